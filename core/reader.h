@@ -1,0 +1,43 @@
+// Readers: turn a file into a Document, choosing the reader by content as well as extension.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "document.h"
+
+namespace plenary {
+
+/// Formats Plenary reads.
+enum class Format { markdown, text, unpc_xml, unknown };
+
+const char* to_string(Format format);
+
+/// Chooses the reader from the first bytes and the file name. Throws DocumentError for
+/// content no reader accepts (binary, an XML root no reader knows).
+Format detect_format(std::string_view bytes, const std::string& path);
+
+/// Reads one file: checks it (exists, readable, not empty, not binary, valid UTF-8), picks the
+/// reader, fills metadata from the file name and from a NAME.meta.json sidecar, and numbers
+/// nothing else. Throws DocumentError naming the file (and line where known).
+Document read_document(const std::string& path);
+
+/// Markdown converted from PDF (the seed report's form). source names the file in errors.
+Document parse_markdown(std::string_view text, const std::string& source);
+
+/// Plain text: speeches, PDF-extracted reports (masthead, page headers and footers).
+Document parse_text(std::string_view text, const std::string& source);
+
+/// UN Parallel Corpus TEI XML.
+Document parse_unpc_xml(std::string_view bytes, const std::string& source);
+
+/// Fields from the file name: General Debate "USA_70_2015.txt" (country, session, year, body A),
+/// language suffixes ("-EN", "_fr"), symbols spelled as file names ("A_RES_73_3-EN.pdf").
+/// Only fills fields that are still empty.
+void apply_file_name(Document& doc, const std::string& path);
+
+/// Applies NAME.meta.json (or NAME.meta.xml) beside path, if present: its fields override.
+/// Throws DocumentError naming the sidecar when it is malformed.
+void apply_sidecar(Document& doc, const std::string& path);
+
+}  // namespace plenary

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what Plenary needs from Debian 12's packages, builds it, and then either runs the
+# demo on corpus/ (`scripts/setup.sh demo`) or runs every test (`scripts/setup.sh test`).
+# Idempotent; run as root on a fresh machine, or as a user who already has the packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-build}"
+build_dir="${PLENARY_BUILD_DIR:-build}"
+
+packages=(
+  g++ make cmake pkg-config
+  libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev
+  nlohmann-json3-dev libcpp-httplib-dev libgtest-dev
+  xapian-tools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing packages: ${missing[*]} (run as root, or install them)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build_dir" -j"$(nproc)"
+
+case "$mode" in
+  demo)
+    db="${PLENARY_DB:-$build_dir/demo-db}"
+    "$build_dir/indexer/plenary-index" --db "$db" corpus/
+    "$build_dir/searcher/plenary-search" --db "$db" --facet country --facet year --limit 3 \
+      'resolution 73/195 country:Niger'
+    ;;
+  test)
+    cd "$build_dir"
+    ctest --output-on-failure -j"$(nproc)"
+    ;;
+  build) ;;
+  *)
+    echo "usage: scripts/setup.sh [build|demo|test]" >&2
+    exit 2
+    ;;
+esac
