@@ -1,1 +1,139 @@
-int main() { return 0; }
+// plenary-index: reads UN documents and writes a Plenary database, one Xapian document per
+// paragraph. Thin: options here, the work in core/indexer.cpp.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "document_json.h"
+#include "error.h"
+#include "index_writer.h"
+#include "indexer.h"
+#include "reader.h"
+#include "references.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitDatabase = 3;
+
+const char* kExamples = R"(Examples:
+  plenary-index corpus/                          index a folder into the default database
+  plenary-index --db /srv/plenary/db --jobs 2 ~/un-docs/
+  plenary-index --db db --prune ~/un-docs/        also remove files gone from ~/un-docs/
+  plenary-index --dump report.md                 print what the reader makes of a file
+
+Exit status: 0 all files indexed (or unchanged); 1 some files failed (the rest are indexed
+and committed); 2 usage error; 3 the database is locked or unusable.
+)";
+
+std::string human_seconds(double s) {
+    char buf[32];
+    const int total = static_cast<int>(s + 0.5);
+    std::snprintf(buf, sizeof buf, "%d:%02d", total / 60, total % 60);
+    return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    po::options_description visible("Usage: plenary-index [options] PATH...\nOptions");
+    std::string db;
+    int jobs = 1;
+    std::size_t commit_every = 20000;
+    std::string dump;
+    visible.add_options()
+        ("help,h", "show this help")
+        ("db,d", po::value(&db), "database directory (default: $PLENARY_DB, else ~/.local/share/plenary/db)")
+        ("jobs,j", po::value(&jobs)->default_value(1), "worker threads reading and analysing files")
+        ("prune", "remove from the database files that are gone from the given folders")
+        ("commit-every", po::value(&commit_every)->default_value(20000), "paragraphs between commits")
+        ("dump", po::value(&dump), "print FILE's document and paragraphs as JSON; write nothing")
+        ("quiet,q", "no progress display");
+    po::options_description hidden;
+    hidden.add_options()("path", po::value<std::vector<std::string>>(), "input");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("path", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "plenary-index: " << e.what() << " (see --help)\n";
+        return kExitUsage;
+    }
+    if (vm.count("help")) {
+        std::cout << visible << "\n" << kExamples;
+        return kExitOk;
+    }
+
+    try {
+        if (!dump.empty()) {
+            plenary::Document doc = plenary::read_document(dump);
+            plenary::extract_references(doc);
+            std::cout << plenary::dump_json(doc).dump(2) << "\n";
+            return kExitOk;
+        }
+        if (!vm.count("path")) {
+            std::cerr << "plenary-index: no PATH given (see --help)\n";
+            return kExitUsage;
+        }
+        if (jobs < 1 || jobs > 256) {
+            std::cerr << "plenary-index: --jobs must be between 1 and 256\n";
+            return kExitUsage;
+        }
+        plenary::IndexOptions options;
+        options.db = db.empty() ? plenary::default_db_path() : db;
+        options.paths = vm["path"].as<std::vector<std::string>>();
+        options.jobs = jobs;
+        options.prune = vm.count("prune") > 0;
+        options.commit_every = commit_every == 0 ? 1 : commit_every;
+
+        const bool progress = !vm.count("quiet") && isatty(STDERR_FILENO);
+        bool progress_shown = false;
+        plenary::IndexListener listener;
+        listener.on_error = [&](const std::string& line) {
+            if (progress_shown) std::cerr << "\r\033[K";
+            std::cerr << "plenary-index: " << line << "\n";
+        };
+        if (progress) {
+            listener.on_progress = [&](const plenary::IndexReport& r, std::size_t total) {
+                const std::size_t done = r.indexed + r.unchanged + r.failed;
+                const double mbps = r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0;
+                const double left = done > 0 ? r.seconds * (total - std::min(done, total)) / done : 0;
+                std::fprintf(stderr, "\r\033[K%zu/%zu files  %zu paragraphs  %.1f MB/s  %s left", done,
+                             total, r.paragraphs, mbps, human_seconds(left).c_str());
+                progress_shown = true;
+            };
+        }
+        const plenary::IndexReport r = plenary::run_index(options, listener);
+        if (progress_shown) std::cerr << "\r\033[K";
+        std::printf("%zu documents indexed, %zu unchanged, %zu removed, %zu paragraphs, %zu failed, %.1f s (%s)\n",
+                    r.indexed, r.unchanged, r.removed, r.paragraphs, r.failed, r.seconds,
+                    options.db.c_str());
+        return r.failed > 0 ? kExitSomeFailed : kExitOk;
+    } catch (const plenary::DocumentError& e) {
+        std::cerr << "plenary-index: " << e.what() << "\n";
+        return kExitSomeFailed;
+    } catch (const plenary::DatabaseError& e) {
+        std::cerr << "plenary-index: " << e.what() << "\n";
+        return kExitDatabase;
+    } catch (const plenary::Error& e) {
+        std::cerr << "plenary-index: " << e.what() << "\n";
+        return kExitSomeFailed;
+    } catch (const std::exception& e) {
+        std::cerr << "plenary-index: " << e.what() << "\n";
+        return kExitSomeFailed;
+    }
+}

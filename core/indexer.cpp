@@ -1,0 +1,284 @@
+#include "indexer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "document_json.h"
+#include "error.h"
+#include "index_writer.h"
+#include "reader.h"
+#include "references.h"
+#include "schema.h"
+#include "text_util.h"
+
+namespace plenary {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_sidecar(const std::string& name) {
+    auto ends = [&](std::string_view suf) {
+        return name.size() >= suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    return ends(".meta.json") || ends(".meta.xml");
+}
+
+std::int64_t mtime_ns(const fs::path& p) {
+    std::error_code ec;
+    auto t = fs::last_write_time(p, ec);
+    if (ec) return 0;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+/// One file's work, done by a worker.
+struct Job {
+    std::string path;                  ///< absolute
+    std::optional<FileRecord> previous;
+};
+
+struct Result {
+    FileRecord record;
+    bool unchanged = false;
+    std::string error;                 ///< set when the file failed
+    std::string meta_json;
+    std::vector<Xapian::Document> docs;
+};
+
+Result process(const Job& job, DocumentBuilder& builder) {
+    Result r;
+    r.record.path = job.path;
+    r.record.mtime = mtime_ns(job.path);
+    try {
+        std::error_code ec;
+        r.record.size = fs::file_size(job.path, ec);
+        if (job.previous) {
+            // Same content as last time: remember the new mtime, keep the paragraphs.
+            const std::string bytes = read_file(job.path);
+            r.record.hash = content_hash(bytes);
+            if (r.record.hash == job.previous->hash) {
+                r.unchanged = true;
+                r.record.paragraphs = job.previous->paragraphs;
+                return r;
+            }
+        }
+        Document doc = read_document(job.path);
+        if (!job.previous) r.record.hash = content_hash(read_file(job.path));
+        doc.source = job.path;
+        if (doc.paragraphs.empty()) throw DocumentError(job.path, "no text found");
+        extract_references(doc);
+        r.docs = builder.build(doc);
+        r.meta_json = document_meta_json(doc).dump();
+        r.record.paragraphs = static_cast<std::uint32_t>(r.docs.size());
+    } catch (const DocumentError& e) {
+        r.error = e.what();
+    } catch (const Xapian::Error& e) {
+        r.error = job.path + ": " + e.get_description();
+    } catch (const std::bad_alloc&) {
+        r.error = job.path + ": out of memory while reading";
+    } catch (const Error& e) {
+        r.error = job.path + ": " + e.what();
+    } catch (const std::exception& e) {
+        r.error = job.path + ": " + e.what();
+    }
+    return r;
+}
+
+}  // namespace
+
+std::vector<std::string> collect_files(const std::vector<std::string>& paths,
+                                       const std::function<void(const std::string&)>& on_error,
+                                       std::size_t* missing) {
+    std::vector<std::string> files;
+    for (const auto& given : paths) {
+        std::error_code ec;
+        const fs::path p = fs::absolute(given, ec);
+        const auto st = fs::status(p, ec);
+        if (ec || !fs::exists(st)) {
+            if (on_error) on_error(given + ": no such file or directory");
+            if (missing) ++*missing;
+            continue;
+        }
+        if (fs::is_directory(st)) {
+            auto it = fs::recursive_directory_iterator(
+                p, fs::directory_options::skip_permission_denied, ec);
+            if (ec) {
+                if (on_error) on_error(given + ": cannot read folder: " + ec.message());
+                if (missing) ++*missing;
+                continue;
+            }
+            for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (ec) break;
+                const std::string name = it->path().filename().string();
+                if (!name.empty() && name[0] == '.') {
+                    if (it->is_directory(ec)) it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file(ec) && !is_sidecar(name))
+                    files.push_back(it->path().lexically_normal().string());
+            }
+        } else {
+            files.push_back(p.lexically_normal().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    return files;
+}
+
+IndexReport run_index(const IndexOptions& options, const IndexListener& listener) {
+    const auto start = std::chrono::steady_clock::now();
+    IndexReport report;
+    auto report_error = [&](const std::string& line) {
+        if (listener.on_error) listener.on_error(line);
+    };
+    std::size_t missing = 0;
+    const std::vector<std::string> files = collect_files(options.paths, report_error, &missing);
+    report.failed += missing;
+    report.files = files.size();
+
+    const Schema& schema = Schema::instance();
+    IndexWriter writer(options.db);
+
+    // Decide, in this thread (the database is not thread-safe), what each file needs.
+    std::vector<Job> jobs;
+    for (const auto& f : files) {
+        auto prev = writer.record(f);
+        if (prev) {
+            std::error_code ec;
+            const auto size = fs::file_size(f, ec);
+            if (!ec && prev->size == size && prev->mtime == mtime_ns(f)) {
+                ++report.unchanged;
+                continue;
+            }
+        }
+        jobs.push_back(Job{f, prev});
+    }
+    const std::size_t total = files.size();
+
+    std::size_t since_commit = 0;
+    auto consume = [&](Result& r) {
+        if (!r.error.empty()) {
+            ++report.failed;
+            report_error(r.error);
+        } else if (r.unchanged) {
+            writer.update_record(r.record);
+            ++report.unchanged;
+        } else {
+            writer.replace_file(r.record, r.meta_json, r.docs);
+            ++report.indexed;
+            report.paragraphs += r.docs.size();
+            report.bytes += r.record.size;
+            since_commit += r.docs.size();
+            if (since_commit >= options.commit_every) {
+                writer.commit();
+                since_commit = 0;
+            }
+        }
+        if (listener.on_progress) {
+            report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            listener.on_progress(report, total);
+        }
+    };
+
+    const int workers = std::max(1, options.jobs);
+    try {
+        if (workers == 1) {
+            DocumentBuilder builder(schema);
+            for (const auto& job : jobs) {
+                Result r = process(job, builder);
+                consume(r);
+            }
+        } else {
+            // Workers read and analyse; this thread writes, in the order files finish.
+            std::mutex mu;
+            std::condition_variable ready, room;
+            std::deque<Result> done;
+            std::size_t next = 0, finished_workers = 0;
+            bool stop = false;  // set when writing failed: workers stop taking files
+            const std::size_t max_queue = static_cast<std::size_t>(workers) * 4;
+            std::vector<std::thread> threads;
+            for (int w = 0; w < workers; ++w) {
+                threads.emplace_back([&] {
+                    DocumentBuilder builder(schema);
+                    for (;;) {
+                        std::size_t i;
+                        {
+                            std::unique_lock lock(mu);
+                            if (stop || next >= jobs.size()) break;
+                            i = next++;
+                        }
+                        Result r = process(jobs[i], builder);
+                        std::unique_lock lock(mu);
+                        room.wait(lock, [&] { return stop || done.size() < max_queue; });
+                        if (stop) break;
+                        done.push_back(std::move(r));
+                        ready.notify_one();
+                    }
+                    std::unique_lock lock(mu);
+                    ++finished_workers;
+                    ready.notify_one();
+                });
+            }
+            std::exception_ptr failure;
+            for (;;) {
+                std::unique_lock lock(mu);
+                ready.wait(lock, [&] { return !done.empty() || finished_workers == threads.size(); });
+                if (done.empty()) break;
+                Result r = std::move(done.front());
+                done.pop_front();
+                room.notify_all();
+                lock.unlock();
+                try {
+                    consume(r);
+                } catch (...) {
+                    failure = std::current_exception();
+                    std::unique_lock stop_lock(mu);
+                    stop = true;
+                    room.notify_all();
+                    break;
+                }
+            }
+            for (auto& t : threads) t.join();
+            if (failure) std::rethrow_exception(failure);
+        }
+
+        if (options.prune) {
+            std::vector<fs::path> roots;
+            for (const auto& given : options.paths) {
+                std::error_code ec;
+                fs::path p = fs::absolute(given, ec).lexically_normal();
+                if (fs::is_directory(p, ec)) roots.push_back(p);
+            }
+            for (const auto& rec : writer.records()) {
+                std::error_code ec;
+                if (fs::exists(rec.path, ec)) continue;
+                const bool under = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
+                    const std::string r = root.string();
+                    return rec.path.size() > r.size() && rec.path.compare(0, r.size(), r) == 0 &&
+                           (r.back() == '/' || rec.path[r.size()] == '/');
+                });
+                if (!under) continue;
+                writer.remove_file(rec.path);
+                ++report.removed;
+            }
+        }
+        writer.commit();
+    } catch (const Xapian::Error& e) {
+        try {
+            writer.commit();
+        } catch (...) {
+        }
+        throw DatabaseError(options.db + ": " + e.get_description());
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
+}
+
+}  // namespace plenary
