@@ -1,1 +1,67 @@
+#include "text_util.h"
+
 #include <gtest/gtest.h>
+
+#include <string>
+
+namespace plenary {
+namespace {
+
+struct FoldCase {
+    std::string input;
+    std::string expected;
+};
+
+class FoldTest : public ::testing::TestWithParam<FoldCase> {};
+
+TEST_P(FoldTest, FoldsCaseDiacriticsAndPunctuation) {
+    EXPECT_EQ(fold(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, FoldTest,
+                         ::testing::Values(FoldCase{"Côte d’Ivoire", "cote d'ivoire"},
+                                           FoldCase{"Cote d'Ivoire", "cote d'ivoire"},
+                                           FoldCase{"TÜRKIYE", "turkiye"},
+                                           FoldCase{"Curaçao", "curacao"},
+                                           FoldCase{"Résolution 73/195", "resolution 73/195"},
+                                           FoldCase{"Москва", "москва"},
+                                           FoldCase{"12–16 October", "12-16 october"},
+                                           FoldCase{"ﬁnance", "finance"},
+                                           FoldCase{"Straße", "strasse"},
+                                           FoldCase{"", ""}));
+
+TEST(Utf8Test, ValidTextPasses) {
+    EXPECT_TRUE(check_utf8("plain ascii"));
+    EXPECT_TRUE(check_utf8("Côte d’Ivoire 中文 العربية"));
+}
+
+TEST(Utf8Test, InvalidByteIsLocatedByLineAndOffset) {
+    Utf8Problem p;
+    EXPECT_FALSE(check_utf8("one\ntwo\nth\xffree", &p));
+    EXPECT_EQ(p.line, 3);
+    EXPECT_EQ(p.offset, 10u);
+}
+
+TEST(Utf8Test, OverlongAndSurrogatesAreInvalid) {
+    EXPECT_FALSE(check_utf8("\xC0\xAF"));
+    EXPECT_FALSE(check_utf8("\xED\xA0\x80"));
+    EXPECT_FALSE(check_utf8("truncated \xE2\x82"));
+}
+
+TEST(NewlinesTest, BomCrlfAndFormFeeds) {
+    EXPECT_EQ(normalise_newlines("\xEF\xBB\xBFone\r\ntwo\rthree\ffour"), "one\ntwo\nthree\f\nfour");
+}
+
+TEST(BinaryTest, NulMeansBinary) {
+    EXPECT_TRUE(looks_binary(std::string("%PDF\0\x01", 6)));
+    EXPECT_FALSE(looks_binary("An ordinary line of text.\n"));
+}
+
+TEST(SpacesTest, TrimAndCollapse) {
+    EXPECT_EQ(trim("  \t a b \xC2\xA0"), "a b");
+    EXPECT_EQ(collapse_spaces(" a \n\n b\tc "), "a b c");
+    EXPECT_EQ(code_point_count("Côte"), 4u);
+}
+
+}  // namespace
+}  // namespace plenary
