@@ -1,1 +1,250 @@
+// Plain-text reader: speeches, PDF-extracted reports with mastheads, page furniture, footnotes.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "layout.h"
+#include "reader.h"
+#include "text_util.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> texts(const Document& doc) {
+    std::vector<std::string> out;
+    for (const auto& p : doc.paragraphs) out.push_back(p.text);
+    return out;
+}
+
+struct SplitCase {
+    const char* name;
+    const char* input;
+    std::vector<std::string> paragraphs;
+};
+
+class Splitting : public ::testing::TestWithParam<SplitCase> {};
+
+TEST_P(Splitting, GivesTheseParagraphs) {
+    const auto& c = GetParam();
+    EXPECT_EQ(texts(parse_text(c.input, "t.txt")), c.paragraphs);
+}
+
+const std::string long_a(200, 'a');
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, Splitting,
+    ::testing::Values(
+        SplitCase{"blank_separated", "First line\nof one.\n\nSecond one.\n",
+                  {"First line of one.", "Second one."}},
+        SplitCase{"crlf_and_bom", "\xEF\xBB\xBFOne.\r\n\r\nTwo.\r\n", {"One.", "Two."}},
+        SplitCase{"hyphen_lower_joined", "The imple-\nmentation of Inter-\nMinisterial plans.\n",
+                  {"The implementation of Inter- Ministerial plans."}},
+        SplitCase{"verbatim_page_furniture_and_continuation",
+                  "It is a mixed one. However, it\n15-29425 31/34\n\nA/70/PV.15 28/09/2015\n"
+                  "also poses a challenge.\n",
+                  {"It is a mixed one. However, it also poses a challenge."}},
+        SplitCase{"bare_page_numbers_dropped", "Text one.\n\n12\n\nxiv\n\nText two.\n",
+                  {"Text one.", "Text two."}},
+        SplitCase{"form_feed_cut_paragraph", "1.  The Standard Rules for the Treatment of\n\n3\n"
+                  "\fA/HRC/1/2\n\n  Prisoners (the Rules).\n2.  Next.\n",
+                  {"The Standard Rules for the Treatment of Prisoners (the Rules).", "Next."}},
+        SplitCase{"seven_bytes", "\f\n\f\n\f\n\f", {}}));
+
+TEST(TextReader, LongLinesAreOneParagraphEach) {
+    const std::string a = "First " + long_a + ".";
+    const std::string b = "Second " + long_a + ".";
+    const std::string c = "Third " + long_a + ".";
+    const Document doc = parse_text(a + "\n" + b + "\n" + c + "\n", "t.txt");
+    EXPECT_EQ(texts(doc), (std::vector<std::string>{a, b, c}));
+    for (const auto& p : doc.paragraphs) EXPECT_EQ(p.kind, ParagraphKind::unnumbered);
+    EXPECT_EQ(doc.paragraphs[2].line, 3);
+}
+
+TEST(TextReader, NumberedParagraphsAndHeadings) {
+    const Document doc = parse_text(
+        "       I. Background\n"
+        "            1.     The present report was prepared pursuant to resolutions 5/1 and\n"
+        "            16/21, taking into consideration the periodicity of the review.\n"
+        "    II. Scope of international obligations and cooperation with\n"
+        "        international human rights mechanisms and bodies1, 2\n"
+        "            2.     It was recommended that Slovenia ratify the Convention.\n"
+        "      A.    Cross-cutting issues\n"
+        "       1.   Equality and non-discrimination14\n"
+        "            3.      The Committee noted the lack of a strategy.\n",
+        "t.txt");
+    ASSERT_EQ(doc.paragraphs.size(), 3u);
+    EXPECT_EQ(doc.paragraphs[0].number, "1");
+    EXPECT_EQ(doc.paragraphs[0].kind, ParagraphKind::numbered);
+    EXPECT_EQ(doc.paragraphs[0].text,
+              "The present report was prepared pursuant to resolutions 5/1 and 16/21, taking into "
+              "consideration the periodicity of the review.");
+    EXPECT_EQ(doc.paragraphs[0].headings, std::vector<std::string>{"I. Background"});
+    EXPECT_EQ(doc.paragraphs[1].headings,
+              std::vector<std::string>{"II. Scope of international obligations and cooperation "
+                                       "with international human rights mechanisms and bodies"});
+    EXPECT_EQ(doc.paragraphs[2].number, "3");
+    EXPECT_EQ(doc.paragraphs[2].headings,
+              (std::vector<std::string>{
+                  "II. Scope of international obligations and cooperation with international "
+                  "human rights mechanisms and bodies",
+                  "A. Cross-cutting issues", "1. Equality and non-discrimination"}));
+}
+
+TEST(TextReader, MastheadInColumns) {
+    const Document doc = parse_text(
+        "             United Nations                                   A/HRC/WG.6/34/SVN/2\n"
+        "             General Assembly                                 Distr.: General\n"
+        "                                                              30 August 2019\n"
+        "\n"
+        "                                                              Original: English\n"
+        "\n"
+        "Human Rights Council\n"
+        "Working Group on the Universal Periodic Review\n"
+        "Thirty-fourth session\n"
+        "4\xE2\x80\x93" "15 November 2019\n"
+        "\n"
+        "            Compilation on Slovenia\n"
+        "\n"
+        "            Report of the Office of the United Nations High Commissioner for\n"
+        "            Human Rights\n"
+        "\n"
+        "       I. Background\n"
+        "            1.     The present report was prepared.\n"
+        "\n"
+        "GE.19-14870(E)\n",
+        "t.txt");
+    EXPECT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
+    EXPECT_EQ(doc.body, "A/HRC");
+    EXPECT_EQ(doc.distribution, "General");
+    EXPECT_EQ(doc.date, "2019-08-30");
+    EXPECT_EQ(doc.lang, "en");
+    EXPECT_EQ(doc.session, 34);
+    EXPECT_EQ(doc.title, "Compilation on Slovenia");
+    EXPECT_EQ(texts(doc), std::vector<std::string>{"The present report was prepared."});
+}
+
+TEST(TextReader, FootnotesAtThePageFootAttach) {
+    const Document doc = parse_text(
+        "1.  The Committee recommended ratification.3 It also noted4 the\n"
+        "\n"
+        "\n"
+        "     3 See CCPR/C/SVN/CO/3, para. 4.\n"
+        "     4 Ibid.\n"
+        "\f\n"
+        "work of the Ombudsman.\n"
+        "2.  Next paragraph.\n",
+        "t.txt");
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    const Paragraph& p = doc.paragraphs[0];
+    EXPECT_EQ(p.text, "The Committee recommended ratification.3 It also noted4 the work of the "
+                      "Ombudsman.");
+    ASSERT_EQ(p.footnotes.size(), 2u);
+    EXPECT_EQ(p.footnotes[0].marker, "3");
+    EXPECT_EQ(p.footnotes[0].text, "See CCPR/C/SVN/CO/3, para. 4.");
+    EXPECT_EQ(p.footnotes[1].marker, "4");
+}
+
+TEST(TextReader, UnattachedNotesStayAsParagraphs) {
+    const Document doc = parse_text("Notes\n\n 1 First note text.\n 2 Second note text.\n", "t.txt");
+    EXPECT_EQ(texts(doc), (std::vector<std::string>{"Notes", "1 First note text.",
+                                                    "2 Second note text."}));
+}
+
+TEST(TextReader, RepeatedHeadersRemoved) {
+    std::string input;
+    for (int page = 1; page <= 4; ++page) {
+        if (page > 1) input += "\f";
+        input += "Running title of the report\n\n";
+        const char* const words[] = {"apples", "pears", "plums", "figs"};
+        input += std::string("Body text about ") + words[page - 1] + ".\n\n";
+        input += "Page " + std::to_string(page) + " of 4\n";
+    }
+    const Document doc = parse_text(input, "t.txt");
+    ASSERT_EQ(doc.paragraphs.size(), 4u);
+    for (const auto& p : doc.paragraphs) {
+        EXPECT_EQ(p.text.find("Running title"), std::string::npos);
+        EXPECT_EQ(p.text.find(" of 4"), std::string::npos);
+    }
+}
+
+// ---- Real files ----
+
+std::string shared(const std::string& rel) { return std::string(PLENARY_SHARED_DIR) + "/" + rel; }
+
+TEST(TextReaderReal, UprCompilation) {
+    const std::string path = shared("corpus-real/upr-slovenia/cycle3/extracted/g1925890.txt");
+    if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
+    const Document doc = parse_text(read_file(path), path);
+    EXPECT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
+    EXPECT_EQ(doc.date, "2019-08-30");
+    EXPECT_EQ(doc.session, 34);
+    EXPECT_EQ(doc.lang, "en");
+    EXPECT_EQ(doc.distribution, "General");
+    EXPECT_EQ(doc.job_number, "GE.19-14870");
+    int last = 0;
+    for (const auto& p : doc.paragraphs) {
+        EXPECT_NE(trim(p.text), "A/HRC/WG.6/34/SVN/2");
+        EXPECT_EQ(p.text.find("GE.19-"), std::string::npos) << p.text;
+        if (p.kind == ParagraphKind::numbered) {
+            EXPECT_EQ(std::stoi(p.number), last + 1) << p.text.substr(0, 80);
+            last = std::stoi(p.number);
+        }
+    }
+    EXPECT_GE(last, 60);
+}
+
+TEST(TextReaderReal, FlagshipReportHasNoBarePageNumbers) {
+    const std::string path =
+        shared("corpus-real/un-flagship-reports-txt/hdr2013_the rise of the south en_complete.txt");
+    if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
+    const Document doc = parse_text(read_file(path), path);
+    EXPECT_GT(doc.paragraphs.size(), 1000u);
+    for (const auto& p : doc.paragraphs) {
+        EXPECT_FALSE(layout::is_page_furniture(p.text)) << p.line << ": " << p.text;
+    }
+}
+
+TEST(TextReaderReal, ScannedLetterIsEmpty) {
+    const std::string path =
+        shared("corpus-real/upr-slovenia/cycle3/extracted/Letter-OHCHR-HC-Slovenia.txt");
+    if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
+    EXPECT_TRUE(parse_text(read_file(path), path).paragraphs.empty());
+}
+
+TEST(TextReaderReal, EveryTextFileParsesAndSpeechesAreFast) {
+    const std::string root = shared("corpus-real");
+    if (!fs::exists(root)) GTEST_SKIP() << "corpus-real not found at " << root;
+    std::size_t files = 0;
+    std::size_t bytes = 0;
+    double ungdc_seconds = 0;
+    std::size_t ungdc_bytes = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+        const std::string path = entry.path().string();
+        const std::string data = read_file(path);
+        const auto start = std::chrono::steady_clock::now();
+        const Document doc = parse_text(data, path);
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (path.find("/ungdc/") != std::string::npos) {
+            ungdc_seconds += s;
+            ungdc_bytes += data.size();
+            EXPECT_FALSE(doc.paragraphs.empty()) << path;
+        }
+        ++files;
+        bytes += data.size();
+    }
+    EXPECT_GT(files, 3000u);
+    std::printf("parsed %zu files, %zu bytes; ungdc %zu bytes in %.2f s (%.1f MB/s)\n", files,
+                bytes, ungdc_bytes, ungdc_seconds, ungdc_bytes / 1e6 / ungdc_seconds);
+    EXPECT_LT(ungdc_seconds, 10.0);
+}
+
+}  // namespace
+}  // namespace plenary
