@@ -8,6 +8,7 @@
 #include "error.h"
 #include "reader.h"
 #include "sessions.h"
+#include "symbols.h"
 #include "text_util.h"
 
 namespace plenary {
@@ -84,6 +85,12 @@ std::string organ_of(std::string_view symbol) {
     return std::string(symbol.substr(0, slash + 1 + second.size()));
 }
 
+/// The organ as the symbol module parses it, falling back on organ_of for what it rejects.
+std::string symbol_organ(const std::string& symbol) {
+    if (const auto parsed = parse_symbol(symbol); parsed && !parsed->organ.empty()) return parsed->organ;
+    return organ_of(symbol);
+}
+
 /// "12. Text" -> "12"; empty when text does not start with a paragraph number.
 std::string leading_number(std::string_view text, std::size_t* length) {
     std::size_t i = 0;
@@ -152,7 +159,7 @@ Document parse_unpc_xml(std::string_view bytes, const std::string& source) {
     std::string title = collapse_spaces(file_desc.child("titleStmt").child("title").text().get());
     if (title.compare(0, title_prefix.size(), title_prefix) == 0) title.erase(0, title_prefix.size());
     doc.title = title.empty() ? doc.symbol : title;
-    if (!doc.symbol.empty()) doc.body = organ_of(doc.symbol);
+    if (!doc.symbol.empty()) doc.body = symbol_organ(doc.symbol);
 
     LineCounter lines(bytes);
     const pugi::xml_node body = root.child("text").child("body");
