@@ -12,7 +12,7 @@ packages=(
   g++ make cmake pkg-config
   libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev
   nlohmann-json3-dev libcpp-httplib-dev libgtest-dev
-  xapian-tools
+  xapian-tools time bc
 )
 
 missing=()

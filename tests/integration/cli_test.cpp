@@ -1,1 +1,214 @@
+// Runs the real plenary-index (and plenary-search where noted) on temporary folders.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "error.h"
+#include "index_writer.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kIndex = PLENARY_BINARY_DIR "/indexer/plenary-index";
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+class CliTest : public ::testing::Test {
+protected:
+    fs::path dir = fs::temp_directory_path() / ("plenary-cli-" + std::to_string(::getpid()) + "-" +
+                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::path db = dir / "db";
+    fs::path docs = dir / "docs";
+    void SetUp() override { fs::create_directories(docs); }
+    void TearDown() override { fs::remove_all(dir); }
+
+    Run run(const std::string& args) {
+        const std::string cmd = kIndex + " " + args + " >" + (dir / "out").string() + " 2>" +
+                                (dir / "err").string() + " </dev/null";
+        Run r;
+        const int raw = std::system(cmd.c_str());
+        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+        r.out = slurp(dir / "out");
+        r.err = slurp(dir / "err");
+        return r;
+    }
+    void write(const std::string& name, const std::string& bytes) {
+        fs::create_directories((docs / name).parent_path());
+        std::ofstream(docs / name, std::ios::binary) << bytes;
+    }
+    Xapian::doccount paragraphs() { return Xapian::Database(db.string()).get_doccount(); }
+    std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+};
+
+const char* kSpeech =
+    "Mr. President, we congratulate you on your election.\n"
+    "The situation in the Niger and in Nigeria calls for resolution 2482 (2019) to be applied.\n";
+
+TEST_F(CliTest, IndexesThenSkipsUnchangedFiles) {
+    write("a.txt", kSpeech);
+    write("b.txt", "Another speech about the Charter of the United Nations.\n");
+    Run r = run("--db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("2 documents indexed, 0 unchanged"), std::string::npos) << r.out;
+    const auto first = paragraphs();
+    EXPECT_EQ(first, 3u);
+
+    r = run("--db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("0 documents indexed, 2 unchanged"), std::string::npos) << r.out;
+    EXPECT_EQ(paragraphs(), first);
+}
+
+TEST_F(CliTest, ModifiedFileAloneIsReindexedAndTouchedFileIsHashChecked) {
+    write("a.txt", kSpeech);
+    write("b.txt", "Another speech.\n");
+    ASSERT_EQ(run("--db " + q(db) + " " + q(docs)).status, 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    write("a.txt", std::string(kSpeech) + "A third paragraph.\n");
+    fs::last_write_time(docs / "b.txt", fs::file_time_type::clock::now());  // touched only
+    Run r = run("--db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("1 documents indexed, 1 unchanged"), std::string::npos) << r.out;
+    EXPECT_EQ(paragraphs(), 4u);
+}
+
+TEST_F(CliTest, PruneRemovesFilesGoneFromTheFolder) {
+    write("a.txt", kSpeech);
+    write("b.txt", "Another speech.\n");
+    ASSERT_EQ(run("--db " + q(db) + " " + q(docs)).status, 0);
+    fs::remove(docs / "a.txt");
+    Run r = run("--db " + q(db) + " " + q(docs));
+    EXPECT_EQ(paragraphs(), 3u) << "without --prune nothing is removed";
+    r = run("--db " + q(db) + " --prune " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("1 removed"), std::string::npos) << r.out;
+    EXPECT_EQ(paragraphs(), 1u);
+}
+
+TEST_F(CliTest, BadFilesAreReportedOneLineEachAndTheRestIsIndexed) {
+    write("good.txt", kSpeech);
+    write("bad-utf8.txt", "first line\nsecond \xff line\n");
+    write("binary.txt", std::string("\x00\x01\x02\x03 binary", 11));
+    write("empty.txt", "");
+    write("broken.xml", "<?xml version=\"1.0\"?>\n<TEI.2><teiHeader>\n<unclosed>\n</TEI.2>\n");
+    Run r = run("--db " + q(db) + " " + q(docs) + " " + q(dir / "missing.txt"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.out.find("1 documents indexed"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("5 failed"), std::string::npos) << r.out;
+    EXPECT_EQ(paragraphs(), 2u);
+    std::istringstream lines(r.err);
+    std::string line;
+    int count = 0;
+    while (std::getline(lines, line)) {
+        ++count;
+        EXPECT_EQ(line.rfind("plenary-index: ", 0), 0u) << line;
+    }
+    EXPECT_EQ(count, 5) << r.err;
+    EXPECT_NE(r.err.find((docs / "bad-utf8.txt").string() + ":2: invalid UTF-8"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((docs / "binary.txt").string() + ": "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((docs / "empty.txt").string() + ": empty file"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((docs / "broken.xml").string() + ":"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((dir / "missing.txt").string() + ": no such file or directory"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, LockedDatabaseGetsAClearMessage) {
+    write("a.txt", kSpeech);
+    IndexWriter holder(db.string());
+    Run r = run("--db " + q(db) + " " + q(docs));
+    EXPECT_EQ(r.status, 3);
+    EXPECT_EQ(r.err, "plenary-index: " + db.string() +
+                         ": the database is locked by another indexer; wait for it to finish or stop it\n");
+}
+
+TEST_F(CliTest, KilledRunKeepsCommittedWorkAndTheNextRunFinishes) {
+    for (int i = 0; i < 600; ++i)
+        write("s" + std::to_string(1000 + i) + ".txt",
+              std::string(kSpeech) + "Speech number " + std::to_string(i) + ".\n");
+    const std::string cmd = kIndex + " --quiet --commit-every 1 --db " + q(db) + " " + q(docs) +
+                            " >/dev/null 2>&1";
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Wait until something is committed, then kill without warning.
+    Xapian::doccount seen = 0;
+    for (int i = 0; i < 2000 && seen == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        try {
+            seen = Xapian::Database(db.string()).get_doccount();
+        } catch (const Xapian::Error&) {
+        }
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_GT(seen, 0u) << "nothing was committed before the kill";
+    const auto after_kill = paragraphs();
+    EXPECT_GE(after_kill, seen);
+    Run r = run("--db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(paragraphs(), 600u * 3);
+    // Nothing is duplicated: one id term per paragraph.
+    Xapian::Database check(db.string());
+    EXPECT_EQ(check.get_doccount(), 1800u);
+}
+
+TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
+    for (int i = 0; i < 40; ++i)
+        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "Number " + std::to_string(i) + ".\n");
+    ASSERT_EQ(run("--jobs 2 --db " + q(db) + " " + q(docs)).status, 0);
+    const auto two = paragraphs();
+    fs::remove_all(db);
+    ASSERT_EQ(run("--jobs 1 --db " + q(db) + " " + q(docs)).status, 0);
+    EXPECT_EQ(paragraphs(), two);
+    EXPECT_EQ(two, 120u);
+}
+
+TEST_F(CliTest, DumpPrintsTheDocumentAndItsParagraphsWithoutWriting) {
+    write("a.txt", kSpeech);
+    Run r = run("--db " + q(db) + " --dump " + q(docs / "a.txt"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["paragraphs"].size(), 2u);
+    EXPECT_EQ(j["paragraphs"][1]["text"], "The situation in the Niger and in Nigeria calls for resolution 2482 (2019) to be applied.");
+    EXPECT_EQ(j["paragraphs"][1]["resolutions"], nlohmann::json::array({"S/RES/2482(2019)"}));
+    EXPECT_EQ(j["paragraphs"][1]["countries"], nlohmann::json::array({"NER", "NGA"}));
+    EXPECT_FALSE(fs::exists(db));
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+    EXPECT_EQ(run("--no-such-option").status, 2);
+    EXPECT_EQ(run("--db " + q(db)).status, 2);
+    EXPECT_EQ(run("--jobs 0 " + q(docs)).status, 2);
+    Run r = run("--help");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("Exit status"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace plenary

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Indexing throughput and peak memory of plenary-index beside a minimal Xapian baseline,
+# run side by side on the same files. Reports medians of RUNS runs (default 3).
+#
+#   bench/index_bench.sh [BUILD_DIR] [CORPUS_DIR]
+#
+# Defaults: build/, ../shared/corpus-real/ungdc/TXT. Needs GNU time (package "time") and
+# xapian-compact (package "xapian-tools"), which scripts/setup.sh installs.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$here/build}"
+corpus="${2:-$here/../shared/corpus-real/ungdc/TXT}"
+runs="${RUNS:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+[ -d "$corpus" ] || { echo "index_bench: no corpus at $corpus" >&2; exit 1; }
+bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# run NAME COMMAND...: one timed run into $work/NAME-db; prints "seconds peak_kb".
+run_one() {
+  local name="$1"; shift
+  rm -rf "$work/$name-db"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/$name.err" || true
+  cat "$work/time"
+}
+
+declare -A secs mem
+for name in baseline plenary-j1 plenary-j2; do
+  : > "$work/$name.s"; : > "$work/$name.m"
+done
+for ((i = 1; i <= runs; i++)); do
+  for name in baseline plenary-j1 plenary-j2; do
+    case "$name" in
+      baseline)   out=$(run_one "$name" "$build/bench/baseline-index" "$work/$name-db" "$corpus") ;;
+      plenary-j1) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --jobs 1 --db "$work/$name-db" "$corpus") ;;
+      plenary-j2) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --jobs 2 --db "$work/$name-db" "$corpus") ;;
+    esac
+    echo "$out" | awk '{print $1}' >> "$work/$name.s"
+    echo "$out" | awk '{print $2}' >> "$work/$name.m"
+    echo "run $i $name: $out" >&2
+  done
+done
+
+count_docs() { xapian-delve "$1" | awk '/number of documents/ {print $NF}'; }
+compacted() { rm -rf "$work/c"; xapian-compact -F "$1" "$work/c" >/dev/null; du -sk "$work/c" | awk '{print $1}'; }
+
+base_paras=$(count_docs "$work/baseline-db")
+plen_paras=$(count_docs "$work/plenary-j1-db")
+base_size=$(compacted "$work/baseline-db")
+plen_size=$(compacted "$work/plenary-j1-db")
+
+printf '\nCorpus: %s (%.1f MB), %d runs, medians\n\n' "$corpus" "$(echo "$bytes/1000000" | bc -l)" "$runs"
+printf '| indexer | seconds | MB/s | paragraphs | paragraphs/s | peak RSS MB |\n|---|---|---|---|---|---|\n'
+for name in baseline plenary-j1 plenary-j2; do
+  s=$(median < "$work/$name.s"); m=$(median < "$work/$name.m")
+  p=$([ "$name" = baseline ] && echo "$base_paras" || echo "$plen_paras")
+  printf '| %s | %.2f | %.2f | %d | %.0f | %.0f |\n' "$name" "$s" "$(echo "$bytes/1000000/$s" | bc -l)" "$p" \
+    "$(echo "$p/$s" | bc -l)" "$(echo "$m/1024" | bc -l)"
+  eval "s_${name//-/_}=$s"
+done
+printf '\nratios: plenary-j1 paragraphs/s / baseline = %.2f; plenary-j2 / plenary-j1 = %.2f; compacted index %d KB vs baseline %d KB = %.2f\n' \
+  "$(echo "($plen_paras/$s_plenary_j1)/($base_paras/$s_baseline)" | bc -l)" \
+  "$(echo "$s_plenary_j1/$s_plenary_j2" | bc -l)" "$plen_size" "$base_size" "$(echo "$plen_size/$base_size" | bc -l)"
