@@ -1,1 +1,645 @@
-// (being written)
+// Country gazetteer. Names come from two places: ICU's CLDR display names (every region in
+// the six UN languages) and schemas/gazetteer/aliases.json (UN short and formal names,
+// variants, historic states, demonyms, traps). Everything is folded and keyed by word
+// n-grams at load, so find() is one pass of tokenising plus a hash probe per word.
+#include "countries.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include "error.h"
+#include "schema.h"
+#include "text_util.h"
+
+namespace plenary {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<const char*, 6> k_langs = {"en", "fr", "es", "ru", "ar", "zh"};
+
+/// Heterogeneous lookup so probes with a string_view allocate nothing.
+struct SvHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
+/// What kind of code point a character is for tokenising.
+enum CharClass : std::uint8_t { k_sep = 0, k_word = 1, k_cjk = 2 };
+
+enum Flags : std::uint8_t {
+    k_person = 1,    ///< also a given name or surname ("Chad Smith", "Michael Jordan")
+    k_us_state = 2,  ///< also a US state ("Atlanta, Georgia")
+    k_acronym = 4,   ///< counts only when written in capitals ("UK", "DPRK")
+};
+
+struct Entry {
+    std::string code;  ///< empty for a blocked phrase ("guinea pig")
+    bool demonym = false;
+    std::uint8_t flags = 0;
+};
+
+struct Token {
+    std::uint32_t fb, fe;  ///< in the folded buffer
+    std::uint32_t ob, oe;  ///< in the original text
+};
+
+/// و ب ل ف ك: one-letter Arabic words written joined to the next.
+bool is_arabic_proclitic(std::string_view w) {
+    const auto a = static_cast<unsigned char>(w[0]), b = static_cast<unsigned char>(w[1]);
+    return (a == 0xD9 && (b == 0x88 || b == 0x84 || b == 0x81 || b == 0x83)) ||
+           (a == 0xD8 && b == 0xA8);
+}
+
+std::string upper_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    return out;
+}
+
+}  // namespace
+
+struct Gazetteer::Impl {
+    std::array<std::string, 0x10000> fold_cp;     ///< folded form of each BMP code point
+    std::array<std::uint8_t, 0x10000> cls{};      ///< CharClass of each BMP code point
+    SvMap<Entry> names;                           ///< folded word n-gram -> entry
+    SvMap<std::uint8_t> first_len;                ///< first word -> longest n-gram it starts
+    SvMap<Entry> cjk;                             ///< Chinese names, matched as substrings
+    std::size_t cjk_max = 0;                      ///< longest Chinese name in bytes
+    SvSet cjk_first;                              ///< first character of each Chinese name
+    std::unordered_map<std::string, std::array<std::string, 6>> display;
+    std::unordered_map<std::string, std::string> alpha2_to_3;
+    SvSet codes;                                  ///< every code the gazetteer may return
+    SvSet form_words;                             ///< "republic", "the", ... for formal names
+    std::vector<std::string> cjk_form;            ///< "共和国", ... for Chinese formal names
+    SvSet person_context;                         ///< capitalised words that are not given names
+    SvSet honorifics;                             ///< "mr", "ms", ... before a surname
+    SvSet georgia_places;                         ///< places in the country Georgia
+
+    void tokenize(std::string_view text, std::string& folded, std::vector<Token>& tokens) const;
+    std::string key_of(std::string_view name) const;
+    void add_name(const std::string& name, Entry entry, const std::string& file);
+    bool gap_ok(std::string_view text, std::size_t from, std::size_t to) const;
+    bool capitalised(std::string_view text, std::size_t at) const;
+    bool all_caps(std::string_view text, std::size_t b, std::size_t e) const;
+    std::vector<CountryMatch> scan(std::string_view text, bool strict,
+                                   std::vector<std::pair<std::size_t, std::size_t>>* covered) const;
+    void scan_cjk(std::string_view text, std::vector<CountryMatch>& out) const;
+};
+
+void Gazetteer::Impl::tokenize(std::string_view text, std::string& folded,
+                               std::vector<Token>& tokens) const {
+    folded.clear();
+    tokens.clear();
+    folded.reserve(text.size());
+    bool in_word = false;
+    Token cur{};
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t start = i;
+        std::uint8_t c;
+        if (b < 0x80) {
+            ++i;
+            const bool alnum = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                               (b >= '0' && b <= '9');
+            if (alnum) {
+                if (!in_word) {
+                    in_word = true;
+                    cur.fb = static_cast<std::uint32_t>(folded.size());
+                    cur.ob = static_cast<std::uint32_t>(start);
+                }
+                folded += (b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32)
+                                                 : static_cast<char>(b);
+                cur.oe = static_cast<std::uint32_t>(i);
+                continue;
+            }
+            c = k_sep;
+        } else {
+            const char32_t cp = next_code_point(text, i);
+            c = cp < 0x10000 ? cls[cp] : static_cast<std::uint8_t>(k_sep);
+            if (c == k_word) {
+                if (!in_word) {
+                    in_word = true;
+                    cur.fb = static_cast<std::uint32_t>(folded.size());
+                    cur.ob = static_cast<std::uint32_t>(start);
+                }
+                folded += fold_cp[cp];
+                cur.oe = static_cast<std::uint32_t>(i);
+                continue;
+            }
+        }
+        if (in_word) {
+            cur.fe = static_cast<std::uint32_t>(folded.size());
+            tokens.push_back(cur);
+            in_word = false;
+        }
+    }
+    if (in_word) {
+        cur.fe = static_cast<std::uint32_t>(folded.size());
+        tokens.push_back(cur);
+    }
+}
+
+std::string Gazetteer::Impl::key_of(std::string_view name) const {
+    std::string folded;
+    std::vector<Token> tokens;
+    tokenize(name, folded, tokens);
+    std::string key;
+    for (const auto& t : tokens) {
+        if (!key.empty()) key += ' ';
+        key.append(folded, t.fb, t.fe - t.fb);
+    }
+    return key;
+}
+
+void Gazetteer::Impl::add_name(const std::string& raw, Entry entry, const std::string& file) {
+    // Chinese names have no word boundaries: they go to the substring table.
+    bool has_cjk = false;
+    for (std::size_t i = 0; i < raw.size();) {
+        const char32_t cp = next_code_point(raw, i);
+        if (cp < 0x10000 && cls[cp] == k_cjk) has_cjk = true;
+    }
+    if (has_cjk) {
+        std::string key;
+        for (std::size_t i = 0; i < raw.size();) {
+            const std::size_t s = i;
+            const char32_t cp = next_code_point(raw, i);
+            if (cp < 0x10000 && cls[cp] == k_cjk) key.append(raw, s, i - s);
+        }
+        if (key.empty()) return;
+        cjk_max = std::max(cjk_max, key.size());
+        std::size_t j = 0;
+        next_code_point(key, j);
+        cjk_first.insert(key.substr(0, j));
+        cjk.try_emplace(key, std::move(entry));
+        return;
+    }
+    std::string key = key_of(raw);
+    if (key.empty()) throw SchemaError(file + ": empty name for " + entry.code);
+    // "the Niger" and "Niger" are one name in running text; the article is left outside.
+    if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+    const std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+    const std::string first = key.substr(0, key.find(' '));
+    auto& len = first_len[first];
+    len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
+    auto [it, inserted] = names.try_emplace(key, entry);
+    if (!inserted) {
+        // A blocked phrase or a flag wins over a plain name; a name wins over a demonym.
+        if (entry.code.empty()) it->second = entry;
+        else if (it->second.demonym && !entry.demonym) it->second = entry;
+        it->second.flags |= entry.flags;
+    }
+}
+
+bool Gazetteer::Impl::gap_ok(std::string_view text, std::size_t from, std::size_t to) const {
+    if (to - from > 6) return false;
+    std::size_t i = from;
+    while (i < to) {
+        const char32_t cp = next_code_point(text, i);
+        switch (cp) {
+            case ' ': case '\t': case '\n': case '-': case '\'': case '(': case ')': case '.':
+            case 0xA0: case 0x2010: case 0x2011: case 0x2013: case 0x2014: case 0x2018:
+            case 0x2019: case 0x202F: case '&': case 0xB4: case 0x20AC: case 0x2122:
+                break;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+
+bool Gazetteer::Impl::capitalised(std::string_view text, std::size_t at) const {
+    std::size_t i = at;
+    const char32_t cp = next_code_point(text, i);
+    return !u_islower(static_cast<UChar32>(cp));
+}
+
+bool Gazetteer::Impl::all_caps(std::string_view text, std::size_t b, std::size_t e) const {
+    std::size_t i = b;
+    while (i < e) {
+        const char32_t cp = next_code_point(text, i);
+        if (u_islower(static_cast<UChar32>(cp))) return false;
+    }
+    return true;
+}
+
+void Gazetteer::Impl::scan_cjk(std::string_view text, std::vector<CountryMatch>& out) const {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0xE3) {  // every Han character is 3 or 4 bytes from U+3000 on
+            ++i;
+            continue;
+        }
+        std::size_t next = i;
+        next_code_point(text, next);
+        if (!cjk_first.count(text.substr(i, next - i))) {
+            i = next;
+            continue;
+        }
+        std::size_t best = 0;
+        const Entry* hit = nullptr;
+        const std::size_t lim = std::min(cjk_max, text.size() - i);
+        for (std::size_t len = lim; len >= next - i; --len) {
+            auto it = cjk.find(text.substr(i, len));
+            if (it != cjk.end()) {
+                best = len;
+                hit = &it->second;
+                break;
+            }
+        }
+        if (!hit) {
+            i = next;
+            continue;
+        }
+        if (!hit->code.empty())
+            out.push_back({hit->code, hit->demonym, i, i + best});
+        i += best;
+    }
+}
+
+std::vector<CountryMatch> Gazetteer::Impl::scan(
+    std::string_view text, bool strict,
+    std::vector<std::pair<std::size_t, std::size_t>>* covered) const {
+    std::vector<CountryMatch> out;
+    std::string folded;
+    std::vector<Token> tokens;
+    tokenize(text, folded, tokens);
+    std::string key;
+    std::size_t last_match_end = 0;  // token index just past the last country match
+    bool have_last = false;
+    const auto word = [&](std::size_t k) {
+        return std::string_view(folded).substr(tokens[k].fb, tokens[k].fe - tokens[k].fb);
+    };
+    const auto single_space = [&](std::size_t k) {  // gap between token k-1 and k is one space
+        return tokens[k].ob == tokens[k - 1].oe + 1 && text[tokens[k - 1].oe] == ' ';
+    };
+    for (std::size_t i = 0; i < tokens.size();) {
+        auto fl = first_len.find(word(i));
+        if (fl == first_len.end()) {
+            // Arabic writes "and", "in", "for", "so", "as" joined to the next word ("والنيجر").
+            const std::string_view w = word(i);
+            if (w.size() > 4 && is_arabic_proclitic(w)) {
+                const auto again = first_len.find(w.substr(2));
+                if (again != first_len.end()) {
+                    tokens[i].fb += 2;
+                    tokens[i].ob += 2;
+                    fl = again;
+                }
+            }
+            if (fl == first_len.end()) {
+                ++i;
+                continue;
+            }
+        }
+        std::size_t maxn = 1;
+        while (maxn < fl->second && i + maxn < tokens.size() &&
+               gap_ok(text, tokens[i + maxn - 1].oe, tokens[i + maxn].ob))
+            ++maxn;
+        std::size_t taken = 0;
+        for (std::size_t n = maxn; n >= 1; --n) {
+            key.assign(word(i));
+            for (std::size_t k = i + 1; k < i + n; ++k) {
+                key += ' ';
+                key.append(word(k));
+            }
+            auto it = names.find(key);
+            if (it == names.end()) continue;
+            const Entry& e = it->second;
+            taken = n;
+            if (e.code.empty()) break;  // a blocked phrase swallows its words
+            const std::size_t b = tokens[i].ob, en = tokens[i + n - 1].oe;
+            bool ok = true;
+            if (strict) {
+                if (!capitalised(text, b)) ok = false;
+                if (ok && (e.flags & k_acronym) && !all_caps(text, b, en)) ok = false;
+                if (ok && (e.flags & k_person)) {
+                    if (i > 0) {
+                        const bool prev_country = have_last && last_match_end == i;
+                        const std::string_view p = word(i - 1);
+                        if (honorifics.count(p) && tokens[i].ob - tokens[i - 1].oe <= 2) ok = false;
+                        else if (single_space(i) && !prev_country &&
+                                 capitalised(text, tokens[i - 1].ob) &&
+                                 !person_context.count(p) && !first_len.count(p))
+                            ok = false;
+                    }
+                    const std::size_t nx = i + n;
+                    if (ok && nx < tokens.size() && single_space(nx) &&
+                        capitalised(text, tokens[nx].ob) && !person_context.count(word(nx)) &&
+                        !first_len.count(word(nx)) &&
+                        !(folded[tokens[nx].fb] >= '0' && folded[tokens[nx].fb] <= '9'))
+                        ok = false;
+                }
+                if (ok && (e.flags & k_us_state) && i > 0) {
+                    const std::string_view p = word(i - 1);
+                    const bool prev_country = have_last && last_match_end == i;
+                    const std::string_view gap =
+                        text.substr(tokens[i - 1].oe, tokens[i].ob - tokens[i - 1].oe);
+                    if (gap == ", " && !prev_country && capitalised(text, tokens[i - 1].ob) &&
+                        !georgia_places.count(p) && !person_context.count(p))
+                        ok = false;
+                }
+            }
+            if (ok) {
+                out.push_back({e.code, e.demonym, b, en});
+                last_match_end = i + n;
+                have_last = true;
+                if (covered) covered->push_back({i, i + n});
+            } else {
+                taken = 1;
+            }
+            break;
+        }
+        i += taken ? taken : 1;
+    }
+    if (covered) {
+        // Uncovered words are what formal-name lookup must check against the form words.
+        std::vector<std::pair<std::size_t, std::size_t>> words;
+        std::size_t c = 0;
+        std::sort(covered->begin(), covered->end());
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            while (c < covered->size() && (*covered)[c].second <= k) ++c;
+            if (c < covered->size() && (*covered)[c].first <= k) continue;
+            if (!form_words.count(word(k))) words.push_back({k, k + 1});
+        }
+        *covered = std::move(words);
+    }
+    scan_cjk(text, out);
+    return out;
+}
+
+Gazetteer::Gazetteer() : m_impl(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+const Gazetteer& Gazetteer::instance() {
+    static const Gazetteer g = load(Schema::default_schema_dir());
+    return g;
+}
+
+Gazetteer Gazetteer::load(const std::string& schema_dir) {
+    const std::string path = (fs::path(schema_dir) / "gazetteer" / "aliases.json").string();
+    std::ifstream in(path);
+    if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw SchemaError(path + ": " + e.what());
+    }
+
+    Gazetteer g;
+    Impl& im = *g.m_impl;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        const auto c = static_cast<UChar32>(cp);
+        const int script = u_getIntPropertyValue(c, UCHAR_SCRIPT);
+        if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) {
+            im.cls[cp] = k_cjk;
+            continue;
+        }
+        const int8_t type = u_charType(c);
+        if (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK) {
+            std::string s;
+            append_utf8(s, cp);
+            im.fold_cp[cp] = fold(s);
+            // A mark folds to nothing but stays inside its word (Arabic harakat in "عُمان").
+            im.cls[cp] = k_word;
+        }
+    }
+
+    // ISO 3166-1 from ICU; DG, EA and IC are CLDR regions with no ISO 3166-1 entry.
+    for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
+        const std::string a2 = *c;
+        if (a2 == "DG" || a2 == "EA" || a2 == "IC") continue;
+        const std::string a3 = uloc_getISO3Country(("und_" + a2).c_str());
+        if (a3.empty()) continue;
+        im.alpha2_to_3[a2] = a3;
+        im.codes.insert(a3);
+        std::array<std::string, 6> disp;
+        for (std::size_t l = 0; l < k_langs.size(); ++l) {
+            icu::UnicodeString out;
+            icu::Locale("", a2.c_str()).getDisplayCountry(icu::Locale(k_langs[l]), out);
+            out.toUTF8String(disp[l]);
+            im.add_name(disp[l], Entry{a3, false, 0}, path);
+            if (l == 0) {
+                // CLDR's English uses "St." and "&" where UN text writes "Saint" and "and".
+                std::string v = disp[l];
+                for (std::size_t p; (p = v.find(" & ")) != std::string::npos;) v.replace(p, 3, " and ");
+                for (std::size_t p; (p = v.find("St. ")) != std::string::npos;) v.replace(p, 4, "Saint ");
+                if (v != disp[l]) im.add_name(v, Entry{a3, false, 0}, path);
+                disp[l] = v;
+            }
+        }
+        im.display[a3] = disp;
+    }
+
+    try {
+        const auto flag_list = [&](const char* field, std::uint8_t flag) {
+            for (const auto& n : j.at(field)) {
+                const std::string key = im.key_of(n.get<std::string>());
+                auto it = im.names.find(key);
+                if (it == im.names.end())
+                    throw SchemaError(path + ": '" + key + "' in " + field + " is not a name");
+                it->second.flags |= flag;
+            }
+        };
+        for (const auto& [code, c] : j.at("countries").items()) {
+            if (code.size() != 3 || upper_ascii(code) != code)
+                throw SchemaError(path + ": '" + code + "' is not an alpha-3 code");
+            const bool iso = im.codes.count(code) > 0;
+            if (c.contains("display")) {
+                auto& disp = im.display[code];
+                for (std::size_t l = 0; l < k_langs.size(); ++l)
+                    if (c.at("display").contains(k_langs[l]))
+                        disp[l] = c.at("display").at(k_langs[l]).get<std::string>();
+                for (std::size_t l = 0; l < k_langs.size(); ++l) {
+                    if (disp[l].empty())
+                        throw SchemaError(path + ": " + code + " has no display name in " +
+                                          k_langs[l]);
+                    im.add_name(disp[l], Entry{code, false, 0}, path);
+                }
+            } else if (!iso) {
+                throw SchemaError(path + ": " + code +
+                                  " is not an ISO 3166-1 code and has no display names");
+            }
+            im.codes.insert(code);
+            for (const auto& n : c.value("names", nlohmann::json::array()))
+                im.add_name(n.get<std::string>(), Entry{code, false, 0}, path);
+            for (const auto& n : c.value("acronyms", nlohmann::json::array()))
+                im.add_name(n.get<std::string>(), Entry{code, false, k_acronym}, path);
+            for (const auto& n : c.value("demonyms", nlohmann::json::array())) {
+                const std::string d = n.get<std::string>();
+                im.add_name(d, Entry{code, true, 0}, path);
+                // Plurals: "Nigerians", "Israelis"; "-ese", "-ish", "-ch" take none.
+                const char last = d.back();
+                if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o')
+                    if (d.size() < 3 || d.compare(d.size() - 3, 3, "ese") != 0)
+                        im.add_name(d + "s", Entry{code, true, 0}, path);
+            }
+        }
+        for (const auto& n : j.at("blocked")) im.add_name(n.get<std::string>(), Entry{}, path);
+        flag_list("personal_names", k_person);
+        flag_list("us_states", k_us_state);
+        for (const auto& n : j.at("form_words")) {
+            const std::string s = n.get<std::string>();
+            bool has_cjk = false;
+            for (std::size_t i = 0; i < s.size();) {
+                const char32_t cp = next_code_point(s, i);
+                if (cp < 0x10000 && im.cls[cp] == k_cjk) has_cjk = true;
+            }
+            if (has_cjk) im.cjk_form.push_back(s);
+            else {
+                const std::string key = im.key_of(s);
+                for (std::size_t b = 0, e; b < key.size(); b = e + 1) {
+                    e = std::min(key.find(' ', b), key.size());
+                    im.form_words.insert(key.substr(b, e - b));
+                }
+            }
+        }
+        std::sort(im.cjk_form.begin(), im.cjk_form.end(),
+                  [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        for (const auto& n : j.at("person_context")) im.person_context.insert(im.key_of(n.get<std::string>()));
+        for (const auto& n : j.at("honorifics")) im.honorifics.insert(im.key_of(n.get<std::string>()));
+        for (const auto& n : j.at("georgia_places")) im.georgia_places.insert(im.key_of(n.get<std::string>()));
+    } catch (const nlohmann::json::exception& e) {
+        throw SchemaError(path + ": " + e.what());
+    }
+    return g;
+}
+
+std::vector<CountryMatch> Gazetteer::find(std::string_view text) const {
+    auto out = m_impl->scan(text, true, nullptr);
+    std::sort(out.begin(), out.end(),
+              [](const CountryMatch& a, const CountryMatch& b) { return a.begin < b.begin; });
+    return out;
+}
+
+std::optional<std::string> Gazetteer::lookup(std::string_view name) const {
+    const Impl& im = *m_impl;
+    const std::string_view t = trim(name);
+    if (t.empty()) return std::nullopt;
+    const auto try_key = [&](const std::string& key) -> std::optional<std::string> {
+        auto it = im.names.find(key);
+        if (it != im.names.end() && !it->second.code.empty() && !it->second.demonym)
+            return it->second.code;
+        return std::nullopt;
+    };
+    std::string key = im.key_of(t);
+    if (!key.empty()) {
+        // Leading and trailing articles: "the Sudan", "Bahamas (the)", "Afghanistan (l')".
+        static const std::array<std::string_view, 9> articles = {"the", "l", "le", "la", "les",
+                                                                 "el", "los", "las", "de"};
+        std::vector<std::string> candidates{key};
+        std::string k = key;
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (auto a : articles) {
+                if (k.size() > a.size() + 1 && k.compare(0, a.size(), a) == 0 && k[a.size()] == ' ') {
+                    k.erase(0, a.size() + 1);
+                    changed = true;
+                }
+                if (k.size() > a.size() + 1 && k.compare(k.size() - a.size(), a.size(), a) == 0 &&
+                    k[k.size() - a.size() - 1] == ' ') {
+                    k.erase(k.size() - a.size() - 1);
+                    changed = true;
+                }
+            }
+            if (changed) candidates.push_back(k);
+        }
+        for (const auto& c : candidates)
+            if (auto r = try_key(c)) return r;
+    }
+    // A Chinese name as a whole.
+    {
+        std::string cj;
+        for (std::size_t i = 0; i < t.size();) {
+            const std::size_t s = i;
+            const char32_t cp = next_code_point(t, i);
+            if (cp < 0x10000 && im.cls[cp] == k_cjk) cj.append(t.substr(s, i - s));
+        }
+        if (!cj.empty()) {
+            auto it = im.cjk.find(cj);
+            if (it != im.cjk.end() && !it->second.code.empty()) return it->second.code;
+        }
+    }
+    // A code.
+    if (t.size() == 3 || t.size() == 2) {
+        bool letters = true;
+        for (char c : t) letters = letters && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        if (letters) {
+            std::string up = upper_ascii(t);
+            if (up.size() == 3 && im.codes.count(up)) return up;
+            if (up.size() == 2)
+                if (auto it = im.alpha2_to_3.find(up); it != im.alpha2_to_3.end()) return it->second;
+        }
+    }
+    // A formal name: one country named inside, every other word a form word
+    // ("the Islamic Republic of Afghanistan", "Республика Албания", "阿富汗伊斯兰共和国").
+    std::vector<std::pair<std::size_t, std::size_t>> left;
+    const auto found = im.scan(t, false, &left);
+    if (!left.empty()) return std::nullopt;
+    std::string code;
+    std::string by_demonym;
+    for (const auto& m : found) {
+        std::string& slot = m.demonym ? by_demonym : code;
+        if (!slot.empty() && slot != m.code) return std::nullopt;
+        slot = m.code;
+    }
+    if (code.empty()) {
+        // "the Argentine Republic" names a country; "Argentine" alone does not.
+        if (found.size() != 1 || (found[0].begin == 0 && found[0].end == t.size()))
+            return std::nullopt;
+        code = by_demonym;
+    }
+    if (code.empty()) return std::nullopt;
+    // Chinese characters outside the matched names must all be form characters.
+    std::string rest;
+    {
+        std::vector<std::pair<std::size_t, std::size_t>> spans;
+        for (const auto& m : found) spans.push_back({m.begin, m.end});
+        for (std::size_t i = 0; i < t.size();) {
+            const std::size_t s = i;
+            const char32_t cp = next_code_point(t, i);
+            if (!(cp < 0x10000 && im.cls[cp] == k_cjk)) continue;
+            bool in = false;
+            for (const auto& sp : spans) in = in || (s >= sp.first && s < sp.second);
+            if (!in) rest.append(t.substr(s, i - s));
+        }
+    }
+    for (const auto& f : im.cjk_form)
+        for (std::size_t p; (p = rest.find(f)) != std::string::npos;) rest.erase(p, f.size());
+    if (!rest.empty()) return std::nullopt;
+    return code;
+}
+
+std::string Gazetteer::display_name(const std::string& code, const std::string& lang) const {
+    const std::string up = upper_ascii(code);
+    auto it = m_impl->display.find(up);
+    if (it == m_impl->display.end()) return code;
+    for (std::size_t l = 0; l < k_langs.size(); ++l)
+        if (lang == k_langs[l]) return it->second[l];
+    return it->second[0];
+}
+
+}  // namespace plenary
