@@ -204,9 +204,10 @@ bool apply_general_debate_name(Document& doc, std::string_view stem) {
     if (doc.date.empty()) doc.date = std::string(year);
     if (doc.body.empty()) doc.body = "A";
     if (doc.lang.empty()) doc.lang = "en";
-    if (doc.title.empty())
-        doc.title = "General Debate, " + std::to_string(number) + ordinal_suffix(number) +
-                    " session: " + std::string(country);
+    // A speech has no title of its own, so whatever a reader took for one is a guess (often
+    // the first sentence); the corpus's naming is the record.
+    doc.title = "General Debate, " + std::to_string(number) + ordinal_suffix(number) +
+                " session: " + std::string(country);
     return true;
 }
 

@@ -33,7 +33,7 @@ Document parse_unpc_xml(std::string_view bytes, const std::string& source);
 
 /// Fields from the file name: General Debate "USA_70_2015.txt" (country, session, year, body A),
 /// language suffixes ("-EN", "_fr"), symbols spelled as file names ("A_RES_73_3-EN.pdf").
-/// Only fills fields that are still empty.
+/// Only fills fields that are still empty, except a speech's title, which its name always sets.
 void apply_file_name(Document& doc, const std::string& path);
 
 /// Applies NAME.meta.json (or NAME.meta.xml) beside path, if present: its fields override.

@@ -253,7 +253,8 @@ TEST(ApplyFileName, KeepsWhatTheReaderFound) {
     doc.date = "2015-09-28";
     apply_file_name(doc, "USA_70_2015.txt");
     EXPECT_EQ(doc.lang, "fr");
-    EXPECT_EQ(doc.title, "Discours");
+    // A speech's title always comes from its name: speeches have no title in their text.
+    EXPECT_EQ(doc.title, "General Debate, 70th session: USA");
     EXPECT_EQ(doc.date, "2015-09-28");
     EXPECT_EQ(doc.country, "USA");
     Document other;
