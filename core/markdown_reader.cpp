@@ -276,14 +276,19 @@ std::vector<Block> split_blocks(const std::vector<std::string_view>& lines) {
         if (!current.lines.empty()) blocks.push_back(std::move(current));
         current = Block{};
     };
+    int source_line = 0;
     for (std::size_t n = 0; n < lines.size(); ++n) {
-        std::string_view line = lines[n];
-        if (!line.empty() && line.front() == '\f') line.remove_prefix(1);
-        const int number = static_cast<int>(n) + 1;
+        const std::string_view line = lines[n];
+        if (line == "\f") {
+            // A form feed, written "\f\n" by normalise_newlines: a page break, no source line.
+            flush();
+            blanks += 2;
+            continue;
+        }
+        const int number = ++source_line;
         if (trim(line).empty()) {
             flush();
             ++blanks;
-            if (lines[n].find('\f') != std::string_view::npos) blanks += 2;
             continue;
         }
         const auto start = [&](BlockKind kind) {

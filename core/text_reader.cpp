@@ -83,6 +83,20 @@ std::string strip_heading_markers(std::string text) {
     return text;
 }
 
+/// True if the word ending at text[dot] (a full stop) is an abbreviation that numbers follow.
+bool abbreviation_before(std::string_view text, std::size_t dot) {
+    std::size_t begin = dot;
+    while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+    const std::string word = ascii_lower(text.substr(begin, dot - begin));
+    static constexpr std::string_view words[] = {"para", "paras", "no", "nos", "p",   "pp",
+                                                 "art",  "arts",  "vol", "add", "rev", "corr",
+                                                 "chap", "sect",  "fig", "op",  "s",   ""};
+    for (const auto w : words) {
+        if (word == w) return true;
+    }
+    return word.size() == 1;  // initials: "J. 3"
+}
+
 /// True if marker stands in text as a footnote mark: digits glued after a letter or a closing
 /// punctuation mark and not followed by another digit.
 bool carries_marker(std::string_view text, std::string_view marker) {
@@ -95,9 +109,22 @@ bool carries_marker(std::string_view text, std::string_view marker) {
             const char b = text[pos - 1];
             before_ok = (b >= 'a' && b <= 'z') || b == '.' || b == ',' || b == ')' || b == ';' ||
                         b == '"' || (static_cast<unsigned char>(b) >= 0x80);
-            if (b == ' ' && pos >= 2) {
-                const char b2 = text[pos - 2];
-                before_ok = b2 == '.' || b2 == ',' || b2 == ';';  // "Disappearance, 3"
+            if (b == '.' && pos >= 2 && is_digit(text[pos - 2])) {
+                // "2018.8" is a marker after a year, "0.7 per cent" a decimal.
+                before_ok = end == text.size() ||
+                            (end + 1 < text.size() && text[end] == ' ' &&
+                             !(text[end + 1] >= 'a' && text[end + 1] <= 'z'));
+            }
+            if (b == ' ' && pos >= 3 && text[pos - 2] == '.' && !abbreviation_before(text, pos - 2)) {
+                // "of trafficking. 42 The Committee": extraction put a space before the marker.
+                before_ok = end == text.size() ||
+                            (end + 1 < text.size() && text[end] == ' ' && text[end + 1] >= 'A' &&
+                             text[end + 1] <= 'Z');
+            }
+            if (b == ' ' && pos >= 2 && text[pos - 2] == ',') {
+                // "Disappearance, 3 the Protocol": a spaced marker after a comma, before a word.
+                before_ok = end + 1 < text.size() && text[end] == ' ' &&
+                            text[end + 1] >= 'a' && text[end + 1] <= 'z';
             }
         }
         if (after_ok && before_ok) return true;
@@ -122,16 +149,18 @@ public:
         // Pages, separated by form feeds.
         std::vector<std::vector<std::string_view>> pages(1);
         std::vector<std::vector<int>> numbers(1);
+        // normalise_newlines writes a form feed as "\f\n": that line is no source line.
+        int source_line = 0;
         for (std::size_t n = 0; n < all.size(); ++n) {
             std::string_view line = all[n];
-            if (!line.empty() && line.front() == '\f') {
+            if (line == "\f") {
                 pages.emplace_back();
                 numbers.emplace_back();
-                line.remove_prefix(1);
-                if (trim(line).empty()) continue;
+                continue;
             }
+            ++source_line;
             pages.back().push_back(line);
-            numbers.back().push_back(static_cast<int>(n) + 1);
+            numbers.back().push_back(source_line);
         }
         const auto repeated = layout::repeated_lines(pages);
         std::size_t nonblank = 0;
@@ -158,16 +187,28 @@ public:
                 if (repeated[page_index][i]) continue;
                 const std::string_view line = page[i];
                 if (page_furniture(page, i)) continue;
-                if (i >= notes_from) {
+                if (m_endnotes && i == first_content(page, line_index) && page_index > 0 &&
+                    !continues_notes(line)) {
+                    attach_endnotes();  // the notes ended with their page
+                    m_endnotes = false;
+                }
+                if (!m_endnotes && is_notes_heading(line) && notes_follow(page, i)) {
+                    close_paragraph();
+                    finish_heading();
+                    m_endnotes = true;
+                    continue;
+                }
+                if (i >= notes_from || m_endnotes) {
                     note_line(line, numbers[page_index][i]);
                     continue;
                 }
                 body_line(line, numbers[page_index][i]);
             }
-            flush_notes();
+            if (!m_endnotes) flush_notes();
             line_index = 0;
         }
         close_paragraph();
+        if (m_endnotes) attach_endnotes();
     }
 
 private:
@@ -181,7 +222,11 @@ private:
             const auto style = layout::heading_number(t).style;
             if (style == NumberStyle::roman || style == NumberStyle::upper_letter) break;
             const auto cells = cells_of(page[end]);
-            if (cells.size() == 1 && t.size() > 85) break;
+            if (cells.size() == 1 && t.size() > 85) {
+                // Prose: its paragraph started at the block's first line.
+                while (end > 0 && !trim(page[end - 1]).empty()) --end;
+                break;
+            }
         }
         layout::Masthead probe;
         for (std::size_t i = 0; i < end; ++i) {
@@ -278,8 +323,13 @@ private:
 
     void note_line(std::string_view line, int number) {
         const std::string_view t = trim(line);
-        if (t.empty() || layout::is_page_furniture(t)) return;
-        const std::string_view marker = note_marker(t);
+        if (t.empty()) return;
+        std::string_view marker = note_marker(t);
+        if (marker.empty() && m_last_note >= 0 && to_int(t) == m_last_note + 1) {
+            marker = t;  // "43" alone, its text on the next line
+        } else if (layout::is_page_furniture(t)) {
+            return;
+        }
         const int value = to_int(marker);
         const bool starts = !marker.empty() &&
                             (m_notes.empty() || marker[0] == '*' || value == m_last_note + 1 ||
@@ -326,6 +376,64 @@ private:
         }
         m_notes.clear();
         m_last_note = -1;
+    }
+
+    static std::size_t first_content(const std::vector<std::string_view>& page, std::size_t from) {
+        for (std::size_t k = from; k < page.size(); ++k) {
+            if (!trim(page[k]).empty() && !layout::is_page_furniture(page[k])) return k;
+        }
+        return page.size();
+    }
+
+    /// True if the next content line after i starts note 1.
+    static bool notes_follow(const std::vector<std::string_view>& page, std::size_t i) {
+        const std::size_t k = first_content(page, i + 1);
+        return k < page.size() && note_marker(page[k]) == "1";
+    }
+
+    bool continues_notes(std::string_view line) const {
+        const std::string_view marker = note_marker(line);
+        return !marker.empty() && to_int(marker) == m_last_note + 1;
+    }
+
+    static bool is_notes_heading(std::string_view line) {
+        const std::string t = ascii_lower(trim(line));
+        return t == "notes" || t == "endnotes" || t == "end notes";
+    }
+
+    /// Endnotes: note n goes to the first paragraph carrying marker n at or after the one that
+    /// took note n-1 (markers rise through the text); unplaced notes become paragraphs.
+    void attach_endnotes() {
+        close_paragraph();
+        std::size_t from = m_notes_base;
+        const std::size_t body = m_doc.paragraphs.size();
+        std::vector<Paragraph> leftovers;
+        for (auto& [note, line] : m_notes) {
+            std::optional<std::size_t> found;
+            // Markers rise through the text; a match far ahead is more likely a stray number.
+            for (std::size_t p = from; p < body && p < from + 40; ++p) {
+                if (carries_marker(m_doc.paragraphs[p].text, note.marker)) {
+                    found = p;
+                    break;
+                }
+            }
+            if (found) {
+                m_doc.paragraphs[*found].footnotes.push_back(std::move(note));
+                from = *found;
+                continue;
+            }
+            Paragraph p;
+            p.kind = ParagraphKind::unnumbered;
+            p.line = line;
+            p.text = note.marker + " " + note.text;
+            p.headings = m_path.path();
+            leftovers.push_back(std::move(p));
+        }
+        for (auto& p : leftovers) m_doc.paragraphs.push_back(std::move(p));
+        m_notes.clear();
+        m_last_note = -1;
+        m_notes_base = m_doc.paragraphs.size();
+        m_target.reset();
     }
 
     bool heading_like(std::string_view text) const {
@@ -389,7 +497,11 @@ private:
         if (m_target && !m_heading_since) {
             const bool prev_open = !layout::ends_sentence(last_text());
             const bool lower = layout::starts_lower(t);
-            if ((m_page_break && (lower || prev_open)) || (lower && prev_open)) {
+            // After a page break an unnumbered block continues a numbered paragraph: numbered
+            // reports start every paragraph with its number.
+            const bool numbered = m_doc.paragraphs[*m_target].kind == ParagraphKind::numbered ||
+                                  (m_open && m_current.kind == ParagraphKind::numbered);
+            if ((m_page_break && (lower || prev_open || numbered)) || (lower && prev_open)) {
                 reopen(t);
                 return;
             }
@@ -487,6 +599,8 @@ private:
     std::vector<std::pair<Footnote, int>> m_notes;  ///< this page's footnotes and their lines
     std::vector<Footnote> m_pending_notes;          ///< notes for the open paragraph
     int m_last_note = -1;
+    bool m_endnotes = false;        ///< past a "Notes" heading, in its list of notes
+    std::size_t m_notes_base = 0;   ///< first paragraph after the last list of endnotes
 };
 
 }  // namespace

@@ -150,10 +150,41 @@ TEST(TextReader, FootnotesAtThePageFootAttach) {
     EXPECT_EQ(p.footnotes[1].marker, "4");
 }
 
+TEST(TextReader, EndnotesAttachInMarkerOrder) {
+    const Document doc = parse_text(
+        "1.  Growth was 0.7 per cent in 2018.1 It rose.\n"
+        "2.  See the law, 2 the decree and para. 3 of the text. 3 Then more.\n"
+        "\f\n"
+        "Notes\n"
+        "  1 First note.\n"
+        "  2 Second note\n"
+        "    continued.\n"
+        "  3\n"
+        "    Third note.\n"
+        "  4 Orphan note.\n",
+        "t.txt");
+    ASSERT_EQ(doc.paragraphs.size(), 3u);
+    ASSERT_EQ(doc.paragraphs[0].footnotes.size(), 1u);
+    EXPECT_EQ(doc.paragraphs[0].footnotes[0].marker, "1");
+    ASSERT_EQ(doc.paragraphs[1].footnotes.size(), 2u);
+    EXPECT_EQ(doc.paragraphs[1].footnotes[0].text, "Second note continued.");
+    EXPECT_EQ(doc.paragraphs[1].footnotes[1].marker, "3");
+    EXPECT_EQ(doc.paragraphs[1].footnotes[1].text, "Third note.");
+    EXPECT_EQ(doc.paragraphs[2].text, "4 Orphan note.");
+    EXPECT_EQ(doc.paragraphs[2].line, 10);  // the form feed's own line counts
+}
+
+TEST(TextReader, LinesCountSourceLinesAcrossFormFeeds) {
+    const Document doc = parse_text("One.\n\fTwo.\n\f\nThree.\r\n", "t.txt");
+    ASSERT_EQ(doc.paragraphs.size(), 3u);
+    EXPECT_EQ(doc.paragraphs[0].line, 1);
+    EXPECT_EQ(doc.paragraphs[1].line, 2);
+    EXPECT_EQ(doc.paragraphs[2].line, 4);
+}
+
 TEST(TextReader, UnattachedNotesStayAsParagraphs) {
     const Document doc = parse_text("Notes\n\n 1 First note text.\n 2 Second note text.\n", "t.txt");
-    EXPECT_EQ(texts(doc), (std::vector<std::string>{"Notes", "1 First note text.",
-                                                    "2 Second note text."}));
+    EXPECT_EQ(texts(doc), (std::vector<std::string>{"1 First note text.", "2 Second note text."}));
 }
 
 TEST(TextReader, RepeatedHeadersRemoved) {
@@ -197,6 +228,9 @@ TEST(TextReaderReal, UprCompilation) {
         }
     }
     EXPECT_GE(last, 60);
+    std::size_t notes = 0;
+    for (const auto& p : doc.paragraphs) notes += p.footnotes.size();
+    EXPECT_GE(notes, 60u);  // of 144 endnotes; the rest stay as paragraphs
 }
 
 TEST(TextReaderReal, FlagshipReportHasNoBarePageNumbers) {
