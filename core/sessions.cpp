@@ -148,7 +148,7 @@ std::optional<int> parse_numeric_ordinal(const std::string& key, const std::stri
     static const std::map<std::string, std::vector<std::string_view>> suffixes = {
         {"en", {"st", "nd", "rd", "th", "d"}},
         {"fr", {"e", "eme", "er", "re", "ere", "ieme", "nd", "nde"}},
-        {"es", {"o", "a", "os", "as", "er"}},
+        {"es", {"o", "a", "os", "as", "er", "\u00b0"}},  // "12°" for "12º" is common
     };
     if (lang == "ru") {
         // Any short Cyrillic ending: "-й", "-я", "-ой", "-го".
@@ -400,9 +400,10 @@ void find_sessions_ar(std::string_view text, std::vector<SessionMatch>& out) {
             if (tokens.size() < 2) continue;
             std::size_t first = 1;
             // "الدورة العادية التاسعة والستون", "الدورة الاستثنائية".
+            static const std::array<std::string, 3> qualifiers = {
+                fold("العادية"), fold("الاستثنائية"), fold("الطارئة")};
             while (first < tokens.size() &&
-                   (tokens[first].key == fold("العادية") || tokens[first].key == fold("الاستثنائية") ||
-                    tokens[first].key == fold("الاستثنائية الطارئة")))
+                   std::find(qualifiers.begin(), qualifiers.end(), tokens[first].key) != qualifiers.end())
                 ++first;
             if (first >= tokens.size()) continue;
             if (auto found = ordinal_starting_at(tokens, first, "ar"))
@@ -411,17 +412,60 @@ void find_sessions_ar(std::string_view text, std::vector<SessionMatch>& out) {
     }
 }
 
+/// "会议", "常会", "特别会议": what may follow 届 for the ordinal to count a session
+/// ("第三届首脑会议" is a summit, "第一届颁奖" a prize).
+std::size_t zh_session_word(std::string_view rest) {
+    for (const std::string_view w : {"会议", "常会", "特别会议", "紧急特别会议", "特别会", "续会", "会"}) {
+        if (rest.substr(0, w.size()) == w) return w.size();
+    }
+    return 0;
+}
+
 void find_sessions_zh(std::string_view text, std::vector<SessionMatch>& out) {
-    // "第六十九届会议", "第73届会议", "第六十九届特别会议": 第 + number + 届.
+    // "第六十九届会议", "第73届会议", and lists: "第八、第九和第十届会议", "第一届和第二届常会".
     const std::string_view di = "第";
     const std::string_view jie = "届";
+    std::vector<SessionMatch> pending;
+    std::size_t pending_end = std::string_view::npos;
     for (std::size_t at = text.find(di); at != std::string_view::npos; at = text.find(di, at + 1)) {
-        const std::size_t limit = std::min(text.size(), at + 40);
-        const std::size_t j = text.find(jie, at + di.size());
-        if (j == std::string_view::npos || j > limit) continue;
-        const std::string key = normalise_key(text.substr(at, j - at));
-        if (key.find(' ') != std::string::npos) continue;
-        if (auto number = lookup_ordinal(key, "zh")) out.push_back({*number, at, j + jie.size()});
+        if (at != pending_end) pending.clear();
+        // The longest number after 第 that the table knows.
+        std::size_t best_end = 0;
+        int best = 0;
+        std::size_t i = at + di.size();
+        for (int chars = 0; chars < 8 && i < text.size(); ++chars) {
+            const char32_t cp = next_code_point(text, i);
+            if (cp == U'届' || cp == U'、' || cp == U'和' || cp == U'及' || cp == U'，' || cp == ' ') break;
+            if (auto number = lookup_ordinal(normalise_key(text.substr(at, i - at)), "zh")) {
+                best = *number;
+                best_end = i;
+            }
+        }
+        if (best == 0) continue;
+        std::string_view rest = text.substr(best_end);
+        std::size_t item_end = best_end;
+        if (rest.substr(0, jie.size()) == jie) {
+            item_end += jie.size();
+            rest.remove_prefix(jie.size());
+        }
+        if (item_end > best_end && zh_session_word(rest) > 0) {
+            const std::size_t end = item_end;
+            for (SessionMatch m : pending) {
+                m.end = end;
+                out.push_back(m);
+            }
+            pending.clear();
+            out.push_back({best, at, end});
+            continue;
+        }
+        // A list member: the next 第 must follow its separator directly.
+        for (const std::string_view sep : {"、", "和", "及"}) {
+            if (rest.substr(0, sep.size()) == sep) {
+                pending.push_back({best, at, item_end});
+                pending_end = item_end + sep.size();
+                break;
+            }
+        }
     }
 }
 

@@ -1,8 +1,12 @@
 #include "sessions.h"
+#include "text_util.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -133,7 +137,16 @@ INSTANTIATE_TEST_SUITE_P(
         SessionRow{"ar", "الدورة العاشرة", {10}, {"الدورة العاشرة"}},
         SessionRow{"zh", "大会第六十九届会议", {69}, {"第六十九届"}},
         SessionRow{"zh", "第73届会议和第十届特别会议", {73, 10}, {"第73届", "第十届"}},
-        SessionRow{"zh", "第一章", {}, {}}));
+        SessionRow{"zh", "第一章", {}, {}},
+        SessionRow{"zh", "第三届首脑会议和第一届颁奖", {}, {}},
+        SessionRow{"zh", "提交论坛第八、第九和第十届会议的报告", {8, 9, 10},
+                   {"第八、第九和第十届", "第九和第十届", "第十届"}},
+        SessionRow{"zh", "第一届常会", {1}, {"第一届"}},
+        SessionRow{"zh", "第十四届和第十五届会议上", {14, 15}, {"第十四届和第十五届", "第十五届"}},
+        SessionRow{"zh", "第十四届和第十五届首脑会议", {}, {}},
+        SessionRow{"es", "En su 12° período de sesiones", {12}, {"12° período de sesiones"}},
+        SessionRow{"ar", "الدورة الاستثنائية الطارئة العاشرة", {10},
+                   {"الدورة الاستثنائية الطارئة العاشرة"}}));
 
 TEST(FindSessions, OffsetsAreBytesInTheOriginalText) {
     const std::string text = "Résumé: « à sa soixante-neuvième session »";
@@ -199,5 +212,44 @@ INSTANTIATE_TEST_SUITE_P(
         DateRow{"en", "Item 2 (b) of the provisional agenda", nullptr},
         DateRow{"en", "20 July 2020 and 21 July 2020", nullptr},
         DateRow{"en", "0 July 2020", nullptr}, DateRow{"en", "2014042", nullptr}));
+
+}  // namespace
+
+namespace {
+
+// The UNPC dev set has the same 4,000 sentences in six languages: where English mentions
+// sessions, each translation should mention the same numbers.
+TEST(FindSessions, TranslationsAgreeWithEnglishOnTheDevSet) {
+    const std::string dir = std::string(PLENARY_SHARED_DIR) + "/corpus-real/unpc-v1-devset/";
+    if (!std::filesystem::exists(dir)) GTEST_SKIP() << "dev set not found at " << dir;
+    const auto lines_of = [&](const std::string& lang) {
+        std::vector<std::string> lines;
+        std::istringstream in(plenary::read_file(dir + "UNv1.0.devset." + lang));
+        for (std::string line; std::getline(in, line);) lines.push_back(line);
+        return lines;
+    };
+    const auto numbers = [](const std::string& text, const std::string& lang) {
+        std::vector<int> n;
+        for (const auto& m : find_sessions(text, lang)) n.push_back(m.number);
+        std::sort(n.begin(), n.end());
+        return n;
+    };
+    const std::vector<std::string> english = lines_of("en");
+    ASSERT_EQ(english.size(), 4000u);
+    for (const std::string lang : {"fr", "es", "ru", "ar", "zh"}) {
+        const std::vector<std::string> other = lines_of(lang);
+        ASSERT_EQ(other.size(), english.size()) << lang;
+        std::size_t with_sessions = 0, agree = 0;
+        for (std::size_t i = 0; i < english.size(); ++i) {
+            const auto en = numbers(english[i], "en");
+            if (en.empty()) continue;
+            ++with_sessions;
+            if (numbers(other[i], lang) == en) ++agree;
+        }
+        EXPECT_GT(with_sessions, 90u);
+        // Translators reorder lists and drop ordinals now and then; nine in ten must agree.
+        EXPECT_GE(agree * 10, with_sessions * 9) << lang << ": " << agree << " of " << with_sessions;
+    }
+}
 
 }  // namespace
