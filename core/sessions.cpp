@@ -534,9 +534,13 @@ const std::unordered_map<std::string, int>& month_names() {
 bool is_date_filler(const std::string& word) {
     static const std::array<std::string_view, 16> words = {
         "de", "del", "of", "the", "le", "el", "st", "nd", "rd", "th", "er", "года", "г", "年", "月", "日"};
-    const std::string folded = word;
-    return std::find(words.begin(), words.end(), folded) != words.end() || folded == fold("года") ||
-           folded == fold("г") || folded == "م";
+    // Weekdays: "Monday, 28 April 2014", "lundi 28 avril 2014", "lunes 28 de abril de 2014".
+    static const std::array<std::string_view, 21> weekdays = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"};
+    return std::find(words.begin(), words.end(), word) != words.end() ||
+           std::find(weekdays.begin(), weekdays.end(), word) != weekdays.end() || word == "م";
 }
 
 int days_in_month(int year, int month) {

@@ -203,6 +203,9 @@ INSTANTIATE_TEST_SUITE_P(
         DateRow{"zh", "2019年8月30日", "2019-08-30"},
         DateRow{"ar", "30 أغسطس 2019", "2019-08-30"}, DateRow{"ar", "30 آب/أغسطس 2019", "2019-08-30"},
         DateRow{"en", "29 February 2020", "2020-02-29"},
+        DateRow{"en", "Monday, 28 April 2014", "2014-04-28"},
+        DateRow{"es", "miércoles 30 de abril de 2014", "2014-04-30"},
+        DateRow{"en", "Someday, 28 April 2014", nullptr},
         // Not dates, or impossible ones.
         DateRow{"en", "29 February 2019", nullptr}, DateRow{"en", "31 April 2020", nullptr},
         DateRow{"en", "32 July 2020", nullptr}, DateRow{"en", "20141328", nullptr},
