@@ -422,7 +422,24 @@ bool Masthead::feed(std::string_view raw) {
             return recognised();
         }
     }
-    if (starts_with_nocase(line, "report of the ") && line.size() < 120) return recognised();
+    // "Agenda item 6" (Human Rights Council style); the agenda item's title follows.
+    if (starts_with_nocase(line, "agenda item ") || starts_with_nocase(line, "agenda items ")) {
+        // "item 6" and "items 2 and 3" both leave the value after position find("item") + 5.
+        const std::string_view value = trim(std::string_view(line).substr(line.find("item") + 5));
+        if (m_agenda_item.empty() && !value.empty() && value.size() < 30) {
+            m_agenda_item = std::string(value);
+        }
+        m_skip_agenda_title = true;
+        return recognised();
+    }
+    // Who reports is a subtitle; "Report of the Working Group on ..." is a title.
+    static constexpr std::array<std::string_view, 7> subtitles = {
+        "report of the secretar", "report of the director", "report of the office of the",
+        "report of the united nations high commissioner", "note by the", "report of the executive",
+        "report of the special rapporteur"};
+    for (const auto prefix : subtitles) {
+        if (lower.size() < 120 && lower.compare(0, prefix.size(), prefix) == 0) return recognised();
+    }
     if (const std::string code = body_code(line); !code.empty()) {
         if (m_body.empty()) m_body = code;
         return recognised();

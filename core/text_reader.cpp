@@ -245,6 +245,11 @@ private:
                 offer();
                 continue;
             }
+            if (!title.empty() && cells.size() == 1 && layout::starts_lower(cells[0])) {
+                layout::append_line(title, cells[0]);  // "... on its" / "fourteenth session"
+                while (!title.empty() && title.back() == '*') title.pop_back();
+                continue;
+            }
             bool any = false;
             for (const auto cell : cells) {
                 // A title block ends before the line that follows it changes the masthead state.

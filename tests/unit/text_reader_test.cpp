@@ -129,6 +129,50 @@ TEST(TextReader, MastheadInColumns) {
     EXPECT_EQ(texts(doc), std::vector<std::string>{"The present report was prepared."});
 }
 
+TEST(TextReader, HumanRightsCouncilMasthead) {
+    const Document doc = parse_text(
+        "               United Nations                                          A/HRC/28/15\n"
+        "               General Assembly                                   Distr.: General\n"
+        "                                                                  10 December 2014\n"
+        "\n"
+        "                                                                  Original: English\n"
+        "\n"
+        "Human Rights Council\n"
+        "Twenty-eighth session\n"
+        "Agenda item 6\n"
+        "Universal periodic review\n"
+        "\n"
+        "              Report of the Working Group on the Universal Periodic\n"
+        "              Review at its twentieth\n"
+        "              session*\n"
+        "\n"
+        "              Slovenia\n"
+        "\n"
+        "          *\n"
+        "              The annex to the present report is circulated as received.\n"
+        "\n"
+        "GE.14-23930 (E)\n"
+        "\n"
+        "\n"
+        "A/HRC/28/15\n"
+        "\n"
+        "       I. Introduction\n"
+        "            1.     The Working Group held its session.\n",
+        "t.txt");
+    EXPECT_EQ(doc.symbol, "A/HRC/28/15");
+    EXPECT_EQ(doc.date, "2014-12-10");
+    EXPECT_EQ(doc.session, 28);
+    EXPECT_EQ(doc.agenda_item, "6");
+    EXPECT_EQ(doc.job_number, "GE.14-23930");
+    EXPECT_EQ(doc.title,
+              "Report of the Working Group on the Universal Periodic Review at its twentieth "
+              "session");
+    ASSERT_FALSE(doc.paragraphs.empty());
+    EXPECT_EQ(doc.paragraphs.back().number, "1");
+    EXPECT_EQ(doc.paragraphs.back().headings, std::vector<std::string>{"I. Introduction"});
+    for (const auto& p : doc.paragraphs) EXPECT_NE(p.text, "A/HRC/28/15");
+}
+
 TEST(TextReader, FootnotesAtThePageFootAttach) {
     const Document doc = parse_text(
         "1.  The Committee recommended ratification.3 It also noted4 the\n"
