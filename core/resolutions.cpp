@@ -743,6 +743,62 @@ struct Resolver {
     }
 };
 
+// First Security Council resolution of each year (approximate, within a few numbers): checks
+// that a year found near a bare number can be that resolution's year.
+constexpr std::pair<int, int> k_sc_first_of_year[] = {
+    {1946, 1}, {1947, 15}, {1948, 42}, {1949, 66}, {1950, 79}, {1951, 90}, {1952, 97}, {1953, 98},
+    {1954, 101}, {1955, 107}, {1956, 109}, {1957, 123}, {1958, 127}, {1959, 132}, {1960, 133}, {1961, 161},
+    {1962, 171}, {1963, 174}, {1964, 187}, {1965, 199}, {1966, 217}, {1967, 228}, {1968, 245}, {1969, 263},
+    {1970, 277}, {1971, 293}, {1972, 307}, {1973, 326}, {1974, 345}, {1975, 365}, {1976, 384}, {1977, 400},
+    {1978, 423}, {1979, 444}, {1980, 460}, {1981, 483}, {1982, 500}, {1983, 527}, {1984, 544}, {1985, 558},
+    {1986, 580}, {1987, 593}, {1988, 603}, {1989, 625}, {1990, 646}, {1991, 683}, {1992, 726}, {1993, 795},
+    {1994, 896}, {1995, 975}, {1996, 1038}, {1997, 1093}, {1998, 1151}, {1999, 1223}, {2000, 1284}, {2001, 1333},
+    {2002, 1390}, {2003, 1457}, {2004, 1521}, {2005, 1580}, {2006, 1649}, {2007, 1739}, {2008, 1792}, {2009, 1860},
+    {2010, 1903}, {2011, 1961}, {2012, 2032}, {2013, 2088}, {2014, 2130}, {2015, 2196}, {2016, 2264}, {2017, 2336},
+    {2018, 2397}, {2019, 2451}, {2020, 2505}, {2021, 2563}, {2022, 2617}, {2023, 2673}, {2024, 2720}, {2025, 2768},
+};
+
+bool sc_number_fits_year(int number, int year) {
+    constexpr std::size_t count = sizeof(k_sc_first_of_year) / sizeof(k_sc_first_of_year[0]);
+    for (std::size_t k = 0; k < count; ++k) {
+        if (k_sc_first_of_year[k].first != year) continue;
+        int lo = k_sc_first_of_year[k].second - 15;
+        int hi = k + 1 < count ? k_sc_first_of_year[k + 1].second + 15 : 100000;
+        return number >= lo && number < hi;
+    }
+    return false;
+}
+
+/// "Security Council resolution 984 in 1995", "resolution 1540, co-sponsored ... in 2004": a
+/// Security Council number printed without its year, the year standing later in the sentence.
+std::optional<Number> security_council_bare(std::string_view t, const Keyword& kw, const CitationContext& ctx) {
+    std::size_t i = skip_spaces(t, kw.end);
+    std::size_t d = read_digits(t, i);
+    if (d == i || d - i > 4) return std::nullopt;
+    if (d < t.size() && (t[d] == '/' || is_alpha(t[d]) || t[d] == '(')) return std::nullopt;
+    auto before = mentions_in(t, sentence_start(t, kw.begin), kw.begin, ctx);
+    if (before.empty() || before.back().body != "S" || kw.begin - before.back().end > 5) return std::nullopt;
+    int number = to_int(t.substr(i, d - i));
+    std::size_t end = std::min(sentence_end(t, d), d + 120);
+    for (std::size_t k = d; k + 4 <= end; ++k) {
+        if (!is_digit(t[k]) || (k > 0 && is_digit(t[k - 1]))) continue;
+        std::size_t e = read_digits(t, k);
+        if (e - k == 4) {
+            int year = to_int(t.substr(k, 4));
+            if (!sc_number_fits_year(number, year)) return std::nullopt;
+            Number n;
+            n.form = Form::year_paren;
+            n.serial.assign(t.substr(i, d - i));
+            n.paren.assign(t.substr(k, 4));
+            n.begin = i;
+            n.end = d;
+            return n;
+        }
+        k = e;
+    }
+    return std::nullopt;
+}
+
 void find_keyword_citations(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
     Resolver r{t, ctx};
     for (const Keyword& kw : find_keywords(t)) {
@@ -758,7 +814,12 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx, std:
             if (s == std::string_view::npos) break;
             p = s;
         }
-        if (items.empty()) continue;
+        if (items.empty()) {
+            if (auto n = security_council_bare(t, kw, ctx)) {
+                emit(out, *n, "S", kw.decision, kw.begin, n->end);
+            }
+            continue;
+        }
         std::size_t list_end = skip_date_tail(t, items.back().end);
         std::string after = body_after(t, items.back().end);
         if (after.empty() && list_end != items.back().end) after = body_after(t, list_end);

@@ -422,6 +422,30 @@ bool ok_before(std::string_view t, std::size_t start) {
     return std::strchr("/.-_\\@:%=&?#~+", c) == nullptr;
 }
 
+// "A/8001/Add.1 and Corr.1", "CD/1948 and Corr.1": the suffix names a second document.
+std::optional<SymbolMatch> and_suffix(std::string_view t, const SymbolMatch& prev) {
+    std::size_t k = prev.end;
+    while (k < t.size() && t[k] == ' ') ++k;
+    if (t.substr(k, 4) != "and ") return std::nullopt;
+    k += 4;
+    while (k < t.size() && t[k] == ' ') ++k;
+    std::size_t b = k;
+    Component c;
+    std::size_t e = 0;
+    if (!read_component(t, k, c, e) || !is_stackable(c.word_upper) || c.canon.find('.') == std::string::npos)
+        return std::nullopt;
+    if (e < t.size() && (is_alnum(t[e]) || t[e] == '/')) return std::nullopt;
+    SymbolMatch m;
+    std::string stem = prev.canonical;
+    while (!stem.empty() && stem.back() == '*') stem.pop_back();
+    m.canonical = stem + "/" + c.canon;
+    m.base = prev.base;
+    m.organ = prev.organ;
+    m.begin = b;
+    m.end = e;
+    return m;
+}
+
 }  // namespace
 
 std::vector<SymbolMatch> find_symbols(std::string_view text) {
@@ -447,6 +471,10 @@ std::vector<SymbolMatch> find_symbols(std::string_view text) {
         if (m) {
             pos = m->end;
             out.push_back(std::move(*m));
+            if (auto extra = and_suffix(text, out.back())) {
+                pos = extra->end;
+                out.push_back(std::move(*extra));
+            }
         } else {
             pos = slash + 1;
         }

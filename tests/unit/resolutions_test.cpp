@@ -185,6 +185,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"", "the report (A/75/115) on the resolution", {}},
         Case{"", "Commission resolution 28/1", {}},  // which commission is not known
         Case{"S", "Security Council resolution 1325", {}},  // no year: not guessed
+        Case{"S", "Security Council resolution 1325 in 1995.", {}},  // 1325 was not adopted in 1995
+        Case{"", "resolution 984 in 1995", {}},  // bare numbers only when the Council is named
         Case{"", "resolution 2482 (2019) A new approach", {"S/RES/2482(2019)"}},
         Case{"", "resolution 31/16 A new approach", {"A/RES/31/16"}}));
 
@@ -289,6 +291,10 @@ INSTANTIATE_TEST_SUITE_P(
              "including Commission resolutions 1998/24 of 17 April 1998, 1999/22 of 23 April 1999 and "
              "2005/19 of 14 April 2005, and the Commission on Human Rights",
              {"E/CN.4/RES/1998/24", "E/CN.4/RES/1999/22", "E/CN.4/RES/2005/19"}},
+        Case{"A", "reaffirming their security assurances made in the Security Council resolution 984 in 1995. At",
+             {"S/RES/984(1995)"}},
+        Case{"A", "implement the provisions of United Nations Security Council resolution 1540, co-sponsored by "
+                  "the Russian Federation in 2004. This resolution creates", {"S/RES/1540(2004)"}},
         Case{"A/HRC", "annexed to General Assembly resolution S-24/2, adopted on 1 July 2000",
              {"A/RES/S-24/2"}}));
 
