@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 const std::string kIndex = PLENARY_BINARY_DIR "/indexer/plenary-index";
 
-struct Run {
+struct RunResult {
     int status = -1;
     std::string out, err;
 };
@@ -45,10 +45,10 @@ protected:
     void SetUp() override { fs::create_directories(docs); }
     void TearDown() override { fs::remove_all(dir); }
 
-    Run run(const std::string& args) {
+    RunResult run(const std::string& args) {
         const std::string cmd = kIndex + " " + args + " >" + (dir / "out").string() + " 2>" +
                                 (dir / "err").string() + " </dev/null";
-        Run r;
+        RunResult r;
         const int raw = std::system(cmd.c_str());
         r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
         r.out = slurp(dir / "out");
@@ -64,13 +64,13 @@ protected:
 };
 
 const char* kSpeech =
-    "Mr. President, we congratulate you on your election.\n"
+    "Mr. President, we congratulate you on your election.\n\n"
     "The situation in the Niger and in Nigeria calls for resolution 2482 (2019) to be applied.\n";
 
 TEST_F(CliTest, IndexesThenSkipsUnchangedFiles) {
     write("a.txt", kSpeech);
     write("b.txt", "Another speech about the Charter of the United Nations.\n");
-    Run r = run("--db " + q(db) + " " + q(docs));
+    RunResult r = run("--db " + q(db) + " " + q(docs));
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("2 documents indexed, 0 unchanged"), std::string::npos) << r.out;
     const auto first = paragraphs();
@@ -87,9 +87,9 @@ TEST_F(CliTest, ModifiedFileAloneIsReindexedAndTouchedFileIsHashChecked) {
     write("b.txt", "Another speech.\n");
     ASSERT_EQ(run("--db " + q(db) + " " + q(docs)).status, 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    write("a.txt", std::string(kSpeech) + "A third paragraph.\n");
+    write("a.txt", std::string(kSpeech) + "\nA third paragraph.\n");
     fs::last_write_time(docs / "b.txt", fs::file_time_type::clock::now());  // touched only
-    Run r = run("--db " + q(db) + " " + q(docs));
+    RunResult r = run("--db " + q(db) + " " + q(docs));
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("1 documents indexed, 1 unchanged"), std::string::npos) << r.out;
     EXPECT_EQ(paragraphs(), 4u);
@@ -100,7 +100,7 @@ TEST_F(CliTest, PruneRemovesFilesGoneFromTheFolder) {
     write("b.txt", "Another speech.\n");
     ASSERT_EQ(run("--db " + q(db) + " " + q(docs)).status, 0);
     fs::remove(docs / "a.txt");
-    Run r = run("--db " + q(db) + " " + q(docs));
+    RunResult r = run("--db " + q(db) + " " + q(docs));
     EXPECT_EQ(paragraphs(), 3u) << "without --prune nothing is removed";
     r = run("--db " + q(db) + " --prune " + q(docs));
     ASSERT_EQ(r.status, 0) << r.err;
@@ -114,7 +114,7 @@ TEST_F(CliTest, BadFilesAreReportedOneLineEachAndTheRestIsIndexed) {
     write("binary.txt", std::string("\x00\x01\x02\x03 binary", 11));
     write("empty.txt", "");
     write("broken.xml", "<?xml version=\"1.0\"?>\n<TEI.2><teiHeader>\n<unclosed>\n</TEI.2>\n");
-    Run r = run("--db " + q(db) + " " + q(docs) + " " + q(dir / "missing.txt"));
+    RunResult r = run("--db " + q(db) + " " + q(docs) + " " + q(dir / "missing.txt"));
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.out.find("1 documents indexed"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("5 failed"), std::string::npos) << r.out;
@@ -137,16 +137,17 @@ TEST_F(CliTest, BadFilesAreReportedOneLineEachAndTheRestIsIndexed) {
 TEST_F(CliTest, LockedDatabaseGetsAClearMessage) {
     write("a.txt", kSpeech);
     IndexWriter holder(db.string());
-    Run r = run("--db " + q(db) + " " + q(docs));
+    RunResult r = run("--db " + q(db) + " " + q(docs));
     EXPECT_EQ(r.status, 3);
     EXPECT_EQ(r.err, "plenary-index: " + db.string() +
                          ": the database is locked by another indexer; wait for it to finish or stop it\n");
 }
 
 TEST_F(CliTest, KilledRunKeepsCommittedWorkAndTheNextRunFinishes) {
-    for (int i = 0; i < 600; ++i)
+    const int files = 3000;
+    for (int i = 0; i < files; ++i)
         write("s" + std::to_string(1000 + i) + ".txt",
-              std::string(kSpeech) + "Speech number " + std::to_string(i) + ".\n");
+              std::string(kSpeech) + "\nSpeech number " + std::to_string(i) + ".\n");
     const std::string cmd = kIndex + " --quiet --commit-every 1 --db " + q(db) + " " + q(docs) +
                             " >/dev/null 2>&1";
     pid_t pid = fork();
@@ -170,17 +171,15 @@ TEST_F(CliTest, KilledRunKeepsCommittedWorkAndTheNextRunFinishes) {
     ASSERT_GT(seen, 0u) << "nothing was committed before the kill";
     const auto after_kill = paragraphs();
     EXPECT_GE(after_kill, seen);
-    Run r = run("--db " + q(db) + " " + q(docs));
+    EXPECT_LT(after_kill, files * 3u) << "the run ended before the kill: the test proves nothing";
+    RunResult r = run("--db " + q(db) + " " + q(docs));
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(paragraphs(), 600u * 3);
-    // Nothing is duplicated: one id term per paragraph.
-    Xapian::Database check(db.string());
-    EXPECT_EQ(check.get_doccount(), 1800u);
+    EXPECT_EQ(paragraphs(), files * 3u) << "nothing lost, nothing duplicated";
 }
 
 TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
     for (int i = 0; i < 40; ++i)
-        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "Number " + std::to_string(i) + ".\n");
+        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
     ASSERT_EQ(run("--jobs 2 --db " + q(db) + " " + q(docs)).status, 0);
     const auto two = paragraphs();
     fs::remove_all(db);
@@ -191,7 +190,7 @@ TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
 
 TEST_F(CliTest, DumpPrintsTheDocumentAndItsParagraphsWithoutWriting) {
     write("a.txt", kSpeech);
-    Run r = run("--db " + q(db) + " --dump " + q(docs / "a.txt"));
+    RunResult r = run("--db " + q(db) + " --dump " + q(docs / "a.txt"));
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["paragraphs"].size(), 2u);
@@ -205,7 +204,7 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
     EXPECT_EQ(run("--no-such-option").status, 2);
     EXPECT_EQ(run("--db " + q(db)).status, 2);
     EXPECT_EQ(run("--jobs 0 " + q(docs)).status, 2);
-    Run r = run("--help");
+    RunResult r = run("--help");
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("Exit status"), std::string::npos);
 }
