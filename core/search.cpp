@@ -1,1 +1,557 @@
-// (being written)
+#include "search.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "countries.h"
+#include "error.h"
+#include "index_writer.h"
+#include "query.h"
+#include "schema.h"
+#include "symbols.h"
+#include "text_util.h"
+
+namespace plenary {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+Xapian::Database open_one(const std::string& path) {
+    std::error_code ec;
+    if (path.empty() || !fs::exists(path, ec))
+        throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path + ": cannot open the database: " + e.get_description());
+    }
+}
+
+std::vector<std::string> strings(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    if (auto it = j.find(key); it != j.end() && it->is_array())
+        for (const auto& v : *it)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+std::string str(const nlohmann::json& j, const char* key) {
+    if (auto it = j.find(key); it != j.end() && it->is_string()) return it->get<std::string>();
+    return {};
+}
+
+nlohmann::json parse_data(const std::string& data) {
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    return j.is_object() ? j : nlohmann::json::object();
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+nlohmann::json document_json(const DocumentInfo& d) {
+    return {{"symbol", d.symbol}, {"title", d.title}, {"date", d.date},     {"lang", d.lang},
+            {"body", d.body},     {"session", d.session}, {"source", d.source}};
+}
+
+nlohmann::json snippet_json(const Snippet& s) {
+    nlohmann::json hl = nlohmann::json::array();
+    for (const auto& h : s.highlights) hl.push_back({{"start", h.start}, {"end", h.end}});
+    return {{"text", s.text}, {"highlights", hl}, {"html", render_html(s)}};
+}
+
+nlohmann::json hit_json(const Hit& h) {
+    return {{"id", h.id},
+            {"score", h.score},
+            {"document", document_json(h.document)},
+            {"paragraph", h.paragraph},
+            {"headings", h.headings},
+            {"snippet", snippet_json(h.snippet)},
+            {"resolutions", h.resolutions},
+            {"decisions", h.decisions},
+            {"symbols", h.symbols},
+            {"countries", h.countries}};
+}
+
+std::string document_line(const DocumentInfo& d) {
+    std::string out = d.symbol.empty() ? fs::path(d.source).filename().string() : d.symbol;
+    for (const std::string& part : {d.date, d.lang, d.body})
+        if (!part.empty()) out += " · " + part;
+    return out;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& db_paths)
+    : m_paths(db_paths.empty() ? std::vector<std::string>{default_db_path()} : db_paths) {
+    reopen();
+}
+
+void Searcher::reopen() {
+    m_parts.clear();
+    m_db = Xapian::Database();
+    for (const auto& p : m_paths) {
+        m_parts.push_back(open_one(p));
+        m_db.add_database(m_parts.back());
+    }
+    m_info_cache.clear();
+}
+
+DocumentInfo Searcher::document_info(const std::string& key) {
+    if (auto it = m_info_cache.find(key); it != m_info_cache.end()) return it->second;
+    DocumentInfo d;
+    d.key = key;
+    for (const auto& part : m_parts) {
+        const std::string meta = part.get_metadata(document_meta_key(key));
+        if (meta.empty()) continue;
+        const nlohmann::json j = parse_data(meta);
+        d.symbol = str(j, "symbol");
+        d.title = str(j, "title");
+        d.date = str(j, "date");
+        d.lang = str(j, "lang");
+        d.body = str(j, "body");
+        d.source = str(j, "source");
+        if (auto s = j.find("session"); s != j.end() && s->is_number_integer()) d.session = s->get<int>();
+        break;
+    }
+    m_info_cache.emplace(key, d);
+    return d;
+}
+
+ParagraphView Searcher::paragraph_view(const Xapian::Document& doc) {
+    const nlohmann::json j = parse_data(doc.get_data());
+    ParagraphView v;
+    v.id = str(j, "id");
+    if (auto o = j.find("ordinal"); o != j.end() && o->is_number_unsigned()) v.ordinal = o->get<std::size_t>();
+    v.number = str(j, "number");
+    v.kind = str(j, "kind");
+    v.headings = strings(j, "headings");
+    v.text = str(j, "text");
+    if (auto f = j.find("footnotes"); f != j.end() && f->is_array())
+        for (const auto& n : *f) v.footnotes.emplace_back(str(n, "marker"), str(n, "text"));
+    v.resolutions = strings(j, "resolutions");
+    v.decisions = strings(j, "decisions");
+    v.symbols = strings(j, "symbols");
+    v.countries = strings(j, "countries");
+    v.demonyms = strings(j, "demonyms");
+    if (auto s = j.find("sessions"); s != j.end() && s->is_array())
+        for (const auto& n : *s)
+            if (n.is_number_integer()) v.sessions.push_back(n.get<int>());
+    v.document = document_info(str(j, "file"));
+    return v;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    try {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // An indexer committed while we read: read the new revision once.
+            reopen();
+            return run(request);
+        }
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("search failed: " + e.get_description());
+    }
+}
+
+SearchResult Searcher::run(const SearchRequest& req) {
+    const Schema& schema = Schema::instance();
+    const Gazetteer& gazetteer = Gazetteer::instance();
+    QueryParser parser(schema, gazetteer, &m_db, req.lang);
+
+    ParsedQuery pq;
+    pq.langs = {req.lang.empty() ? "en" : req.lang};
+    if (trim(req.query).empty()) {
+        if (req.filters.empty()) throw QueryError("empty query");
+        pq.query = Xapian::Query::MatchAll;
+    } else {
+        pq = parser.parse(req.query);
+    }
+
+    // Drill-down: OR within a field, AND across fields.
+    std::vector<std::pair<std::string, std::vector<Xapian::Query>>> by_field;
+    for (const std::string& f : req.filters) {
+        auto [field, value] = parser.split_filter(f);
+        Xapian::Query q = parser.field_query(field, value, true);
+        auto it = std::find_if(by_field.begin(), by_field.end(),
+                               [&](const auto& p) { return p.first == field; });
+        if (it == by_field.end()) by_field.push_back({field, {q}});
+        else it->second.push_back(q);
+    }
+    Xapian::Query query = pq.query;
+    if (!by_field.empty()) {
+        std::vector<Xapian::Query> ands;
+        for (const auto& [field, qs] : by_field)
+            ands.push_back(qs.size() == 1 ? qs.front() : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND, ands.begin(), ands.end()));
+    }
+
+    if (req.sort != "relevance" && req.sort != "date" && req.sort != "-date" && req.sort != "symbol")
+        throw QueryError("unknown sort '" + req.sort + "' (relevance, date, -date, symbol)");
+    auto configure = [&](Xapian::Enquire& e) {
+        e.set_query(query);
+        if (req.sort == "date" || req.sort == "-date")
+            e.set_sort_by_value_then_relevance(*schema.field("date").slot, req.sort == "-date");
+        else if (req.sort == "symbol")
+            e.set_sort_by_value_then_relevance(*schema.field("doc").slot, false);
+    };
+
+    FacetCounter facets(schema, req.facets);
+    const Xapian::doccount everything = std::max<Xapian::doccount>(m_db.get_doccount(), 1);
+    Highlighter highlighter(pq, SnippetOptions{req.snippet_length, 3});
+
+    SearchResult result;
+    result.query = req.query;
+    result.offset = req.offset;
+    result.limit = req.limit;
+    result.grouped = req.group_by_document;
+
+    auto make_hit = [&](const Xapian::MSetIterator& it) {
+        const ParagraphView v = paragraph_view(it.get_document());
+        Hit h;
+        h.id = v.id;
+        h.score = it.get_weight();
+        h.document = v.document;
+        h.paragraph = v.number;
+        h.headings = v.headings;
+        h.snippet = highlighter.snippet(v.text, v.document.lang);
+        if (h.snippet.highlights.empty()) {
+            // The match may be in a footnote: show that footnote instead.
+            for (const auto& [marker, text] : v.footnotes) {
+                Snippet s = highlighter.snippet(text, v.document.lang);
+                if (s.highlights.empty()) continue;
+                const std::string prefix = "[" + marker + "] ";
+                const std::size_t shift = code_point_count(prefix);
+                for (auto& hl : s.highlights) {
+                    hl.start += shift;
+                    hl.end += shift;
+                }
+                s.text = prefix + s.text;
+                h.snippet = std::move(s);
+                break;
+            }
+        }
+        h.resolutions = v.resolutions;
+        h.decisions = v.decisions;
+        h.symbols = v.symbols;
+        h.countries = v.countries;
+        return h;
+    };
+
+    Xapian::Enquire enquire(m_db);
+    configure(enquire);
+    if (!req.group_by_document) {
+        facets.attach(enquire);
+        const Xapian::doccount check = facets.empty()
+            ? static_cast<Xapian::doccount>(req.offset + req.limit + 1)
+            : everything;
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                                                   static_cast<Xapian::doccount>(req.limit), check);
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it));
+    } else {
+        // Documents: one row per document key, counted exactly; then each one's best paragraphs.
+        const Xapian::valueno doc_slot = *schema.field("document").slot;
+        enquire.set_collapse_key(doc_slot, 1);
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                                                   static_cast<Xapian::doccount>(req.limit), everything);
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const std::string key = it.get_document().get_value(doc_slot);
+            Xapian::Enquire sub(m_db);
+            sub.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                        Xapian::Query(schema.term("document", key))));
+            const Xapian::MSet best = sub.get_mset(0, static_cast<Xapian::doccount>(std::max<std::size_t>(req.per_document, 1)));
+            DocumentGroup g;
+            g.score = it.get_weight();
+            for (auto b = best.begin(); b != best.end(); ++b) {
+                Hit h = make_hit(b);
+                if (g.hit_ids.empty()) g.document = h.document;
+                g.hit_ids.push_back(h.id);
+                result.hits.push_back(std::move(h));
+            }
+            result.groups.push_back(std::move(g));
+        }
+        if (!facets.empty()) {
+            Xapian::Enquire counting(m_db);
+            counting.set_query(query);
+            facets.attach(counting);
+            counting.get_mset(0, 0, everything);
+        }
+    }
+    result.facets = facets.results(req.facet_limit, gazetteer);
+    return result;
+}
+
+ParagraphView Searcher::show(const std::string& id) {
+    try {
+        const std::string term = Schema::instance().term("id", ascii_lower(trim(id)));
+        auto it = m_db.postlist_begin(term);
+        if (it == m_db.postlist_end(term)) throw QueryError("no paragraph with id '" + id + "'");
+        return paragraph_view(m_db.get_document(*it));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read the database: " + e.get_description());
+    }
+}
+
+std::vector<DocumentView> Searcher::show_document(const std::string& what) {
+    const Schema& schema = Schema::instance();
+    const std::string value(trim(what));
+    try {
+        // Files to show, in the order found.
+        std::vector<std::string> keys;
+        auto add_files_of = [&](const std::string& term) {
+            for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p) {
+                const std::string key = str(parse_data(m_db.get_document(*p).get_data()), "file");
+                if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
+                    keys.push_back(key);
+            }
+        };
+        add_files_of(schema.term("id", ascii_lower(value)));
+        if (keys.empty()) {
+            add_files_of(schema.term("doc", value));
+            add_files_of(schema.term("document", value));
+            if (auto s = parse_symbol(value); s && keys.empty()) {
+                add_files_of(schema.term("doc", s->canonical));
+                add_files_of(schema.term("document", s->canonical));
+            }
+        }
+        if (keys.empty()) throw QueryError("no document '" + value + "' in the database");
+        std::vector<DocumentView> out;
+        for (const std::string& key : keys) {
+            DocumentView view;
+            view.document = document_info(key);
+            const std::string term = schema.term("file", key);
+            for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p)
+                view.paragraphs.push_back(paragraph_view(m_db.get_document(*p)));
+            std::sort(view.paragraphs.begin(), view.paragraphs.end(),
+                      [](const ParagraphView& a, const ParagraphView& b) { return a.ordinal < b.ordinal; });
+            out.push_back(std::move(view));
+        }
+        return out;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read the database: " + e.get_description());
+    }
+}
+
+nlohmann::json to_json(const SearchResult& r) {
+    nlohmann::json j;
+    j["query"] = r.query;
+    j["total"] = r.total;
+    j["total_exact"] = r.total_exact;
+    j["offset"] = r.offset;
+    j["limit"] = r.limit;
+    auto& hits = j["hits"] = nlohmann::json::array();
+    for (const Hit& h : r.hits) hits.push_back(hit_json(h));
+    auto& facets = j["facets"] = nlohmann::json::object();
+    for (const Facet& f : r.facets) {
+        auto& values = facets[f.name] = nlohmann::json::array();
+        for (const FacetValue& v : f.values)
+            values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+    }
+    if (r.grouped) {
+        auto& groups = j["groups"] = nlohmann::json::array();
+        for (const DocumentGroup& g : r.groups)
+            groups.push_back({{"document", document_json(g.document)}, {"score", g.score}, {"hits", g.hit_ids}});
+    }
+    return j;
+}
+
+nlohmann::json to_json(const ParagraphView& p) {
+    nlohmann::json notes = nlohmann::json::array();
+    for (const auto& [marker, text] : p.footnotes) notes.push_back({{"marker", marker}, {"text", text}});
+    return {{"id", p.id},
+            {"ordinal", p.ordinal},
+            {"paragraph", p.number},
+            {"kind", p.kind},
+            {"headings", p.headings},
+            {"text", p.text},
+            {"footnotes", notes},
+            {"resolutions", p.resolutions},
+            {"decisions", p.decisions},
+            {"symbols", p.symbols},
+            {"countries", p.countries},
+            {"demonyms", p.demonyms},
+            {"sessions", p.sessions},
+            {"document", document_json(p.document)}};
+}
+
+nlohmann::json to_json(const DocumentView& d) {
+    nlohmann::json paras = nlohmann::json::array();
+    for (const auto& p : d.paragraphs) {
+        nlohmann::json pj = to_json(p);
+        pj.erase("document");
+        paras.push_back(std::move(pj));
+    }
+    return {{"document", document_json(d.document)}, {"paragraphs", paras}};
+}
+
+namespace {
+
+void references_text(std::ostringstream& out, const std::string& indent,
+                     const std::vector<std::pair<const char*, const std::vector<std::string>*>>& lists) {
+    std::vector<std::string> parts;
+    for (const auto& [name, list] : lists)
+        if (!list->empty()) parts.push_back(std::string(name) + ": " + join(*list, ", "));
+    if (!parts.empty()) out << indent << join(parts, " · ") << '\n';
+}
+
+}  // namespace
+
+std::string to_text(const SearchResult& r, const TextStyle& style) {
+    std::ostringstream out;
+    const char* bold = style.color ? kBold : "";
+    const char* dim = style.color ? kDim : "";
+    const char* reset = style.color ? kReset : "";
+    const std::string what = r.grouped ? "documents" : "paragraphs";
+    if (r.hits.empty()) {
+        if (r.total == 0)
+            out << "no " << what << " match" << (r.query.empty() ? "" : " \"" + r.query + "\"") << '\n';
+        else
+            out << r.total << ' ' << what << " match; none from " << r.offset + 1 << " on\n";
+    } else {
+        const std::size_t shown = r.grouped ? r.groups.size() : r.hits.size();
+        out << (r.total_exact ? "" : "about ") << r.total << ' ' << (r.total == 1 ? what.substr(0, what.size() - 1) : what)
+            << " match" << (r.total == 1 ? "es" : "") << "; showing " << r.offset + 1 << "–" << r.offset + shown << '\n';
+    }
+    auto hit_text = [&](const Hit& h, std::size_t rank, const std::string& indent, bool with_doc) {
+        out << '\n' << indent << bold;
+        if (rank > 0) out << rank << ". ";
+        if (with_doc) out << document_line(h.document);
+        if (!h.paragraph.empty()) out << (with_doc ? " ¶ " : "¶ ") << h.paragraph;
+        out << reset << dim << "  " << h.id;
+        if (h.score > 0) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "  score %.2f", h.score);
+            out << buf;
+        }
+        out << reset << '\n';
+        if (with_doc && !h.document.title.empty()) out << indent << "   " << h.document.title << '\n';
+        if (!h.headings.empty()) out << indent << "   " << dim << join(h.headings, " › ") << reset << '\n';
+        out << indent << "   " << render_terminal(h.snippet, style.color) << '\n';
+        references_text(out, indent + "   ",
+                        {{"resolutions", &h.resolutions}, {"decisions", &h.decisions},
+                         {"symbols", &h.symbols}, {"countries", &h.countries}});
+    };
+    if (r.grouped) {
+        std::size_t rank = r.offset;
+        for (const DocumentGroup& g : r.groups) {
+            out << '\n' << bold << ++rank << ". " << document_line(g.document) << reset << '\n';
+            if (!g.document.title.empty()) out << "   " << g.document.title << '\n';
+            for (const std::string& id : g.hit_ids)
+                for (const Hit& h : r.hits)
+                    if (h.id == id) hit_text(h, 0, "   ", false);
+        }
+    } else {
+        std::size_t rank = r.offset;
+        for (const Hit& h : r.hits) hit_text(h, ++rank, "", true);
+    }
+    for (const Facet& f : r.facets) {
+        out << '\n' << bold << f.name << reset << ':';
+        if (f.values.empty()) out << " (none)";
+        for (const FacetValue& v : f.values) {
+            out << "\n  " << v.value;
+            if (v.label != v.value) out << "  " << v.label;
+            out << "  (" << v.count << ')';
+        }
+        out << '\n';
+    }
+    return out.str();
+}
+
+std::string to_text(const ParagraphView& p, const TextStyle& style) {
+    std::ostringstream out;
+    const char* bold = style.color ? kBold : "";
+    const char* reset = style.color ? kReset : "";
+    out << bold << document_line(p.document);
+    if (!p.number.empty()) out << " ¶ " << p.number;
+    out << reset << "  " << p.id << '\n';
+    if (!p.document.title.empty()) out << p.document.title << '\n';
+    if (!p.document.source.empty()) out << p.document.source << '\n';
+    if (!p.headings.empty()) out << join(p.headings, " › ") << '\n';
+    out << '\n' << p.text << '\n';
+    if (!p.footnotes.empty()) {
+        out << '\n';
+        for (const auto& [marker, text] : p.footnotes) out << "  [" << marker << "] " << text << '\n';
+    }
+    std::vector<std::string> sessions;
+    for (int s : p.sessions) sessions.push_back(std::to_string(s));
+    out << '\n';
+    references_text(out, "", {{"resolutions", &p.resolutions}, {"decisions", &p.decisions},
+                              {"symbols", &p.symbols}, {"countries", &p.countries},
+                              {"demonyms", &p.demonyms}, {"sessions", &sessions}});
+    return out.str();
+}
+
+std::string to_text(const DocumentView& d, const TextStyle& style) {
+    std::ostringstream out;
+    const char* bold = style.color ? kBold : "";
+    const char* dim = style.color ? kDim : "";
+    const char* reset = style.color ? kReset : "";
+    out << bold << document_line(d.document) << reset << '\n';
+    if (!d.document.title.empty()) out << d.document.title << '\n';
+    if (!d.document.source.empty()) out << d.document.source << '\n';
+    out << d.paragraphs.size() << " paragraphs\n";
+    std::vector<std::string> last_headings;
+    for (const ParagraphView& p : d.paragraphs) {
+        if (p.headings != last_headings && !p.headings.empty())
+            out << '\n' << bold << join(p.headings, " › ") << reset << '\n';
+        last_headings = p.headings;
+        out << '\n' << dim << p.id << reset << "  " << (p.number.empty() ? "" : p.number + ". ") << p.text << '\n';
+        for (const auto& [marker, text] : p.footnotes) out << "    [" << marker << "] " << text << '\n';
+    }
+    return out.str();
+}
+
+namespace {
+std::string escape_html(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+}  // namespace
+
+std::string to_html(const SearchResult& r) {
+    std::ostringstream out;
+    out << "<p class=\"plenary-total\">" << (r.total_exact ? "" : "about ") << r.total
+        << (r.grouped ? " documents" : " paragraphs") << " match</p>\n<ol class=\"plenary-hits\" start=\""
+        << r.offset + 1 << "\">\n";
+    for (const Hit& h : r.hits) {
+        out << "<li id=\"" << escape_html(h.id) << "\"><p class=\"plenary-doc\">"
+            << escape_html(document_line(h.document));
+        if (!h.paragraph.empty()) out << " ¶ " << escape_html(h.paragraph);
+        out << "</p>";
+        if (!h.headings.empty()) out << "<p class=\"plenary-headings\">" << escape_html(join(h.headings, " › ")) << "</p>";
+        out << "<p class=\"plenary-snippet\">" << render_html(h.snippet) << "</p></li>\n";
+    }
+    out << "</ol>\n";
+    return out.str();
+}
+
+}  // namespace plenary

@@ -1,1 +1,163 @@
-int main() { return 0; }
+// plenary-search: searches a Plenary database. Thin: options here, the work in core/search.cpp.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "error.h"
+#include "search.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitDatabase = 3;
+
+const char* kQueryHelp = R"HELP(Query language:
+  migrant smuggling             both words (stemmed: migrants, smuggled); default operator AND
+  "migrant smuggling"           the exact phrase
+  trafficking OR smuggling      also AND, NOT, NEAR, parentheses, -word, traffick*
+  resolution 73/195             the resolution as cited (every body's 73/195)
+  A/RES/73/195  S/RES/2482 (2019)  CTOC/COP/WG.4/2019/2   references match exactly
+  country:NER  country:Niger  country:"Côte d'Ivoire"  (a code or any name, six languages)
+  symbol:A/HRC/WG.6/34/SVN/2    cited symbol (also its Corr./Add./Rev.); doc: the own symbol
+  year:2015..2019  date:2019-01-01..2020-06-30  session:73  lang:fr  body:A/HRC
+  title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA
+)HELP";
+
+const char* kExamples = R"HELP(Examples:
+  plenary-search migrant smuggling
+  plenary-search '"Security Council resolution 2482 (2019)"' --facet country --facet year
+  plenary-search trafficking --filter country:NER --filter country:NGA --filter year:2019
+  plenary-search 'smuggling AND country:"Côte d'"'"'Ivoire"' --format json
+  plenary-search --show 3fa2c41b09de-19
+  plenary-search --show-document CTOC/COP/2020/3
+
+Exit status: 0 results (also when nothing matches); 2 bad query or usage;
+3 missing, unreadable or locked database; 1 any other failure.
+)HELP";
+
+bool color_wanted(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
+    std::vector<std::string> dbs, filters, facets;
+    plenary::SearchRequest req;
+    std::string format = "text", color = "auto", group_by, show, show_document;
+    visible.add_options()
+        ("help,h", "show this help and the query language")
+        ("db,d", po::value(&dbs), "database directory, repeatable to search several "
+                                  "(default: $PLENARY_DB, else ~/.local/share/plenary/db)")
+        ("filter,f", po::value(&filters), "FIELD:VALUE drill-down, repeatable: OR within a field, "
+                                          "AND across fields")
+        ("facet", po::value(&facets), "count values of a facet field, repeatable, or 'all'")
+        ("facet-limit", po::value(&req.facet_limit)->default_value(10), "values per facet (0 = all)")
+        ("offset", po::value(&req.offset)->default_value(0), "hits to skip")
+        ("limit,n", po::value(&req.limit)->default_value(10), "hits to show")
+        ("sort", po::value(&req.sort)->default_value("relevance"), "relevance, date, -date or symbol")
+        ("group-by", po::value(&group_by), "'document': documents with their best paragraphs")
+        ("per-document", po::value(&req.per_document)->default_value(3), "paragraphs per document with --group-by")
+        ("snippet-length", po::value(&req.snippet_length)->default_value(240), "characters per snippet")
+        ("lang", po::value(&req.lang), "stem the query for one language (en, fr, es, ru, ar); "
+                                        "default: each paragraph's own")
+        ("format", po::value(&format)->default_value("text"), "text, json, jsonl (one hit per line) or html")
+        ("color", po::value(&color)->default_value("auto"), "highlight with colour: auto, always, never")
+        ("show", po::value(&show), "print paragraph ID whole, with footnotes and references")
+        ("show-document", po::value(&show_document), "print the paragraphs of a document (SYMBOL or paragraph ID)");
+    po::options_description hidden;
+    hidden.add_options()("query", po::value<std::vector<std::string>>(), "query words");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("query", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "plenary-search: " << e.what() << " (see --help)\n";
+        return kExitUsage;
+    }
+    if (vm.count("help")) {
+        std::cout << visible << "\n" << kQueryHelp << "\n" << kExamples;
+        return kExitOk;
+    }
+    auto usage = [](const std::string& message) {
+        std::cerr << "plenary-search: " << message << " (see --help)\n";
+        return kExitUsage;
+    };
+    if (format != "text" && format != "json" && format != "jsonl" && format != "html")
+        return usage("unknown format '" + format + "' (text, json, jsonl, html)");
+    if (color != "auto" && color != "always" && color != "never")
+        return usage("unknown colour mode '" + color + "' (auto, always, never)");
+    if (!group_by.empty() && group_by != "document")
+        return usage("unknown grouping '" + group_by + "' (document)");
+    if (vm.count("query")) {
+        for (const auto& word : vm["query"].as<std::vector<std::string>>())
+            req.query += (req.query.empty() ? "" : " ") + word;
+    }
+    req.filters = filters;
+    req.facets = facets;
+    req.group_by_document = group_by == "document";
+    const plenary::TextStyle style{format == "text" && color_wanted(color)};
+
+    try {
+        plenary::Searcher searcher(dbs);
+        if (!show.empty()) {
+            const auto p = searcher.show(show);
+            if (format == "text") std::cout << plenary::to_text(p, style);
+            else std::cout << plenary::to_json(p).dump(format == "json" ? 2 : -1) << '\n';
+            return kExitOk;
+        }
+        if (!show_document.empty()) {
+            const auto docs = searcher.show_document(show_document);
+            if (format == "text") {
+                for (std::size_t i = 0; i < docs.size(); ++i)
+                    std::cout << (i ? "\n" : "") << plenary::to_text(docs[i], style);
+            } else {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& d : docs) j.push_back(plenary::to_json(d));
+                std::cout << j.dump(format == "json" ? 2 : -1) << '\n';
+            }
+            return kExitOk;
+        }
+        if (req.query.empty() && req.filters.empty())
+            return usage("no query (give words to search for, or --filter, --show, --show-document)");
+        const plenary::SearchResult result = searcher.search(req);
+        if (format == "json") {
+            std::cout << plenary::to_json(result).dump(2) << '\n';
+        } else if (format == "jsonl") {
+            for (const auto& hit : plenary::to_json(result)["hits"]) std::cout << hit.dump() << '\n';
+        } else if (format == "html") {
+            std::cout << plenary::to_html(result);
+        } else {
+            std::cout << plenary::to_text(result, style);
+        }
+        return kExitOk;
+    } catch (const plenary::QueryError& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return kExitUsage;
+    } catch (const plenary::DatabaseError& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return kExitDatabase;
+    } catch (const std::exception& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return kExitFailure;
+    }
+}

@@ -1,0 +1,147 @@
+// Search: opens Plenary databases, runs a request, and returns results as structs and JSON.
+//
+// The same Searcher serves plenary-search and any other front end: a request in, a
+// SearchResult out, and to_json() gives the document described by
+// schemas/search-result.schema.json.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "facets.h"
+#include "snippets.h"
+
+namespace plenary {
+
+/// What is asked.
+struct SearchRequest {
+    std::string query;                 ///< the query language; may be empty when filters are given
+    std::vector<std::string> filters;  ///< "field:value" drill-downs: OR within a field, AND across
+    std::vector<std::string> facets;   ///< facet fields to count, or "all"
+    std::size_t facet_limit = 10;      ///< values per facet, 0 = all
+    std::size_t offset = 0;            ///< hits (or documents, when grouped) to skip
+    std::size_t limit = 10;            ///< hits (or documents) to return
+    std::string sort = "relevance";    ///< relevance, date, -date, symbol
+    bool group_by_document = false;    ///< documents with their best paragraphs
+    std::size_t per_document = 3;      ///< paragraphs per document when grouped
+    std::size_t snippet_length = 240;  ///< code points per snippet fragment
+    std::string lang;                  ///< stemming language; empty: each paragraph's own
+};
+
+/// A document as a hit shows it (from its metadata record).
+struct DocumentInfo {
+    std::string key;      ///< the file key (12 hex digits)
+    std::string symbol;
+    std::string title;
+    std::string date;
+    std::string lang;
+    std::string body;
+    int session = 0;
+    std::string source;   ///< path of the file that was indexed
+};
+
+/// One matching paragraph.
+struct Hit {
+    std::string id;                    ///< "<file key>-<ordinal>"
+    double score = 0;                  ///< Xapian weight (0 for filter-only queries)
+    DocumentInfo document;
+    std::string paragraph;             ///< paragraph number as printed, may be empty
+    std::vector<std::string> headings;
+    Snippet snippet;
+    std::vector<std::string> resolutions;
+    std::vector<std::string> decisions;
+    std::vector<std::string> symbols;
+    std::vector<std::string> countries;
+};
+
+/// A document and its best paragraphs (--group-by document).
+struct DocumentGroup {
+    DocumentInfo document;
+    double score = 0;                  ///< its best paragraph's
+    std::vector<std::string> hit_ids;  ///< its paragraphs in SearchResult::hits, best first
+};
+
+/// The answer to a request.
+struct SearchResult {
+    std::string query;
+    Xapian::doccount total = 0;        ///< matching paragraphs (documents when grouped)
+    bool total_exact = false;          ///< false when total is Xapian's estimate
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<Hit> hits;
+    bool grouped = false;
+    std::vector<DocumentGroup> groups;
+    std::vector<Facet> facets;
+};
+
+/// A paragraph in full (--show): text, footnotes, references, position in its document.
+struct ParagraphView {
+    std::string id;
+    std::size_t ordinal = 0;
+    std::string number;
+    std::string kind;
+    std::vector<std::string> headings;
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> footnotes;  ///< marker, text
+    std::vector<std::string> resolutions, decisions, symbols, countries, demonyms;
+    std::vector<int> sessions;
+    DocumentInfo document;
+};
+
+/// A document's paragraphs in reading order (--show-document).
+struct DocumentView {
+    DocumentInfo document;
+    std::vector<ParagraphView> paragraphs;
+};
+
+/// Read-only access to one or more Plenary databases.
+class Searcher {
+public:
+    /// Opens each path (merged as one); DatabaseError names a path that is missing or unusable.
+    explicit Searcher(const std::vector<std::string>& db_paths);
+
+    /// Runs a request. QueryError for a bad query, filter, facet or sort.
+    SearchResult search(const SearchRequest& request);
+    /// One paragraph by id; DatabaseError-free: QueryError("no paragraph with id ...").
+    ParagraphView show(const std::string& id);
+    /// Every language version of a document, by symbol, document key or a paragraph id.
+    std::vector<DocumentView> show_document(const std::string& symbol_or_id);
+    /// Paragraphs in all databases.
+    Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
+
+private:
+    std::vector<std::string> m_paths;
+    std::vector<Xapian::Database> m_parts;  // metadata is read per part: a merged one shows the first only
+    Xapian::Database m_db;
+    std::map<std::string, DocumentInfo> m_info_cache;
+
+    void reopen();
+    DocumentInfo document_info(const std::string& file_key);
+    ParagraphView paragraph_view(const Xapian::Document& doc);
+    SearchResult run(const SearchRequest& request);
+};
+
+/// The JSON answer (schemas/search-result.schema.json).
+nlohmann::json to_json(const SearchResult& result);
+nlohmann::json to_json(const ParagraphView& paragraph);
+nlohmann::json to_json(const DocumentView& document);
+
+/// An HTML fragment: an ordered list of hits with <mark>ed snippets, all text escaped.
+std::string to_html(const SearchResult& result);
+
+/// How text output looks.
+struct TextStyle {
+    bool color = false;  ///< ANSI bold/colour for highlights
+};
+
+/// Human-readable results; "no paragraphs match" when there are none.
+std::string to_text(const SearchResult& result, const TextStyle& style);
+std::string to_text(const ParagraphView& paragraph, const TextStyle& style);
+std::string to_text(const DocumentView& document, const TextStyle& style);
+
+}  // namespace plenary
