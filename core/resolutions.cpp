@@ -127,21 +127,28 @@ std::size_t read_digits(std::string_view t, std::size_t i) {
 bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& year, std::size_t& end) {
     i = skip_spaces(t, i);
     if (i < t.size() && t[i] == '\\') ++i;
-    if (i >= t.size() || t[i] != '(') return false;
+    // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)".
+    if (i >= t.size() || (t[i] != '(' && t[i] != '{')) return false;
     ++i;
     std::size_t b = i;
-    while (i < t.size() && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '-')) ++i;
-    std::string_view in = t.substr(b, i - b);
+    while (i < t.size() && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '-' || t[i] == '!')) ++i;
+    std::string in(t.substr(b, i - b));
     if (i < t.size() && t[i] == '\\') ++i;
-    if (i >= t.size() || t[i] != ')') return false;
+    if (i >= t.size() || (t[i] != ')' && t[i] != '}')) return false;
     year = in.size() == 4 && std::all_of(in.begin(), in.end(), is_digit);
-    std::string_view r = in;
-    if (r.starts_with("ES-")) r.remove_prefix(3);
-    else if (r.starts_with("S-")) r.remove_prefix(2);
     int y = year ? to_int(in) : 0;
     if (year && (y < 1945 || y > 2100)) return false;
-    if (!year && !is_roman(r)) return false;
-    inner.assign(in);
+    if (!year) {
+        std::string_view prefix = std::string_view(in).starts_with("ES-") ? "ES-"
+                                  : std::string_view(in).starts_with("S-") ? "S-" : "";
+        std::string r = in.substr(prefix.size());
+        bool genuine = std::any_of(r.begin(), r.end(), [](char c) { return std::strchr("IVXLC", c) != nullptr; });
+        for (char& c : r)
+            if (c == 'l' || c == '1' || c == '!') c = 'I';
+        if (!genuine || !is_roman(r)) return false;
+        in = std::string(prefix) + r;
+    }
+    inner = in;
     end = i + 1;
     return true;
 }
@@ -769,6 +776,20 @@ bool sc_number_fits_year(int number, int year) {
     return false;
 }
 
+/// The year of a Security Council resolution number, 0 when too near a year's first number.
+int sc_year_of(int number) {
+    constexpr std::size_t count = sizeof(k_sc_first_of_year) / sizeof(k_sc_first_of_year[0]);
+    for (std::size_t k = 0; k + 1 < count; ++k) {
+        int lo = k_sc_first_of_year[k].second;
+        int hi = k_sc_first_of_year[k + 1].second;
+        if (number >= lo && number < hi) {
+            if (number - lo < 3 || hi - number <= 3) return 0;
+            return k_sc_first_of_year[k].first;
+        }
+    }
+    return 0;
+}
+
 /// "Security Council resolution 984 in 1995", "resolution 1540, co-sponsored ... in 2004": a
 /// Security Council number printed without its year, the year standing later in the sentence.
 std::optional<Number> security_council_bare(std::string_view t, const Keyword& kw, const CitationContext& ctx) {
@@ -777,24 +798,35 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
     if (d == i || d - i > 4) return std::nullopt;
     if (d < t.size() && (t[d] == '/' || is_alpha(t[d]) || t[d] == '(')) return std::nullopt;
     auto before = mentions_in(t, sentence_start(t, kw.begin), kw.begin, ctx);
-    if (before.empty() || before.back().body != "S" || kw.begin - before.back().end > 5) return std::nullopt;
+    // The Council named right before, or as the subject earlier in the sentence when the year
+    // is printed too.
+    if (before.empty() || before.back().body != "S") return std::nullopt;
+    bool adjacent = kw.begin - before.back().end <= 5;
     int number = to_int(t.substr(i, d - i));
+    Number n;
+    n.form = Form::year_paren;
+    n.serial.assign(t.substr(i, d - i));
+    n.begin = i;
+    n.end = d;
     std::size_t end = std::min(sentence_end(t, d), d + 120);
     for (std::size_t k = d; k + 4 <= end; ++k) {
         if (!is_digit(t[k]) || (k > 0 && is_digit(t[k - 1]))) continue;
         std::size_t e = read_digits(t, k);
         if (e - k == 4) {
             int year = to_int(t.substr(k, 4));
-            if (!sc_number_fits_year(number, year)) return std::nullopt;
-            Number n;
-            n.form = Form::year_paren;
-            n.serial.assign(t.substr(i, d - i));
-            n.paren.assign(t.substr(k, 4));
-            n.begin = i;
-            n.end = d;
-            return n;
+            if (sc_number_fits_year(number, year)) {
+                n.paren.assign(t.substr(k, 4));
+                return n;
+            }
+            break;
         }
         k = e;
+    }
+    // No year printed: the Council numbers its resolutions in one sequence, so the number
+    // tells the year, except within a few numbers of a new year.
+    if (int year = sc_year_of(number); year != 0 && adjacent) {
+        n.paren = std::to_string(year);
+        return n;
     }
     return std::nullopt;
 }

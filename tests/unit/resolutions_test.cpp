@@ -166,6 +166,15 @@ INSTANTIATE_TEST_SUITE_P(
              {"S/RES/1990(2011)"}},
         Case{"", "d\u00e9cision 73/546", {"A/DEC/73/546 D"}}));
 
+// Scanned speeches: braces and misread Roman numerals.
+INSTANTIATE_TEST_SUITE_P(
+    Ocr, FindResolutionsTest,
+    ::testing::Values(Case{"A", "signed in 1967 [resolution 2222 {XXI}], that", {"A/RES/2222(XXI)"}},
+                      Case{"A", "Economic Order [resolution 3202 (S-Vl)]. 50.", {"A/RES/3202(S-VI)"}},
+                      Case{"A", "special session [resolution 3362 (S-V1I)] suffers", {"A/RES/3362(S-VII)"}},
+                      Case{"A", "[resolution 3362 (S-VI!)] constitutes", {"A/RES/3362(S-VII)"}},
+                      Case{"A", "resolution 5 (1) is no Roman session", {}}));
+
 INSTANTIATE_TEST_SUITE_P(
     Negative, FindResolutionsTest,
     ::testing::Values(
@@ -184,8 +193,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"", "resolution 73/195/Add.1", {}},
         Case{"", "the report (A/75/115) on the resolution", {}},
         Case{"", "Commission resolution 28/1", {}},  // which commission is not known
-        Case{"S", "Security Council resolution 1325", {}},  // no year: not guessed
-        Case{"S", "Security Council resolution 1325 in 1995.", {}},  // 1325 was not adopted in 1995
+        Case{"S", "Security Council resolution 1325", {"S/RES/1325(2000)"}},  // year from the number
+        Case{"", "UNSC resolution 2216. Distinguished", {"S/RES/2216(2015)"}},
+        Case{"", "Security Council resolution 1325 in 1995.", {"S/RES/1325(2000)"}},  // not adopted in 1995
+        Case{"", "Security Council resolution 1284 on Iraq", {}},  // too near the first of 2000 to tell
+        Case{"", "the General Assembly adopted Resolution 181: a plan", {}},
+        Case{"", "based on resolution 194. Ladies", {}},
+        Case{"", "The Security Council, in its unanimously adopted resolution 1267 of 15 October 1999, explicitly",
+             {"S/RES/1267(1999)"}},
+        Case{"", "The Security Council must respect General Assembly resolution 181 and", {}},
+        Case{"", "the Security Council should act on the refugees, based on resolution 194. Ladies", {}},
         Case{"", "resolution 984 in 1995", {}},  // bare numbers only when the Council is named
         Case{"", "resolution 2482 (2019) A new approach", {"S/RES/2482(2019)"}},
         Case{"", "resolution 31/16 A new approach", {"A/RES/31/16"}}));
