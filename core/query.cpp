@@ -145,6 +145,22 @@ struct RefSpan {
     Xapian::Query query;
 };
 
+// Function words dropped from queries outside phrases (Xapian keeps them when a query has
+// nothing else).
+std::vector<const char*> stopwords_for(const std::string& lang) {
+    if (lang == "fr")
+        return {"le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "au", "aux",
+                "a", "pour", "par", "sur", "que", "qui", "dans", "est", "ou"};
+    if (lang == "es")
+        return {"el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "por", "para", "con",
+                "que", "es", "o", "al", "se"};
+    if (lang == "en")
+        return {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
+                "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were",
+                "which", "with"};
+    return {};
+}
+
 // Where a body's name ends right before a citation ("General Assembly resolution 73/195")
 // starts, when that body is the citation's; else at.
 std::size_t body_named_before(std::string_view text, std::size_t at, const std::string& body) {
@@ -385,11 +401,10 @@ Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& n
             return boolean(Xapian::Query(m_schema.term("resolution_number", r->number)));
         }
     }
+    // A symbol finds the paragraphs citing it, as a resolution does; doc: finds the document.
     if (const auto s = parse_symbol(text)) {
         add_unique(notes.symbols, s->canonical);
-        return boolean(Xapian::Query(Xapian::Query::OP_OR,
-                                     Xapian::Query(m_schema.term("symbol", s->canonical)),
-                                     Xapian::Query(m_schema.term("doc", s->canonical))));
+        return boolean(Xapian::Query(m_schema.term("symbol", s->canonical)));
     }
     return Xapian::Query();
 }
@@ -642,6 +657,10 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     PlaceholderProcessor processor(placeholders);
     auto parse_as = [&](const std::string& lang) {
         Xapian::QueryParser qp;
+        // Without a stopper "smuggling of migrants" would require "of" in every paragraph.
+        Xapian::SimpleStopper stopper;
+        for (const char* w : stopwords_for(lang)) stopper.add(w);
+        qp.set_stopper(&stopper);
         qp.set_stemmer(stemmer_for(lang));
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         qp.set_default_op(Xapian::Query::OP_AND);

@@ -272,8 +272,6 @@ SearchResult Searcher::run(const SearchRequest& req) {
         enquire.set_collapse_key(doc_slot, 1);
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                    static_cast<Xapian::doccount>(req.limit), everything);
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const std::string key = it.get_document().get_value(doc_slot);
             Xapian::Enquire sub(m_db);
@@ -290,12 +288,15 @@ SearchResult Searcher::run(const SearchRequest& req) {
             }
             result.groups.push_back(std::move(g));
         }
-        if (!facets.empty()) {
-            Xapian::Enquire counting(m_db);
-            counting.set_query(query);
-            facets.attach(counting);
-            counting.get_mset(0, 0, everything);
-        }
+        // Collapsed estimates are not exact: count documents (and facets) over every match.
+        SlotSpy documents(doc_slot);
+        Xapian::Enquire counting(m_db);
+        counting.set_query(query);
+        counting.add_matchspy(&documents);
+        facets.attach(counting);
+        counting.get_mset(0, 0, everything);
+        result.total = static_cast<Xapian::doccount>(documents.counts().size());
+        result.total_exact = true;
     }
     result.facets = facets.results(req.facet_limit, gazetteer);
     return result;

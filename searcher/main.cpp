@@ -143,7 +143,8 @@ int main(int argc, char** argv) {
         if (format == "json") {
             std::cout << plenary::to_json(result).dump(2) << '\n';
         } else if (format == "jsonl") {
-            for (const auto& hit : plenary::to_json(result)["hits"]) std::cout << hit.dump() << '\n';
+            const nlohmann::json j = plenary::to_json(result);
+            for (const auto& hit : j["hits"]) std::cout << hit.dump() << '\n';
         } else if (format == "html") {
             std::cout << plenary::to_html(result);
         } else {
