@@ -51,7 +51,7 @@ struct Result {
     std::vector<Xapian::Document> docs;
 };
 
-Result process(const Job& job, DocumentBuilder& builder) {
+Result process(const Job& job, DocumentBuilder& builder, bool references) {
     Result r;
     r.record.path = job.path;
     r.record.mtime = mtime_ns(job.path);
@@ -72,7 +72,7 @@ Result process(const Job& job, DocumentBuilder& builder) {
         if (!job.previous) r.record.hash = content_hash(read_file(job.path));
         doc.source = job.path;
         if (doc.paragraphs.empty()) throw DocumentError(job.path, "no text found");
-        extract_references(doc);
+        if (references) extract_references(doc);
         r.docs = builder.build(doc);
         r.meta_json = document_meta_json(doc).dump();
         r.record.paragraphs = static_cast<std::uint32_t>(r.docs.size());
@@ -192,7 +192,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
         if (workers == 1) {
             DocumentBuilder builder(schema);
             for (const auto& job : jobs) {
-                Result r = process(job, builder);
+                Result r = process(job, builder, options.references);
                 consume(r);
             }
         } else {
@@ -214,7 +214,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                             if (stop || next >= jobs.size()) break;
                             i = next++;
                         }
-                        Result r = process(jobs[i], builder);
+                        Result r = process(jobs[i], builder, options.references);
                         std::unique_lock lock(mu);
                         room.wait(lock, [&] { return stop || done.size() < max_queue; });
                         if (stop) break;

@@ -16,6 +16,7 @@ struct IndexOptions {
     int jobs = 1;                    ///< worker threads reading and analysing files
     bool prune = false;              ///< remove files that are gone from the given folders
     std::size_t commit_every = 20000;  ///< paragraphs between commits
+    bool references = true;          ///< extract references (off only to measure their cost)
 };
 
 /// Counts of one run, for the summary line and for tests.

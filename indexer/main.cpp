@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
         ("prune", "remove from the database files that are gone from the given folders")
         ("commit-every", po::value(&commit_every)->default_value(20000), "paragraphs between commits")
         ("dump", po::value(&dump), "print FILE's document and paragraphs as JSON; write nothing")
-        ("quiet,q", "no progress display");
+        ("quiet,q", "no progress display")
+        ("no-references", "index text and metadata only (to measure what extraction costs)");
     po::options_description hidden;
     hidden.add_options()("path", po::value<std::vector<std::string>>(), "input");
     po::options_description all;
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
         options.jobs = jobs;
         options.prune = vm.count("prune") > 0;
         options.commit_every = commit_every == 0 ? 1 : commit_every;
+        options.references = vm.count("no-references") == 0;
 
         const bool progress = !vm.count("quiet") && isatty(STDERR_FILENO);
         bool progress_shown = false;

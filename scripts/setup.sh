@@ -37,7 +37,7 @@ case "$mode" in
     db="${PLENARY_DB:-$build_dir/demo-db}"
     "$build_dir/indexer/plenary-index" --db "$db" corpus/
     "$build_dir/searcher/plenary-search" --db "$db" --facet country --facet year --limit 3 \
-      'resolution 73/195 country:Niger'
+      'trafficking country:Niger'
     ;;
   test)
     cd "$build_dir"
