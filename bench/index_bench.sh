@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Indexing throughput and peak memory of plenary-index beside a minimal Xapian baseline,
-# run side by side on the same files. Reports medians of RUNS runs (default 3).
+# run side by side on the same paragraphs. Reports medians of RUNS runs (default 3).
+# The baseline indexes the paragraphs Plenary's readers make (taken once, untimed, from
+# `plenary-index --dump`); plenary-j1-norefs is Plenary without reference extraction.
 #
 #   bench/index_bench.sh [BUILD_DIR] [CORPUS_DIR]
 #
@@ -17,6 +19,10 @@ trap 'rm -rf "$work"' EXIT
 [ -d "$corpus" ] || { echo "index_bench: no corpus at $corpus" >&2; exit 1; }
 bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 
+# The paragraphs, once, for the baseline.
+find "$corpus" -type f -name '*.txt' -print0 | sort -z |
+  xargs -0 "$build/indexer/plenary-index" --dump > "$work/paragraphs.jsonl" 2>/dev/null || true
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 # run NAME COMMAND...: one timed run into $work/NAME-db; prints "seconds peak_kb".
@@ -28,13 +34,14 @@ run_one() {
 }
 
 declare -A secs mem
-for name in baseline plenary-j1 plenary-j2; do
+for name in baseline plenary-j1 plenary-j1-norefs plenary-j2; do
   : > "$work/$name.s"; : > "$work/$name.m"
 done
 for ((i = 1; i <= runs; i++)); do
-  for name in baseline plenary-j1 plenary-j2; do
+  for name in baseline plenary-j1 plenary-j1-norefs plenary-j2; do
     case "$name" in
-      baseline)   out=$(run_one "$name" "$build/bench/baseline-index" "$work/$name-db" "$corpus") ;;
+      baseline)   out=$(run_one "$name" "$build/bench/baseline-index" "$work/$name-db" "$work/paragraphs.jsonl") ;;
+      plenary-j1-norefs) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --no-references --jobs 1 --db "$work/$name-db" "$corpus") ;;
       plenary-j1) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --jobs 1 --db "$work/$name-db" "$corpus") ;;
       plenary-j2) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --jobs 2 --db "$work/$name-db" "$corpus") ;;
     esac
@@ -54,13 +61,14 @@ plen_size=$(compacted "$work/plenary-j1-db")
 
 printf '\nCorpus: %s (%.1f MB), %d runs, medians\n\n' "$corpus" "$(echo "$bytes/1000000" | bc -l)" "$runs"
 printf '| indexer | seconds | MB/s | paragraphs | paragraphs/s | peak RSS MB |\n|---|---|---|---|---|---|\n'
-for name in baseline plenary-j1 plenary-j2; do
+for name in baseline plenary-j1 plenary-j1-norefs plenary-j2; do
   s=$(median < "$work/$name.s"); m=$(median < "$work/$name.m")
   p=$([ "$name" = baseline ] && echo "$base_paras" || echo "$plen_paras")
   printf '| %s | %.2f | %.2f | %d | %.0f | %.0f |\n' "$name" "$s" "$(echo "$bytes/1000000/$s" | bc -l)" "$p" \
     "$(echo "$p/$s" | bc -l)" "$(echo "$m/1024" | bc -l)"
   eval "s_${name//-/_}=$s"
 done
-printf '\nratios: plenary-j1 paragraphs/s / baseline = %.2f; plenary-j2 / plenary-j1 = %.2f; compacted index %d KB vs baseline %d KB = %.2f\n' \
+printf '\nratios: plenary-j1 paragraphs/s / baseline = %.2f; plenary-j2 / plenary-j1 = %.2f; reference extraction adds %.0f%%; compacted index %d KB vs baseline %d KB = %.2f\n' \
   "$(echo "($plen_paras/$s_plenary_j1)/($base_paras/$s_baseline)" | bc -l)" \
-  "$(echo "$s_plenary_j1/$s_plenary_j2" | bc -l)" "$plen_size" "$base_size" "$(echo "$plen_size/$base_size" | bc -l)"
+  "$(echo "$s_plenary_j1/$s_plenary_j2" | bc -l)" "$(echo "100*($s_plenary_j1/$s_plenary_j1_norefs-1)" | bc -l)" \
+  "$plen_size" "$base_size" "$(echo "$plen_size/$base_size" | bc -l)"

@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
         ("jobs,j", po::value(&jobs)->default_value(1), "worker threads reading and analysing files")
         ("prune", "remove from the database files that are gone from the given folders")
         ("commit-every", po::value(&commit_every)->default_value(20000), "paragraphs between commits")
-        ("dump", po::value(&dump), "print FILE's document and paragraphs as JSON; write nothing")
+        ("dump", po::value(&dump), "print FILE's document and paragraphs as JSON (several files: one JSON per line); write nothing")
         ("quiet,q", "no progress display")
         ("no-references", "index text and metadata only (to measure what extraction costs)");
     po::options_description hidden;
@@ -81,10 +81,23 @@ int main(int argc, char** argv) {
 
     try {
         if (!dump.empty()) {
-            plenary::Document doc = plenary::read_document(dump);
-            plenary::extract_references(doc);
-            std::cout << plenary::dump_json(doc).dump(2) << "\n";
-            return kExitOk;
+            // One file: indented JSON. Several (--dump FILE PATH...): one JSON per line.
+            std::vector<std::string> files{dump};
+            if (vm.count("path"))
+                for (const auto& p : vm["path"].as<std::vector<std::string>>()) files.push_back(p);
+            int status = kExitOk;
+            for (const auto& file : files) {
+                try {
+                    plenary::Document doc = plenary::read_document(file);
+                    plenary::extract_references(doc);
+                    const auto j = plenary::dump_json(doc);
+                    std::cout << (files.size() == 1 ? j.dump(2) : j.dump()) << "\n";
+                } catch (const plenary::DocumentError& e) {
+                    std::cerr << "plenary-index: " << e.what() << "\n";
+                    status = kExitSomeFailed;
+                }
+            }
+            return status;
         }
         if (!vm.count("path")) {
             std::cerr << "plenary-index: no PATH given (see --help)\n";
