@@ -130,6 +130,18 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
     // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)".
     if (i >= t.size() || (t[i] != '(' && t[i] != '{')) return false;
     ++i;
+    // Arabic prints the session as "(د-35)": session 35, written (XXXV) elsewhere.
+    if (t.substr(i, 3) == "\xD8\xAF-") {
+        std::size_t d = read_digits(t, i + 3);
+        int session = to_int(t.substr(i + 3, d - i - 3));
+        if (d == i + 3 || d >= t.size() || t[d] != ')' || session < 1 || session > 89) return false;
+        static const char* k_tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"};
+        static const char* k_units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+        inner = std::string(k_tens[session / 10]) + k_units[session % 10];
+        year = false;
+        end = d + 1;
+        return true;
+    }
     std::size_t b = i;
     while (i < t.size() && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '-' || t[i] == '!')) ++i;
     std::string in(t.substr(b, i - b));
@@ -292,6 +304,10 @@ std::size_t skip_separator(std::string_view t, std::size_t i) {
         ++k;
     }
     k = skip_spaces(t, k);
+    if (t.substr(k, 2) == "\xD8\x8C") {  // Arabic comma
+        comma = true;
+        k = skip_spaces(t, k + 2);
+    }
     for (std::string_view w : {"and ", "et ", "y ", "as well as ", "\xD0\xB8 ", "\xD9\x88 ", "\xD9\x88"}) {
         if (starts_with_ci(t, k, w)) return skip_spaces(t, k + w.size());
     }
@@ -381,7 +397,9 @@ std::string commission_at(std::string_view t, std::size_t i, std::size_t* begin,
 
 /// The last council named before pos ("Security Council", ...), for a bare "the Council".
 std::string last_named_council(std::string_view t, std::size_t pos) {
-    std::string_view before = t.substr(0, pos);
+    // A window, not the whole text: paragraphs are short, but a caller may pass a whole file.
+    std::size_t from = pos > 4000 ? pos - 4000 : 0;
+    std::string_view before = t.substr(from, pos - from);
     std::size_t best = std::string_view::npos;
     std::string body;
     for (auto [name, code] : {std::pair<std::string_view, std::string_view>{"Security Council", "S"},
@@ -468,7 +486,9 @@ bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, M
             m.body = ctx.organ;
         } else {
             // "the Commission" after the paragraph has named it in full.
-            for (std::size_t p = 0; (p = t.find("Commission", p)) != std::string_view::npos; p += 10) {
+            std::size_t stop = std::min(t.size(), i + 4000);
+            for (std::size_t p = i > 4000 ? i - 4000 : 0;
+                 (p = t.find("Commission", p)) != std::string_view::npos && p < stop; p += 10) {
                 if (std::string code = commission_at(t, p, nullptr, nullptr); !code.empty()) {
                     m.body = code;
                     break;
@@ -543,7 +563,7 @@ std::size_t sentence_end(std::string_view t, std::size_t pos) {
 
 /// Body words after a number in French, Spanish, Russian and English word order:
 /// "résolution 40/1 du Conseil des droits de l'homme", "resolution 73/195 of the General Assembly".
-std::string body_after(std::string_view t, std::size_t i) {
+std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nullptr) {
     i = skip_spaces(t, i);
     std::size_t k = i;
     for (std::string_view w : {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "}) {
@@ -552,7 +572,7 @@ std::string body_after(std::string_view t, std::size_t i) {
             break;
         }
     }
-    std::string_view rest = t.substr(k, std::min<std::size_t>(60, t.size() - k));
+    std::string_view rest = t.substr(k, std::min<std::size_t>(120, t.size() - k));
     static const std::pair<std::string_view, std::string_view> k_after[] = {
         {"General Assembly", "A"},
         {"Security Council", "S"},
@@ -575,15 +595,24 @@ std::string body_after(std::string_view t, std::size_t i) {
         {"\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0 \xD0\xBF\xD0\xBE \xD0\xBF\xD1\x80\xD0\xB0"
          "\xD0\xB2\xD0\xB0\xD0\xBC \xD1\x87\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0",
          "A/HRC"},  // Совета по правам человека
+        {"\xD0\xAD\xD0\xBA\xD0\xBE\xD0\xBD\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x87\xD0\xB5\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB3\xD0\xBE "
+         "\xD0\xB8 \xD0\xA1\xD0\xBE\xD1\x86\xD0\xB8\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
+         "\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0",
+         "E"},  // Экономического и Социального Совета
     };
     for (const auto& [name, code] : k_after)
-        if (rest.starts_with(name)) return std::string(code);
-    if (rest.starts_with("Commission")) return commission_at(t, k, nullptr, nullptr);
+        if (rest.starts_with(name)) {
+            if (end) *end = k + name.size();
+            return std::string(code);
+        }
+    if (rest.starts_with("Commission")) return commission_at(t, k, nullptr, end);
     return "";
 }
 
-/// Body words in Chinese or Arabic near the number (before it in Chinese, around it in Arabic).
-std::string body_cjk_arabic(std::string_view window) {
+/// Body words in other languages near the keyword or number: before it in Chinese, around it in
+/// Arabic, before the keyword in French, Spanish and Russian ("le Conseil de sécurité a adopté la
+/// résolution", "Экономическим и Социальным Советом в его резолюции"). The name nearest the end wins.
+std::string body_cjk_arabic(std::string_view window, std::size_t* name_end = nullptr) {
     static const std::pair<std::string_view, std::string_view> k_names[] = {
         {"\xE4\xBA\xBA\xE6\x9D\x83\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "A/HRC"},  // 人权理事会
         {"\xE5\xAE\x89\xE5\x85\xA8\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "S"},      // 安全理事会
@@ -595,6 +624,20 @@ std::string body_cjk_arabic(std::string_view window) {
         {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x86", "S"},  // مجلس الأمن
         {"\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xB9\xD9\x8A\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85\xD8\xA9",
          "A"},  // الجمعية العامة
+        {"\xD8\xA7\xD9\x84\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD8\xAA\xD8\xB5\xD8\xA7\xD8\xAF\xD9\x8A \xD9\x88\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAC\xD8\xAA\xD9\x85\xD8\xA7\xD8\xB9\xD9\x8A", "E"},  // المجلس الاقتصادي والاجتماعي
+        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xAD\xD9\x82\xD9\x88\xD9\x82 \xD8\xA7\xD9\x84\xD8\xA5\xD9\x86\xD8\xB3\xD8\xA7\xD9\x86", "A/HRC"},  // مجلس حقوق الإنسان
+        {"\xD0\x91\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8", "S"},  // Безопасности
+        {"\xD0\x90\xD1\x81\xD1\x81\xD0\xB0\xD0\xBC\xD0\xB1\xD0\xBB\xD0\xB5", "A"},  // Ассамбле
+        {"\xD0\xBF\xD0\xBE \xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB0\xD0\xBC \xD1\x87\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0", "A/HRC"},  // по правам человека
+        {"\xD0\xA1\xD0\xBE\xD1\x86\xD0\xB8\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD", "E"},  // Социальн
+        {"Conseil de s\xC3\xA9" "curit\xC3\xA9", "S"},  // Conseil de sécurité
+        {"Assembl\xC3\xA9" "e g\xC3\xA9n\xC3\xA9rale", "A"},  // Assemblée générale
+        {"Conseil des droits de l", "A/HRC"},  // Conseil des droits de l
+        {"Conseil \xC3\xA9" "conomique et social", "E"},  // Conseil économique et social
+        {"Consejo de Seguridad", "S"},  // Consejo de Seguridad
+        {"Asamblea General", "A"},  // Asamblea General
+        {"Consejo de Derechos Humanos", "A/HRC"},  // Consejo de Derechos Humanos
+        {"Consejo Econ\xC3\xB3mico y Social", "E"},  // Consejo Económico y Social
     };
     std::size_t best = std::string_view::npos;
     std::string body;
@@ -605,6 +648,7 @@ std::string body_cjk_arabic(std::string_view window) {
             body = code;
         }
     }
+    if (name_end) *name_end = best;
     return body;
 }
 
@@ -710,6 +754,18 @@ std::vector<Keyword> find_keywords(std::string_view t) {
     return out;
 }
 
+/// True if the words between a body and the keyword bind them: "Security Council resolution",
+/// "the Council, in its resolution", "the Council by its resolution", "the Assembly's resolution".
+bool adjacent_gap(std::string_view gap) {
+    std::size_t b = 0;
+    std::size_t e = gap.size();
+    while (b < e && (is_space_byte(gap[b]) || gap[b] == ',' || gap[b] == '[' || gap[b] == '*')) ++b;
+    while (e > b && (is_space_byte(gap[e - 1]) || gap[e - 1] == '[' || gap[e - 1] == '*')) --e;
+    std::string_view g = gap.substr(b, e - b);
+    return g.empty() || g == "in its" || g == "by its" || g == "its" || g == "'s" || g == "\xE2\x80\x99s" ||
+           g == "in their" || g == "by their";
+}
+
 struct Resolver {
     std::string_view t;
     const CitationContext& ctx;
@@ -721,7 +777,7 @@ struct Resolver {
         // nearest body named earlier in the sentence (its subject, usually).
         bool adjacent_unknown = false;
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
-            bool adjacent = it == before.rbegin() && kw_begin - it->end <= 5;
+            bool adjacent = it == before.rbegin() && adjacent_gap(t.substr(it->end, kw_begin - it->end));
             if (!it->body.empty() && (adjacent ? plausible(it->body, n) : plausible_weak(it->body, n)))
                 return it->body;
             if (adjacent) {
@@ -732,6 +788,12 @@ struct Resolver {
             }
         }
         if (!after.empty() && plausible(after, n)) return after;
+        std::size_t named_end = 0;
+        std::string named = body_cjk_arabic(t.substr(s0, kw_begin - s0), &named_end);
+        // "Экономическим и Социальным Советом в его резолюции": near the keyword binds like English
+        // "by its resolution".
+        bool near = kw_begin - (s0 + named_end) <= 30;
+        if (!named.empty() && (near ? plausible(named, n) : plausible_weak(named, n))) return named;
         // "In its resolution 74/176, ..., the General Assembly welcomed": the subject comes later.
         if (ends_with_ci(t.substr(0, kw_begin), "its ") || ends_with_ci(t.substr(0, kw_begin), "their ")) {
             std::size_t s1 = sentence_end(t, list_end);
@@ -798,10 +860,13 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
     if (d == i || d - i > 4) return std::nullopt;
     if (d < t.size() && (t[d] == '/' || is_alpha(t[d]) || t[d] == '(')) return std::nullopt;
     auto before = mentions_in(t, sentence_start(t, kw.begin), kw.begin, ctx);
-    // The Council named right before, or as the subject earlier in the sentence when the year
-    // is printed too.
-    if (before.empty() || before.back().body != "S") return std::nullopt;
-    bool adjacent = kw.begin - before.back().end <= 5;
+    // The Council named right before or right after ("résolution 1325 du Conseil de sécurité"),
+    // or as the subject earlier in the sentence when the year is printed too.
+    bool adjacent = body_after(t, d) == "S";
+    if (!adjacent) {
+        if (before.empty() || before.back().body != "S") return std::nullopt;
+        adjacent = kw.begin - before.back().end <= 5;
+    }
     int number = to_int(t.substr(i, d - i));
     Number n;
     n.form = Form::year_paren;
@@ -831,12 +896,36 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
     return std::nullopt;
 }
 
+/// True if the keyword follows the name of a body outside this scheme: "Economic Commission for
+/// Latin America and the Caribbean resolution 683 (XXXV)", "OAU resolution 1585", "WHO resolution".
+bool foreign_body_before(std::string_view t, std::size_t kw) {
+    std::size_t e = kw;
+    while (e > 0 && is_space_byte(t[e - 1])) --e;
+    std::size_t b = e;
+    while (b > 0 && is_alpha(t[b - 1])) --b;
+    if (e - b < 2 || !is_upper(t[b])) return false;
+    std::string_view w = t.substr(b, e - b);
+    static const std::string_view k_foreign_acronyms[] = {
+        "OAU", "AU", "EU", "ILO", "WHO", "WHA", "IAEA", "UNESCO", "OAS", "ECLAC", "ESCAP", "ECA", "ECE", "ESCWA",
+        "FAO", "ICAO", "IMO", "ITU", "UPU", "WMO", "IFAD", "UNIDO", "CARICOM", "NATO", "OSCE", "ASEAN", "IPU"};
+    if (std::all_of(w.begin(), w.end(), [](char c) { return is_upper(c) || c == '-'; }))
+        return std::find(std::begin(k_foreign_acronyms), std::end(k_foreign_acronyms), w) !=
+               std::end(k_foreign_acronyms);
+    // Last words of the names of bodies outside the United Nations resolution series.
+    static const std::string_view k_foreign_heads[] = {"Caribbean", "Africa", "Asia", "Pacific", "Europe",
+                                                       "Union", "Organization", "Agency", "Bank", "Fund", "Board"};
+    return std::find(std::begin(k_foreign_heads), std::end(k_foreign_heads), w) != std::end(k_foreign_heads);
+}
+
 void find_keyword_citations(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
     Resolver r{t, ctx};
     for (const Keyword& kw : find_keywords(t)) {
-        if (is_draft(t, kw.begin)) continue;
+        if (is_draft(t, kw.begin) || foreign_body_before(t, kw.begin)) continue;
         std::vector<Number> items;
         std::size_t p = kw.end;
+        std::size_t named_end = 0;
+        std::string named_between = body_after(t, p, &named_end);
+        if (!named_between.empty()) p = named_end;
         while (true) {
             auto n = read_number(t, p);
             if (!n) break;
@@ -853,9 +942,12 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx, std:
             continue;
         }
         std::size_t list_end = skip_date_tail(t, items.back().end);
-        std::string after = body_after(t, items.back().end);
+        std::string after = named_between;
+        if (after.empty()) after = body_after(t, items.back().end);
         if (after.empty() && list_end != items.back().end) after = body_after(t, list_end);
         for (std::size_t k = 0; k < items.size(); ++k) {
+            // The Security Council does not number decisions "267 (2009)".
+            if (kw.decision && items[k].form == Form::year_paren) continue;
             std::string body = r.resolve(items[k], kw.begin, list_end, after);
             if (body.empty()) continue;
             emit(out, items[k], body, kw.decision, k == 0 ? kw.begin : items[k].begin,
@@ -868,6 +960,38 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx, std:
 void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
     static const std::string_view k_hao = "\xE5\x8F\xB7\xE5\x86\xB3";  // 号决
     static const std::string_view k_di = "\xE7\xAC\xAC";               // 第
+    // Reads "第N1、第N2和N3" forward from a 第 at di; succeeds only if the chain ends at hao.
+    auto chain = [&](std::size_t di, std::size_t hao, std::vector<Number>& items) {
+        items.clear();
+        std::size_t i = di + k_di.size();
+        while (true) {
+            auto n = read_number(t, i);
+            if (!n) {
+                // "第1325号决议": a bare Security Council number, dated later from the number.
+                std::size_t d = read_digits(t, i);
+                if (d == i || d - i > 4) return false;
+                n = Number{};
+                n->form = Form::year_paren;
+                n->serial.assign(t.substr(i, d - i));
+                n->begin = i;
+                n->end = d;
+            }
+            items.push_back(*n);
+            i = skip_spaces(t, n->end);
+            if (i == hao) return true;
+            if (t.substr(i, 3) == "\xE5\x8F\xB7" && i + 3 != hao) i += 3;  // 号 in "第822(1993)号、"
+            bool sep = false;
+            for (std::string_view w : {"\xE3\x80\x81", "\xE5\x92\x8C", "\xE5\x8F\x8A", "\xEF\xBC\x8C", ","}) {
+                if (t.substr(i, w.size()) == w) {  // 、 和 及 ，
+                    i = skip_spaces(t, i + w.size());
+                    sep = true;
+                    break;
+                }
+            }
+            if (!sep) return false;
+            if (t.substr(i, k_di.size()) == k_di) i += k_di.size();
+        }
+    };
     std::size_t p = 0;
     while ((p = t.find(k_hao, p)) != std::string_view::npos) {
         std::size_t hao = p;
@@ -877,21 +1001,41 @@ void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<Re
         if (t.compare(p, 3, "\xE8\xAE\xAE") == 0) decision = false;       // 议
         else if (t.compare(p, 3, "\xE5\xAE\x9A") == 0) decision = true;   // 定
         else continue;
-        std::size_t lo = hao > 40 ? hao - 40 : 0;
-        std::size_t di = t.substr(lo, hao - lo).rfind(k_di);
-        if (di == std::string_view::npos) continue;
-        di += lo;
-        auto n = read_number(t, di + 3);
-        if (!n) continue;
-        std::size_t e = skip_spaces(t, n->end);
-        if (e != hao) continue;
-        std::size_t wlo = di > 60 ? di - 60 : 0;
-        std::string body = body_cjk_arabic(t.substr(wlo, di - wlo));
-        if (body.empty() || !plausible(body, *n)) {
-            body = (!ctx.organ.empty() && plausible(ctx.organ, *n)) ? ctx.organ : body_from_form(*n);
+        // The farthest 第 from which an unbroken list reaches 号决议.
+        std::vector<Number> best;
+        std::size_t best_di = 0;
+        std::size_t lo = hao > 400 ? hao - 400 : 0;
+        std::size_t search_end = hao;
+        std::vector<Number> items;
+        while (search_end > lo) {
+            std::size_t di = t.substr(lo, search_end - lo).rfind(k_di);
+            if (di == std::string_view::npos) break;
+            di += lo;
+            if (!chain(di, hao, items)) {
+                if (!best.empty()) break;
+                search_end = di;
+                if (hao - di > 60) break;
+                continue;
+            }
+            best = items;
+            best_di = di;
+            search_end = di;
         }
-        if (body.empty()) continue;
-        emit(out, *n, body, decision, di, p + 3);
+        if (best.empty()) continue;
+        std::size_t wlo = best_di > 60 ? best_di - 60 : 0;
+        std::string named = body_cjk_arabic(t.substr(wlo, best_di - wlo));
+        for (auto& n : best) {
+            if (n.form == Form::year_paren && n.paren.empty()) {
+                int year = named == "S" ? sc_year_of(to_int(n.serial)) : 0;
+                if (year == 0) continue;
+                n.paren = std::to_string(year);
+            }
+            std::string body = named;
+            if (body.empty() || !plausible(body, n))
+                body = (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
+            if (body.empty()) continue;
+            emit(out, n, body, decision, best_di, p + 3);
+        }
     }
 }
 

@@ -164,7 +164,29 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"", "\u0628\u0645\u0648\u062c\u0628 \u0642\u0631\u0627\u0631 \u0645\u062c\u0644\u0633 "
                  "\u0627\u0644\u0623\u0645\u0646 1990 (2011) \u0627\u0644\u0645\u0624\u0631\u062e",
              {"S/RES/1990(2011)"}},
-        Case{"", "d\u00e9cision 73/546", {"A/DEC/73/546 D"}}));
+        Case{"", "d\u00e9cision 73/546", {"A/DEC/73/546 D"}},
+        // Lines of the UN Parallel Corpus dev set.
+        Case{"", "la r\u00e9solution 1325 du Conseil de s\u00e9curit\u00e9 des Nations Unies", {"S/RES/1325(2000)"}},
+        Case{"", "Resoluciones del Consejo de Seguridad 1267 (1999) y 1989 (2011)",
+             {"S/RES/1267(1999)", "S/RES/1989(2011)"}},
+        Case{"", "le Conseil de s\u00e9curit\u00e9 a adopt\u00e9 la r\u00e9solution 2482 (2019)", {"S/RES/2482(2019)"}},
+        Case{"", "\u0432 \u0441\u043e\u043e\u0442\u0432\u0435\u0442\u0441\u0442\u0432\u0438\u0438 \u0441 "
+                 "\u0440\u0435\u0437\u043e\u043b\u044e\u0446\u0438\u0435\u0439 1894 (LVII) "
+                 "\u042d\u043a\u043e\u043d\u043e\u043c\u0438\u0447\u0435\u0441\u043a\u043e\u0433\u043e \u0438 "
+                 "\u0421\u043e\u0446\u0438\u0430\u043b\u044c\u043d\u043e\u0433\u043e \u0421\u043e\u0432\u0435\u0442\u0430",
+             {"E/RES/1894(LVII)"}},
+        Case{"", "\u5b89\u5168\u7406\u4e8b\u4f1a\u7b2c822(1993)\u53f7\u3001\u7b2c853(1993)\u53f7\u548c"
+                 "\u7b2c884(1993)\u53f7\u51b3\u8bae",
+             {"S/RES/822(1993)", "S/RES/853(1993)", "S/RES/884(1993)"}},
+        Case{"", "\u7b2c2118(2013)\u30012139(2014)\u548c2191(2014)\u53f7\u51b3\u8bae",
+             {"S/RES/2118(2013)", "S/RES/2139(2014)", "S/RES/2191(2014)"}},
+        Case{"", "\u8054\u5408\u56fd\u5b89\u5168\u7406\u4e8b\u4f1a\u7b2c1325\u53f7\u51b3\u8bae", {"S/RES/1325(2000)"}},
+        Case{"", "\u0628\u0645\u0648\u062c\u0628 \u0642\u0631\u0627\u0631\u0647 9 (\u062f-1) "
+                 "\u0627\u0644\u0645\u0624\u0631\u062e",
+             {"A/RES/9(I)"}},
+        Case{"", "\u0625\u0630 \u064a\u0634\u064a\u0631 \u0625\u0644\u0649 \u0642\u0631\u0627\u0631\u0627\u062a\u0647 "
+                 "2014 (2011)\u060c \u0648 2051 (2012)",
+             {"S/RES/2014(2011)", "S/RES/2051(2012)"}}));
 
 // Scanned speeches: braces and misread Roman numerals.
 INSTANTIATE_TEST_SUITE_P(
@@ -193,6 +215,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"", "resolution 73/195/Add.1", {}},
         Case{"", "the report (A/75/115) on the resolution", {}},
         Case{"", "Commission resolution 28/1", {}},  // which commission is not known
+        Case{"", "Economic Commission for Latin America and the Caribbean resolution 683 (XXXV)", {}},
+        Case{"", "Governing Council decision 267 (2009)", {}},
+        Case{"", "by the Economic and Social Council by its resolution 9 (I) of 16 February 1946", {"E/RES/9(I)"}},
         Case{"S", "Security Council resolution 1325", {"S/RES/1325(2000)"}},  // year from the number
         Case{"", "UNSC resolution 2216. Distinguished", {"S/RES/2216(2015)"}},
         Case{"", "Security Council resolution 1325 in 1995.", {"S/RES/1325(2000)"}},  // not adopted in 1995
