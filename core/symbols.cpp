@@ -303,6 +303,22 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
         end = cend;
     }
     if (comps.empty()) return std::nullopt;
+    if (strict) {
+        // OCR and extraction garbage ("A/J0217", "A/4S/379", "A/HRC/WG.6/7L.14"): letters and digits
+        // mixed in one component, other than a lettered resolution number "217A" after RES.
+        bool after_res = false;
+        for (const auto& c : comps) {
+            std::string_view w = c.word_upper;
+            bool letters = std::any_of(w.begin(), w.end(), is_alpha);
+            bool digits = std::any_of(w.begin(), w.end(), is_digit);
+            if (letters && digits && w.find('-') == std::string_view::npos) {
+                bool lettered_number = after_res && w.size() >= 2 && is_alpha(w.back()) &&
+                                       std::all_of(w.begin(), w.end() - 1, is_digit);
+                if (!lettered_number) return std::nullopt;
+            }
+            if (w == "RES" || w == "DEC") after_res = true;
+        }
+    }
     bool any_digit = std::any_of(comps.begin(), comps.end(), [](const Component& c) { return c.has_digit; });
     if (!any_digit) return std::nullopt;  // every real symbol has a number somewhere
     if (strict && series == "SC" && !comps.front().numeric) return std::nullopt;

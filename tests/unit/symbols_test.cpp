@@ -115,7 +115,9 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"file A/HRC/43/2.pdf", {}},
         FindCase{"EN/HRBodies/UPR/Pages/UPRImplementation.aspx.", {}},
         FindCase{"UNICEF/NYHQ2010-1234/LEMOYNE", {}},
-        FindCase{"Dayton/Paris agreements", {}}, FindCase{"PTPR/JS3", {}}));
+        FindCase{"Dayton/Paris agreements", {}}, FindCase{"PTPR/JS3", {}},
+        FindCase{"[je? A/J0217 and Corr.l, annex]", {}}, FindCase{"(A/4S/379. p. a)", {}},
+        FindCase{"under document symbol A/HRC/WG.6/7L.14; minor", {}}));
 
 TEST(FindSymbols, OffsetsCoverTheSymbolAsWritten) {
     std::string text = "see S/RES/1411 (2002) now";
