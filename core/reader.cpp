@@ -1,5 +1,6 @@
 // Reading one file: checks, format detection, dispatch, metadata from the name and a sidecar.
 #include "reader.h"
+#include "language.h"
 
 #include <algorithm>
 #include <array>
@@ -416,6 +417,7 @@ Document read_document(const std::string& path) {
     doc.format = to_string(format);
     apply_file_name(doc, path);
     apply_sidecar(doc, path);
+    if (doc.lang.empty()) doc.lang = detect_document_language(doc);
     return doc;
 }
 
