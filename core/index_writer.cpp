@@ -224,11 +224,12 @@ std::optional<FileRecord> decode_record(const std::string& v) {
     return r;
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+Xapian::WritableDatabase open_writable(const std::string& path, bool overwrite) {
     try {
         std::error_code ec;
         fs::create_directories(path, ec);
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(
+            path, overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseError(path + ": the database is locked by another indexer; wait for it to "
                                    "finish or stop it");
@@ -239,8 +240,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 }
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path)
-    : m_db(open_writable(path)), m_schema(Schema::instance()) {}
+IndexWriter::IndexWriter(const std::string& path, bool overwrite)
+    : m_db(open_writable(path, overwrite)), m_schema(Schema::instance()) {}
 
 std::optional<FileRecord> IndexWriter::record(const std::string& path) const {
     const std::string v = m_db.get_metadata(record_key(path));
@@ -288,5 +289,13 @@ void IndexWriter::commit() {
 }
 
 Xapian::doccount IndexWriter::paragraph_count() const { return m_db.get_doccount(); }
+
+void IndexWriter::close() {
+    try {
+        m_db.close();
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot close the database: " + e.get_description());
+    }
+}
 
 }  // namespace plenary

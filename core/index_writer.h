@@ -54,8 +54,9 @@ private:
 /// A writable Plenary database. Only one writer at a time (Xapian's lock).
 class IndexWriter {
 public:
-    /// Opens or creates the database at path; DatabaseError if it is locked or unusable.
-    explicit IndexWriter(const std::string& path);
+    /// Opens or creates the database at path (emptied first when overwrite); DatabaseError if
+    /// it is locked or unusable.
+    explicit IndexWriter(const std::string& path, bool overwrite = false);
 
     /// The record of a file, if it is indexed.
     std::optional<FileRecord> record(const std::string& path) const;
@@ -74,6 +75,8 @@ public:
     void commit();
     /// Paragraphs (Xapian documents) in the database.
     Xapian::doccount paragraph_count() const;
+    /// Commits and releases the database (and its lock).
+    void close();
 
 private:
     Xapian::WritableDatabase m_db;

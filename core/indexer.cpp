@@ -37,6 +37,9 @@ std::int64_t mtime_ns(const fs::path& p) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
 }
 
+/// Below this many files to index, several workers share one writer rather than shards.
+constexpr std::size_t kMinFilesForShards = 64;
+
 /// One file's work, done by a worker.
 struct Job {
     std::string path;                  ///< absolute
@@ -88,6 +91,48 @@ Result process(const Job& job, DocumentBuilder& builder, bool references) {
         r.error = job.path + ": " + e.what();
     }
     return r;
+}
+
+}  // namespace
+
+namespace {
+
+void remove_quietly(const std::string& path) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+}
+
+/// Puts back a database left half-swapped by a run that was killed while merging shards.
+void restore_interrupted_swap(const std::string& db) {
+    std::error_code ec;
+    if (!fs::exists(db, ec) && fs::exists(db + ".old", ec)) fs::rename(db + ".old", db, ec);
+}
+
+/// Removes what a run killed while merging left behind; called holding the database lock.
+void remove_merge_leftovers(const std::string& db) {
+    std::error_code ec;
+    remove_quietly(db + ".new");
+    remove_quietly(db + ".old");
+    for (int w = 0; w < 256; ++w) {
+        const std::string shard = db + ".shard-" + std::to_string(w);
+        if (!fs::exists(shard, ec)) break;
+        remove_quietly(shard);
+    }
+}
+
+/// Compacts the database and the shards into DB.new and swaps it in. The records of the
+/// shards' files are in the shards only, so an interrupted merge leaves those files
+/// unrecorded in the database, and the next run indexes them again.
+void merge_shards(const std::string& db, const std::vector<std::string>& shards, IndexWriter& writer) {
+    Xapian::Database combined(db);
+    for (const auto& s : shards) combined.add_database(Xapian::Database(s));
+    combined.compact(db + ".new");
+    combined.close();
+    writer.close();
+    fs::rename(db, db + ".old");
+    fs::rename(db + ".new", db);
+    remove_quietly(db + ".old");
+    for (const auto& s : shards) remove_quietly(s);
 }
 
 }  // namespace
@@ -144,7 +189,9 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     report.files = files.size();
 
     const Schema& schema = Schema::instance();
+    restore_interrupted_swap(options.db);
     IndexWriter writer(options.db);
+    remove_merge_leftovers(options.db);
 
     // Decide, in this thread (the database is not thread-safe), what each file needs.
     std::vector<Job> jobs;
@@ -162,6 +209,15 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     }
     const std::size_t total = files.size();
 
+    // With several workers and much to do, each worker writes a shard of its own and the
+    // shards are merged into the database by compaction at the end: adding documents to
+    // Xapian, not reading files, is most of the cost, and one writer cannot be shared.
+    const int workers = std::max(1, options.jobs);
+    const bool sharded = workers > 1 && jobs.size() >= kMinFilesForShards;
+    std::vector<std::string> shard_paths;
+    if (sharded)
+        for (int w = 0; w < workers; ++w) shard_paths.push_back(options.db + ".shard-" + std::to_string(w));
+
     std::size_t since_commit = 0;
     auto consume = [&](Result& r) {
         if (!r.error.empty()) {
@@ -171,12 +227,15 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
             writer.update_record(r.record);
             ++report.unchanged;
         } else {
-            writer.replace_file(r.record, r.meta_json, r.docs);
+            if (sharded)
+                writer.remove_file(r.record.path);  // the new version is in a shard
+            else
+                writer.replace_file(r.record, r.meta_json, r.docs);
             ++report.indexed;
-            report.paragraphs += r.docs.size();
+            report.paragraphs += r.record.paragraphs;
             report.bytes += r.record.size;
-            since_commit += r.docs.size();
-            if (since_commit >= options.commit_every) {
+            since_commit += r.record.paragraphs;
+            if (!sharded && since_commit >= options.commit_every) {
                 writer.commit();
                 since_commit = 0;
             }
@@ -187,7 +246,6 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
         }
     };
 
-    const int workers = std::max(1, options.jobs);
     try {
         if (workers == 1) {
             DocumentBuilder builder(schema);
@@ -196,30 +254,46 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                 consume(r);
             }
         } else {
-            // Workers read and analyse; this thread writes, in the order files finish.
+            // Workers read and analyse (and, sharded, write their shard); this thread keeps
+            // the database's records, in the order files finish.
             std::mutex mu;
             std::condition_variable ready, room;
             std::deque<Result> done;
             std::size_t next = 0, finished_workers = 0;
             bool stop = false;  // set when writing failed: workers stop taking files
+            std::exception_ptr worker_failure;
             const std::size_t max_queue = static_cast<std::size_t>(workers) * 4;
             std::vector<std::thread> threads;
             for (int w = 0; w < workers; ++w) {
-                threads.emplace_back([&] {
-                    DocumentBuilder builder(schema);
-                    for (;;) {
-                        std::size_t i;
-                        {
+                threads.emplace_back([&, w] {
+                    try {
+                        DocumentBuilder builder(schema);
+                        std::optional<IndexWriter> shard;
+                        if (sharded) shard.emplace(shard_paths[w], true);
+                        for (;;) {
+                            std::size_t i;
+                            {
+                                std::unique_lock lock(mu);
+                                if (stop || next >= jobs.size()) break;
+                                i = next++;
+                            }
+                            Result r = process(jobs[i], builder, options.references);
+                            if (shard && r.error.empty() && !r.unchanged) {
+                                shard->replace_file(r.record, r.meta_json, r.docs);
+                                r.docs.clear();
+                            }
                             std::unique_lock lock(mu);
-                            if (stop || next >= jobs.size()) break;
-                            i = next++;
+                            room.wait(lock, [&] { return stop || done.size() < max_queue; });
+                            if (stop) break;
+                            done.push_back(std::move(r));
+                            ready.notify_one();
                         }
-                        Result r = process(jobs[i], builder, options.references);
+                        if (shard) shard->close();
+                    } catch (...) {
                         std::unique_lock lock(mu);
-                        room.wait(lock, [&] { return stop || done.size() < max_queue; });
-                        if (stop) break;
-                        done.push_back(std::move(r));
-                        ready.notify_one();
+                        if (!worker_failure) worker_failure = std::current_exception();
+                        stop = true;
+                        room.notify_all();
                     }
                     std::unique_lock lock(mu);
                     ++finished_workers;
@@ -246,7 +320,11 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                 }
             }
             for (auto& t : threads) t.join();
-            if (failure) std::rethrow_exception(failure);
+            if (!failure) failure = worker_failure;
+            if (failure) {
+                for (const auto& s : shard_paths) remove_quietly(s);
+                std::rethrow_exception(failure);
+            }
         }
 
         if (options.prune) {
@@ -270,6 +348,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
             }
         }
         writer.commit();
+        if (sharded) merge_shards(options.db, shard_paths, writer);
     } catch (const Xapian::Error& e) {
         try {
             writer.commit();

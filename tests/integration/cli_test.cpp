@@ -188,6 +188,31 @@ TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
     EXPECT_EQ(two, 120u);
 }
 
+TEST_F(CliTest, ShardedRunMergesIntoTheSameIndexAndKeepsFileRecords) {
+    // Enough files that --jobs 2 writes one shard per worker and merges them.
+    for (int i = 0; i < 150; ++i)
+        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+    write("old.txt", "A file indexed before the sharded run.\n");
+    ASSERT_EQ(run("--db " + q(db) + " " + q(docs / "old.txt")).status, 0);
+    RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("150 documents indexed, 1 unchanged"), std::string::npos) << r.out;
+    EXPECT_EQ(paragraphs(), 451u);
+    for (const char* leftover : {".shard-0", ".shard-1", ".new", ".old"})
+        EXPECT_FALSE(fs::exists(db.string() + leftover)) << leftover;
+    {
+        Xapian::Database merged(db.string());
+        EXPECT_EQ(merged.get_termfreq("niger"), 150u);
+    }
+    r = run("--jobs 2 --db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("0 documents indexed, 151 unchanged"), std::string::npos) << r.out;
+    write("s7.txt", "Replaced text.\n");
+    r = run("--jobs 2 --db " + q(db) + " " + q(docs));
+    EXPECT_NE(r.out.find("1 documents indexed, 150 unchanged"), std::string::npos) << r.out;
+    EXPECT_EQ(paragraphs(), 449u);
+}
+
 TEST_F(CliTest, DumpPrintsTheDocumentAndItsParagraphsWithoutWriting) {
     write("a.txt", kSpeech);
     RunResult r = run("--db " + q(db) + " --dump " + q(docs / "a.txt"));
