@@ -88,6 +88,40 @@ bool looks_like_xml(std::string_view bytes, const std::string& path) {
     return lower_extension(path) == ".xml" && has_prefix(b, "<");
 }
 
+/// A zip that is a Word document: named so, or carrying Word's parts (file names stand
+/// uncompressed in a zip's headers). parse_docx reports one without word/document.xml.
+bool is_word_zip(std::string_view bytes, const std::string& path) {
+    if (!has_prefix(bytes, "PK\x03\x04") && !has_prefix(bytes, "PK\x05\x06")) return false;
+    const std::string ext = lower_extension(path);
+    if (ext == ".docx" || ext == ".doc" || ext == ".docm" || ext == ".dotx") return true;
+    return bytes.find("word/document.xml") != std::string_view::npos;
+}
+
+/// HTML by its first markup: a DOCTYPE html or an <html> element (case-insensitive), or the
+/// file name when the start is markup.
+bool looks_like_html(std::string_view bytes, const std::string& path) {
+    std::string_view b = bytes.substr(0, 4096);
+    if (has_prefix(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
+    const std::string head = ascii_lower(b);
+    std::size_t i = head.find_first_not_of(" \t\r\n");
+    if (i == std::string::npos) return false;
+    if (head.compare(i, 5, "<?xml") == 0) {
+        const std::size_t end = head.find("?>", i);
+        if (end == std::string::npos) return false;
+        i = head.find_first_not_of(" \t\r\n", end + 2);
+        if (i == std::string::npos) return false;
+    }
+    while (head.compare(i, 4, "<!--") == 0) {
+        const std::size_t end = head.find("-->", i);
+        if (end == std::string::npos) return false;
+        i = head.find_first_not_of(" \t\r\n", end + 3);
+        if (i == std::string::npos) return false;
+    }
+    if (head.compare(i, 14, "<!doctype html") == 0 || head.compare(i, 5, "<html") == 0) return true;
+    const std::string ext = lower_extension(path);
+    return (ext == ".html" || ext == ".htm" || ext == ".xhtml") && head[i] == '<';
+}
+
 /// Markdown converted from PDF shows itself by headings, <sup> markers, links and bold runs.
 bool looks_like_markdown(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, 65536);
@@ -356,21 +390,32 @@ const char* to_string(Format format) {
         case Format::markdown: return "markdown";
         case Format::text: return "text";
         case Format::unpc_xml: return "unpc-xml";
+        case Format::pdf: return "pdf";
+        case Format::docx: return "docx";
+        case Format::doc: return "doc";
+        case Format::html: return "html";
+        case Format::schema_xml: return "xml";
         case Format::unknown: return "unknown";
     }
     return "unknown";
 }
 
 Format detect_format(std::string_view bytes, const std::string& path) {
+    if (has_prefix(bytes, "%PDF")) return Format::pdf;
+    if (has_prefix(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::doc;
+    if (is_word_zip(bytes, path)) return Format::docx;
     if (const std::string kind = binary_kind(bytes); !kind.empty())
-        throw DocumentError(path, "binary file (" + kind + ") is not supported yet");
+        throw DocumentError(path, "binary file (" + kind + ") is not supported");
     if (has_prefix(bytes, "\xFF\xFE") || has_prefix(bytes, "\xFE\xFF"))
         throw DocumentError(path, "UTF-16 text is not supported yet; convert it to UTF-8");
-    if (looks_binary(bytes)) throw DocumentError(path, "binary file is not supported yet");
+    if (looks_binary(bytes)) throw DocumentError(path, "binary file is not supported");
+    if (looks_like_html(bytes, path)) return Format::html;
     if (looks_like_xml(bytes, path)) {
         const std::string root = xml_root_name(bytes);
         if (root == "TEI.2" || root == "TEI") return Format::unpc_xml;
         if (root.empty()) throw DocumentError(path, "no XML root element");
+        if (root == "html" || root.find(":html") != std::string::npos) return Format::html;
+        if (!find_xml_schema(bytes).empty()) return Format::schema_xml;
         throw DocumentError(path, "unknown XML root element <" + root + ">");
     }
     const std::string ext = lower_extension(path);
@@ -398,6 +443,17 @@ Document read_document(const std::string& path) {
     if (bytes.empty()) throw DocumentError(path, "empty file");
 
     const Format format = detect_format(bytes, path);
+    Document doc;
+    if (format == Format::pdf || format == Format::docx || format == Format::doc) {
+        // Binary containers: their readers check what they extract.
+        if (format == Format::pdf) doc = parse_pdf(bytes, path);
+        else if (format == Format::docx) doc = parse_docx(bytes, path);
+        else doc = parse_doc(path);
+        doc.source = path;
+        apply_file_name(doc, path);
+        apply_sidecar(doc, path);
+        return doc;
+    }
     Utf8Problem problem;
     if (!check_utf8(bytes, &problem))
         throw DocumentError(path,
@@ -406,15 +462,17 @@ Document read_document(const std::string& path) {
                             problem.line);
 
     const std::string text = normalise_newlines(bytes);
-    Document doc;
     switch (format) {
         case Format::markdown: doc = parse_markdown(text, path); break;
         case Format::unpc_xml: doc = parse_unpc_xml(text, path); break;
+        case Format::html: doc = parse_html(text, path); break;
+        case Format::schema_xml: doc = parse_schema_xml(text, path, find_xml_schema(text)); break;
         case Format::text:
-        case Format::unknown: doc = parse_text(text, path); break;
+        case Format::unknown:
+        default: doc = parse_text(text, path); break;
     }
     doc.source = path;
-    doc.format = to_string(format);
+    if (format != Format::schema_xml) doc.format = to_string(format);
     apply_file_name(doc, path);
     apply_sidecar(doc, path);
     if (doc.lang.empty()) doc.lang = detect_document_language(doc);

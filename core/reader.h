@@ -9,7 +9,7 @@
 namespace plenary {
 
 /// Formats Plenary reads.
-enum class Format { markdown, text, unpc_xml, unknown };
+enum class Format { markdown, text, unpc_xml, unknown, pdf, docx, doc, html, schema_xml };
 
 const char* to_string(Format format);
 
@@ -30,6 +30,31 @@ Document parse_text(std::string_view text, const std::string& source);
 
 /// UN Parallel Corpus TEI XML.
 Document parse_unpc_xml(std::string_view bytes, const std::string& source);
+
+/// PDF (poppler): each page's text in physical layout, pages separated by form feeds. pages,
+/// if given, receives the page count. Throws DocumentError for damaged, password-protected
+/// and scanned PDFs ("no text layer (a scanned PDF?)").
+std::string pdf_text(std::string_view bytes, const std::string& source, int* pages = nullptr);
+
+/// PDF: pdf_text() read by the plain-text reader's structure logic.
+Document parse_pdf(std::string_view bytes, const std::string& source);
+
+/// Word 2007+ (OOXML zip): paragraphs, heading styles, list numbers, footnotes, core properties.
+Document parse_docx(std::string_view bytes, const std::string& source);
+
+/// Legacy Word (OLE2): converted by antiword (time-limited subprocess), then read as text.
+Document parse_doc(const std::string& path);
+
+/// HTML or XHTML: body text without navigation, headings, lang and <meta> as metadata.
+Document parse_html(std::string_view bytes, const std::string& source);
+
+/// XML described by a schema file in schemas/xml/ (UDHR, Akoma Ntoso...). schema_path names
+/// the JSON schema; find_xml_schema() picks it from the root element.
+Document parse_schema_xml(std::string_view bytes, const std::string& source, const std::string& schema_path);
+
+/// The schema file in schemas/xml/ whose root element (and namespace, if it names one) match
+/// this XML's root; empty when none does.
+std::string find_xml_schema(std::string_view bytes);
 
 /// Fields from the file name: General Debate "USA_70_2015.txt" (country, session, year, body A),
 /// language suffixes ("-EN", "_fr"), symbols spelled as file names ("A_RES_73_3-EN.pdf").

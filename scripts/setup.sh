@@ -13,6 +13,7 @@ packages=(
   libxapian-dev libicu-dev libpugixml-dev libboost-program-options-dev
   nlohmann-json3-dev libcpp-httplib-dev libgtest-dev
   xapian-tools time bc
+  libpoppler-cpp-dev libzip-dev antiword poppler-utils
 )
 
 missing=()

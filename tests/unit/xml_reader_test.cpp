@@ -1,0 +1,112 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "error.h"
+#include "reader.h"
+#include "text_util.h"
+
+using namespace plenary;
+
+namespace {
+
+const std::string udhr_ns = "http://www.unhchr.ch/udhr";
+
+std::string udhr(const std::string& lang) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<udhr iso639-3='x' xml:lang='" + lang + "' xmlns=\"" + udhr_ns +
+           "\">\n<title>Declaration</title>\n<preamble><title>Preamble</title><para>Whereas one,</para><para>Whereas two,</para></preamble>\n"
+           "<article number=\"1\"><title>Article 1</title><para>All are free.</para></article>\n"
+           "<article number=\"2\"><title>Article 2</title><orderedlist><listitem><para>First.</para></listitem>"
+           "<listitem><para>Second.</para></listitem></orderedlist></article>\n</udhr>\n";
+}
+
+TEST(XmlSchemaReader, UdhrArticlesNumberedWithAnchors) {
+    const std::string bytes = udhr("en");
+    const std::string schema = find_xml_schema(bytes);
+    ASSERT_FALSE(schema.empty());
+    EXPECT_EQ(detect_format(bytes, "u.xml"), Format::schema_xml);
+    const Document doc = parse_schema_xml(bytes, "u.xml", schema);
+    EXPECT_EQ(doc.format, "udhr-xml");
+    EXPECT_EQ(doc.title, "Declaration");
+    EXPECT_EQ(doc.lang, "en");
+    EXPECT_EQ(doc.symbol, "A/RES/217(III)");
+    EXPECT_EQ(doc.date, "1948-12-10");
+    ASSERT_EQ(doc.paragraphs.size(), 4u);
+    EXPECT_EQ(doc.paragraphs[0].kind, ParagraphKind::unnumbered);
+    EXPECT_EQ(doc.paragraphs[0].headings, std::vector<std::string>{"Preamble"});
+    EXPECT_EQ(doc.paragraphs[2].number, "1");
+    EXPECT_EQ(doc.paragraphs[2].anchor, "art1");
+    EXPECT_EQ(doc.paragraphs[2].headings, std::vector<std::string>{"Article 1"});
+    EXPECT_EQ(doc.paragraphs[3].number, "2");
+    EXPECT_EQ(doc.paragraphs[3].anchor, "art2");
+    EXPECT_EQ(doc.paragraphs[3].text, "First. Second.");
+    EXPECT_EQ(doc.paragraphs[3].kind, ParagraphKind::numbered);
+}
+
+TEST(XmlSchemaReader, LanguageFromXmlLang) {
+    const std::pair<std::string, std::string> rows[] = {
+        {"en", "en"}, {"fr", "fr"}, {"es", "es"}, {"ru", "ru"}, {"ar", "ar"}, {"zh-Hans", "zh"}, {"zh-Hant", "zh"}, {"arb", "ar"}};
+    for (const auto& [attr, lang] : rows) {
+        const std::string bytes = udhr(attr);
+        EXPECT_EQ(parse_schema_xml(bytes, "u.xml", find_xml_schema(bytes)).lang, lang) << attr;
+    }
+}
+
+TEST(XmlSchemaReader, WrongNamespaceOrRootIsNotMatched) {
+    EXPECT_TRUE(find_xml_schema("<udhr xmlns=\"urn:other\"/>").empty());
+    EXPECT_TRUE(find_xml_schema("<?xml version=\"1.0\"?><speech/>").empty());
+}
+
+TEST(XmlSchemaReader, AkomaNtosoResolution) {
+    const std::string path = std::string(PLENARY_SOURCE_DIR) + "/tests/data/akn/A_RES_73_999-akn.xml";
+    const Document doc = read_document(path);
+    EXPECT_EQ(doc.format, "akn");
+    EXPECT_EQ(doc.symbol, "A/RES/73/999");
+    EXPECT_EQ(doc.date, "2018-10-22");
+    EXPECT_EQ(doc.lang, "en");
+    EXPECT_EQ(doc.session, 73);
+    EXPECT_EQ(doc.agenda_item, "68");
+    EXPECT_EQ(doc.title, "Cooperation between the United Nations and regional organizations");
+    ASSERT_EQ(doc.paragraphs.size(), 5u);
+    EXPECT_EQ(doc.paragraphs[0].text, "The General Assembly ,");
+    EXPECT_EQ(doc.paragraphs[1].kind, ParagraphKind::unnumbered);
+    EXPECT_EQ(doc.paragraphs[1].refs.symbols, std::vector<std::string>{"A/RES/70/1"});
+    ASSERT_EQ(doc.paragraphs[1].footnotes.size(), 1u);
+    EXPECT_EQ(doc.paragraphs[1].footnotes[0].text, "A/RES/70/1");
+    // The authorial note's text is not part of the paragraph.
+    EXPECT_EQ(doc.paragraphs[2].text.find("A/73/100"), std::string::npos);
+    EXPECT_EQ(doc.paragraphs[3].number, "1");
+    EXPECT_EQ(doc.paragraphs[3].kind, ParagraphKind::numbered);
+    EXPECT_EQ(doc.paragraphs[3].anchor, "para1");
+    EXPECT_EQ(doc.paragraphs[3].refs.symbols, std::vector<std::string>{"A/73/100"});
+    EXPECT_TRUE(doc.paragraphs[3].footnotes.empty());  // the symbol stands in the text
+    EXPECT_EQ(doc.paragraphs[4].number, "2");
+    EXPECT_EQ(doc.paragraphs[4].text.rfind("Requests the Secretary-General", 0), 0u);
+}
+
+TEST(XmlSchemaReader, ExternalEntitiesAreNeverFetchedNorExpanded) {
+    const std::string bytes =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE udhr [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+        "<udhr xml:lang='en' xmlns=\"" + udhr_ns + "\"><title>T</title>"
+        "<article number=\"1\"><title>Article 1</title><para>before &xxe; after</para></article></udhr>";
+    ASSERT_FALSE(find_xml_schema(bytes).empty());
+    try {
+        const Document doc = parse_schema_xml(bytes, "x.xml", find_xml_schema(bytes));
+        for (const auto& p : doc.paragraphs) EXPECT_EQ(p.text.find("root:"), std::string::npos) << p.text;
+    } catch (const DocumentError& e) {
+        EXPECT_EQ(e.path(), "x.xml");
+    }
+}
+
+TEST(XmlSchemaReader, MalformedXmlNamesTheLine) {
+    const std::string bytes = "<?xml version=\"1.0\"?>\n<udhr xmlns=\"" + udhr_ns + "\">\n<article>\n</udhr>\n";
+    try {
+        parse_schema_xml(bytes, "bad.xml", find_xml_schema(bytes));
+        ADD_FAILURE() << "no error";
+    } catch (const DocumentError& e) {
+        EXPECT_EQ(e.message(), "malformed XML: Start-end tags mismatch");
+        EXPECT_EQ(e.line(), 4);
+    }
+}
+
+}  // namespace
