@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -340,14 +339,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A/HRC", "annexed to General Assembly resolution S-24/2, adopted on 1 July 2000",
              {"A/RES/S-24/2"}}));
 
-// Throughput over the General Debate speeches, paragraph by paragraph as the indexer calls it.
-TEST(FindResolutions, ThroughputOverSpeeches) {
+// Over every General Debate speech, paragraph by paragraph as the indexer calls it.
+// (Throughput is measured by bench/stages_bench, not here.)
+TEST(FindResolutions, FindsCitationsAcrossAllSpeeches) {
     namespace fs = std::filesystem;
     fs::path dir = fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT";
     if (!fs::is_directory(dir)) GTEST_SKIP() << "corpus-real/ungdc not found under " << PLENARY_SHARED_DIR;
     std::size_t bytes = 0;
     std::size_t found = 0;
-    double seconds = 0;
     CitationContext ctx{"A", "en"};
     for (const auto& e : fs::recursive_directory_iterator(dir)) {
         if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
@@ -356,7 +355,6 @@ TEST(FindResolutions, ThroughputOverSpeeches) {
         ss << in.rdbuf();
         std::string text = ss.str();
         bytes += text.size();
-        auto t0 = std::chrono::steady_clock::now();
         std::size_t p = 0;
         while (p < text.size()) {
             std::size_t q = text.find("\n\n", p);
@@ -364,14 +362,9 @@ TEST(FindResolutions, ThroughputOverSpeeches) {
             found += find_resolutions(std::string_view(text).substr(p, q - p), ctx).size();
             p = q + 2;
         }
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
     ASSERT_GT(bytes, 0u);
-    double mb_per_s = static_cast<double>(bytes) / 1e6 / std::max(seconds, 1e-9);
-    std::cout << "find_resolutions: " << bytes / 1000000 << " MB, " << found << " citations, " << mb_per_s
-              << " MB/s\n";
     EXPECT_GT(found, 1500u);
-    EXPECT_GT(mb_per_s, 10.0);
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // Tests for core/symbols: recognising UN document symbols in running text.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -206,14 +205,13 @@ TEST(FindSymbols, NeverCrashesOnOddInput) {
     }
 }
 
-// Throughput over the General Debate speeches; the indexer calls find_symbols on every paragraph.
-TEST(FindSymbols, ThroughputOverSpeeches) {
+// Over every General Debate speech (throughput is measured by bench/stages_bench, not here).
+TEST(FindSymbols, FindsSymbolsAcrossAllSpeeches) {
     namespace fs = std::filesystem;
     fs::path dir = fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT";
     if (!fs::is_directory(dir)) GTEST_SKIP() << "corpus-real/ungdc not found under " << PLENARY_SHARED_DIR;
     std::size_t bytes = 0;
     std::size_t found = 0;
-    double seconds = 0;
     for (const auto& e : fs::recursive_directory_iterator(dir)) {
         if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
         std::ifstream in(e.path(), std::ios::binary);
@@ -221,16 +219,10 @@ TEST(FindSymbols, ThroughputOverSpeeches) {
         ss << in.rdbuf();
         std::string text = ss.str();
         bytes += text.size();
-        auto t0 = std::chrono::steady_clock::now();
         found += find_symbols(text).size();
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
     ASSERT_GT(bytes, 0u);
-    double mb_per_s = static_cast<double>(bytes) / 1e6 / std::max(seconds, 1e-9);
-    std::cout << "find_symbols: " << bytes / 1000000 << " MB, " << found << " symbols, " << mb_per_s
-              << " MB/s\n";
     EXPECT_GT(found, 1000u);
-    EXPECT_GT(mb_per_s, 20.0);
 }
 
 }  // namespace

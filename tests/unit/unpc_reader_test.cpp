@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -168,15 +167,12 @@ TEST(UnpcReader, RealSampleOf71Files) {
     std::size_t files = 0;
     std::size_t paragraphs = 0;
     std::size_t bytes = 0;
-    double seconds = 0;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         if (entry.path().extension() != ".xml") continue;
         ++files;
         const std::string xml = read_file(entry.path().string());
         bytes += xml.size();
-        const auto start = std::chrono::steady_clock::now();
         const Document doc = parse_unpc_xml(xml, entry.path().string());
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const std::string expected_symbol = symbol_from_path(root, entry.path());
         EXPECT_EQ(doc.symbol, expected_symbol);
         EXPECT_EQ(doc.title, expected_symbol);
@@ -212,8 +208,7 @@ TEST(UnpcReader, RealSampleOf71Files) {
     EXPECT_EQ(files, 71u);
     // SOURCES.md counts 4,956 <p> in all; the rest are the header's disclaimer and source.
     EXPECT_LT(paragraphs, 4956u);
-    std::printf("[ info ] %zu files, %zu paragraphs, %.1f MB/s\n", files, paragraphs,
-                bytes / 1e6 / std::max(seconds, 1e-9));
+    EXPECT_GT(bytes, 2u << 20);
 }
 
 }  // namespace
