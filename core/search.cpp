@@ -87,6 +87,15 @@ nlohmann::json hit_json(const Hit& h) {
             {"countries", h.countries}};
 }
 
+nlohmann::json hit_json_with_alignment(const Hit& h) {
+    nlohmann::json j = hit_json(h);
+    if (!h.aligned_lang.empty())
+        j["in_lang"] = h.aligned_id.empty()
+                           ? nlohmann::json{{"lang", h.aligned_lang}, {"id", nullptr}, {"text", nullptr}}
+                           : nlohmann::json{{"lang", h.aligned_lang}, {"id", h.aligned_id}, {"text", h.aligned_text}};
+    return j;
+}
+
 std::string document_line(const DocumentInfo& d) {
     std::string out = d.symbol.empty() ? fs::path(d.source).filename().string() : d.symbol;
     for (const std::string& part : {d.date, d.lang, d.body})
@@ -125,6 +134,7 @@ DocumentInfo Searcher::document_info(const std::string& key) {
         d.lang = str(j, "lang");
         d.body = str(j, "body");
         d.source = str(j, "source");
+        d.work = str(j, "work");
         if (auto s = j.find("session"); s != j.end() && s->is_number_integer()) d.session = s->get<int>();
         break;
     }
@@ -141,6 +151,7 @@ ParagraphView Searcher::paragraph_view(const Xapian::Document& doc) {
     v.kind = str(j, "kind");
     v.headings = strings(j, "headings");
     v.text = str(j, "text");
+    v.anchor = str(j, "anchor");
     if (auto f = j.find("footnotes"); f != j.end() && f->is_array())
         for (const auto& n : *f) v.footnotes.emplace_back(str(n, "marker"), str(n, "text"));
     v.resolutions = strings(j, "resolutions");
@@ -206,6 +217,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         throw QueryError("unknown sort '" + req.sort + "' (relevance, date, -date, symbol)");
     auto configure = [&](Xapian::Enquire& e) {
         e.set_query(query);
+        if (req.time_limit > 0) e.set_time_limit(req.time_limit);
         if (req.sort == "date" || req.sort == "-date")
             e.set_sort_by_value_then_relevance(*schema.field("date").slot, req.sort == "-date");
         else if (req.sort == "symbol")
@@ -251,6 +263,16 @@ SearchResult Searcher::run(const SearchRequest& req) {
         h.decisions = v.decisions;
         h.symbols = v.symbols;
         h.countries = v.countries;
+        if (!req.in_lang.empty()) {
+            h.aligned_lang = req.in_lang;
+            try {
+                const ParagraphView a = aligned(h.id, req.in_lang);
+                h.aligned_id = a.id;
+                h.aligned_text = a.text;
+            } catch (const QueryError&) {
+                // No version in that language, or nothing to align by: the hit stands alone.
+            }
+        }
         return h;
     };
 
@@ -335,7 +357,13 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
                 add_files_of(schema.term("document", s->canonical));
             }
         }
+        if (keys.empty()) add_files_of(schema.term("work", value));
         if (keys.empty()) throw QueryError("no document '" + value + "' in the database");
+        // Every language version: the files sharing a work key with those found (versions
+        // sharing a symbol are found by it already).
+        for (std::size_t i = 0, found = keys.size(); i < found; ++i)
+            if (const std::string work = document_info(keys[i]).work; !work.empty())
+                add_files_of(schema.term("work", work));
         std::vector<DocumentView> out;
         for (const std::string& key : keys) {
             DocumentView view;
@@ -353,6 +381,44 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
     }
 }
 
+ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) {
+    const Schema& schema = Schema::instance();
+    try {
+        const std::string id_term = schema.term("id", ascii_lower(trim(id)));
+        auto it = m_db.postlist_begin(id_term);
+        if (it == m_db.postlist_end(id_term)) throw QueryError("no paragraph with id '" + id + "'");
+        const Xapian::Document source = m_db.get_document(*it);
+        const std::string anchor = str(parse_data(source.get_data()), "anchor");
+        std::string work = source.get_value(*schema.field("work").slot);
+        if (anchor.empty() || work.empty())
+            throw QueryError("paragraph '" + id + "' has no alignment key (article, paragraph id)");
+        const Xapian::valueno order = *schema.field("order").slot;
+        // The paragraphs carrying the anchor in one version, in reading order.
+        auto group = [&](const Xapian::Query& version) {
+            Xapian::Enquire e(m_db);
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, version,
+                                      Xapian::Query(schema.term("anchor", anchor))));
+            e.set_sort_by_value(order, false);
+            std::vector<Xapian::Document> out;
+            const Xapian::MSet mset = e.get_mset(0, 10000);
+            for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back(m.get_document());
+            return out;
+        };
+        const std::string file = str(parse_data(source.get_data()), "file");
+        const auto mine = group(Xapian::Query(schema.term("file", file)));
+        std::size_t rank = 0;
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            if (mine[i].get_docid() == source.get_docid()) rank = i;
+        const auto theirs = group(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema.term("work", work)),
+                                                Xapian::Query(schema.term("lang", ascii_lower(lang)))));
+        if (theirs.empty())
+            throw QueryError("no '" + lang + "' version of paragraph '" + id + "' (" + anchor + ")");
+        return paragraph_view(theirs[std::min(rank, theirs.size() - 1)]);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read the database: " + e.get_description());
+    }
+}
+
 nlohmann::json to_json(const SearchResult& r) {
     nlohmann::json j;
     j["query"] = r.query;
@@ -361,7 +427,7 @@ nlohmann::json to_json(const SearchResult& r) {
     j["offset"] = r.offset;
     j["limit"] = r.limit;
     auto& hits = j["hits"] = nlohmann::json::array();
-    for (const Hit& h : r.hits) hits.push_back(hit_json(h));
+    for (const Hit& h : r.hits) hits.push_back(hit_json_with_alignment(h));
     auto& facets = j["facets"] = nlohmann::json::object();
     for (const Facet& f : r.facets) {
         auto& values = facets[f.name] = nlohmann::json::array();
@@ -385,6 +451,7 @@ nlohmann::json to_json(const ParagraphView& p) {
             {"kind", p.kind},
             {"headings", p.headings},
             {"text", p.text},
+            {"anchor", p.anchor},
             {"footnotes", notes},
             {"resolutions", p.resolutions},
             {"decisions", p.decisions},
@@ -448,6 +515,8 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
         if (with_doc && !h.document.title.empty()) out << indent << "   " << h.document.title << '\n';
         if (!h.headings.empty()) out << indent << "   " << dim << join(h.headings, " › ") << reset << '\n';
         out << indent << "   " << render_terminal(h.snippet, style.color) << '\n';
+        if (!h.aligned_id.empty())
+            out << indent << "   " << dim << h.aligned_lang << " " << h.aligned_id << reset << "  " << h.aligned_text << '\n';
         references_text(out, indent + "   ",
                         {{"resolutions", &h.resolutions}, {"decisions", &h.decisions},
                          {"symbols", &h.symbols}, {"countries", &h.countries}});

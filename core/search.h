@@ -31,6 +31,8 @@ struct SearchRequest {
     std::size_t per_document = 3;      ///< paragraphs per document when grouped
     std::size_t snippet_length = 240;  ///< code points per snippet fragment
     std::string lang;                  ///< stemming language; empty: each paragraph's own
+    std::string in_lang;               ///< also give each hit's aligned paragraph in this language
+    double time_limit = 0;             ///< seconds the matcher may spend, 0 = no limit; past it the best found so far
 };
 
 /// A document as a hit shows it (from its metadata record).
@@ -43,6 +45,7 @@ struct DocumentInfo {
     std::string body;
     int session = 0;
     std::string source;   ///< path of the file that was indexed
+    std::string work;     ///< key its language versions share, when not the symbol
 };
 
 /// One matching paragraph.
@@ -57,6 +60,9 @@ struct Hit {
     std::vector<std::string> decisions;
     std::vector<std::string> symbols;
     std::vector<std::string> countries;
+    std::string aligned_lang;          ///< with SearchRequest::in_lang: that language,
+    std::string aligned_id;            ///< the aligned paragraph's id (empty: none aligns)
+    std::string aligned_text;          ///< and its text
 };
 
 /// A document and its best paragraphs (--group-by document).
@@ -87,6 +93,7 @@ struct ParagraphView {
     std::string kind;
     std::vector<std::string> headings;
     std::string text;
+    std::string anchor;  ///< alignment key across language versions ("art51"), may be empty
     std::vector<std::pair<std::string, std::string>> footnotes;  ///< marker, text
     std::vector<std::string> resolutions, decisions, symbols, countries, demonyms;
     std::vector<int> sessions;
@@ -111,6 +118,10 @@ public:
     ParagraphView show(const std::string& id);
     /// Every language version of a document, by symbol, document key or a paragraph id.
     std::vector<DocumentView> show_document(const std::string& symbol_or_id);
+    /// The paragraph of the lang version of id's document that aligns with it: the same anchor
+    /// (article, SDG key, UNPC paragraph id) in a document of the same work, the same rank among
+    /// the paragraphs sharing that anchor. QueryError when id has no anchor or no lang version.
+    ParagraphView aligned(const std::string& id, const std::string& lang);
     /// Paragraphs in all databases.
     Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
 

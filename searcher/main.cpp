@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "search.h"
+#include "server.h"
 
 namespace po = boost::program_options;
 
@@ -39,6 +40,7 @@ const char* kExamples = R"HELP(Examples:
   plenary-search 'smuggling AND country:"Côte d'"'"'Ivoire"' --format json
   plenary-search --show 3fa2c41b09de-19
   plenary-search --show-document CTOC/COP/2020/3
+  plenary-search serve --port 8080     the search page and JSON API (serve --help)
 
 Exit status: 0 results (also when nothing matches); 2 bad query or usage;
 3 missing, unreadable or locked database; 1 any other failure.
@@ -55,10 +57,11 @@ bool color_wanted(const std::string& mode) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "serve") return plenary::serve_main(argc - 1, argv + 1);
     po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
     std::vector<std::string> dbs, filters, facets;
     plenary::SearchRequest req;
-    std::string format = "text", color = "auto", group_by, show, show_document;
+    std::string format = "text", color = "auto", group_by, show, show_document, in_lang;
     visible.add_options()
         ("help,h", "show this help and the query language")
         ("db,d", po::value(&dbs), "database directory, repeatable to search several "
@@ -73,11 +76,13 @@ int main(int argc, char** argv) {
         ("group-by", po::value(&group_by), "'document': documents with their best paragraphs")
         ("per-document", po::value(&req.per_document)->default_value(3), "paragraphs per document with --group-by")
         ("snippet-length", po::value(&req.snippet_length)->default_value(240), "characters per snippet")
-        ("lang", po::value(&req.lang), "stem the query for one language (en, fr, es, ru, ar); "
-                                        "default: each paragraph's own")
+        ("lang", po::value(&req.lang), "analyse the query as LANG (en, fr, es, ru, ar, zh); default: "
+                                        "from its script (Arabic, Chinese, Cyrillic), else each paragraph's own")
         ("format", po::value(&format)->default_value("text"), "text, json, jsonl (one hit per line) or html")
         ("color", po::value(&color)->default_value("auto"), "highlight with colour: auto, always, never")
         ("show", po::value(&show), "print paragraph ID whole, with footnotes and references")
+        ("in-lang", po::value(&in_lang), "with --show: the aligned paragraph of the LANG version instead; "
+                                           "with a query: each hit's aligned paragraph too (en, fr, es, ru, ar, zh)")
         ("show-document", po::value(&show_document), "print the paragraphs of a document (SYMBOL or paragraph ID)");
     po::options_description hidden;
     hidden.add_options()("query", po::value<std::vector<std::string>>(), "query words");
@@ -115,12 +120,13 @@ int main(int argc, char** argv) {
     req.filters = filters;
     req.facets = facets;
     req.group_by_document = group_by == "document";
+    req.in_lang = in_lang;
     const plenary::TextStyle style{format == "text" && color_wanted(color)};
 
     try {
         plenary::Searcher searcher(dbs);
         if (!show.empty()) {
-            const auto p = searcher.show(show);
+            const auto p = in_lang.empty() ? searcher.show(show) : searcher.aligned(show, in_lang);
             if (format == "text") std::cout << plenary::to_text(p, style);
             else std::cout << plenary::to_json(p).dump(format == "json" ? 2 : -1) << '\n';
             return kExitOk;

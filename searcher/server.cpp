@@ -1,0 +1,449 @@
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "embedded.h"
+#include "error.h"
+#include "index_writer.h"
+#include "schema.h"
+#include "search.h"
+#include "text_util.h"
+
+namespace plenary {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitDatabase = 3;
+
+/// A request that cannot be answered: becomes {"error": {"status", "message"}}.
+struct HttpError {
+    int status;
+    std::string message;
+};
+
+const char* const kSearchParams[] = {"q",     "facet", "filter", "offset",      "limit",         "sort",
+                                     "group", "per_document",    "facet_limit", "snippet_length", "lang"};
+
+std::string param_list() {
+    std::string out;
+    for (const char* p : kSearchParams) out += (out.empty() ? "" : ", ") + std::string(p);
+    return out;
+}
+
+void send_json(httplib::Response& res, int status, const std::string& body) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body, "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+    const nlohmann::json j = {{"error", {{"status", status}, {"message", message}}}};
+    send_json(res, status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+void require_utf8(const std::string& value, const std::string& what) {
+    if (!check_utf8(value)) throw HttpError{400, what + " is not valid UTF-8"};
+}
+
+/// A whole number in [low, high], or 400 naming the parameter and the range.
+std::size_t number_param(const std::string& name, const std::string& value, std::size_t low, std::size_t high) {
+    std::size_t n = 0;
+    const char* end = value.data() + value.size();
+    auto [ptr, ec] = std::from_chars(value.data(), end, n);
+    if (value.empty() || ec != std::errc() || ptr != end || n < low || n > high)
+        throw HttpError{400, name + " must be a whole number from " + std::to_string(low) + " to " +
+                                 std::to_string(high)};
+    return n;
+}
+
+/// The CLI's options, from the query string; anything unknown or malformed is a 400.
+SearchRequest search_request(const httplib::Request& req, double time_limit) {
+    for (const auto& [key, value] : req.params) {
+        require_utf8(key, "a parameter name");
+        if (std::find(std::begin(kSearchParams), std::end(kSearchParams), key) == std::end(kSearchParams))
+            throw HttpError{400, "unknown parameter '" + key + "' (" + param_list() + ")"};
+        require_utf8(value, "parameter '" + key + "'");
+        if (key != "facet" && key != "filter" && req.get_param_value_count(key) > 1)
+            throw HttpError{400, "parameter '" + key + "' given more than once"};
+    }
+    SearchRequest r;
+    r.time_limit = time_limit;
+    r.query = req.get_param_value("q");
+    if (r.query.size() > kMaxQueryBytes)
+        throw HttpError{400, "query is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+    for (std::size_t i = 0, n = req.get_param_value_count("filter"); i < n; ++i)
+        r.filters.push_back(req.get_param_value("filter", i));
+    for (std::size_t i = 0, n = req.get_param_value_count("facet"); i < n; ++i)
+        r.facets.push_back(req.get_param_value("facet", i));
+    if (r.filters.size() > 50 || r.facets.size() > 50) throw HttpError{400, "at most 50 filters and 50 facets"};
+    for (const auto& f : r.filters)
+        if (f.size() > kMaxQueryBytes) throw HttpError{400, "filter is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+    if (req.has_param("offset")) r.offset = number_param("offset", req.get_param_value("offset"), 0, 100000);
+    if (req.has_param("limit")) r.limit = number_param("limit", req.get_param_value("limit"), 0, kMaxLimit);
+    if (req.has_param("facet_limit"))
+        r.facet_limit = number_param("facet_limit", req.get_param_value("facet_limit"), 0, 1000);
+    if (req.has_param("per_document"))
+        r.per_document = number_param("per_document", req.get_param_value("per_document"), 1, 20);
+    if (req.has_param("snippet_length"))
+        r.snippet_length = number_param("snippet_length", req.get_param_value("snippet_length"), 1, 2000);
+    if (req.has_param("sort")) r.sort = req.get_param_value("sort");
+    if (req.has_param("lang")) r.lang = req.get_param_value("lang");
+    if (req.has_param("group")) {
+        const std::string g = req.get_param_value("group");
+        if (g != "document" && !g.empty()) throw HttpError{400, "unknown grouping '" + g + "' (document)"};
+        r.group_by_document = g == "document";
+    }
+    if (trim(r.query).empty() && r.filters.empty()) throw HttpError{400, "no query (give q, or filter)"};
+    return r;
+}
+
+/// One worker thread's view of the databases: a Searcher, rebuilt when an indexer commits.
+class Worker {
+public:
+    explicit Worker(std::vector<std::string> paths) : m_paths(std::move(paths)) {}
+
+    /// The Searcher at the newest committed revision; DatabaseError when a database is unusable.
+    Searcher& searcher() {
+        if (m_searcher && !changed()) return *m_searcher;
+        m_searcher.reset();
+        m_watch.clear();
+        m_revisions.clear();
+        // Watchers first: the Searcher opened after them is never older than what they saw.
+        try {
+            for (const auto& p : m_paths) {
+                m_watch.emplace_back(p);
+                m_revisions.push_back(m_watch.back().get_revision());
+            }
+        } catch (const Xapian::Error&) {
+            m_watch.clear();
+            m_revisions.clear();
+        }
+        m_searcher.emplace(m_paths);
+        return *m_searcher;
+    }
+
+    /// Counts for /api/health, read from the same revision the Searcher uses.
+    nlohmann::json health() {
+        searcher();
+        const Schema& schema = Schema::instance();
+        const std::string file_prefix = schema.field("file").prefix;
+        nlohmann::json parts = nlohmann::json::array();
+        Xapian::rev revision = 0;
+        std::size_t documents = 0, paragraphs = 0;
+        try {
+            for (std::size_t i = 0; i < m_watch.size(); ++i) {
+                std::size_t docs = 0;
+                for (auto t = m_watch[i].allterms_begin(file_prefix); t != m_watch[i].allterms_end(file_prefix); ++t) ++docs;
+                const std::size_t paras = m_watch[i].get_doccount();
+                parts.push_back({{"path", m_paths[i]}, {"revision", m_revisions[i]}, {"documents", docs}, {"paragraphs", paras}});
+                revision += m_revisions[i];
+                documents += docs;
+                paragraphs += paras;
+            }
+        } catch (const Xapian::Error& e) {
+            m_searcher.reset();
+            throw DatabaseError("cannot read the database: " + e.get_description());
+        }
+        return {{"status", "ok"}, {"revision", revision}, {"documents", documents},
+                {"paragraphs", paragraphs}, {"databases", parts}};
+    }
+
+    /// Forgets the Searcher, so that the next request opens the databases afresh.
+    void reset() { m_searcher.reset(); }
+
+private:
+    std::vector<std::string> m_paths;
+    std::optional<Searcher> m_searcher;
+    std::vector<Xapian::Database> m_watch;  // one per path, reopened to notice commits
+    std::vector<Xapian::rev> m_revisions;
+
+    bool changed() {
+        if (m_watch.size() != m_paths.size()) return true;
+        try {
+            bool any = false;
+            for (std::size_t i = 0; i < m_watch.size(); ++i) {
+                m_watch[i].reopen();
+                if (m_watch[i].get_revision() != m_revisions[i]) any = true;
+            }
+            return any;
+        } catch (const Xapian::Error&) {
+            return true;
+        }
+    }
+};
+
+std::string json_text(const nlohmann::json& j) { return j.dump(2) + "\n"; }
+
+/// Runs body against this thread's Worker, mapping errors to statuses.
+template <class F>
+void answer(httplib::Response& res, Worker& worker, int not_found_status, F&& body) {
+    try {
+        send_json(res, 200, body(worker));
+    } catch (const HttpError& e) {
+        send_error(res, e.status, e.message);
+    } catch (const QueryError& e) {
+        send_error(res, not_found_status, e.what());
+    } catch (const DatabaseError& e) {
+        worker.reset();
+        send_error(res, 503, e.what());
+    } catch (const Xapian::Error& e) {
+        worker.reset();
+        send_error(res, 503, "cannot read the database: " + e.get_description());
+    } catch (const std::exception& e) {
+        send_error(res, 500, std::string("internal error: ") + e.what());
+    }
+}
+
+/// The path as the access log shows it: control bytes replaced, long ones cut.
+std::string loggable(std::string_view s) {
+    std::string out;
+    for (char c : s.substr(0, 300)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    if (s.size() > 300) out += "...";
+    return out;
+}
+
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+const char* kPageSecurityPolicy =
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Why binding failed, asked of the system with a socket of our own.
+std::string bind_problem(const std::string& host, int port) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    const std::string service = std::to_string(port);
+    if (const int rc = getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0)
+        return gai_strerror(rc);
+    std::string why = "cannot bind";
+    for (addrinfo* a = found; a; a = a->ai_next) {
+        const int fd = ::socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+        if (fd < 0) continue;
+        const int yes = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, 1) != 0) why = std::strerror(errno);
+        ::close(fd);
+    }
+    freeaddrinfo(found);
+    if (why == std::strerror(EADDRINUSE)) why = "address already in use (is another plenary-search serve running?)";
+    return why;
+}
+
+}  // namespace
+
+int serve(const ServerOptions& options) {
+    const std::vector<std::string> paths = options.dbs.empty() ? std::vector<std::string>{default_db_path()} : options.dbs;
+    try {
+        Schema::instance();
+    } catch (const std::exception& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return 1;
+    }
+
+    // Signals go to one thread that stops the server; the workers never see them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+
+    httplib::Server server;
+    const unsigned threads = std::max(1u, options.threads);
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a second
+    // instance share a busy port instead of failing.
+    server.set_socket_options([](int sock) {
+        const int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    server.set_keep_alive_max_count(100);
+    server.set_read_timeout(10, 0);
+    server.set_write_timeout(10, 0);
+    server.set_payload_max_length(64 * 1024);
+
+    std::mutex log_mutex;
+    server.set_logger([&log_mutex](const httplib::Request& req, const httplib::Response& res) {
+        // Requests httplib refused before routing never set a start time.
+        const bool timed = t_request_start != std::chrono::steady_clock::time_point{};
+        const double ms = timed ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count() : 0;
+        t_request_start = {};
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", ms);
+        std::string target = req.path;
+        if (!req.params.empty()) {
+            const std::size_t q = req.target.find('?');
+            if (q != std::string::npos) target += req.target.substr(q);
+        }
+        const std::string line = (req.method.empty() ? std::string("-") : loggable(req.method)) + ' ' + (target.empty() ? std::string("-") : loggable(target)) + ' ' + std::to_string(res.status) + ' ' + buf + " ms\n";
+        std::lock_guard<std::mutex> lock(log_mutex);
+        std::cerr << line << std::flush;
+    });
+
+    // Errors httplib produces itself (request line too long, malformed request) answer in JSON too.
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (res.status == 414)
+            send_error(res, 400, "request line too long (queries are limited to " + std::to_string(kMaxQueryBytes) + " bytes)");
+        else if (res.status == 404)
+            send_error(res, 404, "no such path");
+        else
+            send_error(res, res.status, res.status < 500 ? "bad request" : "internal error");
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        send_error(res, 500, "internal error");
+    });
+
+    // Routing by hand: plain prefix tests, no regular expressions per request.
+    const double time_limit = options.time_limit;
+    server.set_pre_routing_handler([&paths, time_limit](const httplib::Request& req, httplib::Response& res) {
+        t_request_start = std::chrono::steady_clock::now();
+        thread_local Worker worker(paths);
+        res.set_header("X-Content-Type-Options", "nosniff");
+        const std::string& path = req.path;
+        if (req.method != "GET" && req.method != "HEAD") {
+            res.set_header("Allow", "GET, HEAD");
+            send_error(res, 405, "only GET is served (the service is read-only)");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        auto starts = [&](std::string_view prefix) { return std::string_view(path).substr(0, prefix.size()) == prefix; };
+        try {
+            if (!check_utf8(path)) throw HttpError{400, "the path is not valid UTF-8"};
+            if (path == "/" || path == "/index.html") {
+                res.set_header("Content-Security-Policy", kPageSecurityPolicy);
+                res.set_header("Cache-Control", "no-cache");
+                res.set_content(embedded_index_html(), "text/html; charset=utf-8");
+            } else if (path == "/api/openapi.json") {
+                res.set_content(embedded_openapi_json(), "application/json; charset=utf-8");
+            } else if (path == "/api/health") {
+                answer(res, worker, 404, [](Worker& w) { return json_text(w.health()); });
+            } else if (path == "/api/search") {
+                answer(res, worker, 400, [&](Worker& w) {
+                    const SearchRequest r = search_request(req, time_limit);
+                    return json_text(to_json(w.searcher().search(r)));
+                });
+            } else if (starts("/api/paragraph/") && path.size() > 15) {
+                const std::string id = path.substr(15);
+                answer(res, worker, 404, [&](Worker& w) {
+                    if (id.size() > 200) throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
+                    return json_text(to_json(w.searcher().show(id)));
+                });
+            } else if (starts("/api/document/") && path.size() > 14) {
+                const std::string what = path.substr(14);
+                answer(res, worker, 404, [&](Worker& w) {
+                    if (what.size() > 200) throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
+                    nlohmann::json j = nlohmann::json::array();
+                    for (const auto& d : w.searcher().show_document(what)) j.push_back(to_json(d));
+                    return json_text(j);
+                });
+            } else {
+                send_error(res, 404, starts("/api/") ? "no such endpoint (see /api/openapi.json)" : "no such path");
+            }
+        } catch (const HttpError& e) {
+            send_error(res, e.status, e.message);
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    });
+
+    int port = options.port;
+    bool bound = false;
+    if (port == 0) {
+        port = server.bind_to_any_port(options.host);
+        bound = port > 0;
+    } else {
+        bound = server.bind_to_port(options.host, port);
+    }
+    if (!bound) {
+        std::cerr << "plenary-search: cannot listen on " << options.host << ':' << options.port << ": "
+                  << bind_problem(options.host, options.port) << '\n';
+        return kExitDatabase;
+    }
+
+    std::atomic<bool> stopping{false};
+    std::thread signal_thread([&] {
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        stopping = true;
+        server.stop();
+    });
+    std::string dbs;
+    for (const auto& p : paths) dbs += (dbs.empty() ? "" : ", ") + p;
+    std::cerr << "plenary-search: serving " << dbs << " on http://" << options.host << ':' << port << "/ with "
+              << threads << " threads\n"
+              << std::flush;
+    const bool ok = server.listen_after_bind();
+    if (!stopping) pthread_kill(signal_thread.native_handle(), SIGUSR1);
+    signal_thread.join();
+    std::cerr << "plenary-search: stopped\n";
+    return ok || stopping ? kExitOk : 1;
+}
+
+int serve_main(int argc, char** argv) {
+    namespace po = boost::program_options;
+    ServerOptions options;
+    po::options_description visible("Usage: plenary-search serve [options]\nOptions");
+    visible.add_options()
+        ("help,h", "show this help")
+        ("db,d", po::value(&options.dbs), "database directory, repeatable (default: $PLENARY_DB, else "
+                                          "~/.local/share/plenary/db)")
+        ("host", po::value(&options.host)->default_value(options.host), "address to listen on")
+        ("port,p", po::value(&options.port)->default_value(options.port), "port (0: any free port)")
+        ("threads", po::value(&options.threads)->default_value(options.threads), "worker threads")
+        ("time-limit", po::value(&options.time_limit)->default_value(options.time_limit),
+         "seconds a search may spend matching");
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(visible).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "plenary-search serve: " << e.what() << " (see --help)\n";
+        return kExitUsage;
+    }
+    if (vm.count("help")) {
+        std::cout << visible
+                  << "\nEndpoints: / (the search page), /api/search?q=..., /api/paragraph/ID,\n"
+                     "/api/document/SYMBOL-OR-ID, /api/health, /api/openapi.json\n";
+        return kExitOk;
+    }
+    if (options.port < 0 || options.port > 65535) {
+        std::cerr << "plenary-search serve: port must be from 0 to 65535 (see --help)\n";
+        return kExitUsage;
+    }
+    if (options.threads == 0 || options.threads > 256) {
+        std::cerr << "plenary-search serve: threads must be from 1 to 256 (see --help)\n";
+        return kExitUsage;
+    }
+    return serve(options);
+}
+
+}  // namespace plenary
