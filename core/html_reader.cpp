@@ -18,25 +18,6 @@ namespace plenary {
 
 namespace {
 
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 /// Decodes character references; unknown names stay as written.
 std::string decode_entities(std::string_view s) {
     static const std::map<std::string_view, unsigned long> named = {
@@ -73,7 +54,7 @@ std::string decode_entities(std::string_view s) {
                 out += '&';
                 continue;
             }
-            append_utf8(out, cp);
+            append_utf8(out, cp > 0x10FFFF ? char32_t{0xFFFD} : static_cast<char32_t>(cp));
         } else if (const auto it = named.find(name); it != named.end()) {
             append_utf8(out, it->second);
         } else {

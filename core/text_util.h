@@ -39,7 +39,7 @@ std::vector<std::string_view> split_lines(std::string_view text);
 /// Decodes one code point at text[i], advancing i; returns U+FFFD on bad input.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 
-/// Appends the UTF-8 encoding of cp.
+/// Appends the UTF-8 encoding of cp (U+FFFD for NUL, surrogates and values past U+10FFFF).
 void append_utf8(std::string& out, char32_t cp);
 
 /// Number of code points in text.
