@@ -154,10 +154,30 @@ std::optional<ParagraphNumber> paragraph_number(std::string_view line) {
     while (i < line.size() && is_digit(line[i])) ++i;
     if (i == start || i - start > 4 || i >= line.size() || line[i] != '.') return std::nullopt;
     if (line[start] == '0') return std::nullopt;
-    const std::size_t after = i + 1;
+    std::size_t after = i + 1;
+    const std::string first(line.substr(start, i - start));
+    std::string last = first;
+    // "5., 6., 7." or "43., 44. 45.": further numbers, each larger, after a comma or a space.
+    while (true) {
+        std::size_t j = after;
+        if (j < line.size() && line[j] == ',') ++j;
+        j = skip_spaces(line, j);
+        if (j == after) break;
+        std::size_t k = j;
+        while (k < line.size() && is_digit(line[k])) ++k;
+        if (k == j || k - j > 4 || k >= line.size() || line[k] != '.' || line[j] == '0') break;
+        // "3. 4.5 per cent" is a number followed by a decimal, not a list.
+        if (k + 1 < line.size() && !is_space(line[k + 1]) && line[k + 1] != ',') break;
+        const std::string next(line.substr(j, k - j));
+        if (next.size() < last.size() || (next.size() == last.size() && next <= last)) break;
+        last = next;
+        after = k + 1;
+    }
+    // "40., 41., 42.,   text": a comma may close the list.
+    if (last != first && after < line.size() && line[after] == ',') ++after;
     const std::size_t text = skip_spaces(line, after);
     if (text == after || text >= line.size()) return std::nullopt;
-    return ParagraphNumber{std::string(line.substr(start, i - start)), text};
+    return ParagraphNumber{first, text, last};
 }
 
 bool is_list_item(std::string_view line) {

@@ -44,9 +44,12 @@ private:
 
 /// A numbered paragraph's number ("19. text" -> "19") and where its text begins; nullopt when
 /// the line does not start like one. Accepts "19.", "19.\t", and sub-numbers "4.1." are refused.
+/// A list of numbers ("5., 6., 7.   text", a reply to several recommendations at once) reads as
+/// one paragraph with the first number; last holds the list's last number ("7").
 struct ParagraphNumber {
     std::string number;
     std::size_t text_begin = 0;
+    std::string last;  ///< the last number of a list; equal to number for a single one
 };
 std::optional<ParagraphNumber> paragraph_number(std::string_view line);
 

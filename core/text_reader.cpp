@@ -209,6 +209,7 @@ public:
         }
         close_paragraph();
         if (m_endnotes) attach_endnotes();
+        flush_headings();
     }
 
 private:
@@ -461,12 +462,34 @@ private:
         if (const auto num = layout::paragraph_number(t)) {
             const int n = to_int(num->number);
             const std::string_view rest = t.substr(num->text_begin);
-            const bool in_sequence = n == m_last_number + 1;
+            // A nested list (recommendations 1 to 97 inside paragraph 111) ends where the outer
+            // numbering resumes.
+            const bool resumes = m_outer_number > 0 && n == m_outer_number + 1 && n != m_last_number + 1;
+            const bool in_sequence = n == m_last_number + 1 || resumes;
             const bool plausible = in_sequence || (n > m_last_number && n <= m_last_number + 3) ||
                                    (n == 1 && !heading_like(rest));
+            const bool open_sentence = m_open && !m_line_mode && !layout::ends_sentence(m_text);
+            if (num->last != num->number && layout::starts_lower(rest) &&
+                (open_sentence || (m_in_heading && !m_open))) {
+                // "83., 85., 86.   decision by the Court": the list of numbers ran onto a
+                // second line beside the text it answers.
+                if (open_sentence) {
+                    layout::append_line(m_text, rest);
+                } else {
+                    layout::append_line(m_heading, rest);
+                    if (!heading_like(m_heading)) heading_to_paragraph();
+                }
+                m_last_number = std::max(m_last_number, to_int(num->last));
+                return;
+            }
             if (plausible && !(heading_like(rest) && !in_sequence && rest.size() < 60)) {
                 start_paragraph(ParagraphKind::numbered, num->number, rest, number);
-                m_last_number = n;
+                follow_number(n, to_int(num->last));
+                return;
+            }
+            if (!in_sequence && open_sentence) {
+                // "...from 8 to 19 February\n2010. The review": a number inside a sentence.
+                layout::append_line(m_text, t);
                 return;
             }
             if (heading_like(rest)) {
@@ -486,6 +509,9 @@ private:
         if (m_in_heading) {
             if (layout::starts_lower(t) && !m_open) {
                 layout::append_line(m_heading, t);
+                // A heading does not run on into a sentence: "17. Slovenia accepts the
+                // recommendation in the sense that it has" and its lines are a paragraph.
+                if (!heading_like(m_heading)) heading_to_paragraph();
                 return;
             }
             finish_heading();
@@ -542,7 +568,33 @@ private:
         finish_heading();
         m_in_heading = true;
         m_heading = collapse_spaces(t);
-        (void)number;
+        m_heading_line = number;
+    }
+
+    /// Moves the sequence of paragraph numbers on to a paragraph numbered first to last; a
+    /// number below the current one opens a nested list, remembering where the outer one was.
+    void follow_number(int first, int last) {
+        if (m_outer_number > 0 && first == m_outer_number + 1 && first != m_last_number + 1) {
+            m_outer_number = 0;
+        } else if (first < m_last_number && m_outer_number == 0) {
+            m_outer_number = m_last_number;
+        }
+        m_last_number = std::max(first, last);
+    }
+
+    /// The heading being read turned out to be a paragraph's first lines: it opens that
+    /// paragraph, numbered if it starts with a paragraph number.
+    void heading_to_paragraph() {
+        m_in_heading = false;
+        const std::string text = std::move(m_heading);
+        m_heading.clear();
+        if (const auto num = layout::paragraph_number(text)) {
+            start_paragraph(ParagraphKind::numbered, num->number,
+                            std::string_view(text).substr(num->text_begin), m_heading_line);
+            follow_number(to_int(num->number), to_int(num->last));
+            return;
+        }
+        start_paragraph(ParagraphKind::unnumbered, "", text, m_heading_line);
     }
 
     void finish_heading() {
@@ -552,9 +604,41 @@ private:
         const auto hn = layout::heading_number(text, m_last_letter);
         if (hn.style == NumberStyle::upper_letter) m_last_letter = hn.number[0];
         if (hn.style == NumberStyle::roman) m_last_letter = 0;
+        // Headings the new one displaces without any paragraph having been read under them
+        // (an empty section, a heading followed by a heading of its rank) become paragraphs of
+        // their own, so that no text is lost.
+        const std::vector<std::string> before = m_path.path();
         m_path.push(layout::style_rank(hn.style), std::move(text));
+        const std::size_t kept = m_path.path().size() - 1;
+        for (std::size_t i = kept; i < before.size(); ++i) {
+            if (i < m_heading_used.size() && !m_heading_used[i]) {
+                emit_heading(before[i], std::vector<std::string>(before.begin(), before.begin() + i));
+            }
+        }
+        m_heading_used.resize(kept);
+        m_heading_used.push_back(false);
         m_heading_since = true;
         m_heading.clear();
+    }
+
+    /// Emits the headings still unused at the end of the document.
+    void flush_headings() {
+        finish_heading();
+        const auto& path = m_path.path();
+        for (std::size_t i = 0; i < path.size() && i < m_heading_used.size(); ++i) {
+            if (!m_heading_used[i]) {
+                emit_heading(path[i], std::vector<std::string>(path.begin(), path.begin() + i));
+                m_heading_used[i] = true;
+            }
+        }
+    }
+
+    void emit_heading(const std::string& text, std::vector<std::string> outer) {
+        Paragraph p;
+        p.kind = ParagraphKind::heading;
+        p.text = text;
+        p.headings = std::move(outer);
+        m_doc.paragraphs.push_back(std::move(p));
     }
 
     void start_paragraph(ParagraphKind kind, std::string number, std::string_view text, int line) {
@@ -565,6 +649,7 @@ private:
         m_current.number = std::move(number);
         m_current.line = line;
         m_current.headings = m_path.path();
+        m_heading_used.assign(m_current.headings.size(), true);
         m_text.clear();
         layout::append_line(m_text, text);
         m_open = true;
@@ -597,8 +682,11 @@ private:
     bool m_heading_since = false;   ///< a heading since the last paragraph
     bool m_in_heading = false;      ///< m_heading is being filled (headings wrap onto lines)
     std::string m_heading;
+    int m_heading_line = 0;         ///< source line of m_heading
+    std::vector<bool> m_heading_used;  ///< per heading of m_path: a paragraph was read under it
     int m_blanks = 0;
     int m_last_number = 0;          ///< last numbered paragraph's number
+    int m_outer_number = 0;         ///< the outer list's last number while in a nested list
     char m_last_letter = 0;         ///< last "A."-style heading letter
     std::size_t m_page_first_paragraph = 0;
     std::vector<std::pair<Footnote, int>> m_notes;  ///< this page's footnotes and their lines

@@ -1,7 +1,6 @@
 // Plain-text reader: speeches, PDF-extracted reports with mastheads, page furniture, footnotes.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -248,6 +247,124 @@ TEST(TextReader, RepeatedHeadersRemoved) {
     }
 }
 
+/// Number, kind and text of each paragraph, to compare layouts in one assertion.
+struct Kept {
+    std::string number;
+    ParagraphKind kind;
+    std::string text;
+    bool operator==(const Kept&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Kept& k) {
+    return os << "{" << k.number << ", " << static_cast<int>(k.kind) << ", \"" << k.text << "\"}";
+}
+
+struct LayoutCase {
+    const char* name;
+    const char* input;
+    std::vector<Kept> paragraphs;
+};
+
+class NoTextLost : public ::testing::TestWithParam<LayoutCase> {};
+
+TEST_P(NoTextLost, KeepsTheseParagraphs) {
+    const auto& c = GetParam();
+    std::vector<Kept> got;
+    for (const auto& p : parse_text(c.input, "t.txt").paragraphs) got.push_back({p.number, p.kind, p.text});
+    EXPECT_EQ(got, c.paragraphs);
+}
+
+constexpr auto numbered = ParagraphKind::numbered;
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, NoTextLost,
+    ::testing::Values(
+        // A reply printed "72." and a wide gap, out of sequence, whose first line reads like a
+        // heading: its lines are a paragraph, not a heading the next one displaces.
+        LayoutCase{"wide_gap_number_out_of_sequence",
+                   "1.   Slovenia accepts the recommendation.\n"
+                   "            17.              Slovenia accepts the recommendation in the sense that it has\n"
+                   "                             been implemented in general action plans.\n"
+                   "            18.              Slovenia accepts the recommendation.\n",
+                   {{"1", numbered, "Slovenia accepts the recommendation."},
+                    {"17", numbered,
+                     "Slovenia accepts the recommendation in the sense that it has been implemented in "
+                     "general action plans."},
+                    {"18", numbered, "Slovenia accepts the recommendation."}}},
+        // One reply to several recommendations: numbered by the first, the sequence at the last.
+        LayoutCase{"list_of_numbers",
+                   "1.   Slovenia accepts the recommendation.\n"
+                   "            2., 3., 4.   The Government accepts these recommendations. The draft\n"
+                   "                         Family Code was adopted.\n"
+                   "            5.                   Slovenia accepts the recommendation, which has already been\n"
+                   "                                 implemented.\n"
+                   "40., 41.,   Slovenia accepts these recommendations and refers, in the light of the\n"
+                   "42., 43.    decision by the Constitutional Court, to the Act.\n"
+                   "44.   Slovenia accepts the recommendation.\n",
+                   {{"1", numbered, "Slovenia accepts the recommendation."},
+                    {"2", numbered, "The Government accepts these recommendations. The draft Family Code was adopted."},
+                    {"5", numbered, "Slovenia accepts the recommendation, which has already been implemented."},
+                    {"40", numbered,
+                     "Slovenia accepts these recommendations and refers, in the light of the decision by "
+                     "the Constitutional Court, to the Act."},
+                    {"44", numbered, "Slovenia accepts the recommendation."}}},
+        // Recommendations numbered 1 to N inside paragraph 2; paragraph 3 resumes the outer list.
+        LayoutCase{"nested_list_resumes",
+                   "1.   The Working Group held its session.\n"
+                   "2.   The recommendations listed below will be examined by Slovenia.\n"
+                   "       1.    To ratify the Convention on Migrant Workers (Algeria);\n"
+                   "       2.    To adjust its legal framework to international human rights standards,\n"
+                   "       in particular with regard to persons with disabilities (Nicaragua);\n"
+                   "       3.    To strengthen the Ombudsman (Egypt);\n"
+                   "       4.    To adopt a plan (Norway);\n"
+                   "3.   All conclusions reflect the position of the submitting States.\n",
+                   {{"1", numbered, "The Working Group held its session."},
+                    {"2", numbered, "The recommendations listed below will be examined by Slovenia."},
+                    {"1", numbered, "To ratify the Convention on Migrant Workers (Algeria);"},
+                    {"2", numbered,
+                     "To adjust its legal framework to international human rights standards, in "
+                     "particular with regard to persons with disabilities (Nicaragua);"},
+                    {"3", numbered, "To strengthen the Ombudsman (Egypt);"},
+                    {"4", numbered, "To adopt a plan (Norway);"},
+                    {"3", numbered, "All conclusions reflect the position of the submitting States."}}},
+        // A year at the start of a line continues the sentence above it.
+        LayoutCase{"year_continues_sentence",
+                   "1.   The Working Group held its seventh session from 8 to 19 February\n"
+                   "2010. The review of Slovenia was held at the 14th meeting.\n",
+                   {{"1", numbered,
+                     "The Working Group held its seventh session from 8 to 19 February 2010. The review "
+                     "of Slovenia was held at the 14th meeting."}}},
+        // Headings no paragraph was read under stay as heading paragraphs.
+        LayoutCase{"empty_sections_kept",
+                   "I. Background\n\nII. Scope of obligations\n\n1.   Slovenia ratified it.\n\n"
+                   "III. Voluntary commitments\n",
+                   {{"", ParagraphKind::heading, "I. Background"},
+                    {"1", numbered, "Slovenia ratified it."},
+                    {"", ParagraphKind::heading, "III. Voluntary commitments"}}}));
+
+TEST(TextReader, ParagraphNumberLists) {
+    const struct {
+        std::string_view line;
+        std::string number, last, text;
+    } rows[] = {
+        {"72.          Slovenia accepts", "72", "72", "Slovenia accepts"},
+        {"5., 6., 7., 8., 9.   The Government", "5", "9", "The Government"},
+        {"40., 41., 42.,   Slovenia", "40", "42", "Slovenia"},
+        {"43., 44. 45.   Slovenia", "43", "45", "Slovenia"},
+        {"3. 4.5 per cent", "3", "3", "4.5 per cent"},
+        {"9. 7. Not a list", "9", "9", "7. Not a list"},
+    };
+    for (const auto& r : rows) {
+        SCOPED_TRACE(r.line);
+        const auto n = layout::paragraph_number(r.line);
+        ASSERT_TRUE(n.has_value());
+        EXPECT_EQ(n->number, r.number);
+        EXPECT_EQ(n->last, r.last);
+        EXPECT_EQ(r.line.substr(n->text_begin), r.text);
+    }
+    EXPECT_FALSE(layout::paragraph_number("43., 44.").has_value());
+}
+
 // ---- Real files ----
 
 std::string shared(const std::string& rel) { return std::string(PLENARY_SHARED_DIR) + "/" + rel; }
@@ -295,33 +412,24 @@ TEST(TextReaderReal, ScannedLetterIsEmpty) {
     EXPECT_TRUE(parse_text(read_file(path), path).paragraphs.empty());
 }
 
-TEST(TextReaderReal, EveryTextFileParsesAndSpeechesAreFast) {
+TEST(TextReaderReal, EveryTextFileParsesAndEverySpeechHasParagraphs) {
     const std::string root = shared("corpus-real");
     if (!fs::exists(root)) GTEST_SKIP() << "corpus-real not found at " << root;
     std::size_t files = 0;
     std::size_t bytes = 0;
-    double ungdc_seconds = 0;
-    std::size_t ungdc_bytes = 0;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
         const std::string path = entry.path().string();
         const std::string data = read_file(path);
-        const auto start = std::chrono::steady_clock::now();
         const Document doc = parse_text(data, path);
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (path.find("/ungdc/") != std::string::npos) {
-            ungdc_seconds += s;
-            ungdc_bytes += data.size();
             EXPECT_FALSE(doc.paragraphs.empty()) << path;
         }
         ++files;
         bytes += data.size();
     }
     EXPECT_GT(files, 3000u);
-    std::printf("parsed %zu files, %zu bytes; ungdc %zu bytes in %.2f s (%.1f MB/s)\n", files,
-                bytes, ungdc_bytes, ungdc_seconds, ungdc_bytes / 1e6 / ungdc_seconds);
-    EXPECT_LT(ungdc_seconds, 10.0);
+    EXPECT_GT(bytes, 40u << 20);
 }
 
 }  // namespace
