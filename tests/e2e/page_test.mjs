@@ -79,9 +79,11 @@ try {
   const facet = page.locator('#facet-lists button[data-facet="country"]').first();
   const value = await facet.getAttribute("data-value");
   const count = parseInt(await facet.locator(".count").textContent(), 10);
+  const label = await facet.locator("span").first().textContent();
   await facet.click();
   await page.waitForSelector(".chip");
-  check((await page.textContent(".chip")).startsWith("country:" + value), "facet becomes a chip: country:" + value);
+  check(await page.getAttribute(".chip", "data-filter") === "country:" + value, "facet becomes a chip: country:" + value);
+  check((await page.textContent(".chip")).startsWith("Country: " + label), "the chip names the country: " + label);
   await page.waitForFunction(n => document.querySelector("#status").textContent.includes(n + " paragraph"), count);
   check((await page.textContent("#status")).includes(count + " paragraph"), "facet count equals the narrowed total (" + count + ")");
   await page.screenshot({ path: join(out, "e2e-facet.png"), fullPage: false });
