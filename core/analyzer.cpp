@@ -1,5 +1,11 @@
 #include "analyzer.h"
 
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "text_util.h"
 
 namespace plenary {
@@ -16,21 +22,126 @@ Xapian::Stem stemmer_for(const std::string& lang) {
 
 std::string analyzer_name(const std::string& lang) { return "text_" + (lang.empty() ? "en" : lang); }
 
+std::string fold_terms(std::string_view text) {
+    std::string out = fold(text);
+    // Only two-byte Arabic letters change, each into another two-byte letter: done in place.
+    for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(out[i]);
+        if (b0 != 0xD8 && b0 != 0xD9) continue;
+        const auto b1 = static_cast<unsigned char>(out[i + 1]);
+        if (b0 == 0xD9 && b1 == 0xB1) {         // U+0671 alef wasla -> U+0627 alef
+            out[i] = static_cast<char>(0xD8);
+            out[i + 1] = static_cast<char>(0xA7);
+        } else if (b0 == 0xD9 && b1 == 0x89) {  // U+0649 alef maqsura -> U+064A yeh
+            out[i + 1] = static_cast<char>(0x8A);
+        } else if (b0 == 0xD8 && b1 == 0xA9) {  // U+0629 ta marbuta -> U+0647 heh
+            out[i] = static_cast<char>(0xD9);
+            out[i + 1] = static_cast<char>(0x87);
+        }
+        ++i;
+    }
+    return out;
+}
+
+bool is_han(char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x2FFFF) || cp == 0x3007;
+}
+
+namespace {
+
+// One word break iterator per thread: ICU's iterators are not thread-safe, and making one
+// loads the Chinese dictionary, so it is kept.
+icu::BreakIterator* zh_word_iterator() {
+    thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+        if (U_FAILURE(status)) b.reset();
+        return b;
+    }();
+    return it.get();
+}
+
+bool may_hold_han(std::string_view text) {
+    for (const char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b >= 0xE3 && b <= 0xE9) || b == 0xEF || b == 0xF0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::size_t> han_word_lengths(std::string_view han_run) {
+    std::vector<std::size_t> out;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(han_run.data(), static_cast<int32_t>(han_run.size())));
+    icu::BreakIterator* it = zh_word_iterator();
+    if (!it) {
+        // Without ICU's dictionary each ideograph is a word.
+        out.assign(static_cast<std::size_t>(u.countChar32()), 1);
+        return out;
+    }
+    it->setText(u);
+    int32_t start = it->first();
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
+        out.push_back(static_cast<std::size_t>(u.countChar32(start, end - start)));
+    it->setText(icu::UnicodeString());  // drop the reference to u
+    return out;
+}
+
+std::string segment_cjk(std::string_view text) {
+    if (!may_hold_han(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + text.size() / 4);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t start = i;
+        const char32_t cp = next_code_point(text, i);
+        if (!is_han(cp)) {
+            out.append(text.substr(start, i - start));
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size()) {
+            std::size_t next = end;
+            if (!is_han(next_code_point(text, next))) break;
+            end = next;
+        }
+        const std::string_view run = text.substr(start, end - start);
+        out += ' ';
+        std::size_t at = 0;
+        for (const std::size_t len : han_word_lengths(run)) {
+            std::size_t stop = at;
+            for (std::size_t k = 0; k < len && stop < run.size(); ++k) next_code_point(run, stop);
+            out.append(run.substr(at, stop - at));
+            out += ' ';
+            at = stop;
+        }
+        if (at < run.size()) out.append(run.substr(at));
+        i = end;
+    }
+    return out;
+}
+
+std::string prepare_terms(std::string_view text) {
+    std::string folded = fold_terms(text);
+    if (!may_hold_han(folded)) return folded;  // the usual case: no copy
+    return segment_cjk(folded);
+}
+
 Analyzer::Analyzer(const std::string& lang) {
     m_generator.set_stemmer(stemmer_for(lang.empty() ? "en" : lang));
     m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    if (lang == "zh" || lang == "ja" || lang == "ko")
-        m_generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 void Analyzer::start(Xapian::Document& doc) { m_generator.set_document(doc); }
 
 void Analyzer::index_text(std::string_view text, const std::string& prefix) {
-    m_generator.index_text(fold(text), 1, prefix);
+    m_generator.index_text(prepare_terms(text), 1, prefix);
 }
 
 void Analyzer::index_words(std::string_view text, const std::string& prefix) {
-    m_generator.index_text_without_positions(fold(text), 1, prefix);
+    m_generator.index_text_without_positions(prepare_terms(text), 1, prefix);
 }
 
 void Analyzer::gap() { m_generator.increase_termpos(100); }

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -11,8 +12,29 @@ namespace plenary {
 /// The Snowball stemmer for an ISO 639-1 language, or a no-op stemmer where Xapian has none.
 Xapian::Stem stemmer_for(const std::string& lang);
 
-/// Name of the analyzer used for a language ("text_en", "text_zh", ...), as the schema names it.
+/// Name of the analyzer used for a language ("text_en", "text_zh", ...): the schema's "text"
+/// analyzer means text_<lang> for a document in lang (text_en when the language is unknown).
 std::string analyzer_name(const std::string& lang);
+
+/// fold(), then the Arabic letters that spell one sound several ways made one (alef wasla
+/// -> alef, alef maqsura -> yeh, ta marbuta -> heh); hamza forms of alef, harakat and tatweel
+/// are already gone in fold(). Index and queries both use it, so "القرار" with or without
+/// diacritics is one term.
+std::string fold_terms(std::string_view text);
+
+/// True for the code points segmented into Chinese words (Han ideographs).
+bool is_han(char32_t cp);
+
+/// Splits a run of Han ideographs into words with ICU's dictionary-based word break iterator
+/// (locale zh); returns each word's length in code points (they add up to the run's).
+std::vector<std::size_t> han_word_lengths(std::string_view han_run);
+
+/// Puts spaces between the words of each run of Han ideographs (and around the run), so that
+/// Xapian sees Chinese words as it sees space-separated words: terms with positions, phrases.
+std::string segment_cjk(std::string_view text);
+
+/// What the indexer and the query parser feed to Xapian: segment_cjk(fold_terms(text)).
+std::string prepare_terms(std::string_view text);
 
 /// Indexes free text with positions (and stemmed forms, STEM_SOME) into a document.
 /// One Analyzer per thread: it holds a TermGenerator, which is not thread-safe.

@@ -59,6 +59,8 @@ struct Document {
     std::string agenda_item;   ///< "2 (b)"
     std::string job_number;    ///< "GE.19-14064", "N1431343"
     std::string country;       ///< alpha-3 of the speaking or reporting country (speeches), if any
+    std::string work;          ///< key the language versions of one work share: the file name
+                               ///< without its language ("raw_un_charter", "udhr"); empty: symbol
     std::string source;        ///< path of the file as given
     std::string format;        ///< reader that made it: markdown, text, unpc-xml, ...
     std::vector<Paragraph> paragraphs;

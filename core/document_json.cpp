@@ -15,6 +15,7 @@ nlohmann::json document_meta_json(const Document& doc) {
     j["agenda_item"] = doc.agenda_item;
     j["job_number"] = doc.job_number;
     j["country"] = doc.country;
+    if (!doc.work.empty()) j["work"] = doc.work;
     j["source"] = doc.source;
     j["format"] = doc.format;
     return j;

@@ -85,6 +85,8 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
                                     ? doc.symbol
                                     : fs::path(doc.source).stem().string();
     const int year = doc.year();
+    // Language versions of one work share this key (the symbol, else the file name's work key).
+    const std::string& work = !doc.work.empty() ? doc.work : doc.symbol;
     std::string date_value;  // YYYYMMDD, or YYYY0000 for a year alone
     if (doc.date.size() >= 10)
         date_value = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
@@ -144,6 +146,8 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         if (year > 0) add_term(xd, s.term("year", std::to_string(year)));
         if (!doc.lang.empty()) add_term(xd, s.term("lang", doc.lang));
         if (!doc.country.empty()) add_term(xd, s.term("speaker", doc.country));
+        if (!work.empty()) add_term(xd, s.term("work", work));
+        if (!p.anchor.empty()) add_term(xd, s.term("anchor", p.anchor));
         if (!p.number.empty()) add_term(xd, s.term("para", p.number));
         add_term(xd, s.term("kind", to_string(p.kind)));
 
@@ -176,6 +180,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         if (doc.session > 0) set_value(xd, "session", std::to_string(doc.session));
         set_value(xd, "lang", doc.lang);
         set_value(xd, "speaker", doc.country);
+        set_value(xd, "work", work);
         xd.add_value(*s.field("order").slot, Xapian::sortable_serialise(static_cast<double>(ordinal)));
         set_value(xd, "country", join_lines(r.countries));
         set_value(xd, "demonym", join_lines(r.demonyms));

@@ -174,3 +174,133 @@ std::string script_language(std::string_view text) {
 }
 
 }  // namespace plenary
+
+namespace plenary {
+
+namespace {
+
+// "五十一" -> 51, "一百零一" -> 101, "十" -> 10; 0 when not a Chinese numeral.
+int chinese_number(std::string_view s) {
+    static const std::pair<std::string_view, int> digits[] = {
+        {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5},
+        {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
+    int total = 0, digit = -1;
+    bool any = false;
+    while (!s.empty()) {
+        bool matched = false;
+        for (const auto& [w, v] : digits)
+            if (s.substr(0, w.size()) == w) {
+                digit = v;
+                s.remove_prefix(w.size());
+                matched = true;
+                break;
+            }
+        if (matched) {
+            any = true;
+            continue;
+        }
+        if (s.substr(0, 3) == "十") {
+            total += (digit < 0 ? 1 : digit) * 10;
+        } else if (s.substr(0, 3) == "百") {
+            total += (digit < 0 ? 1 : digit) * 100;
+        } else {
+            return 0;
+        }
+        digit = -1;
+        any = true;
+        s.remove_prefix(3);
+    }
+    if (!any) return 0;
+    return total + (digit > 0 ? digit : 0);
+}
+
+int ascii_number(std::string_view s) {
+    if (s.empty() || s.size() > 3) return 0;
+    int n = 0;
+    for (const char c : s) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+bool is_chapter_heading(std::string_view line) {
+    for (std::string_view w : {"chapter ", "chapitre ", "capítulo ", "capitulo "})
+        if (starts_with_nocase(line, w)) return true;
+    for (std::string_view w : {"Глава ", "ГЛАВА ", "الفصل "})
+        if (line.substr(0, w.size()) == w) return true;
+    if (line.substr(0, 3) == "第") {
+        const auto zhang = line.find("章");
+        return zhang != std::string_view::npos && zhang <= 3 + 5 * 3;
+    }
+    return false;
+}
+
+}  // namespace
+
+int article_heading_number(std::string_view line) {
+    line = trim(line);
+    if (line.size() > 40) return 0;
+    for (std::string_view w : {"article ", "artículo ", "articulo ", "Статья ", "المادة "}) {
+        const bool latin = w[0] == 'a';
+        if (line.size() > w.size() && (latin ? starts_with_nocase(line, w) : line.substr(0, w.size()) == w)) {
+            std::string_view rest = trim(line.substr(w.size()));
+            while (!rest.empty() && (rest.back() == '.' || rest.back() == ':')) rest.remove_suffix(1);
+            if (rest == "premier" || rest == "primero" || rest == "1er") return 1;
+            return ascii_number(rest);
+        }
+    }
+    if (line.size() > 6 && line.substr(0, 3) == "第" && line.substr(line.size() - 3) == "条") {
+        const std::string_view mid = line.substr(3, line.size() - 6);
+        if (const int n = ascii_number(mid)) return n;
+        return chinese_number(mid);
+    }
+    return 0;
+}
+
+namespace {
+
+// The article a paragraph opens with: the whole paragraph is the heading, or (where a reader
+// joined the heading lines to the text, as in the Chinese Charter: "第一章：宗旨及原则 第一条
+// 联合国之宗旨为：") its first space-separated token is, after a chapter heading if any.
+// Returns -1 for a chapter heading without an article.
+int leading_article(std::string_view text) {
+    text = trim(text);
+    if (const int n = article_heading_number(text)) return n;
+    if (text.substr(0, 3) != "第") return is_chapter_heading(text) ? -1 : 0;
+    auto token = [&](std::size_t from) {
+        const std::size_t sp = text.find(' ', from);
+        return text.substr(from, sp == std::string_view::npos ? text.size() - from : sp - from);
+    };
+    const std::string_view first = token(0);
+    if (const int n = article_heading_number(first)) return n;
+    if (!is_chapter_heading(first)) return 0;
+    if (first.size() + 1 < text.size())
+        if (const int n = article_heading_number(token(first.size() + 1))) return n;
+    return -1;
+}
+
+}  // namespace
+
+void assign_article_anchors(Document& doc) {
+    for (const Paragraph& p : doc.paragraphs)
+        if (!p.anchor.empty()) return;
+    std::string current;
+    bool any = false;
+    for (Paragraph& p : doc.paragraphs) {
+        // A heading path ending in an article heading names the article too.
+        int n = leading_article(p.text);
+        if (n == 0 && !p.headings.empty()) n = article_heading_number(p.headings.back());
+        if (n > 0) {
+            current = "art" + std::to_string(n);
+            any = true;
+        } else if (n < 0 || is_chapter_heading(trim(p.text))) {
+            current.clear();
+        }
+        p.anchor = current;
+    }
+    if (!any)
+        for (Paragraph& p : doc.paragraphs) p.anchor.clear();
+}
+
+}  // namespace plenary

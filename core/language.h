@@ -25,3 +25,17 @@ std::string detect_document_language(const Document& doc);
 std::string script_language(std::string_view text);
 
 }  // namespace plenary
+
+namespace plenary {
+
+/// The article number a heading line names in any of the six languages ("Article 51",
+/// "Article premier", "Artículo 51", "Статья 51", "المادة 51", "第五十一条"), or 0. The
+/// whole line must be the heading: "第三十四条所指" inside a sentence is not one.
+int article_heading_number(std::string_view line);
+
+/// Gives each paragraph from an article heading up to the next article or chapter heading
+/// the anchor "art<N>", so the language versions of the Charter and the UDHR align article by
+/// article. Leaves documents that already have anchors, or have no article headings, alone.
+void assign_article_anchors(Document& doc);
+
+}  // namespace plenary

@@ -12,6 +12,7 @@
 #include "analyzer.h"
 #include "countries.h"
 #include "error.h"
+#include "language.h"
 #include "resolutions.h"
 #include "schema.h"
 #include "snippets.h"
@@ -154,6 +155,9 @@ std::vector<const char*> stopwords_for(const std::string& lang) {
     if (lang == "es")
         return {"el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "por", "para", "con",
                 "que", "es", "o", "al", "se"};
+    if (lang == "ru") return {"и", "в", "во", "на", "с", "о", "об", "по", "к", "из", "для", "от"};
+    // Folded as fold_terms() leaves them ("إلى" -> "الي").
+    if (lang == "ar") return {"في", "من", "علي", "الي", "عن"};
     if (lang == "en")
         return {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
                 "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were",
@@ -216,7 +220,7 @@ std::pair<std::string, std::string> QueryParser::split_filter(std::string_view f
 
 Xapian::Query QueryParser::text_field_query(const std::string& field, std::string_view value,
                                             int column) const {
-    const std::string folded = fold(value);
+    const std::string folded = fold_terms(value);
     const std::string& prefix = m_schema.field(field).prefix;
     std::vector<Xapian::Query> words;
     for (const WordSpan& w : word_spans(folded)) {
@@ -586,13 +590,13 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                 placeholder(q);
                 continue;
             }
-            const std::string folded = fold(s.value);
+            const std::string folded = fold_terms(s.value);
             std::vector<std::string> words;
             for (const WordSpan& w : word_spans(folded))
                 words.push_back(folded.substr(w.begin, w.end - w.begin));
             if (words.empty()) continue;
             if (words.size() > 1) out.phrases.push_back(words);
-            rewritten += " \"" + folded + "\" ";
+            rewritten += " \"" + segment_cjk(folded) + "\" ";
             continue;
         }
         if (s.kind == SegmentKind::field) {
@@ -638,7 +642,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                 rewritten += word;
                 rewritten += ' ';
             } else {
-                const std::string folded = fold(word);
+                const std::string folded = fold_terms(word);
                 if (folded.size() > 1 && folded.back() == '*') {
                     std::string_view stem_part(folded);
                     stem_part.remove_suffix(1);
@@ -646,7 +650,9 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                         stem_part.remove_prefix(1);
                     if (!stem_part.empty()) add_unique(out.wildcards, std::string(stem_part));
                 }
-                rewritten += folded;
+                // A Chinese query typed without spaces: its words, as the index has them
+                // (the default AND joins them).
+                rewritten += segment_cjk(folded);
             }
             k = e;
         }
@@ -674,7 +680,20 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
             throw QueryError("cannot parse the query: " + e.get_msg());
         }
     };
-    if (m_langs.size() == 1) {
+    // A query in Arabic, Chinese or Cyrillic script is analysed as that language's documents
+    // are, whatever else the database holds.
+    std::string script_lang;
+    if (m_langs.size() > 1) {
+        std::string words;  // the free text and quotes, not field values such as country:
+        for (const Segment& seg : segments)
+            if (seg.kind != SegmentKind::field) words.append(text.substr(seg.begin, seg.end - seg.begin));
+        script_lang = script_language(words);
+        if (std::find(m_langs.begin(), m_langs.end(), script_lang) == m_langs.end()) script_lang.clear();
+    }
+    if (!script_lang.empty()) {
+        out.langs = {script_lang};
+        out.query = parse_as(script_lang);
+    } else if (m_langs.size() == 1) {
         out.query = parse_as(m_langs.front());
     } else {
         // Each paragraph is matched with the stems of its own language, so "migrants" finds

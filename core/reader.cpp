@@ -395,6 +395,7 @@ const char* to_string(Format format) {
         case Format::doc: return "doc";
         case Format::html: return "html";
         case Format::schema_xml: return "xml";
+        case Format::yaml: return "yaml";
         case Format::unknown: return "unknown";
     }
     return "unknown";
@@ -420,6 +421,7 @@ Format detect_format(std::string_view bytes, const std::string& path) {
     }
     const std::string ext = lower_extension(path);
     if (ext == ".md" || ext == ".markdown") return Format::markdown;
+    if (ext == ".yml" || ext == ".yaml") return Format::yaml;
     if (looks_like_markdown(bytes)) return Format::markdown;
     return Format::text;
 }
@@ -465,6 +467,7 @@ Document read_document(const std::string& path) {
     switch (format) {
         case Format::markdown: doc = parse_markdown(text, path); break;
         case Format::unpc_xml: doc = parse_unpc_xml(text, path); break;
+        case Format::yaml: doc = parse_yaml(text, path); break;
         case Format::html: doc = parse_html(text, path); break;
         case Format::schema_xml: doc = parse_schema_xml(text, path, find_xml_schema(text)); break;
         case Format::text:
@@ -476,6 +479,7 @@ Document read_document(const std::string& path) {
     apply_file_name(doc, path);
     apply_sidecar(doc, path);
     if (doc.lang.empty()) doc.lang = detect_document_language(doc);
+    assign_article_anchors(doc);
     return doc;
 }
 
@@ -503,6 +507,15 @@ void apply_file_name(Document& doc, const std::string& path) {
         }
     }
     if (!lang.empty() && doc.lang.empty()) doc.lang = lang;
+    if (!lang.empty() && doc.work.empty()) doc.work = stem.substr(0, cut);
+    // A language code as the extension: "UNv1.0.devset.fr".
+    if (lang.empty() && dot != std::string::npos && dot > 0) {
+        const std::string ext = fs::path(path).extension().string();
+        if (ext.size() == 3 && !language_code(ext.substr(1)).empty()) {
+            if (doc.lang.empty()) doc.lang = language_code(ext.substr(1));
+            if (doc.work.empty()) doc.work = stem;
+        }
+    }
 
     if (doc.symbol.empty()) {
         const std::string symbol = symbol_from_name(std::string_view(stem).substr(0, lang.empty() ? stem.size() : cut));

@@ -9,7 +9,7 @@
 namespace plenary {
 
 /// Formats Plenary reads.
-enum class Format { markdown, text, unpc_xml, unknown, pdf, docx, doc, html, schema_xml };
+enum class Format { markdown, text, unpc_xml, unknown, pdf, docx, doc, html, schema_xml, yaml };
 
 const char* to_string(Format format);
 
@@ -27,6 +27,11 @@ Document parse_markdown(std::string_view text, const std::string& source);
 
 /// Plain text: speeches, PDF-extracted reports (masthead, page headers and footers).
 Document parse_text(std::string_view text, const std::string& source);
+
+/// A YAML mapping of translated texts (SDG goals, targets, indicators): one paragraph per key,
+/// anchored by the key ("1-1-title"), the language from the folder name ("zh-Hans" -> zh), the
+/// file name as the work key. Implemented in yaml_reader.cpp.
+Document parse_yaml(std::string_view text, const std::string& source);
 
 /// UN Parallel Corpus TEI XML.
 Document parse_unpc_xml(std::string_view bytes, const std::string& source);

@@ -53,6 +53,19 @@ std::vector<WordSpan> words_of(const Decoded& d) {
     const std::size_t n = d.cps.size();
     std::size_t i = 0;
     while (i < n) {
+        if (is_han(d.cps[i])) {
+            // Chinese words as the indexer segments them, so highlights cover whole terms.
+            std::size_t j = i + 1;
+            while (j < n && is_han(d.cps[j])) ++j;
+            std::string run;
+            for (std::size_t k = i; k < j; ++k) append_utf8(run, d.cps[k]);
+            for (const std::size_t len : han_word_lengths(run)) {
+                out.push_back({i, std::min(j, i + len)});
+                i += len;
+            }
+            i = j;
+            continue;
+        }
         if (is_ideograph(d.cps[i])) {
             out.push_back({i, i + 1});
             ++i;
@@ -126,7 +139,7 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     const std::vector<WordSpan> words = words_of(d);
     std::vector<std::string> folded;
     folded.reserve(words.size());
-    for (const WordSpan& w : words) folded.push_back(fold(encode(d, w.begin, w.end)));
+    for (const WordSpan& w : words) folded.push_back(fold_terms(encode(d, w.begin, w.end)));
 
     const std::unordered_set<std::string> terms(q.terms.begin(), q.terms.end());
     // The text's own stemmer first, then the query's (a stem matches in either).

@@ -21,7 +21,8 @@ struct WordSpan {
 };
 
 /// The words of text as the indexer sees them: runs of letters and digits, with an apostrophe
-/// between letters kept inside ("d'Ivoire"); each CJK ideograph is a word of its own.
+/// between letters kept inside ("d'Ivoire"); runs of Han ideographs are split into Chinese
+/// words as the indexer splits them (han_word_lengths).
 std::vector<WordSpan> word_spans(std::string_view text);
 
 /// A highlighted range in a snippet, in code points (not bytes) from its start.

@@ -53,6 +53,7 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -189,7 +190,14 @@ const FoldTable& fold_table() {
                 case 0x0142: case 0x0141: out = "l"; break;
                 case 0x0131: out = "i"; break;
                 case 0x0640: out = ""; break;  // Arabic tatweel
+                // Short i is a letter of its own in Russian, not и with a mark: the Snowball
+                // stemmer needs it to find endings such as -ой, -ий.
+                case 0x0419: case 0x0439: out = "\u0439"; break;
                 default: {
+                    if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) {
+                        out = std::string(1, static_cast<char>('0' + (cp & 0xF)));  // Arabic-Indic digits
+                        break;
+                    }
                     icu::UnicodeString src(static_cast<UChar32>(cp));
                     icu::UnicodeString dec;
                     UErrorCode st = U_ZERO_ERROR;
