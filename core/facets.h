@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -28,6 +29,20 @@ struct Facet {
     std::vector<FacetValue> values;
 };
 
+/// Counts values given as one string each, joined by '\n': each distinct value counts once.
+class ValueCounter {
+public:
+    void add(std::string_view values);
+    const std::map<std::string, Xapian::doccount, std::less<>>& counts() const { return m_counts; }
+
+private:
+    std::map<std::string, Xapian::doccount, std::less<>> m_counts;
+    // Paragraphs of one document are neighbours in docid order and mostly share their
+    // values: the last values seen and the counters they map to skip parsing and lookups.
+    std::string m_last;
+    std::vector<Xapian::doccount*> m_last_counters;
+};
+
 /// Counts the values of one multi-valued slot: the slot holds the paragraph's values joined
 /// by '\n', and each distinct value counts the paragraph once. Sees every match only when the
 /// Enquire's check_at_least covers the whole database; FacetCounter sees to that.
@@ -36,13 +51,13 @@ public:
     explicit SlotSpy(Xapian::valueno slot) : m_slot(slot) {}
     void operator()(const Xapian::Document& doc, double wt) override;
     /// Counts so far, by value.
-    const std::map<std::string, Xapian::doccount>& counts() const { return m_counts; }
+    const std::map<std::string, Xapian::doccount, std::less<>>& counts() const { return m_counter.counts(); }
     /// Paragraphs seen.
     Xapian::doccount seen() const { return m_seen; }
 
 private:
     Xapian::valueno m_slot;
-    std::map<std::string, Xapian::doccount> m_counts;
+    ValueCounter m_counter;
     Xapian::doccount m_seen = 0;
 };
 
@@ -58,11 +73,27 @@ public:
     void attach(Xapian::Enquire& enquire);
     /// The facets, each cut to limit values (0 = no limit), labelled.
     std::vector<Facet> results(std::size_t limit, const Gazetteer& gazetteer) const;
-    bool empty() const { return m_spies.empty(); }
+
+    bool empty() const { return m_names.empty(); }
 
 private:
-    std::vector<std::string> m_names;
-    std::vector<std::unique_ptr<SlotSpy>> m_spies;
+    /// Reads the "facets" slot (all facet values of a paragraph) once per match; falls back
+    /// to one slot per facet for an index written without it.
+    class Spy : public Xapian::MatchSpy {
+    public:
+        explicit Spy(FacetCounter& owner) : m_owner(owner) {}
+        void operator()(const Xapian::Document& doc, double wt) override;
+
+    private:
+        FacetCounter& m_owner;
+    };
+
+    std::vector<std::string> m_names;            ///< requested facets, in request order
+    std::vector<Xapian::valueno> m_slots;        ///< their own slots
+    std::vector<int> m_wanted;                   ///< schema facet position -> index in m_names, or -1
+    std::vector<ValueCounter> m_counters;        ///< one per requested facet
+    Xapian::valueno m_all_slot = 0;              ///< the "facets" slot
+    std::unique_ptr<Spy> m_spy;
 };
 
 /// A label for a facet value: country names for country, speaker and demonym, language names

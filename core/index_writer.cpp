@@ -187,6 +187,16 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         set_value(xd, "symbol", join_lines(r.symbols));
         set_value(xd, "resolution", join_lines(resolutions));
         set_value(xd, "decision", join_lines(decisions));
+        // All facet values in one slot, read once per match when facets are counted.
+        std::string all_facets;
+        bool first = true;
+        for (const Field& f : s.fields()) {
+            if (!f.facet) continue;
+            if (!first) all_facets += '\x1f';
+            first = false;
+            all_facets += xd.get_value(*f.slot);
+        }
+        xd.add_value(*s.field("facets").slot, all_facets);
 
         nlohmann::json data = paragraph_json(p);
         data["id"] = id;
