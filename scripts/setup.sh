@@ -18,7 +18,7 @@ packages=(
 
 if [ "$mode" = test ]; then
   # The page's end-to-end test drives Debian's Chromium from Node (playwright-core from npm).
-  packages+=(chromium)
+  packages+=(chromium ca-certificates)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
