@@ -267,17 +267,28 @@ namespace {
 int leading_article(std::string_view text) {
     text = trim(text);
     if (const int n = article_heading_number(text)) return n;
-    if (text.substr(0, 3) != "第") return is_chapter_heading(text) ? -1 : 0;
+    // Joined heading lines are looked for in Chinese text only (a CJK first character).
+    if (text.empty() || static_cast<unsigned char>(text[0]) < 0xE3) return is_chapter_heading(text) ? -1 : 0;
     auto token = [&](std::size_t from) {
         const std::size_t sp = text.find(' ', from);
         return text.substr(from, sp == std::string_view::npos ? text.size() - from : sp - from);
     };
-    const std::string_view first = token(0);
-    if (const int n = article_heading_number(first)) return n;
-    if (!is_chapter_heading(first)) return 0;
-    if (first.size() + 1 < text.size())
-        if (const int n = article_heading_number(token(first.size() + 1))) return n;
-    return -1;
+    // The heading lines before the text: a chapter heading, a section heading ("组织",
+    // "职权"), then the article's; none of them holds sentence punctuation.
+    std::size_t from = 0;
+    bool chapter = false;
+    for (int k = 0; k < 4 && from < text.size(); ++k) {
+        const std::string_view tok = token(from);
+        if (const int n = article_heading_number(tok)) return n;
+        if (k == 0 && is_chapter_heading(tok)) {
+            chapter = true;  // a chapter title may be long ("第七章：对于和平之威胁、...")
+        } else if (tok.size() > 45 || tok.find("，") != std::string_view::npos ||
+                   tok.find("。") != std::string_view::npos || tok.find("；") != std::string_view::npos) {
+            break;
+        }
+        from += tok.size() + 1;
+    }
+    return chapter ? -1 : 0;
 }
 
 }  // namespace

@@ -162,6 +162,20 @@ void CharterArticle51PhraseRanksArticle51FirstInEachLanguage() {
     }
 }
 
+void EveryCharterArticleAnchoredInEachLanguage() {
+    for (const char* lang : kLangs) {
+        std::vector<int> missing;
+        for (int n = 1; n <= 111; ++n) {
+            SearchRequest r;
+            r.filters = {"work:raw_un_charter", std::string("lang:") + lang, "anchor:art" + std::to_string(n)};
+            r.limit = 1;
+            if (searcher->search(r).hits.empty()) missing.push_back(n);
+        }
+        EXPECT_TRUE(missing.empty()) << lang << ": " << missing.size() << " articles without paragraphs, first "
+                                     << (missing.empty() ? 0 : missing[0]);
+    }
+}
+
 void ChineseQueryWithoutSpacesFindsAndHighlightsItsParagraph() {
     // UDHR article 26, typed as one run of ideographs.
     const std::string query = "人人都有受教育的权利";
@@ -313,6 +327,10 @@ TEST(Languages, SixLanguagesEndToEnd) {
     {
         SCOPED_TRACE("CharterArticle51PhraseRanksArticle51FirstInEachLanguage");
         CharterArticle51PhraseRanksArticle51FirstInEachLanguage();
+    }
+    {
+        SCOPED_TRACE("EveryCharterArticleAnchoredInEachLanguage");
+        EveryCharterArticleAnchoredInEachLanguage();
     }
     {
         SCOPED_TRACE("ChineseQueryWithoutSpacesFindsAndHighlightsItsParagraph");

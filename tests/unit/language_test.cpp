@@ -280,13 +280,14 @@ TEST(AssignArticleAnchors, ParagraphsUnderAnArticleUntilTheNextChapter) {
     Document doc;
     for (const char* t : {"Preamble text", "Chapter VII: Action", "Article 51", "Nothing in the present Charter",
                           "Measures taken by Members", "Chapter VIII: Regional Arrangements", "Text after",
-                          "第一章：宗旨及原则 第一条 联合国之宗旨为：", "一、维持国际和平及安全；"}) {
+                          "第一章：宗旨及原则 第一条 联合国之宗旨为：", "一、维持国际和平及安全；",
+                          "职权 第十条 大会得讨论本宪章范围内之任何问题或事项", "为求实现第一条所述各宗旨起见，第二条"}) {
         Paragraph p;
         p.text = t;
         doc.paragraphs.push_back(p);
     }
     assign_article_anchors(doc);
-    const char* expected[] = {"", "", "art51", "art51", "art51", "", "", "art1", "art1"};
+    const char* expected[] = {"", "", "art51", "art51", "art51", "", "", "art1", "art1", "art10", "art10"};
     for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
         EXPECT_EQ(doc.paragraphs[i].anchor, expected[i]) << doc.paragraphs[i].text;
     // Anchors a reader gave are kept.
