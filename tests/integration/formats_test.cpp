@@ -84,9 +84,15 @@ TEST(Formats, EveryOfficeFileReadsOrFailsClearly) {
         ++read;
         EXPECT_FALSE(doc.paragraphs.empty());
         const std::string ext = ascii_lower(fs::path(path).extension().string());
-        if (ext == ".pdf") EXPECT_EQ(doc.format, "pdf");
-        if (path.find("2ndcycleunoriginal") != std::string::npos && ext == ".doc") EXPECT_EQ(doc.format, "docx");
-        if (path.find("3rdcycleunoriginal") != std::string::npos && ext == ".doc") EXPECT_EQ(doc.format, "doc");
+        if (ext == ".pdf") {
+            EXPECT_EQ(doc.format, "pdf");
+        }
+        if (path.find("2ndcycleunoriginal") != std::string::npos && ext == ".doc") {
+            EXPECT_EQ(doc.format, "docx");
+        }
+        if (path.find("3rdcycleunoriginal") != std::string::npos && ext == ".doc") {
+            EXPECT_EQ(doc.format, "doc");
+        }
     }
     EXPECT_GE(read, 40);
 }

@@ -252,8 +252,9 @@ TEST(SixLanguageReferences, UnpcDevSetSentences) {
             std::vector<std::string> ids;
             for (const auto& res : r.resolutions) ids.push_back(res.id);
             EXPECT_TRUE(contains_all(ids, e.resolutions)) << lang << " line " << e.line << ": " << text;
-            if (e.nominative_only != lang)
+            if (e.nominative_only != lang) {
                 EXPECT_TRUE(contains_all(r.countries, e.countries)) << lang << " line " << e.line << ": " << text;
+            }
             for (int s : e.sessions)
                 EXPECT_NE(std::find(r.sessions.begin(), r.sessions.end(), s), r.sessions.end())
                     << lang << " line " << e.line << " session " << s << ": " << text;
