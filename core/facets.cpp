@@ -41,10 +41,6 @@ void SlotSpy::operator()(const Xapian::Document& doc, double) {
 void FacetCounter::Spy::operator()(const Xapian::Document& doc, double) {
     FacetCounter& o = m_owner;
     const std::string all = doc.get_value(o.m_all_slot);
-    if (all.empty()) {  // an index written before the "facets" slot existed
-        for (std::size_t i = 0; i < o.m_slots.size(); ++i) o.m_counters[i].add(doc.get_value(o.m_slots[i]));
-        return;
-    }
     std::string_view rest(all);
     for (std::size_t k = 0; k < o.m_wanted.size(); ++k) {
         const auto sep = rest.find('\x1f');
@@ -67,7 +63,6 @@ FacetCounter::FacetCounter(const Schema& schema, const std::vector<std::string>&
     auto add = [&](const std::string& name) {
         if (std::find(m_names.begin(), m_names.end(), name) != m_names.end()) return;
         m_names.push_back(name);
-        m_slots.push_back(*schema.field(name).slot);
     };
     for (const std::string& n : names) {
         if (n == "all") {

@@ -77,8 +77,7 @@ public:
     bool empty() const { return m_names.empty(); }
 
 private:
-    /// Reads the "facets" slot (all facet values of a paragraph) once per match; falls back
-    /// to one slot per facet for an index written without it.
+    /// Reads the "facets" slot (all facet values of a paragraph) once per match.
     class Spy : public Xapian::MatchSpy {
     public:
         explicit Spy(FacetCounter& owner) : m_owner(owner) {}
@@ -89,7 +88,6 @@ private:
     };
 
     std::vector<std::string> m_names;            ///< requested facets, in request order
-    std::vector<Xapian::valueno> m_slots;        ///< their own slots
     std::vector<int> m_wanted;                   ///< schema facet position -> index in m_names, or -1
     std::vector<ValueCounter> m_counters;        ///< one per requested facet
     Xapian::valueno m_all_slot = 0;              ///< the "facets" slot

@@ -112,9 +112,14 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
     auto add_term = [](Xapian::Document& xd, const std::string& term) {
         if (term.size() <= kMaxTermLength) xd.add_boolean_term(term);
     };
+    // A facet field's values go into the one "facets" slot; a field keeps a slot of its own
+    // only where something reads it alone (sorting, ranges, grouping by document, alignment).
+    auto own_slot = [](const Field& f) { return f.sortable || !f.facet || f.name == "document"; };
+    std::vector<std::pair<const Field*, std::string>> facet_values;
     auto set_value = [&](Xapian::Document& xd, const char* field, const std::string& v) {
         const Field& f = s.field(field);
-        if (f.slot && !v.empty()) xd.add_value(*f.slot, v);
+        if (f.facet) facet_values.emplace_back(&f, v);
+        if (f.slot && !v.empty() && own_slot(f)) xd.add_value(*f.slot, v);
     };
 
     Analyzer& analyzer = analyzer_for(doc.lang);
@@ -194,20 +199,20 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
             if (!f.facet) continue;
             if (!first) all_facets += '\x1f';
             first = false;
-            all_facets += xd.get_value(*f.slot);
+            for (const auto& [field, v] : facet_values)
+                if (field == &f) all_facets += v;
         }
+        facet_values.clear();
         xd.add_value(*s.field("facets").slot, all_facets);
 
+        // The stored record: the id carries the file key and the ordinal; empty fields are left out.
         nlohmann::json data = paragraph_json(p);
         data["id"] = id;
-        data["file"] = key;
-        data["ordinal"] = ordinal;
         data.erase("resolution_bodies");
-        if (data["footnotes"].empty()) data.erase("footnotes");
-        if (data["headings"].empty()) data.erase("headings");
-        if (data["sessions"].empty()) data.erase("sessions");
-        if (data["demonyms"].empty()) data.erase("demonyms");
-        if (data["decisions"].empty()) data.erase("decisions");
+        for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",
+                              "resolutions", "symbols", "countries"})
+            if (data[k].empty()) data.erase(k);
+        if (data["number"].get<std::string>().empty()) data.erase("number");
         xd.set_data(data.dump());
         out.push_back(std::move(xd));
     }

@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -52,6 +53,12 @@ std::string str(const nlohmann::json& j, const char* key) {
 nlohmann::json parse_data(const std::string& data) {
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     return j.is_object() ? j : nlohmann::json::object();
+}
+
+/// The file key of a stored paragraph: its id is "<file key>-<ordinal>".
+std::string file_of(const nlohmann::json& j) {
+    const std::string id = str(j, "id");
+    return id.substr(0, id.rfind('-'));
 }
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -146,7 +153,8 @@ ParagraphView Searcher::paragraph_view(const Xapian::Document& doc) {
     const nlohmann::json j = parse_data(doc.get_data());
     ParagraphView v;
     v.id = str(j, "id");
-    if (auto o = j.find("ordinal"); o != j.end() && o->is_number_unsigned()) v.ordinal = o->get<std::size_t>();
+    if (const auto dash = v.id.rfind('-'); dash != std::string::npos)
+        v.ordinal = std::strtoul(v.id.c_str() + dash + 1, nullptr, 10);
     v.number = str(j, "number");
     v.kind = str(j, "kind");
     v.headings = strings(j, "headings");
@@ -162,7 +170,7 @@ ParagraphView Searcher::paragraph_view(const Xapian::Document& doc) {
     if (auto s = j.find("sessions"); s != j.end() && s->is_array())
         for (const auto& n : *s)
             if (n.is_number_integer()) v.sessions.push_back(n.get<int>());
-    v.document = document_info(str(j, "file"));
+    v.document = document_info(file_of(j));
     return v;
 }
 
@@ -343,7 +351,7 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
         std::vector<std::string> keys;
         auto add_files_of = [&](const std::string& term) {
             for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p) {
-                const std::string key = str(parse_data(m_db.get_document(*p).get_data()), "file");
+                const std::string key = file_of(parse_data(m_db.get_document(*p).get_data()));
                 if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
                     keys.push_back(key);
             }
@@ -404,7 +412,7 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
             for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back(m.get_document());
             return out;
         };
-        const std::string file = str(parse_data(source.get_data()), "file");
+        const std::string file = file_of(parse_data(source.get_data()));
         const auto mine = group(Xapian::Query(schema.term("file", file)));
         std::size_t rank = 0;
         for (std::size_t i = 0; i < mine.size(); ++i)

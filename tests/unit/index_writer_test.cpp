@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "error.h"
 #include "schema.h"
 
@@ -70,7 +72,14 @@ TEST_F(IndexWriterTest, OneXapianDocumentPerParagraphWithReferenceTerms) {
     EXPECT_EQ(db.get_termfreq("d'ivoire"), 3u);  // the apostrophe keeps "d'ivoire" whole
     const Xapian::Document d = db.get_document(1);
     EXPECT_EQ(d.get_value(*schema.field("date").slot), "20190830");
-    EXPECT_EQ(d.get_value(*schema.field("country").slot), "CIV");
+    // Facet values live in the one "facets" slot, in schema order, '\x1f' between fields.
+    const std::string facets = d.get_value(*schema.field("facets").slot);
+    EXPECT_NE(facets.find("\x1f" "CIV" "\x1f"), std::string::npos) << facets;
+    EXPECT_NE(facets.find("A/RES/73/195"), std::string::npos) << facets;
+    EXPECT_EQ(d.get_value(*schema.field("country").slot), "") << "no slot of its own";
+    const auto data = nlohmann::json::parse(d.get_data());
+    EXPECT_EQ(data["id"], file_key("/x/report.md") + "-1");
+    EXPECT_FALSE(data.contains("decisions")) << "empty fields are left out";
 }
 
 TEST_F(IndexWriterTest, ReindexingReplacesAndNeverDuplicates) {
