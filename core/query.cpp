@@ -698,12 +698,38 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     } else {
         // Each paragraph is matched with the stems of its own language, so "migrants" finds
         // French "migrants" (stem "migr") as well as English (stem "migrant").
+        // Languages whose analysis gives the same query share one branch (a reference or a
+        // word whose stems agree is then read once, not once per language), and a query in
+        // Latin script is not tried with the Arabic, Chinese and Russian analyses.
         std::vector<Xapian::Query> per_lang, lang_terms;
-        for (const auto& lang : m_langs) {
+        std::vector<std::pair<Xapian::Query, std::vector<Xapian::Query>>> branches;
+        std::vector<std::string> descriptions;
+        auto other_script = [](const std::string& lang) { return lang == "ar" || lang == "zh" || lang == "ru"; };
+        std::vector<std::string> ordered;  // Latin-script languages first: they open branches
+        for (const auto& lang : m_langs)
+            if (!other_script(lang)) ordered.push_back(lang);
+        for (const auto& lang : m_langs)
+            if (other_script(lang)) ordered.push_back(lang);
+        for (const auto& lang : ordered) {
             const Xapian::Query lang_term(m_schema.term("lang", lang));
             lang_terms.push_back(lang_term);
-            per_lang.push_back(Xapian::Query(Xapian::Query::OP_FILTER, parse_as(lang), lang_term));
+            Xapian::Query q = parse_as(lang);
+            const std::string d = q.get_description();
+            const auto it = std::find(descriptions.begin(), descriptions.end(), d);
+            if (it != descriptions.end()) {
+                branches[static_cast<std::size_t>(it - descriptions.begin())].second.push_back(lang_term);
+            } else if (!other_script(lang)) {
+                descriptions.push_back(d);
+                branches.push_back({q, {lang_term}});
+            }
+            // A Latin-script query analysed as Arabic, Chinese or Russian differs only in
+            // stems that those paragraphs cannot hold; where the analysis is the same (a
+            // reference, an acronym), those paragraphs join the branch above.
         }
+        for (const auto& [q, langs] : branches)
+            per_lang.push_back(Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                             langs.size() == 1 ? langs.front()
+                                                               : Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end())));
         // Paragraphs without a language: English stems.
         per_lang.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, parse_as("en"),
                                          Xapian::Query(Xapian::Query::OP_OR, lang_terms.begin(), lang_terms.end())));
