@@ -8,6 +8,7 @@
 
 #include "document_json.h"
 #include "error.h"
+#include "symbols.h"
 #include "text_util.h"
 
 namespace plenary {
@@ -92,22 +93,9 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         date_value = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
     else if (year > 0)
         date_value = std::to_string(year) + "0000";
-    std::string doc_base;
-    // The own symbol's base: cut stackable suffixes.
-    if (!doc.symbol.empty()) {
-        doc_base = doc.symbol;
-        for (;;) {
-            const auto slash = doc_base.rfind('/');
-            if (slash == std::string::npos) break;
-            const std::string last = doc_base.substr(slash + 1);
-            if (last.rfind("Add.", 0) == 0 || last.rfind("Corr.", 0) == 0 ||
-                last.rfind("Rev.", 0) == 0 || last.rfind("Amend.", 0) == 0 || last == "Summary")
-                doc_base.resize(slash);
-            else
-                break;
-        }
-        while (!doc_base.empty() && doc_base.back() == '*') doc_base.pop_back();
-    }
+    // The own symbol's base (no Add/Corr/Rev, no reissue star), as symbol: queries spell it.
+    std::string doc_base = doc.symbol;
+    if (const auto parsed = parse_symbol(doc.symbol)) doc_base = parsed->base;
 
     auto add_term = [](Xapian::Document& xd, const std::string& term) {
         if (term.size() <= kMaxTermLength) xd.add_boolean_term(term);
@@ -157,7 +145,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         add_term(xd, s.term("kind", to_string(p.kind)));
 
         const References& r = p.refs;
-        std::vector<std::string> resolutions, decisions, organs;
+        std::vector<std::string> resolutions, decisions;
         for (const auto& sym : r.symbols) add_term(xd, s.term("symbol", sym));
         for (const auto& base : r.symbol_bases) add_term(xd, s.term("symbol_base", base));
         for (const auto& res : r.resolutions) {

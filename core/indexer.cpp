@@ -61,18 +61,16 @@ Result process(const Job& job, DocumentBuilder& builder, bool references) {
     try {
         std::error_code ec;
         r.record.size = fs::file_size(job.path, ec);
-        if (job.previous) {
+        // One read serves the content hash and the reader.
+        const std::string bytes = read_document_bytes(job.path);
+        r.record.hash = content_hash(bytes);
+        if (job.previous && r.record.hash == job.previous->hash) {
             // Same content as last time: remember the new mtime, keep the paragraphs.
-            const std::string bytes = read_file(job.path);
-            r.record.hash = content_hash(bytes);
-            if (r.record.hash == job.previous->hash) {
-                r.unchanged = true;
-                r.record.paragraphs = job.previous->paragraphs;
-                return r;
-            }
+            r.unchanged = true;
+            r.record.paragraphs = job.previous->paragraphs;
+            return r;
         }
-        Document doc = read_document(job.path);
-        if (!job.previous) r.record.hash = content_hash(read_file(job.path));
+        Document doc = parse_document(job.path, bytes);
         doc.source = job.path;
         if (doc.paragraphs.empty()) throw DocumentError(job.path, "no text found");
         if (references) extract_references(doc);

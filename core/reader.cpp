@@ -426,7 +426,7 @@ Format detect_format(std::string_view bytes, const std::string& path) {
     return Format::text;
 }
 
-Document read_document(const std::string& path) {
+std::string read_document_bytes(const std::string& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw DocumentError(path, "no such file");
@@ -441,9 +441,14 @@ Document read_document(const std::string& path) {
     if (!probe) throw DocumentError(path, std::string("cannot read: ") + std::strerror(errno));
     probe.close();
     if (size == 0) throw DocumentError(path, "empty file");
-    const std::string bytes = read_file(path);
+    std::string bytes = read_file(path);
     if (bytes.empty()) throw DocumentError(path, "empty file");
+    return bytes;
+}
 
+Document read_document(const std::string& path) { return parse_document(path, read_document_bytes(path)); }
+
+Document parse_document(const std::string& path, const std::string& bytes) {
     const Format format = detect_format(bytes, path);
     Document doc;
     if (format == Format::pdf || format == Format::docx || format == Format::doc) {

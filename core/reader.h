@@ -22,6 +22,13 @@ Format detect_format(std::string_view bytes, const std::string& path);
 /// nothing else. Throws DocumentError naming the file (and line where known).
 Document read_document(const std::string& path);
 
+/// The first half of read_document: the file's checks (exists, regular, readable, not empty,
+/// under the size limit) and its bytes. Throws DocumentError as read_document does.
+std::string read_document_bytes(const std::string& path);
+
+/// The second half of read_document: bytes read from path made into a Document.
+Document parse_document(const std::string& path, const std::string& bytes);
+
 /// Markdown converted from PDF (the seed report's form). source names the file in errors.
 Document parse_markdown(std::string_view text, const std::string& source);
 
