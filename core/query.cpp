@@ -9,6 +9,8 @@
 #include <charconv>
 #include <memory>
 
+#include <unicode/uchar.h>
+
 #include "analyzer.h"
 #include "countries.h"
 #include "error.h"
@@ -189,7 +191,58 @@ bool takes_paren_tail(const std::string& field) {
            field == "document";
 }
 
+// Whether the indexer stems a word: as Xapian's TermGenerator decides with STEM_SOME, only
+// a word that starts with a letter ("2030" is indexed as it is).
+bool stemmed_word(std::string_view word) {
+    std::size_t i = 0;
+    const auto cp = static_cast<UChar32>(next_code_point(word, i));
+    const auto type = u_charType(cp);
+    return type == U_LOWERCASE_LETTER || type == U_TITLECASE_LETTER || type == U_MODIFIER_LETTER ||
+           type == U_OTHER_LETTER;
+}
+
+// The query with each free word (a term QueryParser left unstemmed, outside phrases and
+// NEAR) replaced by the synonym of its stems: one for each stemmer, and the word itself
+// where as_is. Fields, references, wildcards and phrases stay as they are.
+Xapian::Query spread_stems(const Xapian::Query& q, const std::vector<Xapian::Stem>& stemmers, bool as_is) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: {
+            const std::string word = *q.get_terms_begin();
+            if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || !stemmed_word(word)) return q;
+            std::vector<std::string> terms;
+            for (const Xapian::Stem& stem : stemmers) add_unique(terms, "Z" + stem(word));
+            if (as_is) add_unique(terms, "Z" + word);
+            std::vector<Q> qs(terms.begin(), terms.end());
+            return qs.size() == 1 ? qs.front() : Q(Q::OP_SYNONYM, qs.begin(), qs.end());
+        }
+        case Q::OP_AND:
+        case Q::OP_OR:
+        case Q::OP_AND_NOT:
+        case Q::OP_XOR:
+        case Q::OP_AND_MAYBE:
+        case Q::OP_FILTER:
+        case Q::OP_MAX: {
+            std::vector<Q> subs;
+            for (std::size_t n = 0; n < q.get_num_subqueries(); ++n)
+                subs.push_back(spread_stems(q.get_subquery(n), stemmers, as_is));
+            return Q(q.get_type(), subs.begin(), subs.end());
+        }
+        default:
+            return q;  // phrases, NEAR, wildcards, value ranges, weighted placeholders
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> QueryParser::latin_langs() const {
+    std::vector<std::string> out;
+    for (const std::string& l : m_langs)
+        if (l != "ar" && l != "zh" && l != "ru") out.push_back(l);
+    // Paragraphs without a language have English stems.
+    if (std::find(out.begin(), out.end(), "en") == out.end()) out.push_back("en");
+    return out;
+}
 
 QueryParser::QueryParser(const Schema& schema, const Gazetteer& gazetteer,
                          const Xapian::Database* db, std::string lang)
@@ -665,10 +718,16 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         Xapian::QueryParser qp;
         // Without a stopper "smuggling of migrants" would require "of" in every paragraph.
         Xapian::SimpleStopper stopper;
-        for (const char* w : stopwords_for(lang)) stopper.add(w);
+        for (const std::string& l : lang.empty() ? latin_langs() : std::vector<std::string>{lang})
+            for (const char* w : stopwords_for(l)) stopper.add(w);
         qp.set_stopper(&stopper);
-        qp.set_stemmer(stemmer_for(lang));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        if (lang.empty()) {
+            // Words as typed: spread_stems() gives each its stems.
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        } else {
+            qp.set_stemmer(stemmer_for(lang));
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        }
         qp.set_default_op(Xapian::Query::OP_AND);
         if (m_db) qp.set_database(*m_db);
         qp.add_prefix(kPlaceholder, &processor);
@@ -696,44 +755,17 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     } else if (m_langs.size() == 1) {
         out.query = parse_as(m_langs.front());
     } else {
-        // Each paragraph is matched with the stems of its own language, so "migrants" finds
-        // French "migrants" (stem "migr") as well as English (stem "migrant").
-        // Languages whose analysis gives the same query share one branch (a reference or a
-        // word whose stems agree is then read once, not once per language), and a query in
-        // Latin script is not tried with the Arabic, Chinese and Russian analyses.
-        std::vector<Xapian::Query> per_lang, lang_terms;
-        std::vector<std::pair<Xapian::Query, std::vector<Xapian::Query>>> branches;
-        std::vector<std::string> descriptions;
-        auto other_script = [](const std::string& lang) { return lang == "ar" || lang == "zh" || lang == "ru"; };
-        std::vector<std::string> ordered;  // Latin-script languages first: they open branches
-        for (const auto& lang : m_langs)
-            if (!other_script(lang)) ordered.push_back(lang);
-        for (const auto& lang : m_langs)
-            if (other_script(lang)) ordered.push_back(lang);
-        for (const auto& lang : ordered) {
-            const Xapian::Query lang_term(m_schema.term("lang", lang));
-            lang_terms.push_back(lang_term);
-            Xapian::Query q = parse_as(lang);
-            const std::string d = q.get_description();
-            const auto it = std::find(descriptions.begin(), descriptions.end(), d);
-            if (it != descriptions.end()) {
-                branches[static_cast<std::size_t>(it - descriptions.begin())].second.push_back(lang_term);
-            } else if (!other_script(lang)) {
-                descriptions.push_back(d);
-                branches.push_back({q, {lang_term}});
-            }
-            // A Latin-script query analysed as Arabic, Chinese or Russian differs only in
-            // stems that those paragraphs cannot hold; where the analysis is the same (a
-            // reference, an acronym), those paragraphs join the branch above.
-        }
-        for (const auto& [q, langs] : branches)
-            per_lang.push_back(Xapian::Query(Xapian::Query::OP_FILTER, q,
-                                             langs.size() == 1 ? langs.front()
-                                                               : Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end())));
-        // Paragraphs without a language: English stems.
-        per_lang.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, parse_as("en"),
-                                         Xapian::Query(Xapian::Query::OP_OR, lang_terms.begin(), lang_terms.end())));
-        out.query = Xapian::Query(Xapian::Query::OP_OR, per_lang.begin(), per_lang.end());
+        // Each paragraph's words are indexed with the stems of its own language, so a word
+        // of the query stands for the stems every Latin-script language gives it, as one
+        // term: "migrants" is Zmigrant (English) or Zmigr (French), and a paragraph matches
+        // whichever its language made. One parse, no per-language branches: the cost of a
+        // query stays that of one analysis.
+        std::vector<Xapian::Stem> stemmers;
+        for (const std::string& l : latin_langs()) stemmers.push_back(stemmer_for(l));
+        // Russian and Arabic leave a Latin word as it is: those paragraphs' stem is the word.
+        const bool as_is = std::any_of(m_langs.begin(), m_langs.end(),
+                                       [](const std::string& l) { return l == "ru" || l == "ar"; });
+        out.query = spread_stems(parse_as(""), stemmers, as_is);
     }
     if (out.query.empty()) throw QueryError("the query has no words to search for");
 

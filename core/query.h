@@ -59,9 +59,11 @@ private:
     const Schema& m_schema;
     const Gazetteer& m_gazetteer;
     const Xapian::Database* m_db;
-    std::vector<std::string> m_langs;  // stemming languages; more than one: filtered by lang
+    std::vector<std::string> m_langs;  // stemming languages; more than one: each word stands for its stems in all
 
     Xapian::Query reference_query(std::string_view text, ParsedQuery& notes) const;
+    // The Latin-script languages of the database, and English.
+    std::vector<std::string> latin_langs() const;
     Xapian::Query text_field_query(const std::string& field, std::string_view value,
                                    int column) const;
 };

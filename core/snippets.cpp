@@ -142,10 +142,11 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     for (const WordSpan& w : words) folded.push_back(fold_terms(encode(d, w.begin, w.end)));
 
     const std::unordered_set<std::string> terms(q.terms.begin(), q.terms.end());
-    // The text's own stemmer first, then the query's (a stem matches in either).
+    // The text's own stemmer, as the indexer stemmed it; and the query's, where the query was
+    // analysed in one language only (a database of one language, or Cyrillic, Arabic or Chinese
+    // words). A query over several languages already holds each word's stem in each of them.
     std::vector<Xapian::Stem> stemmers{stemmer_for(lang)};
-    for (const auto& l : q.langs)
-        if (l != lang) stemmers.push_back(stemmer_for(l));
+    if (q.langs.size() == 1 && q.langs.front() != lang) stemmers.push_back(stemmer_for(q.langs.front()));
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = folded[i];
         std::string key;
