@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -32,11 +35,19 @@ struct Facet {
 /// Counts values given as one string each, joined by '\n': each distinct value counts once.
 class ValueCounter {
 public:
-    void add(std::string_view values);
-    const std::map<std::string, Xapian::doccount, std::less<>>& counts() const { return m_counts; }
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    using Counts = std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>>;
+
+    /// Adds n paragraphs that have these values.
+    void add(std::string_view values, Xapian::doccount n = 1);
+    /// Counts by value, in no order.
+    const Counts& counts() const { return m_counts; }
 
 private:
-    std::map<std::string, Xapian::doccount, std::less<>> m_counts;
+    Counts m_counts;
     // Paragraphs of one document are neighbours in docid order and mostly share their
     // values: the last values seen and the counters they map to skip parsing and lookups.
     std::string m_last;
@@ -51,7 +62,7 @@ public:
     explicit SlotSpy(Xapian::valueno slot) : m_slot(slot) {}
     void operator()(const Xapian::Document& doc, double wt) override;
     /// Counts so far, by value.
-    const std::map<std::string, Xapian::doccount, std::less<>>& counts() const { return m_counter.counts(); }
+    const ValueCounter::Counts& counts() const { return m_counter.counts(); }
     /// Paragraphs seen.
     Xapian::doccount seen() const { return m_seen; }
 
@@ -59,6 +70,39 @@ private:
     Xapian::valueno m_slot;
     ValueCounter m_counter;
     Xapian::doccount m_seen = 0;
+};
+
+/// Every paragraph's "facets" value, interned and held in memory: what a searcher that
+/// answers many faceted queries over one revision counts from, instead of reading each
+/// match's value from the database (one block read per scattered match).
+class FacetColumn {
+public:
+    /// Reads the slot of every document of db once.
+    FacetColumn(const Xapian::Database& db, Xapian::valueno slot);
+    /// The id of a document's value; 0 for none.
+    std::uint32_t id(Xapian::docid d) const { return d < m_ids.size() ? m_ids[d] : 0; }
+    /// Distinct values, the empty one included.
+    std::size_t size() const { return m_part_begin.size() - 1; }
+    /// One facet value of a paragraph: its facet (position in schema order) and its number
+    /// among that facet's values.
+    struct Part {
+        std::uint32_t facet;
+        std::uint32_t value;
+    };
+    /// The facet values a value id stands for, each distinct value of each facet once.
+    const Part* parts_begin(std::uint32_t id) const { return m_parts.data() + m_part_begin[id]; }
+    const Part* parts_end(std::uint32_t id) const { return m_parts.data() + m_part_begin[id + 1]; }
+    /// The values of the facet at schema position facet, by number.
+    const std::vector<std::string>& values(std::size_t facet) const { return m_values[facet]; }
+    std::size_t facets() const { return m_values.size(); }
+    /// Bytes held, roughly.
+    std::size_t memory() const;
+
+private:
+    std::vector<std::uint32_t> m_ids;             // by docid
+    std::vector<std::uint32_t> m_part_begin;      // by id, into m_parts; one more at the end
+    std::vector<Part> m_parts;
+    std::vector<std::vector<std::string>> m_values;  // by facet, by number
 };
 
 /// The facet names the schema allows, in schema order.
@@ -70,7 +114,8 @@ public:
     /// names: facet fields ("all" for every one); throws QueryError naming an unknown facet.
     FacetCounter(const Schema& schema, const std::vector<std::string>& names);
     /// Adds the spies to enquire (which must outlive no spy: they belong to this object).
-    void attach(Xapian::Enquire& enquire);
+    /// With a column of the same database revision, values are read from it.
+    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr);
     /// The facets, each cut to limit values (0 = no limit), labelled.
     std::vector<Facet> results(std::size_t limit, const Gazetteer& gazetteer) const;
 
@@ -89,9 +134,18 @@ private:
 
     std::vector<std::string> m_names;            ///< requested facets, in request order
     std::vector<int> m_wanted;                   ///< schema facet position -> index in m_names, or -1
-    std::vector<ValueCounter> m_counters;        ///< one per requested facet
     Xapian::valueno m_all_slot = 0;              ///< the "facets" slot
     std::unique_ptr<Spy> m_spy;
+    // Matches by their whole "facets" value: paragraphs that share every facet value (most
+    // paragraphs of a document) are one entry, split into facet values once, in results().
+    // Kept in the order first seen (docid order), so that neighbours share document values.
+    std::deque<std::pair<std::string, Xapian::doccount>> m_values;  // stable: m_value_index views its strings
+    std::unordered_map<std::string_view, std::size_t> m_value_index;  ///< into m_values
+    std::string m_last;                          ///< the previous match's value
+    std::size_t m_last_index = SIZE_MAX;         ///< and its place in m_values
+    // With a column: matches by value id.
+    const FacetColumn* m_column = nullptr;
+    std::vector<Xapian::doccount> m_id_counts;
 };
 
 /// A label for a facet value: country names for country, speaker and demonym, language names

@@ -1,5 +1,7 @@
 #include "search.h"
 
+#include <mutex>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -125,6 +127,30 @@ void Searcher::reopen() {
         m_db.add_database(m_parts.back());
     }
     m_info_cache.clear();
+    m_column.reset();
+    m_faceted_queries = 0;
+}
+
+const FacetColumn* Searcher::facet_column() {
+    // A match spy sees a document by its docid in its own database, not the merged one: over
+    // several databases each match's value is read instead.
+    if (!m_column_allowed || m_parts.size() != 1) return nullptr;
+    if (m_column) return m_column.get();
+    // Shared by the Searchers of this process (the service has one per thread): the first to
+    // need it for this database at this revision builds it, at its second faceted query (a
+    // single query reads its matches' values, cheaper than reading every paragraph's); the
+    // others wait for it and share it.
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<const FacetColumn>> columns;
+    const std::string key = m_parts.front().get_uuid() + '\n' + std::to_string(m_parts.front().get_revision());
+    std::lock_guard<std::mutex> lock(mutex);
+    std::erase_if(columns, [](const auto& kv) { return kv.second.expired(); });
+    if (auto it = columns.find(key); it != columns.end()) m_column = it->second.lock();
+    if (!m_column && ++m_faceted_queries >= 2) {
+        m_column = std::make_shared<const FacetColumn>(m_db, *Schema::instance().field("facets").slot);
+        columns[key] = m_column;
+    }
+    return m_column.get();
 }
 
 DocumentInfo Searcher::document_info(const std::string& key) {
@@ -287,7 +313,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
     Xapian::Enquire enquire(m_db);
     configure(enquire);
     if (!req.group_by_document) {
-        facets.attach(enquire);
+        facets.attach(enquire, facets.empty() ? nullptr : facet_column());
         const Xapian::doccount check = facets.empty()
             ? static_cast<Xapian::doccount>(req.offset + req.limit + 1)
             : everything;
@@ -323,7 +349,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         Xapian::Enquire counting(m_db);
         counting.set_query(query);
         counting.add_matchspy(&documents);
-        facets.attach(counting);
+        facets.attach(counting, facets.empty() ? nullptr : facet_column());
         counting.get_mset(0, 0, everything);
         result.total = static_cast<Xapian::doccount>(documents.counts().size());
         result.total_exact = true;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -124,12 +125,22 @@ public:
     ParagraphView aligned(const std::string& id, const std::string& lang);
     /// Paragraphs in all databases.
     Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
+    /// Whether faceted queries may count from an in-memory FacetColumn, built at the second
+    /// faceted query on one revision and shared by every Searcher of the process on the same
+    /// database and revision (default on; a one-shot query never builds it; over several
+    /// databases each match's stored value is read instead).
+    void set_facet_column(bool on) { m_column_allowed = on; }
 
 private:
     std::vector<std::string> m_paths;
     std::vector<Xapian::Database> m_parts;  // metadata is read per part: a merged one shows the first only
     Xapian::Database m_db;
     std::map<std::string, DocumentInfo> m_info_cache;
+    bool m_column_allowed = true;
+    int m_faceted_queries = 0;                   // on this revision
+    std::shared_ptr<const FacetColumn> m_column;
+
+    const FacetColumn* facet_column();
 
     void reopen();
     DocumentInfo document_info(const std::string& file_key);

@@ -283,6 +283,87 @@ TEST_F(SearchTest, FacetCountsEqualTheHitsOfTheirFilter) {
     EXPECT_GT(checked, 40u);
 }
 
+TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
+    // One database: a Searcher that counts from the in-memory column (built at its second
+    // faceted query) beside one that reads each match's stored value.
+    const fs::path one = dir / "column";
+    const std::vector<Document> docs = corpus();
+    DocumentBuilder builder(Schema::instance());
+    auto add = [&](std::size_t k) {
+        IndexWriter w(one.string());
+        auto xdocs = builder.build(docs[k]);
+        FileRecord rec{docs[k].source, k + 1, 1, 1, static_cast<std::uint32_t>(xdocs.size())};
+        w.replace_file(rec, document_meta_json(docs[k]).dump(), xdocs);
+        w.commit();
+    };
+    // A document whose paragraphs share every facet value: one column entry counts them all.
+    Document plain = docs[1];
+    plain.symbol = "A/73/101";
+    plain.source = "/plenary-test/d4.md";
+    plain.paragraphs.clear();
+    for (int i = 1; i <= 5; ++i) {
+        plain.paragraphs.push_back(para("Migrants and smuggling, plain paragraph " + std::to_string(i) + "."));
+        plain.paragraphs.back().number = std::to_string(i);
+    }
+    auto add_doc = [&](const Document& d, std::size_t k) {
+        IndexWriter w(one.string());
+        auto xdocs = builder.build(d);
+        FileRecord rec{d.source, k + 1, 1, 1, static_cast<std::uint32_t>(xdocs.size())};
+        w.replace_file(rec, document_meta_json(d).dump(), xdocs);
+        w.commit();
+    };
+    add(0);
+    add(1);
+    add_doc(plain, 3);
+    auto facets = [](Searcher& s, const std::string& query) {
+        SearchRequest req;
+        req.query = query;
+        req.facets = {"all"};
+        req.facet_limit = 0;
+        req.limit = 1;
+        return s.search(req).facets;
+    };
+    auto same = [](const std::vector<Facet>& a, const std::vector<Facet>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].name != b[i].name || a[i].values != b[i].values) return false;
+        return true;
+    };
+    Searcher column({one.string()}), stored({one.string()});
+    stored.set_facet_column(false);
+    std::size_t values = 0;
+    for (int round = 0; round < 2; ++round) {
+        for (const char* q : {"migrants", "smuggling OR trafficking", "resolution 40/1", "migrants OR smuggling OR terrorism"}) {
+            const auto a = facets(column, q), b = facets(stored, q);
+            EXPECT_TRUE(same(a, b)) << q << " (round " << round << ")";
+            for (const Facet& f : a) values += f.values.size();
+        }
+    }
+    EXPECT_GT(values, 40u);
+    for (const Facet& f : facets(column, "plain"))
+        if (f.name == "document") {
+            ASSERT_EQ(f.values.size(), 1u);
+            EXPECT_EQ(f.values[0].count, 5u);
+        }
+
+    // A new revision: a Searcher opened on it counts the new paragraphs (the French d3), and
+    // the one opened before keeps counting the revision it reads.
+    add(2);
+    Searcher after({one.string()});
+    auto lang_count = [&](Searcher& s, const std::string& lang) {
+        for (int i = 0; i < 2; ++i) facets(s, "migrants");  // the second builds the column
+        for (const Facet& f : facets(s, "migrants"))
+            if (f.name == "lang")
+                for (const FacetValue& v : f.values)
+                    if (v.value == lang) return v.count;
+        return Xapian::doccount(0);
+    };
+    EXPECT_EQ(lang_count(after, "fr"), 2u);
+    EXPECT_EQ(lang_count(column, "fr"), 0u);
+    EXPECT_GT(lang_count(after, "en"), 0u);
+    EXPECT_EQ(lang_count(after, "en"), lang_count(column, "en"));
+}
+
 TEST_F(SearchTest, FacetsAreSortedLabelledAndCountEachParagraphOncePerValue) {
     SearchRequest req;
     req.query = "migrants OR trafficking OR smuggling";
