@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -96,9 +97,23 @@ int main(int argc, char** argv) {
     const int repeats = argc > 5 ? std::atoi(argv[5]) : 5;
     const auto queries = load(argv[4]);
     std::map<std::string, std::vector<double>> times;  // engine -> ms
+    // QUERY_BENCH_DETAIL=1: each query's median per engine too, on stderr.
+    const bool detail = std::getenv("QUERY_BENCH_DETAIL") != nullptr;
+    // QUERY_BENCH_ENGINES=plenary+facets,xapian: only those engines (for a profiler).
+    const std::string only = std::getenv("QUERY_BENCH_ENGINES") ? std::getenv("QUERY_BENCH_ENGINES") : "";
+    auto runs = [&](const std::string& engine) {
+        if (only.empty()) return true;
+        const std::string list = "," + only + ",";
+        return list.find("," + engine + ",") != std::string::npos;
+    };
+    std::map<std::string, std::map<std::string, std::vector<double>>> per_query;  // query -> engine -> ms
     std::size_t plenary_hits = 0, xapian_hits = 0, fts_hits = 0;
 
     plenary::Searcher searcher({argv[1]});
+    // The same, counting facets from each match's stored value, never from the in-memory
+    // column: what a one-shot plenary-search does.
+    plenary::Searcher per_match({argv[1]});
+    per_match.set_facet_column(false);
     Xapian::Database base(argv[2]);
     Xapian::QueryParser qp;
     qp.set_database(base);
@@ -121,7 +136,7 @@ int main(int argc, char** argv) {
             plenary::SearchRequest req;
             req.query = q.plenary;
             req.limit = 10;
-            times["plenary"].push_back(time_ms([&] {
+            if (runs("plenary")) times["plenary"].push_back(time_ms([&] {
                 try {
                     plenary_hits += searcher.search(req).hits.size();
                 } catch (const std::exception& e) {
@@ -129,13 +144,19 @@ int main(int argc, char** argv) {
                 }
             }));
             req.facets = {"all"};
-            times["plenary+facets"].push_back(time_ms([&] {
+            if (runs("plenary+facets")) times["plenary+facets"].push_back(time_ms([&] {
                 try {
                     searcher.search(req);
                 } catch (const std::exception&) {
                 }
             }));
-            times["xapian"].push_back(time_ms([&] {
+            if (runs("plenary+facets/per-match")) times["plenary+facets/per-match"].push_back(time_ms([&] {
+                try {
+                    per_match.search(req);
+                } catch (const std::exception&) {
+                }
+            }));
+            if (runs("xapian")) times["xapian"].push_back(time_ms([&] {
                 try {
                     Xapian::Enquire enquire(base);
                     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
@@ -151,7 +172,7 @@ int main(int argc, char** argv) {
                     std::fprintf(stderr, "xapian: %s: %s\n", q.plenary.c_str(), e.get_msg().c_str());
                 }
             }));
-            times["sqlite-fts5"].push_back(time_ms([&] {
+            if (runs("sqlite-fts5")) times["sqlite-fts5"].push_back(time_ms([&] {
                 sqlite3_reset(stmt);
                 sqlite3_bind_text(stmt, 1, q.fts5.c_str(), -1, SQLITE_TRANSIENT);
                 while (sqlite3_step(stmt) == SQLITE_ROW) ++fts_hits;
@@ -160,8 +181,21 @@ int main(int argc, char** argv) {
     }
     sqlite3_finalize(stmt);
     sqlite3_close(fts);
+    if (detail) {
+        // Each engine appends one time per query per repeat, in the order of the queries.
+        for (const auto& [engine, v] : times)
+            for (std::size_t i = 0; i < v.size(); ++i) per_query[queries[i % queries.size()].plenary][engine].push_back(v[i]);
+        std::fprintf(stderr, "%-48s %9s %9s %9s %9s %9s\n", "query", "plenary", "+facets", "per-match", "xapian", "fts5");
+        for (const auto& q : queries) {
+            auto& e = per_query[q.plenary];
+            std::fprintf(stderr, "%-48s %9.2f %9.2f %9.2f %9.2f %9.2f\n", q.plenary.c_str(), percentile(e["plenary"], 0.5),
+                         percentile(e["plenary+facets"], 0.5), percentile(e["plenary+facets/per-match"], 0.5),
+                         percentile(e["xapian"], 0.5),
+                         percentile(e["sqlite-fts5"], 0.5));
+        }
+    }
     std::printf("| engine | queries | p50 ms | p95 ms |\n|---|---|---|---|\n");
-    for (const char* e : {"plenary", "plenary+facets", "xapian", "sqlite-fts5"}) {
+    for (const char* e : {"plenary", "plenary+facets", "plenary+facets/per-match", "xapian", "sqlite-fts5"}) {
         const auto& v = times[e];
         std::printf("| %s | %zu | %.2f | %.2f |\n", e, v.size(), percentile(v, 0.5), percentile(v, 0.95));
     }

@@ -11,16 +11,19 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$here/build}"
 corpus="${2:-$here/../shared/corpus-real}"
 repeats="${REPEATS:-5}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# WORK=DIR keeps the four indexes in DIR and reuses them on the next run (the index must be
+# rebuilt by hand, by emptying DIR, after a change to the indexer).
+if [[ -n "${WORK:-}" ]]; then work="$WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 command -v rg >/dev/null || { echo "query_bench: needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
 
-echo "indexing $corpus ..." >&2
-"$build/indexer/plenary-index" --quiet --jobs 2 --db "$work/plenary" "$corpus" >&2 2>/dev/null || true
-find "$corpus" -type f -print0 | sort -z |
-  xargs -0 "$build/indexer/plenary-index" --dump > "$work/paragraphs.jsonl" 2>/dev/null || true
-"$build/bench/baseline-index" "$work/xapian" "$work/paragraphs.jsonl" >&2
-"$build/bench/query-bench" load-fts5 "$work/paragraphs.jsonl" "$work/fts5.db" >&2
+if [[ ! -f "$work/fts5.db" ]]; then
+  echo "indexing $corpus ..." >&2
+  "$build/indexer/plenary-index" --quiet --jobs 2 --db "$work/plenary" "$corpus" >&2 2>/dev/null || true
+  find "$corpus" -type f -print0 | sort -z |
+    xargs -0 "$build/indexer/plenary-index" --dump > "$work/paragraphs.jsonl" 2>/dev/null || true
+  "$build/bench/baseline-index" "$work/xapian" "$work/paragraphs.jsonl" >&2
+  "$build/bench/query-bench" load-fts5 "$work/paragraphs.jsonl" "$work/fts5.db" >&2
+fi
 
 echo >&2
 "$build/bench/query-bench" "$work/plenary" "$work/xapian" "$work/fts5.db" "$here/bench/queries.tsv" "$repeats" \
