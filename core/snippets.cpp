@@ -136,7 +136,10 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
                              const std::string& text_lang) {
     const std::string lang = !text_lang.empty() ? text_lang : q.langs.empty() ? "en" : q.langs.front();
     std::vector<Mark> marks;
-    const std::vector<WordSpan> words = words_of(d);
+    // Words are looked at only when the query has words (a query of fields and references,
+    // "country:NER", marks names and citations alone).
+    const bool by_words = !q.terms.empty() || !q.wildcards.empty() || !q.phrases.empty();
+    const std::vector<WordSpan> words = by_words ? words_of(d) : std::vector<WordSpan>();
     std::vector<std::string> folded;
     folded.reserve(words.size());
     for (const WordSpan& w : words) folded.push_back(fold_terms(encode(d, w.begin, w.end)));
