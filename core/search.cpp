@@ -138,18 +138,30 @@ const FacetColumn* Searcher::facet_column() {
     if (m_column) return m_column.get();
     // Shared by the Searchers of this process (the service has one per thread): the first to
     // need it for this database at this revision builds it, at its second faceted query (a
-    // single query reads its matches' values, cheaper than reading every paragraph's); the
-    // others wait for it and share it.
+    // single query reads its matches' values, cheaper than reading every paragraph's). While
+    // it is being built the others read their matches' values rather than wait.
     static std::mutex mutex;
     static std::map<std::string, std::weak_ptr<const FacetColumn>> columns;
+    static std::set<std::string> building;
     const std::string key = m_parts.front().get_uuid() + '\n' + std::to_string(m_parts.front().get_revision());
-    std::lock_guard<std::mutex> lock(mutex);
+    std::unique_lock<std::mutex> lock(mutex);
     std::erase_if(columns, [](const auto& kv) { return kv.second.expired(); });
     if (auto it = columns.find(key); it != columns.end()) m_column = it->second.lock();
-    if (!m_column && ++m_faceted_queries >= 2) {
-        m_column = std::make_shared<const FacetColumn>(m_db, *Schema::instance().field("facets").slot);
-        columns[key] = m_column;
+    if (m_column || ++m_faceted_queries < 2 || building.count(key)) return m_column.get();
+    building.insert(key);
+    lock.unlock();
+    std::shared_ptr<const FacetColumn> column;
+    try {
+        column = std::make_shared<const FacetColumn>(m_db, *Schema::instance().field("facets").slot);
+    } catch (...) {
+        lock.lock();
+        building.erase(key);
+        throw;
     }
+    lock.lock();
+    building.erase(key);
+    columns[key] = column;
+    m_column = column;
     return m_column.get();
 }
 
