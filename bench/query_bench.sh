@@ -27,7 +27,7 @@ fi
 
 echo >&2
 "$build/bench/query-bench" "$work/plenary" "$work/xapian" "$work/fts5.db" "$here/bench/queries.tsv" "$repeats" \
-  | grep -v '^hits' > "$work/table"
+  | grep -v "^hits" > "$work/table"
 
 # ripgrep over the raw text files, one run per query and repeat.
 : > "$work/rg"
@@ -44,4 +44,5 @@ pct() { sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {i=int(p*(NR-1)+0.5)+1; pri
 cat "$work/table"
 printf '| ripgrep (raw files) | %d | %s | %s |\n' "$(wc -l < "$work/rg")" "$(pct "$work/rg" 0.5)" "$(pct "$work/rg" 0.95)"
 echo
-awk -F'|' '/plenary\+facets/ {f=$4} /^\| xapian/ {x=$4} END {printf "plenary+facets p50 / xapian plain p50 = %.2f\n", f/x}' "$work/table"
+awk -F'|' '/^\| plenary\+facets \|/ {f=$4} /^\| plenary\+facets\/per-match \|/ {m=$4} /^\| xapian \|/ {x=$4} /^\| sqlite-fts5 \|/ {q=$4}
+  END {printf "plenary+facets p50 / xapian plain p50 = %.2f (per match: %.2f); / sqlite-fts5 p50 = %.2f (per match: %.2f)\n", f/x, m/x, f/q, m/q}' "$work/table"

@@ -2,7 +2,9 @@
 # Load on `plenary-search serve` with wrk at 1, 8 and 64 connections (DURATION s each, default
 # 10) over a fixed mix of 30 queries (bench/service_queries.txt: words, phrases, references,
 # facets, filters, sorting, grouping), while plenary-index adds documents in the background;
-# beside the in-process query time of the same mix (service-query-bench, JSON included).
+# beside the in-process query time of the same mix (service-query-bench, JSON included), taken
+# on a quiet machine with one thread, and under the same indexer load with 1 and 8 threads at
+# once (the concurrency of the 1- and 8-connection runs, on the same cores).
 #
 #   bench/service_bench.sh [BUILD_DIR] [CORPUS_REAL]
 #
@@ -31,12 +33,12 @@ head -n "$first" "$work/all" > "$work/first"
 tail -n +"$((first + 1))" "$work/all" > "$work/rest"
 db="$work/db"
 echo "indexing $first of $total files..." >&2
-tr '\n' '\0' < "$work/first" | xargs -0 "$build/indexer/plenary-index" --quiet --db "$db" 2>"$work/index.err" || true
+tr '\n' '\0' < "$work/first" | xargs -0 "$build/indexer/plenary-index" --quiet --db "$db" >/dev/null 2>"$work/index.err" || true
 paragraphs=$(xapian-delve "$db" 2>/dev/null | awk '/number of documents/ {print $NF}')
 
-inproc=$("$build/bench/service-query-bench" "$db" "$here/bench/service_queries.txt" 5 | sed -n 's/^RESULT //p')
-inproc_p50=$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' <<<"$inproc")
-inproc_p99=$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' <<<"$inproc")
+inproc() { "$build/bench/service-query-bench" "$db" "$here/bench/service_queries.txt" "$1" "$2" | sed -n 's/^RESULT //p'; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+quiet=$(inproc 5 1)
 
 "$build/searcher/plenary-search" serve --db "$db" --port 0 --threads 8 2>"$work/server.log" &
 server_pid=$!
@@ -48,10 +50,14 @@ url=$(sed -n 's/.* on \(http:\/\/[^ ]*\) with.*/\1/p' "$work/server.log" | head 
 (
   split -l 40 "$work/rest" "$work/batch."
   for b in "$work"/batch.*; do
-    tr '\n' '\0' < "$b" | xargs -0 "$build/indexer/plenary-index" --quiet --commit-every 2000 --db "$db" 2>>"$work/index.err" || true
+    tr '\n' '\0' < "$b" | xargs -0 "$build/indexer/plenary-index" --quiet --commit-every 2000 --db "$db" >/dev/null 2>>"$work/index.err" || true
   done
 ) &
 indexer_pid=$!
+
+# In process, under the same load: one thread, then eight at once.
+loaded1=$(inproc 5 1)
+loaded8=$(inproc 3 8)
 
 declare -a rows
 crashes=0
@@ -71,7 +77,10 @@ after=$(xapian-delve "$db" 2>/dev/null | awk '/number of documents/ {print $NF}'
 
 echo
 echo "Index: $paragraphs paragraphs at the start, $after at the end (indexer running throughout); $(nproc) cores"
-echo "In-process (service-query-bench, same mix, JSON included): p50 ${inproc_p50} ms, p99 ${inproc_p99} ms"
+echo "In process (service-query-bench, same mix, JSON included):"
+echo "  quiet machine, 1 thread:       p50 $(field p50 "$quiet") ms, p99 $(field p99 "$quiet") ms"
+echo "  indexer running, 1 thread:     p50 $(field p50 "$loaded1") ms, p99 $(field p99 "$loaded1") ms"
+echo "  indexer running, 8 threads:    p50 $(field p50 "$loaded8") ms, p99 $(field p99 "$loaded8") ms"
 printf '\n| connections | requests/s | p50 ms | p99 ms | socket errors | non-2xx | requests |\n|---|---|---|---|---|---|---|\n'
 for r in "${rows[@]}"; do
   read -r c rest <<<"$r"
