@@ -35,6 +35,15 @@ std::string lower_extension(const std::string& path) {
     return ascii_lower(fs::path(path).extension().string());
 }
 
+/// Whether text is the printable strings of a zipped Office file (what `strings` makes of a
+/// .docx): it opens with the first member's name, [Content_Types].xml, and names _rels/.rels.
+bool looks_like_zip_strings(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, 4096);
+    const auto start = head.find_first_not_of(" \t\r\n");
+    return start != std::string_view::npos && head.substr(start).starts_with("[Content_Types].xml") &&
+           head.find("_rels/.rels") != std::string_view::npos;
+}
+
 /// Names the binary formats people are most likely to hand us, for a helpful message.
 std::string binary_kind(std::string_view bytes) {
     if (has_prefix(bytes, "%PDF")) return "PDF";
@@ -410,6 +419,9 @@ Format detect_format(std::string_view bytes, const std::string& path) {
     if (has_prefix(bytes, "\xFF\xFE") || has_prefix(bytes, "\xFE\xFF"))
         throw DocumentError(path, "UTF-16 text is not supported yet; convert it to UTF-8");
     if (looks_binary(bytes)) throw DocumentError(path, "binary file is not supported");
+    if (looks_like_zip_strings(bytes))
+        throw DocumentError(path, "not text: the printable strings of a zipped Office file "
+                                  "([Content_Types].xml, _rels/.rels); index the .docx itself");
     if (looks_like_html(bytes, path)) return Format::html;
     if (looks_like_xml(bytes, path)) {
         const std::string root = xml_root_name(bytes);

@@ -78,6 +78,13 @@ TEST(DetectFormat, Table) {
         {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10), "a.doc", Format::doc, ""},
         {std::string("\x1F\x8B\x08\0", 4), "a.gz", Format::unknown, "binary file (gzip) is not supported"},
         {std::string("abc\0def", 7), "a.txt", Format::unknown, "binary file is not supported"},
+        // `strings` run on a .docx (four such files sit among the UPR texts).
+        {"[Content_Types].xml \n$w`E\nruI3`\n_rels/.rels \n`S__\nword/document.xml\n", "Advance_questions.txt",
+         Format::unknown,
+         "not text: the printable strings of a zipped Office file ([Content_Types].xml, _rels/.rels); index the "
+         ".docx itself"},
+        {"How to read a package.\n\nThe file [Content_Types].xml lists the parts; _rels/.rels links them.\n",
+         "ooxml-notes.txt", Format::text, ""},
         {std::string("\xFF\xFEH\0i\0", 6), "a.txt", Format::unknown,
          "UTF-16 text is not supported yet; convert it to UTF-8"},
     };

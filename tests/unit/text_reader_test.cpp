@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "error.h"
 #include "layout.h"
 #include "reader.h"
 #include "text_util.h"
@@ -432,5 +433,32 @@ TEST(TextReaderReal, EveryTextFileParsesAndEverySpeechHasParagraphs) {
     EXPECT_GT(bytes, 40u << 20);
 }
 
+
+TEST(TextReaderReal, PrintableStringsOfWordFilesAreRefusedAndNamed) {
+    // Four UPR cycle 2 "advance questions" .txt files are `strings` output of .docx files:
+    // zip member names and compressed bytes, no text. (The cycle 3 ones, `strings` of .doc
+    // files, do hold the questions among their noise, and are read.)
+    const fs::path dir = shared("corpus-real/upr-slovenia");
+    if (!fs::exists(dir)) GTEST_SKIP() << "corpus-real not found at " << dir;
+    std::size_t refused = 0, read = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+        const std::string path = entry.path().string();
+        const bool zip_strings = entry.path().filename().string().rfind("AdvancedQuestions", 0) == 0;
+        try {
+            read_document(path);
+            EXPECT_FALSE(zip_strings) << path << " was read as text";
+            ++read;
+        } catch (const DocumentError& e) {
+            EXPECT_TRUE(zip_strings) << e.what();
+            EXPECT_EQ(e.path(), path);
+            EXPECT_EQ(e.message(), "not text: the printable strings of a zipped Office file ([Content_Types].xml, "
+                                   "_rels/.rels); index the .docx itself");
+            ++refused;
+        }
+    }
+    EXPECT_EQ(refused, 4u);
+    EXPECT_GT(read, 30u);
+}
 }  // namespace
 }  // namespace plenary
