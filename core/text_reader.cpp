@@ -97,9 +97,9 @@ bool abbreviation_before(std::string_view text, std::size_t dot) {
     return word.size() == 1;  // initials: "J. 3"
 }
 
-/// True if marker stands in text as a footnote mark: digits glued after a letter or a closing
-/// punctuation mark and not followed by another digit.
-bool carries_marker(std::string_view text, std::string_view marker) {
+/// Where marker stands in text as a footnote mark: digits glued after a letter or a closing
+/// punctuation mark and not followed by another digit; npos if nowhere.
+std::size_t marker_position(std::string_view text, std::string_view marker) {
     std::size_t pos = 0;
     while ((pos = text.find(marker, pos)) != std::string_view::npos) {
         const std::size_t end = pos + marker.size();
@@ -127,10 +127,26 @@ bool carries_marker(std::string_view text, std::string_view marker) {
                             text[end + 1] >= 'a' && text[end + 1] <= 'z';
             }
         }
-        if (after_ok && before_ok) return true;
+        if (after_ok && before_ok) return pos;
         pos = end;
     }
-    return false;
+    return std::string_view::npos;
+}
+
+bool carries_marker(std::string_view text, std::string_view marker) {
+    return marker_position(text, marker) != std::string_view::npos;
+}
+
+/// Takes a footnote's mark out of its paragraph's text, so that words and numbers stand as
+/// written: "workers.46 The" -> "workers. The", "racism. 15 The" -> "racism. The",
+/// "in 2018.8" -> "in 2018.".
+void strip_marker(std::string& text, std::string_view marker) {
+    const std::size_t pos = marker_position(text, marker);
+    if (pos == std::string_view::npos) return;
+    std::size_t begin = pos;
+    const std::size_t end = pos + marker.size();
+    if (begin > 0 && text[begin - 1] == ' ' && (end == text.size() || text[end] == ' ')) --begin;
+    text.erase(begin, end - begin);
 }
 
 struct Line {
@@ -705,6 +721,10 @@ Document parse_text(std::string_view text, const std::string& source) {
     const std::string normal = normalise_newlines(text);
     TextBuilder builder(doc);
     builder.run(normal);
+    // Each paragraph's footnotes are attached: their marks leave the text (the notes keep them).
+    for (Paragraph& p : doc.paragraphs)
+        for (const Footnote& note : p.footnotes)
+            if (!note.marker.empty() && note.marker[0] != '*') strip_marker(p.text, note.marker);
     return doc;
 }
 

@@ -186,8 +186,8 @@ TEST(TextReader, FootnotesAtThePageFootAttach) {
         "t.txt");
     ASSERT_EQ(doc.paragraphs.size(), 2u);
     const Paragraph& p = doc.paragraphs[0];
-    EXPECT_EQ(p.text, "The Committee recommended ratification.3 It also noted4 the work of the "
-                      "Ombudsman.");
+    // The marks leave the text once their notes are attached.
+    EXPECT_EQ(p.text, "The Committee recommended ratification. It also noted the work of the Ombudsman.");
     ASSERT_EQ(p.footnotes.size(), 2u);
     EXPECT_EQ(p.footnotes[0].marker, "3");
     EXPECT_EQ(p.footnotes[0].text, "See CCPR/C/SVN/CO/3, para. 4.");
@@ -216,6 +216,9 @@ TEST(TextReader, EndnotesAttachInMarkerOrder) {
     EXPECT_EQ(doc.paragraphs[1].footnotes[1].text, "Third note.");
     EXPECT_EQ(doc.paragraphs[2].text, "4 Orphan note.");
     EXPECT_EQ(doc.paragraphs[2].line, 10);  // the form feed's own line counts
+    // The marks leave the text; a decimal, a year and "para. 3" stay.
+    EXPECT_EQ(doc.paragraphs[0].text, "Growth was 0.7 per cent in 2018. It rose.");
+    EXPECT_EQ(doc.paragraphs[1].text, "See the law, the decree and para. 3 of the text. Then more.");
 }
 
 TEST(TextReader, LinesCountSourceLinesAcrossFormFeeds) {
