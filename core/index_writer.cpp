@@ -100,14 +100,13 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
     auto add_term = [](Xapian::Document& xd, const std::string& term) {
         if (term.size() <= kMaxTermLength) xd.add_boolean_term(term);
     };
-    // A facet field's values go into the one "facets" slot; a field keeps a slot of its own
-    // only where something reads it alone (sorting, ranges, grouping by document, alignment).
-    auto own_slot = [](const Field& f) { return f.sortable || !f.facet || f.name == "document"; };
+    // A facet field's values go into the one "facets" slot; a field has a slot of its own in
+    // the schema only where something reads it alone (sorting, ranges, grouping, alignment).
     std::vector<std::pair<const Field*, std::string>> facet_values;
     auto set_value = [&](Xapian::Document& xd, const char* field, const std::string& v) {
         const Field& f = s.field(field);
         if (f.facet) facet_values.emplace_back(&f, v);
-        if (f.slot && !v.empty() && own_slot(f)) xd.add_value(*f.slot, v);
+        if (f.slot && !v.empty()) xd.add_value(*f.slot, v);
     };
 
     Analyzer& analyzer = analyzer_for(doc.lang);

@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -51,13 +53,16 @@ Schema Schema::load(const std::string& dir) {
             if (field.slot && !slots.insert(*field.slot).second)
                 throw SchemaError(path + ": value slot " + std::to_string(*field.slot) +
                                   " is used twice");
-            if (field.facet && !field.slot)
-                throw SchemaError(path + ": facet field '" + field.name + "' has no value slot");
             schema.m_fields.push_back(std::move(field));
         }
     } catch (const nlohmann::json::exception& e) {
         throw SchemaError(path + ": " + e.what());
     }
+    // Facets are counted from the one "facets" slot.
+    const bool facets = std::any_of(schema.m_fields.begin(), schema.m_fields.end(), [](const Field& f) { return f.facet; });
+    const auto all = std::find_if(schema.m_fields.begin(), schema.m_fields.end(), [](const Field& f) { return f.name == "facets"; });
+    if (facets && (all == schema.m_fields.end() || !all->slot))
+        throw SchemaError(path + ": facet fields need a 'facets' field with a value slot");
     return schema;
 }
 

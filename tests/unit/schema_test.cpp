@@ -18,9 +18,9 @@ TEST(SchemaTest, ProjectSchemaLoadsAndDeclaresTheFacetFields) {
                              "document"}) {
         const Field& f = s.field(name);
         EXPECT_TRUE(f.facet) << name;
-        EXPECT_TRUE(f.slot.has_value()) << name;
         EXPECT_TRUE(f.filter) << name;
     }
+    EXPECT_TRUE(s.field("facets").slot.has_value()) << "facets are counted from one slot";
     EXPECT_EQ(s.term("country", "NER"), s.field("country").prefix + "NER");
     EXPECT_NE(s.filter_names().find("resolution"), std::string::npos);
 }
@@ -61,7 +61,10 @@ TEST_F(BadSchemaTest, DuplicatePrefixAndSlotAreRejected) {
                         {"name":"b","prefix":"XB","slot":1,"analyzer":"keyword"}]})");
     EXPECT_EQ(error(), path + ": value slot 1 is used twice");
     write(R"({"fields":[{"name":"a","prefix":"XA","slot":null,"analyzer":"keyword","facet":true}]})");
-    EXPECT_EQ(error(), path + ": facet field 'a' has no value slot");
+    EXPECT_EQ(error(), path + ": facet fields need a 'facets' field with a value slot");
+    write(R"({"fields":[{"name":"a","prefix":"XA","slot":null,"analyzer":"keyword","facet":true},
+                        {"name":"facets","prefix":null,"slot":null,"analyzer":"facets"}]})");
+    EXPECT_EQ(error(), path + ": facet fields need a 'facets' field with a value slot");
 }
 
 TEST_F(BadSchemaTest, MissingFileIsNamed) {
