@@ -75,6 +75,96 @@ std::string upper_ascii(std::string_view s) {
     return out;
 }
 
+// Russian names in running text are declined: "Франции", "Нигера", "в Китае",
+// "Соединенных Штатов Америки", "Российской Федерации". From a name's folded key in the
+// nominative, its genitive, dative, accusative, instrumental and prepositional forms: the
+// leading adjectives and the first noun change, what follows them ("Америки" in "Соединенные
+// Штаты Америки", "Корея" in "Республика Корея") stays. Regular endings only; a form that
+// reads wrong for an irregular name ("Египета") matches nothing.
+std::vector<std::string> russian_case_forms(std::string_view key) {
+    std::vector<std::u32string> words(1);
+    bool cyrillic = false;
+    for (std::size_t i = 0; i < key.size();) {
+        const char32_t cp = next_code_point(key, i);
+        if (cp == U' ') {
+            words.emplace_back();
+            continue;
+        }
+        if (cp >= 0x0400 && cp <= 0x04FF) cyrillic = true;
+        words.back() += cp;
+    }
+    if (!cyrillic) return {};
+    auto ends = [](const std::u32string& w, std::u32string_view e) {
+        return w.size() > e.size() + 1 && w.compare(w.size() - e.size(), e.size(), e) == 0;
+    };
+    auto one_of = [](char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; };
+    const std::u32string_view vowels = U"аеёиоуыэюя", hushing = U"жшчщ", velar = U"гкх";
+    using Endings = std::array<std::u32string, 5>;  // genitive, dative, accusative, instrumental, prepositional
+    std::array<std::u32string, 5> forms;
+    bool plural = false, declined = false;
+    std::size_t w = 0;
+    for (; w < words.size(); ++w) {
+        const std::u32string& word = words[w];
+        std::size_t cut = 0;
+        Endings e;
+        bool adjective = true;
+        if (ends(word, U"ая")) cut = 2, e = {U"ой", U"ой", U"ую", U"ой", U"ой"};
+        else if (ends(word, U"ый")) cut = 2, e = {U"ого", U"ому", U"ый", U"ым", U"ом"};
+        else if (ends(word, U"ий") && one_of(word[word.size() - 3], velar)) cut = 2, e = {U"ого", U"ому", U"ий", U"им", U"ом"};
+        else if (ends(word, U"ий")) cut = 2, e = {U"его", U"ему", U"ий", U"им", U"ем"};
+        else if (ends(word, U"ое")) cut = 2, e = {U"ого", U"ому", U"ое", U"ым", U"ом"};
+        else if (ends(word, U"ые")) cut = 2, e = {U"ых", U"ым", U"ые", U"ыми", U"ых"}, plural = true;
+        else if (ends(word, U"ие")) cut = 2, e = {U"их", U"им", U"ие", U"ими", U"их"}, plural = true;
+        else adjective = false;
+        if (!adjective) {
+            // The head noun.
+            const char32_t last = word.empty() ? 0 : word.back();
+            const char32_t before = word.size() >= 2 ? word[word.size() - 2] : 0;
+            if (word.size() < 3) break;
+            if (plural || last == U'ы') {
+                if (last != U'ы' && last != U'и' && last != U'а') break;
+                cut = 1, e = {U"ов", U"ам", std::u32string(1, last), U"ами", U"ах"};
+            } else if (ends(word, U"ство")) {
+                cut = 1, e = {U"а", U"у", U"о", U"ом", U"е"};  // Королевство, Государство
+            } else if (ends(word, U"ия")) {
+                cut = 1, e = {U"и", U"и", U"ю", U"ей", U"и"};
+            } else if (last == U'я') {
+                cut = 1, e = {U"и", U"е", U"ю", U"ей", U"е"};
+            } else if (last == U'а') {
+                const bool soft = one_of(before, hushing) || before == U'ц';
+                cut = 1, e = {one_of(before, velar) || one_of(before, hushing) ? U"и" : U"ы", U"е", U"у",
+                              soft ? U"ей" : U"ой", U"е"};
+            } else if (last == U'й' && one_of(before, vowels)) {
+                cut = 1, e = {U"я", U"ю", U"й", U"ем", U"е"};
+            } else if (last == U'ь') {
+                cut = 1, e = {U"я", U"ю", U"ь", U"ем", U"е"};
+            } else if (!one_of(last, vowels) && last >= 0x0430 && last <= 0x044F) {
+                cut = 0, e = {U"а", U"у", U"", one_of(last, hushing) || last == U'ц' ? U"ем" : U"ом", U"е"};
+            } else {
+                break;  // indeclinable: Того, Марокко, Перу, Чили, Бурунди
+            }
+        }
+        for (std::size_t c = 0; c < 5; ++c) {
+            if (!forms[c].empty()) forms[c] += U' ';
+            forms[c] += word.substr(0, word.size() - cut) + e[c];
+        }
+        declined = true;
+        if (!adjective) {
+            ++w;
+            break;
+        }
+    }
+    if (!declined) return {};
+    std::vector<std::string> out;
+    for (auto& f : forms) {
+        for (std::size_t k = w; k < words.size(); ++k) f += U' ' + words[k];
+        std::string utf8;
+        for (const char32_t cp : f) append_utf8(utf8, cp);
+        if (utf8 != key && std::find(out.begin(), out.end(), utf8) == out.end()) out.push_back(std::move(utf8));
+    }
+    return out;
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -519,6 +609,18 @@ Gazetteer Gazetteer::load(const std::string& schema_dir) {
         }
         std::sort(im.cjk_form.begin(), im.cjk_form.end(),
                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        // Russian names declined, where the form is not already another name.
+        std::vector<std::pair<std::string, Entry>> russian;
+        for (const auto& [key, entry] : im.names)
+            if (!entry.code.empty() && !entry.demonym && entry.flags == 0)
+                for (auto& form : russian_case_forms(key)) russian.emplace_back(std::move(form), entry);
+        for (auto& [form, entry] : russian) {
+            if (im.names.count(form)) continue;
+            const std::size_t words = 1 + static_cast<std::size_t>(std::count(form.begin(), form.end(), ' '));
+            auto& len = im.first_len[form.substr(0, form.find(' '))];
+            len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
+            im.names.emplace(std::move(form), std::move(entry));
+        }
         for (const auto& n : j.at("person_context")) im.person_context.insert(im.key_of(n.get<std::string>()));
         for (const auto& n : j.at("honorifics")) im.honorifics.insert(im.key_of(n.get<std::string>()));
         for (const auto& n : j.at("georgia_places")) im.georgia_places.insert(im.key_of(n.get<std::string>()));
