@@ -8,6 +8,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -420,7 +421,11 @@ std::vector<CountryMatch> Gazetteer::Impl::scan(
             const std::size_t b = tokens[i].ob, en = tokens[i + n - 1].oe;
             bool ok = true;
             if (strict) {
-                if (!capitalised(text, b)) ok = false;
+                // UN French and Russian write the generic word of a territory's name in lower
+                // case ("îles Falkland (Malvinas)", "остров Рождества"): the name after it counts.
+                static const std::set<std::string_view> generic = {"ile", "iles", "остров", "острова"};
+                const bool generic_first = n > 1 && generic.count(word(i)) && capitalised(text, tokens[i + 1].ob);
+                if (!capitalised(text, b) && !generic_first) ok = false;
                 if (ok && (e.flags & k_acronym) && !all_caps(text, b, en)) ok = false;
                 if (ok && (e.flags & k_person)) {
                     if (i > 0) {
