@@ -358,33 +358,44 @@ TEST(GoldSeed, ExtractionMeetsPrecisionAndRecall) {
 }  // namespace
 
 // The UNPC development set is 4,000 sentences in each language, line by line. The countries
-// found in each Russian line, set against those of its English line, measure how well the
-// gazetteer follows Russian case forms ("Франции", "Нигера", "Соединенных Штатов").
-TEST(GoldCountries, RussianDevsetLinesNameTheCountriesOfTheirEnglishLines) {
-    const fs::path en_path = k_corpus_dir / "unpc-v1-devset" / "UNv1.0.devset.en";
-    const fs::path ru_path = k_corpus_dir / "unpc-v1-devset" / "UNv1.0.devset.ru";
-    if (!fs::exists(en_path) || !fs::exists(ru_path)) GTEST_SKIP() << "no UNPC devset at " << en_path.parent_path();
+// found in each line of another language, set against those of its English line, measure how
+// well the gazetteer follows each language's names and their forms (Russian cases: "Франции",
+// "Нигера"; French "îles Caïmanes"). Translations differ (English "Syrian Government" is a
+// demonym, Chinese 叙利亚政府 names the country), so neither figure can reach 1.
+TEST(GoldCountries, DevsetLinesNameTheCountriesOfTheirEnglishLines) {
+    struct Row {
+        const char* lang;
+        double recall, agreement;  // at least; measured 0.877/0.955 fr, 0.958/0.927 es,
+                                   // 0.924/0.936 ar, 0.951/0.812 zh, 0.911/0.947 ru (ru 0.459 with
+                                   // nominative names only)
+    };
+    const fs::path dir = k_corpus_dir / "unpc-v1-devset";
+    if (!fs::exists(dir / "UNv1.0.devset.en")) GTEST_SKIP() << "no UNPC devset at " << dir;
     const plenary::Gazetteer& g = plenary::Gazetteer::instance();
-    std::ifstream en(en_path), ru(ru_path);
-    std::string a, b;
-    std::size_t lines = 0, in_en = 0, in_ru = 0, both = 0;
-    while (std::getline(en, a) && std::getline(ru, b)) {
-        std::set<std::string> A, B;
-        for (const auto& m : g.find(a))
-            if (!m.demonym) A.insert(m.code);
-        for (const auto& m : g.find(b))
-            if (!m.demonym) B.insert(m.code);
-        ++lines;
-        in_en += A.size();
-        in_ru += B.size();
-        for (const auto& c : A) both += B.count(c);
+    for (const Row& row : {Row{"fr", 0.85, 0.93}, Row{"es", 0.93, 0.90}, Row{"ar", 0.90, 0.91},
+                           Row{"zh", 0.92, 0.78}, Row{"ru", 0.88, 0.92}}) {
+        std::ifstream en(dir / "UNv1.0.devset.en"), other(dir / ("UNv1.0.devset." + std::string(row.lang)));
+        std::string a, b;
+        std::size_t lines = 0, in_en = 0, in_other = 0, both = 0;
+        while (std::getline(en, a) && std::getline(other, b)) {
+            std::set<std::string> A, B;
+            for (const auto& m : g.find(a))
+                if (!m.demonym) A.insert(m.code);
+            for (const auto& m : g.find(b))
+                if (!m.demonym) B.insert(m.code);
+            ++lines;
+            in_en += A.size();
+            in_other += B.size();
+            for (const auto& c : A) both += B.count(c);
+        }
+        ASSERT_EQ(lines, 4000u) << row.lang;
+        const double recall = static_cast<double>(both) / static_cast<double>(in_en);
+        const double agreement = static_cast<double>(both) / static_cast<double>(in_other);
+        std::printf("[ info ] devset %s: %zu English, %zu %s country mentions, %zu in both: %.3f of the English "
+                    "found, %.3f of the %s in English\n", row.lang, in_en, in_other, row.lang, both, recall,
+                    agreement, row.lang);
+        EXPECT_GT(in_en, 1000u);
+        EXPECT_GE(recall, row.recall) << row.lang;
+        EXPECT_GE(agreement, row.agreement) << row.lang;
     }
-    ASSERT_EQ(lines, 4000u);
-    const double recall = static_cast<double>(both) / static_cast<double>(in_en);
-    const double agreement = static_cast<double>(both) / static_cast<double>(in_ru);
-    std::printf("[ info ] devset: %zu English, %zu Russian country mentions, %zu in both: %.3f of the English "
-                "found in Russian, %.3f of the Russian in English\n", in_en, in_ru, both, recall, agreement);
-    EXPECT_GT(in_en, 1000u);
-    EXPECT_GE(recall, 0.85);     // 0.459 with nominative names only
-    EXPECT_GE(agreement, 0.93);  // translations differ: "Israeli" is often "Израиля"
 }
