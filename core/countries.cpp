@@ -425,7 +425,9 @@ std::vector<CountryMatch> Gazetteer::Impl::scan(
                 // case ("îles Falkland (Malvinas)", "остров Рождества"): the name after it counts.
                 static const std::set<std::string_view> generic = {"ile", "iles", "остров", "острова"};
                 const bool generic_first = n > 1 && generic.count(word(i)) && capitalised(text, tokens[i + 1].ob);
-                if (!capitalised(text, b) && !generic_first) ok = false;
+                // A name of three words or more is that name in any case ("на оккупированной
+                // палестинской территории", Russian UN style).
+                if (!capitalised(text, b) && !generic_first && n < 3) ok = false;
                 if (ok && (e.flags & k_acronym) && !all_caps(text, b, en)) ok = false;
                 if (ok && (e.flags & k_person)) {
                     if (i > 0) {
