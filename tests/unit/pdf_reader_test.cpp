@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "error.h"
@@ -60,6 +62,24 @@ TEST(PdfReader, ErrorsWordForWord) {
         SCOPED_TRACE(row.bytes.substr(0, 20));
         EXPECT_EQ(error_of(row.bytes), row.message);
     }
+}
+
+std::string data_file(const std::string& name) {
+    std::ifstream in(std::string(PLENARY_SOURCE_DIR) + "/tests/data/pdf/" + name, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+TEST(PdfReader, PasswordProtectedPdfIsNamedAndOwnerPasswordOnlyIsRead) {
+    const std::string locked = data_file("locked.pdf");
+    ASSERT_GT(locked.size(), 500u);
+    EXPECT_EQ(error_of(locked), "password-protected PDF");
+    // Printing forbidden by an owner password: the text opens without one.
+    const Document doc = parse_pdf(data_file("owner-only.pdf"), "x.pdf");
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(doc.paragraphs[0].text, "The Council met in Geneva.");
+    EXPECT_EQ(doc.paragraphs[1].text, "It adopted the report.");
 }
 
 TEST(PdfReader, TruncatedFileIsDamagedOrReadNeverACrash) {
