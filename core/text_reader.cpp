@@ -40,6 +40,10 @@ std::vector<std::string_view> cells_of(std::string_view line) {
     return cells;
 }
 
+/// A paragraph grows line by line up to this size; a text with no blank lines at all is not
+/// one paragraph of megabytes.
+constexpr std::size_t kMaxParagraphBytes = 64 * 1024;
+
 /// A footnote line's marker ("12 text", "* text"); 0-length when the line is not one.
 std::string_view note_marker(std::string_view line) {
     line = trim(line);
@@ -181,12 +185,16 @@ public:
         const auto repeated = layout::repeated_lines(pages);
         std::size_t nonblank = 0;
         std::size_t long_lines = 0;
+        std::size_t tabbed = 0;
         for (const auto line : all) {
-            if (trim(line).empty()) continue;
+            const std::string_view t = trim(line);
+            if (t.empty()) continue;
             ++nonblank;
             if (line.size() > 150) ++long_lines;
+            if (t.find('\t') != std::string_view::npos) ++tabbed;
         }
-        m_line_mode = nonblank > 0 && long_lines * 10 > nonblank * 3;
+        // Long lines (speeches), or tab-separated records (a term list): a paragraph a line.
+        m_line_mode = nonblank > 0 && (long_lines * 10 > nonblank * 3 || tabbed * 2 > nonblank);
 
         std::size_t page_index = 0;
         std::size_t line_index = read_masthead(pages[0]);
@@ -537,7 +545,8 @@ private:
             return;
         }
         if (m_open && !m_line_mode) {
-            layout::append_line(m_text, t);
+            if (m_text.size() < kMaxParagraphBytes) layout::append_line(m_text, t);
+            else start_paragraph(ParagraphKind::unnumbered, "", t, number);
             return;
         }
         // A new block: a continuation of the last paragraph, or a paragraph of its own.

@@ -194,6 +194,29 @@ TEST(TextReader, FootnotesAtThePageFootAttach) {
     EXPECT_EQ(p.footnotes[1].marker, "4");
 }
 
+TEST(TextReader, TabSeparatedRecordsAreAParagraphEachAndNoParagraphGrowsWithoutEnd) {
+    // A term list: one record a line, fields between tabs, no blank line anywhere.
+    std::string list;
+    for (int i = 0; i < 300; ++i)
+        list += "TERM " + std::to_string(i) + "\tpref_label=TERM " + std::to_string(i) + "\tkind=pref\n";
+    const Document terms = parse_text(list, "thesaurus.lst");
+    ASSERT_EQ(terms.paragraphs.size(), 300u);
+    EXPECT_EQ(terms.paragraphs[7].text.substr(0, 7), "TERM 7\t");
+    EXPECT_EQ(terms.paragraphs[7].line, 8);
+
+    // 200,000 bytes of short lines and no blank line: paragraphs of at most 64 KiB and a line.
+    std::string wall;
+    while (wall.size() < 200000) wall += "and the text goes on without a break\n";
+    const Document doc = parse_text(wall, "wall.txt");
+    ASSERT_GE(doc.paragraphs.size(), 4u);
+    std::size_t total = 0;
+    for (const auto& p : doc.paragraphs) {
+        EXPECT_LE(p.text.size(), 64u * 1024 + 64);
+        total += p.text.size() + 1;
+    }
+    EXPECT_EQ(total, wall.size()) << "nothing lost";
+}
+
 TEST(TextReader, EndnotesAttachInMarkerOrder) {
     const Document doc = parse_text(
         "1.  Growth was 0.7 per cent in 2018.1 It rose.\n"
