@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
     // The same, counting facets from each match's stored value, never from the in-memory
     // column: what a one-shot plenary-search does.
     plenary::Searcher per_match({argv[1]});
-    per_match.set_facet_column(false);
+    per_match.set_facet_column(plenary::Searcher::FacetColumnBuild::never);
     Xapian::Database base(argv[2]);
     Xapian::QueryParser qp;
     qp.set_database(base);
@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
     }
     sqlite3_finalize(stmt);
     sqlite3_close(fts);
+    plenary::Searcher::wait_for_background_work();
     if (detail) {
         // Each engine appends one time per query per repeat, in the order of the queries.
         for (const auto& [engine, v] : times)

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < static_cast<std::size_t>(threads); ++t) pool.emplace_back(run, t);
     for (auto& th : pool) th.join();
+    plenary::Searcher::wait_for_background_work();
     std::vector<double> ms;
     std::size_t total_bytes = 0;
     for (std::size_t t = 0; t < times.size(); ++t) {

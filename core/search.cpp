@@ -1,12 +1,13 @@
 #include "search.h"
 
-#include <mutex>
-
 #include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "countries.h"
 #include "error.h"
@@ -131,38 +132,95 @@ void Searcher::reopen() {
     m_faceted_queries = 0;
 }
 
+namespace {
+
+/// The facet columns of the process: the newest built for each database, by uuid, and which
+/// revisions are being built. Never destroyed, so that a background build may outlive main's
+/// statics.
+struct ColumnCache {
+    struct Latest {
+        Xapian::rev revision = 0;
+        std::shared_ptr<const FacetColumn> column;
+    };
+    std::mutex mutex;
+    std::condition_variable idle;
+    std::map<std::string, Latest> latest;     // by database uuid
+    std::set<std::string> building;           // uuid + revision
+    int running = 0;                          // background builds
+};
+
+ColumnCache& column_cache() {
+    static ColumnCache* cache = new ColumnCache;
+    return *cache;
+}
+
+}  // namespace
+
+void Searcher::wait_for_background_work() {
+    ColumnCache& cache = column_cache();
+    std::unique_lock<std::mutex> lock(cache.mutex);
+    cache.idle.wait(lock, [&] { return cache.running == 0; });
+}
+
 const FacetColumn* Searcher::facet_column() {
     // A match spy sees a document by its docid in its own database, not the merged one: over
     // several databases each match's value is read instead.
-    if (!m_column_allowed || m_parts.size() != 1) return nullptr;
+    if (m_column_build == FacetColumnBuild::never || m_parts.size() != 1) return nullptr;
     if (m_column) return m_column.get();
-    // Shared by the Searchers of this process (the service has one per thread): the first to
-    // need it for this database at this revision builds it, at its second faceted query (a
-    // single query reads its matches' values, cheaper than reading every paragraph's). While
-    // it is being built the others read their matches' values rather than wait.
-    static std::mutex mutex;
-    static std::map<std::string, std::weak_ptr<const FacetColumn>> columns;
-    static std::set<std::string> building;
-    const std::string key = m_parts.front().get_uuid() + '\n' + std::to_string(m_parts.front().get_revision());
-    std::unique_lock<std::mutex> lock(mutex);
-    std::erase_if(columns, [](const auto& kv) { return kv.second.expired(); });
-    if (auto it = columns.find(key); it != columns.end()) m_column = it->second.lock();
-    if (m_column || ++m_faceted_queries < 2 || building.count(key)) return m_column.get();
-    building.insert(key);
-    lock.unlock();
-    std::shared_ptr<const FacetColumn> column;
-    try {
-        column = std::make_shared<const FacetColumn>(m_db, *Schema::instance().field("facets").slot);
-    } catch (...) {
-        lock.lock();
-        building.erase(key);
-        throw;
+    const std::string uuid = m_parts.front().get_uuid();
+    const Xapian::rev revision = m_parts.front().get_revision();
+    const std::string key = uuid + '\n' + std::to_string(revision);
+    const Xapian::valueno slot = *Schema::instance().field("facets").slot;
+    ColumnCache& cache = column_cache();
+    std::unique_lock<std::mutex> lock(cache.mutex);
+    if (auto it = cache.latest.find(uuid); it != cache.latest.end() && it->second.revision == revision) {
+        m_column = it->second.column;
+        return m_column.get();
     }
-    lock.lock();
-    building.erase(key);
-    columns[key] = column;
-    m_column = column;
-    return m_column.get();
+    // A single query reads its matches' values, cheaper than reading every paragraph's.
+    if (++m_faceted_queries < 2 || cache.building.count(key)) return nullptr;
+    if (auto it = cache.latest.find(uuid); it != cache.latest.end() && it->second.revision > revision)
+        return nullptr;  // this Searcher reads an older revision than the newest column
+    cache.building.insert(key);
+    auto store = [uuid, revision, key](std::shared_ptr<const FacetColumn> column) {
+        ColumnCache& c = column_cache();
+        std::lock_guard<std::mutex> guard(c.mutex);
+        c.building.erase(key);
+        auto& latest = c.latest[uuid];
+        if (column && revision >= latest.revision) latest = {revision, std::move(column)};
+    };
+    if (m_column_build == FacetColumnBuild::in_query) {
+        lock.unlock();
+        std::shared_ptr<const FacetColumn> column;
+        try {
+            column = std::make_shared<const FacetColumn>(m_db, slot);
+        } catch (...) {
+            store(nullptr);
+            throw;
+        }
+        store(column);
+        m_column = column;
+        return m_column.get();
+    }
+    // In the background, on a database of its own opened at the same revision (a Database is
+    // not shared between threads); if the indexer has committed since, a newer Searcher will ask.
+    ++cache.running;
+    std::thread([path = m_paths.front(), uuid, revision, slot, store] {
+        std::shared_ptr<const FacetColumn> column;
+        try {
+            const Xapian::Database db(path);
+            if (db.get_uuid() == uuid && db.get_revision() == revision)
+                column = std::make_shared<const FacetColumn>(db, slot);
+        } catch (const std::exception&) {
+        } catch (const Xapian::Error&) {
+        }
+        store(std::move(column));
+        ColumnCache& c = column_cache();
+        std::lock_guard<std::mutex> guard(c.mutex);
+        --c.running;
+        c.idle.notify_all();
+    }).detach();
+    return nullptr;
 }
 
 DocumentInfo Searcher::document_info(const std::string& key) {

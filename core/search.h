@@ -125,18 +125,25 @@ public:
     ParagraphView aligned(const std::string& id, const std::string& lang);
     /// Paragraphs in all databases.
     Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
-    /// Whether faceted queries may count from an in-memory FacetColumn, built at the second
-    /// faceted query on one revision and shared by every Searcher of the process on the same
-    /// database and revision (default on; a one-shot query never builds it; over several
-    /// databases each match's stored value is read instead).
-    void set_facet_column(bool on) { m_column_allowed = on; }
+    /// How faceted queries may count from an in-memory FacetColumn of the database's revision,
+    /// shared by every Searcher of the process: the column is built when a second faceted query
+    /// on that revision asks for it (a one-shot query never builds it), in a thread of its own
+    /// while queries go on reading each match's stored values (background, the default), or
+    /// within that query (in_query); never: always read the stored values. Over several
+    /// databases the stored values are read in any case.
+    enum class FacetColumnBuild { never, in_query, background };
+    void set_facet_column(FacetColumnBuild build) { m_column_build = build; }
+    /// Waits until no facet column is being built in the background (before the process ends).
+    static void wait_for_background_work();
+    /// Whether the last faceted query counted from a FacetColumn.
+    bool counted_from_column() const { return m_column != nullptr; }
 
 private:
     std::vector<std::string> m_paths;
     std::vector<Xapian::Database> m_parts;  // metadata is read per part: a merged one shows the first only
     Xapian::Database m_db;
     std::map<std::string, DocumentInfo> m_info_cache;
-    bool m_column_allowed = true;
+    FacetColumnBuild m_column_build = FacetColumnBuild::background;
     int m_faceted_queries = 0;                   // on this revision
     std::shared_ptr<const FacetColumn> m_column;
 

@@ -409,6 +409,7 @@ int serve(const ServerOptions& options) {
     const bool ok = server.listen_after_bind();
     if (!stopping) pthread_kill(signal_thread.native_handle(), SIGUSR1);
     signal_thread.join();
+    Searcher::wait_for_background_work();
     std::cerr << "plenary-search: stopped\n";
     return ok || stopping ? kExitOk : 1;
 }

@@ -330,7 +330,8 @@ TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
         return true;
     };
     Searcher column({one.string()}), stored({one.string()});
-    stored.set_facet_column(false);
+    column.set_facet_column(Searcher::FacetColumnBuild::in_query);
+    stored.set_facet_column(Searcher::FacetColumnBuild::never);
     std::size_t values = 0;
     for (int round = 0; round < 2; ++round) {
         for (const char* q : {"migrants", "smuggling OR trafficking", "resolution 40/1", "migrants OR smuggling OR terrorism"}) {
@@ -340,6 +341,8 @@ TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
         }
     }
     EXPECT_GT(values, 40u);
+    EXPECT_TRUE(column.counted_from_column());
+    EXPECT_FALSE(stored.counted_from_column());
     for (const Facet& f : facets(column, "plain"))
         if (f.name == "document") {
             ASSERT_EQ(f.values.size(), 1u);
@@ -350,6 +353,7 @@ TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
     // the one opened before keeps counting the revision it reads.
     add(2);
     Searcher after({one.string()});
+    after.set_facet_column(Searcher::FacetColumnBuild::in_query);
     auto lang_count = [&](Searcher& s, const std::string& lang) {
         for (int i = 0; i < 2; ++i) facets(s, "migrants");  // the second builds the column
         for (const Facet& f : facets(s, "migrants"))
@@ -362,6 +366,28 @@ TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
     EXPECT_EQ(lang_count(column, "fr"), 0u);
     EXPECT_GT(lang_count(after, "en"), 0u);
     EXPECT_EQ(lang_count(after, "en"), lang_count(column, "en"));
+}
+
+TEST_F(SearchTest, FacetColumnBuiltInTheBackgroundCountsTheSame) {
+    // Over one database, the default: the second faceted query starts the build in a thread of
+    // its own and reads stored values meanwhile; once built, queries count from the column.
+    const std::string one = (dir / "a").string();
+    Searcher background({one}), stored({one});
+    stored.set_facet_column(Searcher::FacetColumnBuild::never);
+    SearchRequest req;
+    req.query = "migrants OR smuggling OR trafficking";
+    req.facets = {"all"};
+    req.facet_limit = 0;
+    auto same = [&](const SearchResult& a, const SearchResult& b) {
+        ASSERT_EQ(a.facets.size(), b.facets.size());
+        for (std::size_t i = 0; i < a.facets.size(); ++i) EXPECT_EQ(a.facets[i].values, b.facets[i].values) << a.facets[i].name;
+    };
+    const SearchResult expected = stored.search(req);
+    same(background.search(req), expected);
+    same(background.search(req), expected);  // starts the build
+    Searcher::wait_for_background_work();
+    same(background.search(req), expected);
+    EXPECT_TRUE(background.counted_from_column());
 }
 
 TEST_F(SearchTest, FacetsAreSortedLabelledAndCountEachParagraphOncePerValue) {
