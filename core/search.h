@@ -135,7 +135,7 @@ public:
     void set_facet_column(FacetColumnBuild build) { m_column_build = build; }
     /// Waits until no facet column is being built in the background (before the process ends).
     static void wait_for_background_work();
-    /// Whether the last faceted query counted from a FacetColumn.
+    /// Whether this Searcher has the FacetColumn of its revision and counts facets from it.
     bool counted_from_column() const { return m_column != nullptr; }
 
 private:
