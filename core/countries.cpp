@@ -101,7 +101,7 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
     auto one_of = [](char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; };
     const std::u32string_view vowels = U"аеёиоуыэюя", hushing = U"жшчщ", velar = U"гкх";
     using Endings = std::array<std::u32string, 5>;  // genitive, dative, accusative, instrumental, prepositional
-    std::array<std::u32string, 5> forms;
+    Endings forms;  // the name in each case, as far as it is declined
     bool plural = false, declined = false;
     std::size_t w = 0;
     for (; w < words.size(); ++w) {
@@ -188,6 +188,7 @@ struct Gazetteer::Impl {
     void tokenize(std::string_view text, std::string& folded, std::vector<Token>& tokens) const;
     std::string key_of(std::string_view name) const;
     void add_name(const std::string& name, Entry entry, const std::string& file);
+    void add_key(std::string key, Entry entry);
     bool gap_ok(std::string_view text, std::size_t from, std::size_t to) const;
     bool capitalised(std::string_view text, std::size_t at) const;
     bool all_caps(std::string_view text, std::size_t b, std::size_t e) const;
@@ -288,13 +289,18 @@ void Gazetteer::Impl::add_name(const std::string& raw, Entry entry, const std::s
     if (key.empty()) throw SchemaError(file + ": empty name for " + entry.code);
     // "the Niger" and "Niger" are one name in running text; the article is left outside.
     if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+    add_key(std::move(key), std::move(entry));
+}
+
+/// Adds a folded name; where it is a name already, a blocked phrase or a flag wins over a
+/// plain name, and a name over a demonym.
+void Gazetteer::Impl::add_key(std::string key, Entry entry) {
     const std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
     const std::string first = key.substr(0, key.find(' '));
     auto& len = first_len[first];
     len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
-    auto [it, inserted] = names.try_emplace(key, entry);
+    auto [it, inserted] = names.try_emplace(std::move(key), entry);
     if (!inserted) {
-        // A blocked phrase or a flag wins over a plain name; a name wins over a demonym.
         if (entry.code.empty()) it->second = entry;
         else if (it->second.demonym && !entry.demonym) it->second = entry;
         it->second.flags |= entry.flags;
@@ -621,13 +627,8 @@ Gazetteer Gazetteer::load(const std::string& schema_dir) {
         for (const auto& [key, entry] : im.names)
             if (!entry.code.empty() && !entry.demonym && entry.flags == 0)
                 for (auto& form : russian_case_forms(key)) russian.emplace_back(std::move(form), entry);
-        for (auto& [form, entry] : russian) {
-            if (im.names.count(form)) continue;
-            const std::size_t words = 1 + static_cast<std::size_t>(std::count(form.begin(), form.end(), ' '));
-            auto& len = im.first_len[form.substr(0, form.find(' '))];
-            len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
-            im.names.emplace(std::move(form), std::move(entry));
-        }
+        for (auto& [form, entry] : russian)
+            if (!im.names.count(form)) im.add_key(std::move(form), std::move(entry));
         for (const auto& n : j.at("person_context")) im.person_context.insert(im.key_of(n.get<std::string>()));
         for (const auto& n : j.at("honorifics")) im.honorifics.insert(im.key_of(n.get<std::string>()));
         for (const auto& n : j.at("georgia_places")) im.georgia_places.insert(im.key_of(n.get<std::string>()));

@@ -93,18 +93,17 @@ void FacetCounter::Spy::operator()(const Xapian::Document& doc, double) {
         return;
     }
     std::string all = doc.get_value(o.m_all_slot);
-    if (o.m_last_index != SIZE_MAX && all == o.m_last) {
+    if (o.m_last_index != SIZE_MAX && all == o.m_values[o.m_last_index].first) {
         ++o.m_values[o.m_last_index].second;
         return;
     }
     auto it = o.m_value_index.find(all);
     if (it == o.m_value_index.end()) {
-        o.m_values.emplace_back(all, 0);
+        o.m_values.emplace_back(std::move(all), 0);
         it = o.m_value_index.emplace(o.m_values.back().first, o.m_values.size() - 1).first;
     }
     ++o.m_values[it->second].second;
     o.m_last_index = it->second;
-    o.m_last = std::move(all);
 }
 
 std::vector<std::string> facet_names(const Schema& schema) {

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -141,8 +140,7 @@ private:
     // Kept in the order first seen (docid order), so that neighbours share document values.
     std::deque<std::pair<std::string, Xapian::doccount>> m_values;  // stable: m_value_index views its strings
     std::unordered_map<std::string_view, std::size_t> m_value_index;  ///< into m_values
-    std::string m_last;                          ///< the previous match's value
-    std::size_t m_last_index = SIZE_MAX;         ///< and its place in m_values
+    std::size_t m_last_index = SIZE_MAX;         ///< the previous match's place in m_values
     // With a column: matches by value id.
     const FacetColumn* m_column = nullptr;
     std::vector<Xapian::doccount> m_id_counts;
