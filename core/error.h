@@ -42,6 +42,12 @@ private:
     int m_column;
 };
 
+/// The command line asks for something that cannot be done as given (exit status 2).
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
 /// The database is missing, locked, corrupt or otherwise unusable.
 class DatabaseError : public Error {
 public:

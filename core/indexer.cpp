@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "db_folder.h"
 #include "document_json.h"
 #include "error.h"
 #include "index_writer.h"
@@ -95,26 +96,31 @@ Result process(const Job& job, DocumentBuilder& builder, bool references) {
 
 namespace {
 
+/// Removes a temporary database folder of Plenary's own, never anything else; a failure to
+/// remove it is left for the next run to report.
 void remove_quietly(const std::string& path) {
-    std::error_code ec;
-    fs::remove_all(path, ec);
+    try {
+        remove_database_folder(path);
+    } catch (const Error&) {
+    }
 }
 
 /// Puts back a database left half-swapped by a run that was killed while merging shards.
 void restore_interrupted_swap(const std::string& db) {
     std::error_code ec;
-    if (!fs::exists(db, ec) && fs::exists(db + ".old", ec)) fs::rename(db + ".old", db, ec);
+    if (!fs::exists(db, ec) && holds_only_xapian_files(db + ".old")) fs::rename(db + ".old", db, ec);
 }
 
 /// Removes what a run killed while merging left behind; called holding the database lock.
+/// A folder of that name that Plenary did not make is named in a DatabaseError, untouched.
 void remove_merge_leftovers(const std::string& db) {
     std::error_code ec;
-    remove_quietly(db + ".new");
-    remove_quietly(db + ".old");
+    remove_database_folder(db + ".new");
+    remove_database_folder(db + ".old");
     for (int w = 0; w < 256; ++w) {
         const std::string shard = db + ".shard-" + std::to_string(w);
         if (!fs::exists(shard, ec)) break;
-        remove_quietly(shard);
+        remove_database_folder(shard);
     }
 }
 
@@ -129,7 +135,7 @@ void merge_shards(const std::string& db, const std::vector<std::string>& shards,
     writer.close();
     fs::rename(db, db + ".old");
     fs::rename(db + ".new", db);
-    remove_quietly(db + ".old");
+    remove_database_folder(db + ".old");
     for (const auto& s : shards) remove_quietly(s);
 }
 
@@ -185,9 +191,15 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     const std::vector<std::string> files = collect_files(options.paths, report_error, &missing);
     report.failed += missing;
     report.files = files.size();
+    // Nothing to read at all: no database is created for it.
+    if (files.empty() && missing == options.paths.size()) return report;
+
+    // Plenary writes only in a folder of its own and never deletes what it did not create.
+    check_database_apart_from_inputs(options.db, options.paths);
+    restore_interrupted_swap(options.db);
+    check_database_folder(options.db);
 
     const Schema& schema = Schema::instance();
-    restore_interrupted_swap(options.db);
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
 

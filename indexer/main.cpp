@@ -141,6 +141,9 @@ int main(int argc, char** argv) {
     } catch (const plenary::DocumentError& e) {
         std::cerr << "plenary-index: " << e.what() << "\n";
         return kExitSomeFailed;
+    } catch (const plenary::UsageError& e) {
+        std::cerr << "plenary-index: " << e.what() << "\n";
+        return kExitUsage;
     } catch (const plenary::DatabaseError& e) {
         std::cerr << "plenary-index: " << e.what() << "\n";
         return kExitDatabase;

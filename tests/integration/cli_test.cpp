@@ -213,6 +213,86 @@ TEST_F(CliTest, ShardedRunMergesIntoTheSameIndexAndKeepsFileRecords) {
     EXPECT_EQ(paragraphs(), 449u);
 }
 
+// An indexing run never deletes or writes among files it did not create (issue: --db set to
+// the input folder deleted every source file once the shard merge swapped folders).
+TEST_F(CliTest, DatabaseThatIsTheInputFolderIsRefusedAndNothingIsTouched) {
+    for (int i = 0; i < 70; ++i)
+        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+    for (const char* jobs : {"1", "2"}) {
+        RunResult r = run(std::string("--jobs ") + jobs + " --db " + q(docs) + " " + q(docs));
+        EXPECT_EQ(r.status, 2) << jobs;
+        EXPECT_EQ(r.err, "plenary-index: the database " + docs.string() +
+                             " is, or lies inside, the input path " + docs.string() +
+                             "; give --db a folder outside what is indexed\n");
+        std::size_t entries = 0;
+        for ([[maybe_unused]] const auto& e : fs::directory_iterator(docs)) ++entries;
+        EXPECT_EQ(entries, 70u) << "only the 70 source files, nothing written among them";
+        EXPECT_FALSE(fs::exists(docs.string() + ".old"));
+    }
+}
+
+TEST_F(CliTest, DatabaseInsideTheInputOrInputInsideTheDatabaseIsRefused) {
+    write("a.txt", kSpeech);
+    RunResult r = run("--db " + q(docs / "db") + " " + q(docs));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("lies inside, the input path"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(docs / "db"));
+    r = run("--db " + q(dir) + " " + q(docs / "a.txt"));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("lies inside the database " + dir.string()), std::string::npos) << r.err;
+    EXPECT_TRUE(fs::exists(docs / "a.txt"));
+}
+
+TEST_F(CliTest, DatabaseFolderHoldingOtherFilesIsRefusedAndKept) {
+    for (int i = 0; i < 70; ++i)
+        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+    fs::create_directories(db / "sub");
+    std::ofstream(db / "thesis.txt") << "my thesis";
+    std::ofstream(db / "sub" / "notes.md") << "my notes";
+    for (const char* jobs : {"1", "2"}) {
+        RunResult r = run(std::string("--jobs ") + jobs + " --db " + q(db) + " " + q(docs));
+        EXPECT_EQ(r.status, 3) << r.err;
+        EXPECT_NE(r.err.find("which is not part of a Plenary database"), std::string::npos) << r.err;
+        EXPECT_EQ(slurp(db / "thesis.txt"), "my thesis");
+        EXPECT_EQ(slurp(db / "sub" / "notes.md"), "my notes");
+        EXPECT_FALSE(fs::exists(db / "iamglass"));
+    }
+    // A database file where a folder belongs is refused too.
+    fs::remove_all(db);
+    std::ofstream(db) << "not a folder";
+    RunResult r = run("--db " + q(db) + " " + q(docs));
+    EXPECT_EQ(r.status, 3);
+    EXPECT_EQ(slurp(db), "not a folder");
+}
+
+TEST_F(CliTest, FoldersBesideTheDatabaseThatPlenaryDidNotMakeAreNeverDeleted) {
+    for (int i = 0; i < 70; ++i)
+        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+    for (const char* name : {".old", ".new", ".shard-0"}) {
+        const fs::path mine = db.string() + name;
+        fs::create_directories(mine);
+        std::ofstream(mine / "mine.txt") << "mine";
+        RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
+        EXPECT_EQ(r.status, 3) << name << r.err;
+        EXPECT_NE(r.err.find("which Plenary did not create; left as it is"), std::string::npos) << r.err;
+        EXPECT_EQ(slurp(mine / "mine.txt"), "mine") << name;
+        fs::remove_all(mine);
+    }
+    // Without them, the sharded run merges and leaves nothing of its own behind.
+    RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(paragraphs(), 210u);
+    for (const char* leftover : {".shard-0", ".shard-1", ".new", ".old"})
+        EXPECT_FALSE(fs::exists(db.string() + leftover)) << leftover;
+}
+
+TEST_F(CliTest, MissingInputCreatesNoDatabase) {
+    RunResult r = run("--db " + q(db) + " " + q(dir / "no-such-folder"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err, "plenary-index: " + (dir / "no-such-folder").string() + ": no such file or directory\n");
+    EXPECT_FALSE(fs::exists(db));
+}
+
 TEST_F(CliTest, DumpPrintsTheDocumentAndItsParagraphsWithoutWriting) {
     write("a.txt", kSpeech);
     RunResult r = run("--db " + q(db) + " --dump " + q(docs / "a.txt"));
