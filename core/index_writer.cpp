@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "copies.h"
 #include "document_json.h"
 #include "error.h"
 #include "symbols.h"
@@ -68,6 +69,12 @@ std::string file_key(const std::string& absolute_path) {
 }
 
 std::string document_meta_key(const std::string& key) { return "doc:" + key; }
+std::string copies_meta_key(const std::string& key) { return "copies:" + key; }
+
+namespace {
+constexpr const char* kCopySignaturePrefix = "copy:";
+std::string shadow_meta_key(const std::string& key) { return "shadow:" + key; }
+}  // namespace
 
 DocumentBuilder::DocumentBuilder(const Schema& schema) : m_schema(schema) {}
 
@@ -258,22 +265,70 @@ std::optional<FileRecord> IndexWriter::record(const std::string& path) const {
     return r;
 }
 
-std::vector<FileRecord> IndexWriter::records() const {
+std::vector<FileRecord> file_records(const Xapian::Database& db) {
     std::vector<FileRecord> out;
-    for (auto it = m_db.metadata_keys_begin(kFileRecordPrefix);
-         it != m_db.metadata_keys_end(kFileRecordPrefix); ++it) {
-        if (auto r = decode_record(m_db.get_metadata(*it))) out.push_back(std::move(*r));
+    for (auto it = db.metadata_keys_begin(kFileRecordPrefix); it != db.metadata_keys_end(kFileRecordPrefix); ++it) {
+        if (auto r = decode_record(db.get_metadata(*it))) out.push_back(std::move(*r));
     }
     return out;
 }
 
+std::vector<FileRecord> IndexWriter::records() const { return file_records(m_db); }
+
 void IndexWriter::replace_file(const FileRecord& rec, const std::string& meta_json,
-                               std::vector<Xapian::Document>& docs) {
+                               std::vector<Xapian::Document>& docs, const std::string& copy_signature) {
     const std::string key = file_key(rec.path);
+    m_db.begin_transaction(false);
     m_db.delete_document(m_schema.term("file", key));
     for (auto& d : docs) m_db.add_document(d);
     m_db.set_metadata(document_meta_key(key), meta_json);
     m_db.set_metadata(record_key(rec.path), encode_record(rec));
+    m_db.set_metadata(kCopySignaturePrefix + key, copy_signature);
+    m_db.set_metadata(shadow_meta_key(key), "");  // the new paragraphs are not marked yet
+    m_db.commit_transaction();
+}
+
+std::size_t IndexWriter::resolve_copies() {
+    std::vector<CopySignature> sigs;
+    for (auto it = m_db.metadata_keys_begin(kCopySignaturePrefix);
+         it != m_db.metadata_keys_end(kCopySignaturePrefix); ++it) {
+        auto sig = CopySignature::decode(m_db.get_metadata(*it));
+        if (!sig) continue;
+        sig->file_key = (*it).substr(std::string_view(kCopySignaturePrefix).size());
+        sigs.push_back(std::move(*sig));
+    }
+    std::vector<bool> shadowed(sigs.size(), false);
+    std::vector<std::string> copies(sigs.size());
+    for (const auto& group : find_copies(sigs)) {
+        std::string paths;
+        for (const std::size_t i : group) paths += (paths.empty() ? "" : "\n") + sigs[i].path;
+        for (std::size_t g = 0; g < group.size(); ++g) {
+            shadowed[group[g]] = g > 0;
+            copies[group[g]] = paths;
+        }
+    }
+    const std::string mark = m_schema.term("shadowed", "1");
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < sigs.size(); ++i) {
+        const std::string& key = sigs[i].file_key;
+        if (m_db.get_metadata(copies_meta_key(key)) != copies[i])
+            m_db.set_metadata(copies_meta_key(key), copies[i]);
+        const bool was = m_db.get_metadata(shadow_meta_key(key)) == "1";
+        if (was == shadowed[i]) continue;
+        const std::string file_term = m_schema.term("file", key);
+        std::vector<Xapian::docid> ids(m_db.postlist_begin(file_term), m_db.postlist_end(file_term));
+        m_db.begin_transaction(false);
+        for (const Xapian::docid id : ids) {
+            Xapian::Document d = m_db.get_document(id);
+            if (shadowed[i]) d.add_boolean_term(mark);
+            else d.remove_term(mark);
+            m_db.replace_document(id, d);
+        }
+        m_db.set_metadata(shadow_meta_key(key), shadowed[i] ? "1" : "");
+        m_db.commit_transaction();
+        ++changed;
+    }
+    return changed;
 }
 
 void IndexWriter::update_record(const FileRecord& rec) {
@@ -282,9 +337,14 @@ void IndexWriter::update_record(const FileRecord& rec) {
 
 void IndexWriter::remove_file(const std::string& path) {
     const std::string key = file_key(path);
+    m_db.begin_transaction(false);
     m_db.delete_document(m_schema.term("file", key));
     m_db.set_metadata(document_meta_key(key), "");
     m_db.set_metadata(record_key(path), "");
+    m_db.set_metadata(kCopySignaturePrefix + key, "");
+    m_db.set_metadata(shadow_meta_key(key), "");
+    m_db.set_metadata(copies_meta_key(key), "");
+    m_db.commit_transaction();
 }
 
 void IndexWriter::commit() {

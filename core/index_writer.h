@@ -63,14 +63,21 @@ public:
     /// Every file the database holds.
     std::vector<FileRecord> records() const;
 
-    /// Replaces all paragraphs of the file rec.path with docs, and remembers rec.
-    /// meta_json is the document's metadata record (document_meta_json) stored once.
+    /// Replaces all paragraphs of the file rec.path with docs, and remembers rec, as one
+    /// transaction: Xapian's own automatic commits fall between files, never inside one.
+    /// meta_json is the document's metadata record (document_meta_json) stored once;
+    /// copy_signature its CopySignature::encode(), read by resolve_copies().
     void replace_file(const FileRecord& rec, const std::string& meta_json,
-                      std::vector<Xapian::Document>& docs);
+                      std::vector<Xapian::Document>& docs, const std::string& copy_signature = {});
     /// Updates a file's record without touching its paragraphs (touched, same content).
     void update_record(const FileRecord& rec);
     /// Removes a file's paragraphs and record.
     void remove_file(const std::string& path);
+    /// Finds the files that hold the same document (core/copies.h) among all files of the
+    /// database, marks the paragraphs of every copy but the primary as shadowed (and unmarks
+    /// those no longer copies), and records each file's copies. Returns the files whose
+    /// marking changed.
+    std::size_t resolve_copies();
     /// Makes everything so far durable (Xapian commit).
     void commit();
     /// Paragraphs (Xapian documents) in the database.
@@ -83,7 +90,13 @@ private:
     const Schema& m_schema;
 };
 
+/// Every file a database (or a shard of one) holds.
+std::vector<FileRecord> file_records(const Xapian::Database& db);
+
 /// The metadata key under which a file's document record is kept.
 std::string document_meta_key(const std::string& key);
+/// The metadata key under which the paths of the files holding the same document as the file
+/// with this key are kept, primary first, one per line (empty: no copies).
+std::string copies_meta_key(const std::string& key);
 
 }  // namespace plenary

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "db_folder.h"
+#include "copies.h"
 #include "document_json.h"
 #include "error.h"
 #include "index_writer.h"
@@ -52,6 +53,7 @@ struct Result {
     bool unchanged = false;
     std::string error;                 ///< set when the file failed
     std::string meta_json;
+    std::string copy_signature;        ///< CopySignature::encode()
     std::vector<Xapian::Document> docs;
 };
 
@@ -77,6 +79,7 @@ Result process(const Job& job, DocumentBuilder& builder, bool references) {
         if (references) extract_references(doc);
         r.docs = builder.build(doc);
         r.meta_json = document_meta_json(doc).dump();
+        r.copy_signature = copy_signature(doc, file_key(job.path), job.path).encode();
         r.record.paragraphs = static_cast<std::uint32_t>(r.docs.size());
     } catch (const DocumentError& e) {
         r.error = e.what();
@@ -122,6 +125,43 @@ void remove_merge_leftovers(const std::string& db) {
         if (!fs::exists(shard, ec)) break;
         remove_database_folder(shard);
     }
+}
+
+/// The shards a run that was killed left beside the database.
+std::vector<std::string> leftover_shards(const std::string& db) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (int w = 0; w < 256; ++w) {
+        const std::string shard = db + ".shard-" + std::to_string(w);
+        if (!fs::exists(shard, ec)) break;
+        if (holds_only_xapian_files(shard)) out.push_back(shard);
+    }
+    return out;
+}
+
+void merge_shards(const std::string& db, const std::vector<std::string>& shards, IndexWriter& writer);
+
+/// Keeps what the workers of a killed run committed: the files each leftover shard holds
+/// replace their paragraphs in the database, and the shards are merged into it (closing
+/// writer). Returns the files taken over; 0 when there was nothing to resume (writer open).
+std::size_t resume_shards(const std::string& db, IndexWriter& writer) {
+    std::vector<std::string> usable;
+    std::size_t files = 0;
+    for (const std::string& shard : leftover_shards(db)) {
+        try {
+            const Xapian::Database committed(shard);
+            const auto records = file_records(committed);
+            for (const FileRecord& rec : records) writer.remove_file(rec.path);
+            files += records.size();
+            if (!records.empty()) usable.push_back(shard);
+        } catch (const Xapian::Error&) {
+            // Killed before its first commit: nothing in it to keep.
+        }
+    }
+    if (usable.empty()) return 0;
+    writer.commit();
+    merge_shards(db, usable, writer);
+    return files;
 }
 
 /// Compacts the database and the shards into DB.new and swaps it in. The records of the
@@ -200,6 +240,11 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     check_database_folder(options.db);
 
     const Schema& schema = Schema::instance();
+    std::size_t resumed = 0;
+    {
+        IndexWriter resuming(options.db);
+        resumed = resume_shards(options.db, resuming);
+    }
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
 
@@ -240,7 +285,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
             if (sharded)
                 writer.remove_file(r.record.path);  // the new version is in a shard
             else
-                writer.replace_file(r.record, r.meta_json, r.docs);
+                writer.replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
             ++report.indexed;
             report.paragraphs += r.record.paragraphs;
             report.bytes += r.record.size;
@@ -280,6 +325,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                         DocumentBuilder builder(schema);
                         std::optional<IndexWriter> shard;
                         if (sharded) shard.emplace(shard_paths[w], true);
+                        std::size_t uncommitted = 0;  // paragraphs in the shard since its commit
                         for (;;) {
                             std::size_t i;
                             {
@@ -289,8 +335,13 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                             }
                             Result r = process(jobs[i], builder, options.references);
                             if (shard && r.error.empty() && !r.unchanged) {
-                                shard->replace_file(r.record, r.meta_json, r.docs);
+                                shard->replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
                                 r.docs.clear();
+                                // A killed run's next run resumes from what shards committed.
+                                if ((uncommitted += r.record.paragraphs) >= options.commit_every) {
+                                    shard->commit();
+                                    uncommitted = 0;
+                                }
                             }
                             std::unique_lock lock(mu);
                             room.wait(lock, [&] { return stop || done.size() < max_queue; });
@@ -357,8 +408,15 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                 ++report.removed;
             }
         }
+        const bool changed = report.indexed > 0 || report.removed > 0 || resumed > 0;
+        if (!sharded && changed) writer.resolve_copies();
         writer.commit();
-        if (sharded) merge_shards(options.db, shard_paths, writer);
+        if (sharded) {
+            merge_shards(options.db, shard_paths, writer);
+            IndexWriter merged(options.db);
+            merged.resolve_copies();
+            merged.close();
+        }
     } catch (const Xapian::Error& e) {
         try {
             writer.commit();

@@ -74,8 +74,28 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 nlohmann::json document_json(const DocumentInfo& d) {
-    return {{"symbol", d.symbol}, {"title", d.title}, {"date", d.date},     {"lang", d.lang},
-            {"body", d.body},     {"session", d.session}, {"source", d.source}};
+    return {{"symbol", d.symbol}, {"title", d.title},     {"date", d.date},     {"lang", d.lang},
+            {"body", d.body},     {"session", d.session}, {"source", d.source}, {"files", d.files}};
+}
+
+/// "1 paragraph matches", "12,345 paragraphs match", "more than 10,000 paragraphs match".
+std::string count_line(const SearchResult& r) {
+    auto grouped_digits = [](std::size_t n) {
+        std::string digits = std::to_string(n), out;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+            out += digits[i];
+        }
+        return out;
+    };
+    const std::string unit = r.grouped ? "document" : "paragraph";
+    if (!r.total_exact) {
+        if (r.total > r.exact_up_to)
+            return "more than " + grouped_digits(r.exact_up_to) + " " + unit + "s match";
+        return "at least " + grouped_digits(r.total) + " " + unit + "s match (counting stopped at the time limit)";
+    }
+    if (r.total == 1) return "1 " + unit + " matches";
+    return grouped_digits(r.total) + " " + unit + "s match";
 }
 
 nlohmann::json snippet_json(const Snippet& s) {
@@ -127,6 +147,7 @@ void Searcher::reopen() {
         m_parts.push_back(open_one(p));
         m_db.add_database(m_parts.back());
     }
+    m_has_copies = m_db.get_termfreq(Schema::instance().term("shadowed", "1")) > 0;
     m_info_cache.clear();
     m_column.reset();
     m_faceted_queries = 0;
@@ -223,6 +244,21 @@ const FacetColumn* Searcher::facet_column() {
     return nullptr;
 }
 
+Xapian::Query Searcher::without_copies(const Xapian::Query& query) const {
+    if (!m_has_copies) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                         Xapian::Query(Schema::instance().term("shadowed", "1")));
+}
+
+bool Searcher::is_shadowed(const std::string& file_key) const {
+    if (!m_has_copies) return false;
+    const Schema& schema = Schema::instance();
+    Xapian::Enquire e(m_db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(schema.term("file", file_key)),
+                              Xapian::Query(schema.term("shadowed", "1"))));
+    return !e.get_mset(0, 1).empty();
+}
+
 DocumentInfo Searcher::document_info(const std::string& key) {
     if (auto it = m_info_cache.find(key); it != m_info_cache.end()) return it->second;
     DocumentInfo d;
@@ -239,8 +275,12 @@ DocumentInfo Searcher::document_info(const std::string& key) {
         d.source = str(j, "source");
         d.work = str(j, "work");
         if (auto s = j.find("session"); s != j.end() && s->is_number_integer()) d.session = s->get<int>();
+        std::istringstream copies(part.get_metadata(copies_meta_key(key)));
+        for (std::string line; std::getline(copies, line);)
+            if (!line.empty()) d.files.push_back(line);
         break;
     }
+    if (d.files.empty() && !d.source.empty()) d.files.push_back(d.source);
     m_info_cache.emplace(key, d);
     return d;
 }
@@ -309,6 +349,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         else it->second.push_back(q);
     }
     Xapian::Query query = pq.query;
+    query = without_copies(query);
     if (!by_field.empty()) {
         std::vector<Xapian::Query> ands;
         for (const auto& [field, qs] : by_field)
@@ -336,6 +377,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
     result.query = req.query;
     result.offset = req.offset;
     result.limit = req.limit;
+    result.exact_up_to = req.exact_up_to;
     result.grouped = req.group_by_document;
 
     auto make_hit = [&](const Xapian::MSetIterator& it) {
@@ -384,13 +426,15 @@ SearchResult Searcher::run(const SearchRequest& req) {
     configure(enquire);
     if (!req.group_by_document) {
         facets.attach(enquire, facets.empty() ? nullptr : facet_column());
-        const Xapian::doccount check = facets.empty()
-            ? static_cast<Xapian::doccount>(req.offset + req.limit + 1)
-            : everything;
+        // Count every match up to exact_up_to (facets count them all in any case): a total is a
+        // count, or a lower bound that says so, never an estimate.
+        const std::size_t wanted = std::max(req.offset + req.limit, req.exact_up_to) + 1;
+        const Xapian::doccount check =
+            facets.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(wanted, everything)) : everything;
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                    static_cast<Xapian::doccount>(req.limit), check);
-        result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total = mset.get_matches_lower_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it));
     } else {
         // Documents: one row per document key, counted exactly; then each one's best paragraphs.
@@ -463,11 +507,15 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
         }
         if (keys.empty()) add_files_of(schema.term("work", value));
         if (keys.empty()) throw QueryError("no document '" + value + "' in the database");
+        // A document held in several files is shown once, from the file that stands for it.
+        auto shadowed = [&](const std::string& key) { return is_shadowed(key); };
         // Every language version: the files sharing a work key with those found (versions
         // sharing a symbol are found by it already).
         for (std::size_t i = 0, found = keys.size(); i < found; ++i)
             if (const std::string work = document_info(keys[i]).work; !work.empty())
                 add_files_of(schema.term("work", work));
+        if (!std::all_of(keys.begin(), keys.end(), shadowed))
+            keys.erase(std::remove_if(keys.begin(), keys.end(), shadowed), keys.end());
         std::vector<DocumentView> out;
         for (const std::string& key : keys) {
             DocumentView view;
@@ -513,8 +561,9 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
         std::size_t rank = 0;
         for (std::size_t i = 0; i < mine.size(); ++i)
             if (mine[i].get_docid() == source.get_docid()) rank = i;
-        const auto theirs = group(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema.term("work", work)),
-                                                Xapian::Query(schema.term("lang", ascii_lower(lang)))));
+        const auto theirs = group(without_copies(
+            Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema.term("work", work)),
+                          Xapian::Query(schema.term("lang", ascii_lower(lang))))));
         if (theirs.empty())
             throw QueryError("no '" + lang + "' version of paragraph '" + id + "' (" + anchor + ")");
         return paragraph_view(theirs[std::min(rank, theirs.size() - 1)]);
@@ -528,6 +577,7 @@ nlohmann::json to_json(const SearchResult& r) {
     j["query"] = r.query;
     j["total"] = r.total;
     j["total_exact"] = r.total_exact;
+    j["exact_up_to"] = r.exact_up_to;
     j["offset"] = r.offset;
     j["limit"] = r.limit;
     auto& hits = j["hits"] = nlohmann::json::array();
@@ -597,12 +647,13 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
     if (r.hits.empty()) {
         if (r.total == 0)
             out << "no " << what << " match" << (r.query.empty() ? "" : " \"" + r.query + "\"") << '\n';
+        else if (r.limit == 0)
+            out << count_line(r) << '\n';
         else
-            out << r.total << ' ' << what << " match; none from " << r.offset + 1 << " on\n";
+            out << count_line(r) << "; none from " << r.offset + 1 << " on\n";
     } else {
         const std::size_t shown = r.grouped ? r.groups.size() : r.hits.size();
-        out << (r.total_exact ? "" : "about ") << r.total << ' ' << (r.total == 1 ? what.substr(0, what.size() - 1) : what)
-            << " match" << (r.total == 1 ? "es" : "") << "; showing " << r.offset + 1 << "–" << r.offset + shown << '\n';
+        out << count_line(r) << "; showing " << r.offset + 1 << "–" << r.offset + shown << '\n';
     }
     auto hit_text = [&](const Hit& h, std::size_t rank, const std::string& indent, bool with_doc) {
         out << '\n' << indent << bold;
@@ -713,8 +764,7 @@ std::string escape_html(std::string_view s) {
 
 std::string to_html(const SearchResult& r) {
     std::ostringstream out;
-    out << "<p class=\"plenary-total\">" << (r.total_exact ? "" : "about ") << r.total
-        << (r.grouped ? " documents" : " paragraphs") << " match</p>\n<ol class=\"plenary-hits\" start=\""
+    out << "<p class=\"plenary-total\">" << escape_html(count_line(r)) << "</p>\n<ol class=\"plenary-hits\" start=\""
         << r.offset + 1 << "\">\n";
     for (const Hit& h : r.hits) {
         out << "<li id=\"" << escape_html(h.id) << "\"><p class=\"plenary-doc\">"

@@ -34,6 +34,8 @@ struct SearchRequest {
     std::string lang;                  ///< stemming language; empty: each paragraph's own
     std::string in_lang;               ///< also give each hit's aligned paragraph in this language
     double time_limit = 0;             ///< seconds the matcher may spend, 0 = no limit; past it the best found so far
+    std::size_t exact_up_to = 10000;   ///< totals are counted exactly up to this many matches;
+                                       ///< past it total is a lower bound (total_exact false)
 };
 
 /// A document as a hit shows it (from its metadata record).
@@ -47,6 +49,8 @@ struct DocumentInfo {
     int session = 0;
     std::string source;   ///< path of the file that was indexed
     std::string work;     ///< key its language versions share, when not the symbol
+    std::vector<std::string> files;  ///< every file that holds this document (copies,
+                                     ///< core/copies.h), the one searched first
 };
 
 /// One matching paragraph.
@@ -77,7 +81,8 @@ struct DocumentGroup {
 struct SearchResult {
     std::string query;
     Xapian::doccount total = 0;        ///< matching paragraphs (documents when grouped)
-    bool total_exact = false;          ///< false when total is Xapian's estimate
+    bool total_exact = false;          ///< true: total is the count; false: a lower bound
+    std::size_t exact_up_to = 0;       ///< the request's exact_up_to
     std::size_t offset = 0;
     std::size_t limit = 0;
     std::vector<Hit> hits;
@@ -142,6 +147,7 @@ private:
     std::vector<std::string> m_paths;
     std::vector<Xapian::Database> m_parts;  // metadata is read per part: a merged one shows the first only
     Xapian::Database m_db;
+    bool m_has_copies = false;              // some paragraphs are shadowed copies
     std::map<std::string, DocumentInfo> m_info_cache;
     FacetColumnBuild m_column_build = FacetColumnBuild::background;
     int m_faceted_queries = 0;                   // on this revision
@@ -150,6 +156,10 @@ private:
     const FacetColumn* facet_column();
 
     void reopen();
+    /// query without the paragraphs of files that are copies of another (core/copies.h).
+    Xapian::Query without_copies(const Xapian::Query& query) const;
+    /// Whether a file is a copy that another file stands for.
+    bool is_shadowed(const std::string& file_key) const;
     DocumentInfo document_info(const std::string& file_key);
     ParagraphView paragraph_view(const Xapian::Document& doc);
     SearchResult run(const SearchRequest& request);

@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
         ("facet-limit", po::value(&req.facet_limit)->default_value(10), "values per facet (0 = all)")
         ("offset", po::value(&req.offset)->default_value(0), "hits to skip")
         ("limit,n", po::value(&req.limit)->default_value(10), "hits to show")
+        ("exact-up-to", po::value(&req.exact_up_to)->default_value(10000),
+         "count matches exactly up to N; past it the total is a lower bound (\"more than N\")")
         ("sort", po::value(&req.sort)->default_value("relevance"), "relevance, date, -date or symbol")
         ("group-by", po::value(&group_by), "'document': documents with their best paragraphs")
         ("per-document", po::value(&req.per_document)->default_value(3), "paragraphs per document with --group-by")

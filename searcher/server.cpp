@@ -47,8 +47,9 @@ struct HttpError {
     std::string message;
 };
 
-const char* const kSearchParams[] = {"q",     "facet", "filter", "offset",      "limit",         "sort",
-                                     "group", "per_document",    "facet_limit", "snippet_length", "lang"};
+const char* const kSearchParams[] = {"q",           "facet",        "filter",      "offset",
+                                     "limit",       "sort",         "group",       "per_document",
+                                     "facet_limit", "snippet_length", "lang",      "exact_up_to"};
 
 std::string param_list() {
     std::string out;
@@ -106,6 +107,8 @@ SearchRequest search_request(const httplib::Request& req, double time_limit) {
         if (f.size() > kMaxQueryBytes) throw HttpError{400, "filter is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
     if (req.has_param("offset")) r.offset = number_param("offset", req.get_param_value("offset"), 0, 100000);
     if (req.has_param("limit")) r.limit = number_param("limit", req.get_param_value("limit"), 0, kMaxLimit);
+    if (req.has_param("exact_up_to"))
+        r.exact_up_to = number_param("exact_up_to", req.get_param_value("exact_up_to"), 0, 1000000);
     if (req.has_param("facet_limit"))
         r.facet_limit = number_param("facet_limit", req.get_param_value("facet_limit"), 0, 1000);
     if (req.has_param("per_document"))

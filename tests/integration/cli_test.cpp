@@ -177,6 +177,57 @@ TEST_F(CliTest, KilledRunKeepsCommittedWorkAndTheNextRunFinishes) {
     EXPECT_EQ(paragraphs(), files * 3u) << "nothing lost, nothing duplicated";
 }
 
+// A killed --jobs 2 run keeps what its workers committed: the next run resumes from the shards
+// it left, and after ten kills at random points a normal run holds exactly a clean run's index.
+TEST_F(CliTest, KilledShardedRunsResumeAndEndWithTheCleanIndex) {
+    const int files = 1200;
+    for (int i = 0; i < files; ++i)
+        write("s" + std::to_string(1000 + i) + ".txt",
+              std::string(kSpeech) + "\nSpeech number " + std::to_string(i) + ".\n");
+    const fs::path clean = dir / "clean";
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_EQ(run("--jobs 2 --db " + q(clean) + " " + q(docs)).status, 0);
+    // Kills fall within the first eighth of a clean run's time, wherever that is on this machine.
+    const auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    const auto clean_count = Xapian::Database(clean.string()).get_doccount();
+    ASSERT_EQ(clean_count, files * 3u);
+
+    const std::string cmd = kIndex + " --quiet --jobs 2 --commit-every 30 --db " + q(db) + " " + q(docs) +
+                            " >" + q(dir / "killed.out") + " 2>&1";
+    std::srand(20261130);
+    int interrupted = 0;
+    for (int k = 0; k < 10; ++k) {
+        pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(30 + clean_ms / 40 + std::rand() % (1 + clean_ms / 10)));
+        kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (WIFSIGNALED(status)) ++interrupted;
+        else std::printf("run %d ended with status %d before the kill\n", k, WEXITSTATUS(status));
+    }
+    EXPECT_GE(interrupted, 5) << "most runs must be killed mid-way for the test to prove anything";
+    RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.find(std::to_string(files) + " documents indexed"), std::string::npos)
+        << "the killed runs' committed work was redone from scratch: " << r.out;
+    for (const char* leftover : {".shard-0", ".shard-1", ".new", ".old"})
+        EXPECT_FALSE(fs::exists(db.string() + leftover)) << leftover;
+    Xapian::Database d(db.string());
+    EXPECT_EQ(d.get_doccount(), clean_count) << "nothing lost, nothing duplicated";
+    Xapian::doccount ids = 0;
+    for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) {
+        EXPECT_EQ(t.get_termfreq(), 1u) << *t;
+        ++ids;
+    }
+    EXPECT_EQ(ids, clean_count);
+    EXPECT_EQ(std::system(("xapian-check " + q(db) + " >/dev/null 2>&1").c_str()), 0);
+}
+
 TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
     for (int i = 0; i < 40; ++i)
         write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");

@@ -182,6 +182,22 @@ TEST_F(ServerTest, SearchAnswersExactlyWhatTheCliPrints) {
     EXPECT_GT(get_json("/api/search?q=trafficking")["total"].get<int>(), 5);
 }
 
+TEST_F(ServerTest, TotalsAreExactOnEveryPage) {
+    for (const char* q : {"trafficking", "%22organized+crime%22", "country:NER", "migrants+OR+refugees"}) {
+        const json counted = get_json(std::string("/api/search?limit=0&facet=all&q=") + q);
+        ASSERT_TRUE(counted["total_exact"].get<bool>()) << q;
+        ASSERT_GT(counted["total"].get<int>(), 0) << q;
+        for (const char* page : {"&limit=0", "&limit=1", "&limit=10", "&offset=20&limit=10"}) {
+            const json r = get_json(std::string("/api/search?q=") + q + page);
+            EXPECT_EQ(r["total"], counted["total"]) << q << page;
+            EXPECT_TRUE(r["total_exact"].get<bool>()) << q << page;
+        }
+    }
+    const json bounded = get_json("/api/search?q=trafficking+OR+migrants&exact_up_to=2&limit=1");
+    EXPECT_FALSE(bounded["total_exact"].get<bool>());
+    EXPECT_GT(bounded["total"].get<int>(), 2);
+}
+
 TEST_F(ServerTest, ParagraphAndDocumentEqualTheCli) {
     const json hits = get_json("/api/search?q=trafficking&limit=1")["hits"];
     ASSERT_EQ(hits.size(), 1u);
@@ -215,7 +231,7 @@ TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
         {"/api/search?q=" + std::string(10000, 'a'), 400, "request line too long (queries are limited to 2000 bytes)"},
         {"/api/search?q=a&bogus=1", 400,
          "unknown parameter 'bogus' (q, facet, filter, offset, limit, sort, group, per_document, facet_limit, "
-         "snippet_length, lang)"},
+         "snippet_length, lang, exact_up_to)"},
         {"/api/search?q=a&q=b", 400, "parameter 'q' given more than once"},
         {"/api/search?q=a&sort=size", 400, "unknown sort 'size' (relevance, date, -date, symbol)"},
         {"/api/search?q=a&group=page", 400, "unknown grouping 'page' (document)"},
@@ -293,8 +309,8 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
         EXPECT_TRUE(api["paths"].contains(path)) << path;
     std::vector<std::string> params;
     for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"]) params.push_back(p["name"]);
-    EXPECT_EQ(params, (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "sort", "group",
-                                                "per_document", "facet_limit", "snippet_length", "lang"}));
+    EXPECT_EQ(params, (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "exact_up_to", "sort",
+                                                "group", "per_document", "facet_limit", "snippet_length", "lang"}));
 }
 
 TEST_F(ServerTest, DocumentsIndexedWhileServingAppearWithoutRestart) {
