@@ -2,6 +2,8 @@
 // heading levels from the paragraph styles, list numbers from word/numbering.xml, footnotes from
 // word/footnotes.xml attached where their reference stands, core properties as metadata.
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,9 +14,11 @@
 
 #include "error.h"
 #include "layout.h"
+#include "input_limits.h"
 #include "reader.h"
 #include "sessions.h"
 #include "text_util.h"
+#include "xml_depth.h"
 
 namespace plenary {
 
@@ -88,6 +92,8 @@ pugi::xml_document load_part(const std::string& bytes, const std::string& source
     const auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result)
         throw DocumentError(source, std::string("malformed XML in ") + name + ": " + result.description());
+    // The builder walks runs recursively: a hostile depth stops here, not in the stack.
+    check_xml_depth(xml, bytes, source, name);
     return xml;
 }
 
@@ -113,6 +119,25 @@ pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
     for (const auto& c : node.children())
         if (c.type() == pugi::node_element && local(c) == name) return c;
     return {};
+}
+
+/// An integer attribute value, clamped to long long; nullopt when it is not a number. (std::atoi
+/// is undefined past int, and Word files are not always written by Word.)
+std::optional<long long> integer(const char* text) {
+    const std::string_view s = trim(text);
+    long long v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (end != s.data() + s.size() || s.empty()) return std::nullopt;
+    if (ec == std::errc::result_out_of_range)
+        return s[0] == '-' ? std::numeric_limits<long long>::min() : std::numeric_limits<long long>::max();
+    if (ec != std::errc()) return std::nullopt;
+    return v;
+}
+
+/// Word's outline level (0 to 9) as a heading depth (1 to 10); -1 for anything else.
+int outline_depth(const pugi::xml_node& outline) {
+    const auto v = integer(attr(outline, "val"));
+    return v && *v >= 0 && *v <= 9 ? static_cast<int>(*v) + 1 : -1;
 }
 
 /// One numbering level: format ("decimal", "bullet", ...), start value and text ("%1.").
@@ -143,7 +168,7 @@ std::string roman(int n, bool upper) {
 }
 
 std::string format_number(const Level& level, int n) {
-    if (level.format == "lowerLetter" || level.format == "upperLetter") {
+    if ((level.format == "lowerLetter" || level.format == "upperLetter") && n > 0) {
         std::string s(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>('a' + (n - 1) % 26));
         return level.format == "upperLetter" ? upper_case(s) : s;
     }
@@ -166,7 +191,7 @@ public:
             else if (name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' && name[8] <= '9')
                 level = name[8] - '0';
             else if (const auto p = child(style, "pPr"); p)
-                if (const auto o = child(p, "outlineLvl"); o) level = std::atoi(attr(o, "val")) + 1;
+                if (const auto o = child(p, "outlineLvl"); o) level = outline_depth(o);
             if (level >= 0 && level < 10) m_heading_styles[id] = level;
         }
     }
@@ -178,12 +203,12 @@ public:
                 auto& levels = abstracts[attr(node, "abstractNumId")];
                 for (const auto& lvl : node.children()) {
                     if (local(lvl) != "lvl") continue;
-                    const int ilvl = std::atoi(attr(lvl, "ilvl"));
+                    const long long ilvl = integer(attr(lvl, "ilvl")).value_or(0);
                     if (ilvl < 0 || ilvl > 9) continue;
                     if (levels.size() <= static_cast<std::size_t>(ilvl)) levels.resize(static_cast<std::size_t>(ilvl) + 1);
                     Level& l = levels[static_cast<std::size_t>(ilvl)];
                     if (const auto f = child(lvl, "numFmt")) l.format = attr(f, "val");
-                    if (const auto s = child(lvl, "start")) l.start = std::atoi(attr(s, "val"));
+                    if (const auto s = child(lvl, "start")) l.start = list_start(attr(s, "val"));
                     if (const auto t = child(lvl, "lvlText")) l.text = attr(t, "val");
                 }
             }
@@ -248,6 +273,19 @@ public:
     }
 
 private:
+    /// A list's start value; 0 to limits::max_list_number, or a DocumentError. The letters and
+    /// numerals of a list grow with its numbers: 2,000,000,000 took 1.26 GB.
+    int list_start(const char* text) const {
+        if (!*text) return 0;  // as Word reads a missing value
+        const auto v = integer(text);
+        if (!v || *v < 0 || *v > limits::max_list_number) {
+            const std::string shown(std::string_view(text).substr(0, 24));
+            throw DocumentError(m_source, "list numbering starts at " + shown + " (limit 0 to " +
+                                              std::to_string(limits::max_list_number) + ")");
+        }
+        return static_cast<int>(*v);
+    }
+
     void walk(const pugi::xml_node& node, std::string& text, std::vector<std::string>& notes) {
         for (const auto& c : node.children()) {
             if (c.type() != pugi::node_element) continue;
@@ -275,7 +313,7 @@ private:
         if (ppr) {
             style = attr(child(ppr, "pStyle"), "val");
             if (const auto it = m_heading_styles.find(style); it != m_heading_styles.end()) heading = it->second;
-            if (const auto o = child(ppr, "outlineLvl"); o && heading < 0) heading = std::atoi(attr(o, "val")) + 1;
+            if (const auto o = child(ppr, "outlineLvl"); o && heading < 0) heading = outline_depth(o);
         }
         Paragraph para;
         std::string number = list_number(ppr);
@@ -316,7 +354,8 @@ private:
         const auto numpr = ppr ? child(ppr, "numPr") : pugi::xml_node();
         if (!numpr) return {};
         const std::string id = attr(child(numpr, "numId"), "val");
-        const int ilvl = std::max(0, std::atoi(attr(child(numpr, "ilvl"), "val")));
+        // Past the ten levels Word has: no number (clamped first, so no overflow).
+        const int ilvl = static_cast<int>(std::clamp<long long>(integer(attr(child(numpr, "ilvl"), "val")).value_or(0), 0, 10));
         const auto it = m_lists.find(id);
         if (id.empty() || id == "0" || it == m_lists.end() || static_cast<std::size_t>(ilvl) >= it->second.size())
             return {};
@@ -325,8 +364,11 @@ private:
         if (counters.size() <= static_cast<std::size_t>(ilvl)) counters.resize(static_cast<std::size_t>(ilvl) + 1, 0);
         counters.resize(static_cast<std::size_t>(ilvl) + 1);  // deeper levels restart
         int& n = counters[static_cast<std::size_t>(ilvl)];
-        n = n == 0 ? level.start : n + 1;
-        if (level.format == "bullet" || level.format == "none") return "\x01";
+        const bool printed = level.format != "bullet" && level.format != "none";
+        if (printed && n >= limits::max_list_number)
+            throw DocumentError(m_source, "list numbering passes " + std::to_string(limits::max_list_number));
+        n = n == 0 ? level.start : std::min(n, limits::max_list_number) + 1;
+        if (!printed) return "\x01";
         return format_number(level, n);
     }
 

@@ -15,6 +15,7 @@
 #include "countries.h"
 #include "error.h"
 #include "language.h"
+#include "input_limits.h"
 #include "resolutions.h"
 #include "schema.h"
 #include "snippets.h"
@@ -27,7 +28,7 @@ namespace {
 
 // Never a schema field, and the pre-scan rejects it as one if a user types it.
 constexpr const char* kPlaceholder = "zzplenaryref";
-constexpr long kMaxNumberRange = 1000;
+constexpr long kMaxNumberRange = limits::max_number_range;
 // Folded words that name a body before "resolution" (six languages' stems, as typed).
 constexpr const char* kBodyWords[] = {"assembl", "asamblea", "council", "conseil", "consejo",
                                       "conferen", "commission", "comision", "ассамбле", "совет"};
@@ -117,6 +118,24 @@ std::optional<std::pair<std::string, std::string>> date_bounds(std::string_view 
     return std::nullopt;
 }
 
+// Index words that start with prefix, counted up to limit + 1: enough to know they are too many.
+std::size_t count_words(const Xapian::Database& db, const std::string& prefix, std::size_t limit) {
+    std::size_t n = 0;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && n <= limit; ++t) ++n;
+    return n;
+}
+
+// Leaf terms of a query; wildcards are counted where they are expanded.
+std::size_t term_count(const Xapian::Query& q) {
+    return static_cast<std::size_t>(std::distance(q.get_terms_begin(), q.get_terms_end()));
+}
+
+QueryError too_many_terms(int column = 0) {
+    return QueryError("the query stands for more than " + std::to_string(limits::max_query_terms) +
+                          " terms (words with their stems, range values and wildcard words)",
+                      column);
+}
+
 // Hands the parsed placeholder's query back to Xapian::QueryParser.
 class PlaceholderProcessor : public Xapian::FieldProcessor {
 public:
@@ -147,6 +166,63 @@ struct RefSpan {
     std::size_t end = 0;
     Xapian::Query query;
 };
+
+// Xapian's own parse errors ("Syntax: <expression> OR <expression>") as Plenary messages, with
+// the column of the first such operator in the query that lacks something beside it.
+QueryError syntax_error(std::string_view text, const std::vector<Segment>& segments, const std::string& msg) {
+    struct Token {
+        std::string_view word;  // empty for a quote or a field clause
+        std::size_t pos;
+    };
+    std::vector<Token> tokens;
+    for (const Segment& s : segments) {
+        if (s.kind != SegmentKind::text) {
+            tokens.push_back({{}, s.begin});
+            continue;
+        }
+        for (std::size_t k = s.begin; k < s.end;) {
+            if (is_space(text[k])) {
+                ++k;
+                continue;
+            }
+            std::size_t e = k + 1;
+            if (text[k] != '(' && text[k] != ')')
+                while (e < s.end && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+            tokens.push_back({text.substr(k, e - k), k});
+            k = e;
+        }
+    }
+    auto bare = [&](std::size_t i, std::string_view bracket) {  // no operand at tokens[i]
+        return i >= tokens.size() || tokens[i].word == bracket || is_operator(tokens[i].word);
+    };
+    auto column_of_op = [&](std::string_view op, bool before_counts) {
+        const bool and_not = op == "AND NOT";
+        int first = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].word != (and_not ? "AND" : op)) continue;
+            const std::size_t last = and_not ? i + 1 : i;
+            if (and_not && (last >= tokens.size() || tokens[last].word != "NOT")) continue;
+            if (!first) first = column_of(text, tokens[i].pos);
+            if ((before_counts && (i == 0 || bare(i - 1, "("))) || bare(last + 1, ")"))
+                return column_of(text, tokens[i].pos);
+        }
+        return first;
+    };
+    const std::string_view head = "Syntax: <expression> ", tail = " <expression>";
+    if (msg.size() > head.size() + tail.size() && msg.compare(0, head.size(), head) == 0 &&
+        msg.compare(msg.size() - tail.size(), tail.size(), tail) == 0) {
+        const std::string op = msg.substr(head.size(), msg.size() - head.size() - tail.size());
+        if (op == "NOT") return QueryError("NOT needs something to search for after it", column_of_op(op, false));
+        return QueryError(op + " needs something to search for on each side", column_of_op(op, true));
+    }
+    if (msg.find("only currently support leaf subqueries") != std::string::npos) {
+        for (const Token& t : tokens)
+            if (is_operator(t.word) && (t.word.substr(0, 4) == "NEAR" || t.word.substr(0, 3) == "ADJ"))
+                return QueryError("NEAR and ADJ join words, not fields, references or groups", column_of(text, t.pos));
+        return QueryError("NEAR and ADJ join words, not fields, references or groups");
+    }
+    return QueryError("cannot parse the query: " + msg);
+}
 
 // Function words dropped from queries outside phrases (Xapian keeps them when a query has
 // nothing else).
@@ -261,6 +337,8 @@ QueryParser::QueryParser(const Schema& schema, const Gazetteer& gazetteer,
 }
 
 std::pair<std::string, std::string> QueryParser::split_filter(std::string_view filter) const {
+    if (Utf8Problem bad; !check_utf8(filter, &bad))
+        throw QueryError("filter is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
     const auto colon = filter.find(':');
     if (colon == std::string_view::npos || colon == 0)
         throw QueryError("bad filter '" + std::string(filter) + "' (expected field:value)");
@@ -372,12 +450,14 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
         if (!lo || !hi) throw QueryError("bad range '" + clause + "' (expected N..M)", column);
         if (*lo > *hi)
             throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
-        if (*hi - *lo > kMaxNumberRange)
+        // hi - lo + 1 values; both are at least 0, so neither the difference nor the loop
+        // overflows (i <= hi never failed for hi = LONG_MAX: the loop never ended).
+        if (*hi - *lo >= kMaxNumberRange)
             throw QueryError("bad range '" + clause + "' (more than " +
                                  std::to_string(kMaxNumberRange) + " values)",
                              column);
         std::vector<Xapian::Query> qs;
-        for (long i = *lo; i <= *hi; ++i) qs.push_back(term(field, std::to_string(i)));
+        for (long k = 0; k <= *hi - *lo; ++k) qs.push_back(term(field, std::to_string(*lo + k)));
         return boolean(any_of(qs));
     }
 
@@ -411,7 +491,10 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
                 if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
                     qs.push_back(Xapian::Query(s));
             }
-            if (qs.empty()) return Xapian::Query(Xapian::Query::MatchNothing);
+            // None indexed: a term no decision has (it would have ended in tail), so the clause
+            // matches nothing and "peace decision:1" has no hits; MatchNothing would empty the
+            // whole AND, and an empty query is an error.
+            if (qs.empty()) return boolean(Xapian::Query(prefix + tail));
             return boolean(any_of(qs));
         }
         return boolean(term("resolution_number", number));
@@ -469,6 +552,8 @@ Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& n
 ParsedQuery QueryParser::parse(std::string_view text) const {
     ParsedQuery out;
     out.langs = m_langs;
+    if (Utf8Problem bad; !check_utf8(text, &bad))
+        throw QueryError("query is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
     if (trim(text).empty()) throw QueryError("empty query");
 
     // 1. Quotes and field:value clauses.
@@ -635,6 +720,8 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     };
     std::vector<int> open_parens;
     std::size_t next_ref = 0;
+    std::size_t terms = 0;           // range values and wildcard words so far: the limit stops them early
+    std::size_t wildcard_terms = 0;  // the words the wildcards stand for
     for (const Segment& s : segments) {
         if (s.kind == SegmentKind::quoted) {
             Xapian::Query q;
@@ -655,6 +742,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         if (s.kind == SegmentKind::field) {
             const std::string& name = s.field;
             Xapian::Query q = field_query(name, s.value, false, column_of(text, s.begin), &out);
+            if ((terms += term_count(q)) > limits::max_query_terms) throw too_many_terms(column_of(text, s.begin));
             placeholder(q);
             continue;
         }
@@ -675,6 +763,9 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
             }
             if (c == '(') {
                 open_parens.push_back(column_of(text, k));
+                if (open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
+                    throw QueryError("parentheses nested deeper than " + std::to_string(limits::max_query_depth) + " levels",
+                                     open_parens.back());
                 rewritten += " ( ";
                 ++k;
                 continue;
@@ -702,6 +793,17 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                     while (!stem_part.empty() && (stem_part.front() == '+' || stem_part.front() == '-'))
                         stem_part.remove_prefix(1);
                     if (!stem_part.empty()) add_unique(out.wildcards, std::string(stem_part));
+                    // Each word a wildcard stands for is a term to match: an OR of 480 of
+                    // them took 15 s and 456 MB.
+                    if (!stem_part.empty() && m_db) {
+                        const std::size_t n = count_words(*m_db, std::string(stem_part), limits::max_wildcard_terms);
+                        if (n > limits::max_wildcard_terms)
+                            throw QueryError("wildcard '" + std::string(stem_part) + "*' matches more than " +
+                                                 std::to_string(limits::max_wildcard_terms) + " words",
+                                             column_of(text, k));
+                        wildcard_terms += n;
+                        if ((terms += n) > limits::max_query_terms) throw too_many_terms(column_of(text, k));
+                    }
                 }
                 // A Chinese query typed without spaces: its words, as the index has them
                 // (the default AND joins them).
@@ -730,13 +832,16 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         }
         qp.set_default_op(Xapian::Query::OP_AND);
         if (m_db) qp.set_database(*m_db);
+        // The words were counted above; this bounds a wildcard the count could not see.
+        qp.set_max_expansion(static_cast<Xapian::termcount>(limits::max_wildcard_terms),
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         qp.add_prefix(kPlaceholder, &processor);
         const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
         try {
             return qp.parse_query(rewritten, flags);
         } catch (const Xapian::Error& e) {
-            throw QueryError("cannot parse the query: " + e.get_msg());
+            throw syntax_error(text, segments, e.get_msg());
         }
     };
     // A query in Arabic, Chinese or Cyrillic script is analysed as that language's documents
@@ -768,6 +873,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         out.query = spread_stems(parse_as(""), stemmers, as_is);
     }
     if (out.query.empty()) throw QueryError("the query has no words to search for");
+    if (term_count(out.query) + wildcard_terms > limits::max_query_terms) throw too_many_terms();
 
     for (auto t = out.query.get_unique_terms_begin(); t != out.query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;

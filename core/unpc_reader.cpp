@@ -42,23 +42,40 @@ private:
     int m_line = 1;
 };
 
-/// All text under node, white space collapsed.
-std::string node_text(const pugi::xml_node& node) {
-    std::string raw;
-    struct Walker : pugi::xml_tree_walker {
-        std::string* out;
-        bool for_each(pugi::xml_node& n) override {
-            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-                *out += n.value();
-                *out += ' ';
+/// A paragraph's text: that of its sentences (<s>; a nested <s> belongs to its outermost one)
+/// or, when it has none, all its text; a <p> within it is a paragraph of its own and left out.
+/// One iterative walk visits each node once, so nesting costs linear time and no stack (a
+/// search for the sentences under every nested <s> was quadratic: 32,000 levels took 8.9 s).
+std::string paragraph_text(const pugi::xml_node& p) {
+    std::string all, sentences;
+    bool has_sentences = false;
+    pugi::xml_node sentence;  // the outermost <s> the walk is in
+    pugi::xml_node n = p.first_child();
+    while (n) {
+        bool descend = false;
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            (all += n.value()) += ' ';
+            if (sentence) (sentences += n.value()) += ' ';
+        } else if (n.type() == pugi::node_element && std::strcmp(n.name(), "p") != 0) {
+            if (!sentence && std::strcmp(n.name(), "s") == 0) {
+                sentence = n;
+                has_sentences = true;
             }
-            return true;
+            descend = static_cast<bool>(n.first_child());
         }
-    } walker;
-    walker.out = &raw;
-    pugi::xml_node walked = node;
-    walked.traverse(walker);
-    return collapse_spaces(raw);
+        if (descend) {
+            n = n.first_child();
+            continue;
+        }
+        while (n != p && !n.next_sibling()) {
+            n = n.parent();
+            if (n == sentence) sentence = pugi::xml_node();
+        }
+        if (n == p) break;
+        if (n == sentence) sentence = pugi::xml_node();
+        n = n.next_sibling();
+    }
+    return collapse_spaces(has_sentences ? sentences : all);
 }
 
 /// The organ from a symbol's leading components: "A", "A/HRC", "NPT/CONF.2015", "CTOC/COP".
@@ -167,16 +184,7 @@ Document parse_unpc_xml(std::string_view bytes, const std::string& source) {
     // Only text/body: the header's <availability> holds <p> disclaimers that are not the document.
     for (const pugi::xpath_node& hit : body.select_nodes(".//p")) {
         const pugi::xml_node p = hit.node();
-        std::string text;
-        bool has_sentences = false;
-        for (const pugi::xpath_node& s : p.select_nodes(".//s")) {
-            const std::string sentence = node_text(s.node());
-            has_sentences = true;
-            if (sentence.empty()) continue;
-            if (!text.empty()) text += ' ';
-            text += sentence;
-        }
-        if (!has_sentences) text = node_text(p);
+        const std::string text = paragraph_text(p);
         if (text.empty()) continue;
 
         Paragraph para;

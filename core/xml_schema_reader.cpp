@@ -17,6 +17,7 @@
 #include "sessions.h"
 #include "symbols.h"
 #include "text_util.h"
+#include "xml_depth.h"
 
 namespace plenary {
 
@@ -281,6 +282,8 @@ Document parse_schema_xml(std::string_view bytes, const std::string& source, con
         const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(std::min(offset, bytes.size())), '\n'));
         throw DocumentError(source, std::string("malformed XML: ") + result.description(), line);
     }
+    // The walks below recurse once per level: a hostile depth stops here, not in the stack.
+    check_xml_depth(xml, bytes, source);
     strip_prefixes(xml.first_child());
     const pugi::xml_node root = xml.document_element();
 

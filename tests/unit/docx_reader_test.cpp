@@ -126,6 +126,82 @@ TEST(DocxReader, ErrorsWordForWord) {
     }
 }
 
+// A Word document whose only list starts at start, in the given format, with items paragraphs.
+std::string list_docx(const std::string& start, const std::string& format, int items) {
+    const std::string numbering = "<w:numbering " + ns + "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">"
+                                  "<w:start w:val=\"" + start + "\"/><w:numFmt w:val=\"" + format +
+                                  "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+    std::string body;
+    for (int i = 0; i < items; ++i) body += para("item", "", "1");
+    return make_zip({{"word/document.xml", "<w:document " + ns + "><w:body>" + body + "</w:body></w:document>"},
+                     {"word/numbering.xml", numbering}});
+}
+
+// 60,000 nested runs (an 18 KB file) overflowed the stack.
+TEST(DocxReader, DeepNestingIsAnErrorNamingTheFile) {
+    std::string runs;
+    for (int i = 0; i < 60000; ++i) runs += "<w:r>";
+    runs += "<w:t>deep</w:t>";
+    for (int i = 0; i < 60000; ++i) runs += "</w:r>";
+    try {
+        parse_docx(docx("<w:p>" + runs + "</w:p>"), "deep.docx");
+        ADD_FAILURE() << "no error";
+    } catch (const DocumentError& e) {
+        EXPECT_EQ(e.message(), "nesting deeper than 256 levels in word/document.xml");
+        EXPECT_EQ(e.path(), "deep.docx");
+    }
+    std::string shallow;
+    for (int i = 0; i < 200; ++i) shallow += "<w:r>";
+    shallow += "<w:t>deep</w:t>";
+    for (int i = 0; i < 200; ++i) shallow += "</w:r>";
+    const Document doc = parse_docx(docx("<w:p>" + shallow + "</w:p>"), "ok.docx");
+    ASSERT_EQ(doc.paragraphs.size(), 1u);
+    EXPECT_EQ(doc.paragraphs[0].text, "deep");
+}
+
+// A list starting at 2,000,000,000 took 1.26 GB (a letter repeated per 26); a negative start
+// failed with "basic_string::_M_create" and no file name; the counter overflowed (UBSan).
+TEST(DocxReader, ListNumbersOutOfRangeAreErrorsNamingTheFile) {
+    const struct {
+        std::string start;
+        std::string format;
+        int items;
+        std::string message;
+    } rows[] = {
+        {"2000000000", "lowerLetter", 3, "list numbering starts at 2000000000 (limit 0 to 32767)"},
+        {"-2000000000", "lowerLetter", 1, "list numbering starts at -2000000000 (limit 0 to 32767)"},
+        {"-5", "lowerRoman", 1, "list numbering starts at -5 (limit 0 to 32767)"},
+        {"2147483647", "decimal", 2, "list numbering starts at 2147483647 (limit 0 to 32767)"},
+        {"99999999999999999999", "upperRoman", 1, "list numbering starts at 99999999999999999999 (limit 0 to 32767)"},
+        {"32767", "decimal", 2, "list numbering passes 32767"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.start);
+        try {
+            parse_docx(list_docx(row.start, row.format, row.items), "list.docx");
+            ADD_FAILURE() << "no error";
+        } catch (const DocumentError& e) {
+            EXPECT_EQ(e.message(), row.message);
+            EXPECT_EQ(e.path(), "list.docx");
+        }
+    }
+    const Document doc = parse_docx(list_docx("32766", "upperLetter", 2), "list.docx");
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(doc.paragraphs[1].number, std::string(1261, 'G'));
+    EXPECT_EQ(parse_docx(list_docx("0", "decimal", 1), "list.docx").paragraphs[0].number, "0");
+}
+
+// Outline levels and list levels past int were undefined behaviour (std::atoi, then + 1).
+TEST(DocxReader, HugeOutlineAndListLevelsAreIgnored) {
+    const std::string body =
+        "<w:p><w:pPr><w:outlineLvl w:val=\"2147483647\"/></w:pPr><w:r><w:t>Not a heading.</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"99999999999\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>Level too deep.</w:t></w:r></w:p>";
+    const Document doc = parse_docx(docx(body), "levels.docx");
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_NE(doc.paragraphs[0].kind, ParagraphKind::heading);
+    EXPECT_TRUE(doc.paragraphs[1].number.empty());
+}
+
 TEST(DocxReader, FormatByContentNotName) {
     const std::string bytes = docx(para("Text."));
     EXPECT_EQ(detect_format(bytes, "AdvancedQuestions.doc"), Format::docx);

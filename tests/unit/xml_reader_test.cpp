@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "error.h"
 #include "reader.h"
@@ -95,6 +96,61 @@ TEST(XmlSchemaReader, ExternalEntitiesAreNeverFetchedNorExpanded) {
         for (const auto& p : doc.paragraphs) EXPECT_EQ(p.text.find("root:"), std::string::npos) << p.text;
     } catch (const DocumentError& e) {
         EXPECT_EQ(e.path(), "x.xml");
+    }
+}
+
+// n elements named name, each inside the one before, around text.
+std::string nested(const std::string& name, int n, const std::string& text) {
+    std::string open, close;
+    open.reserve(static_cast<std::size_t>(n) * (name.size() + 2));
+    close.reserve(static_cast<std::size_t>(n) * (name.size() + 3));
+    for (int i = 0; i < n; ++i) {
+        open += "<" + name + ">";
+        close += "</" + name + ">";
+    }
+    return open + text + close;
+}
+
+const std::string akn_ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+// UDHR and Akoma Ntoso, plain and with a namespace prefix, with n levels in one paragraph
+// (on line 3).
+std::vector<std::string> deep_files(int n) {
+    return {
+        "<?xml version=\"1.0\"?>\n<udhr xml:lang='en' xmlns=\"" + udhr_ns + "\"><title>T</title>\n<article number=\"1\"><para>" +
+            nested("span", n, "deep") + "</para></article></udhr>\n",
+        "<?xml version=\"1.0\"?>\n<u:udhr xml:lang='en' xmlns:u=\"" + udhr_ns + "\"><u:title>T</u:title>\n<u:article number=\"1\"><u:para>" +
+            nested("u:span", n, "deep") + "</u:para></u:article></u:udhr>\n",
+        "<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"" + akn_ns + "\"><act>\n<preamble><p>" + nested("i", n, "deep") +
+            "</p></preamble></act></akomaNtoso>\n",
+        "<?xml version=\"1.0\"?>\n<an:akomaNtoso xmlns:an=\"" + akn_ns + "\"><an:act>\n<an:preamble><an:p>" +
+            nested("an:i", n, "deep") + "</an:p></an:preamble></an:act></an:akomaNtoso>\n",
+    };
+}
+
+// 60,000 levels overflowed the stack (SIGSEGV, and an indexing run died with the file).
+TEST(XmlSchemaReader, DeepNestingIsAnErrorNamingTheFile) {
+    for (const std::string& bytes : deep_files(60000)) {
+        SCOPED_TRACE(bytes.substr(0, 80));
+        const std::string schema = find_xml_schema(bytes);
+        ASSERT_FALSE(schema.empty());
+        try {
+            parse_schema_xml(bytes, "deep.xml", schema);
+            ADD_FAILURE() << "no error";
+        } catch (const DocumentError& e) {
+            EXPECT_EQ(e.message(), "nesting deeper than 256 levels");
+            EXPECT_EQ(e.path(), "deep.xml");
+            EXPECT_EQ(e.line(), 3);
+        }
+    }
+}
+
+TEST(XmlSchemaReader, NestingWithinTheLimitIsRead) {
+    for (const std::string& bytes : deep_files(240)) {
+        SCOPED_TRACE(bytes.substr(0, 80));
+        const Document doc = parse_schema_xml(bytes, "deep.xml", find_xml_schema(bytes));
+        ASSERT_EQ(doc.paragraphs.size(), 1u);
+        EXPECT_EQ(doc.paragraphs[0].text, "deep");
     }
 }
 
