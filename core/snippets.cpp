@@ -24,8 +24,6 @@ bool is_word_char(char32_t cp) {
 
 bool is_ideograph(char32_t cp) { return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC); }
 
-bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019; }
-
 bool is_space_cp(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
 
 // Code points of a text with the byte offset of each (and the size at the end).
@@ -51,6 +49,7 @@ struct Decoded {
 std::vector<WordSpan> words_of(const Decoded& d) {
     std::vector<WordSpan> out;
     const std::size_t n = d.cps.size();
+    const std::u32string_view all(d.cps.data(), n);
     std::size_t i = 0;
     while (i < n) {
         if (is_han(d.cps[i])) {
@@ -71,18 +70,23 @@ std::vector<WordSpan> words_of(const Decoded& d) {
             ++i;
             continue;
         }
+        if (is_possessive_at(all, i)) {
+            i += 2;  // "’s" is no word of its own: the indexer drops it (split_word_endings)
+            continue;
+        }
         if (!is_word_char(d.cps[i])) {
             ++i;
             continue;
         }
         std::size_t j = i + 1;
         while (j < n) {
-            if (is_ideograph(d.cps[j])) break;
+            if (is_ideograph(d.cps[j]) || is_glued_mark_at(all, j)) break;
             if (is_word_char(d.cps[j])) {
                 ++j;
                 continue;
             }
-            if (is_apostrophe(d.cps[j]) && j + 1 < n && u_isalpha(static_cast<UChar32>(d.cps[j + 1]))) {
+            if (is_apostrophe(d.cps[j]) && !is_possessive_at(all, j) && j + 1 < n &&
+                u_isalpha(static_cast<UChar32>(d.cps[j + 1]))) {
                 j += 2;
                 continue;
             }

@@ -169,5 +169,22 @@ TEST(QueryTest, SplitFilter) {
     }
 }
 
+TEST(QueryTest, PhrasesLeavePossessivesAndGluedMarksOut) {
+    // As the indexer cuts the text (split_word_endings): a possessive is no part of the word,
+    // a hyphen joins a phrase, a glued footnote mark is a word of its own.
+    const Row rows[] = {
+        {"\"Security Council’s\"", "Query((security@1 PHRASE 2 council@2))"},
+        {"\"Arms Trade Treaty's\"", "Query((arms@1 PHRASE 3 trade@2 PHRASE 3 treaty@3))"},
+        {"\"Secretary-General\"", "Query((secretary@1 PHRASE 2 general@2))"},
+        {"Secretary-General’s", "Query((secretary@1 PHRASE 2 general@2))"},
+        {"Council’s", "Query(Zcouncil@1)"},
+        {"Ecuador4", "Query((ecuador@1 PHRASE 2 4@2))"},
+        {"d’Ivoire", "Query(Zd'ivoir@1)"},  // an elision is no possessive
+    };
+    for (const Row& row : rows) EXPECT_EQ(parse(row.query).query.get_description(), row.description) << row.query;
+    EXPECT_EQ(parse("\"Security Council’s agenda\"").phrases,
+              (std::vector<std::vector<std::string>>{{"security", "council", "agenda"}}));
+}
+
 }  // namespace
 }  // namespace plenary
