@@ -182,21 +182,29 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     auto add_bytes = [&](std::size_t b, std::size_t e, const std::string& key) {
         if (e > b && e <= text.size()) marks.push_back({d.cp_of(b), d.cp_of(e), key});
     };
-    if (!q.resolutions.empty() || !q.resolution_numbers.empty()) {
+    // A reference under a prefix asked for ("A/HRC/RES/*").
+    auto under_prefix = [&](const std::string& ref) {
+        return std::any_of(q.reference_prefixes.begin(), q.reference_prefixes.end(),
+                           [&](const std::string& p) { return ref.compare(0, p.size(), p) == 0; });
+    };
+    const bool by_prefix = !q.reference_prefixes.empty();
+    if (!q.resolutions.empty() || !q.resolution_numbers.empty() || by_prefix) {
         for (const ResolutionMatch& m : find_resolutions(text, CitationContext{"", lang})) {
             const bool wanted =
+                under_prefix(m.ref.id) ||
                 std::find(q.resolutions.begin(), q.resolutions.end(), m.ref.id) != q.resolutions.end() ||
                 std::find(q.resolution_numbers.begin(), q.resolution_numbers.end(), m.number) !=
                     q.resolution_numbers.end();
             if (wanted) add_bytes(m.begin, m.end, "res:" + m.number);
         }
     }
-    if (!q.symbols.empty() || !q.resolutions.empty()) {
+    if (!q.symbols.empty() || !q.resolutions.empty() || by_prefix) {
         for (const SymbolMatch& m : find_symbols(text)) {
             auto in = [&](const std::vector<std::string>& v, const std::string& s) {
                 return std::find(v.begin(), v.end(), s) != v.end();
             };
-            if (in(q.symbols, m.canonical) || in(q.symbols, m.base) || in(q.resolutions, m.canonical))
+            if (in(q.symbols, m.canonical) || in(q.symbols, m.base) || in(q.resolutions, m.canonical) ||
+                under_prefix(m.canonical))
                 add_bytes(m.begin, m.end, "sym:" + m.canonical);
         }
     }

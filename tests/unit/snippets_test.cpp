@@ -129,6 +129,17 @@ TEST(SnippetsTest, PhrasesAreMarkedWithoutWhatFollowsThem) {
         EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked) << row.query << " / " << row.text;
 }
 
+TEST(SnippetsTest, ReferencesUnderAPrefixAreMarked) {
+    const Row rows[] = {
+        {"symbol:A/HRC/WG.6/*", "See A/HRC/WG.6/34/SVN/1 and A/HRC/43/15.", {"A/HRC/WG.6/34/SVN/1"}},
+        {"resolution:A/HRC/RES/*", "Human Rights Council resolution 5/1, General Assembly resolution 60/251.",
+         {"resolution 5/1"}},  // the Council's, not the Assembly's
+        {"resolution:S/RES/*", "See A/RES/73/195 and S/RES/2482 (2019).", {"S/RES/2482 (2019)"}},
+    };
+    for (const Row& row : rows)
+        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked) << row.query << " / " << row.text;
+}
+
 TEST(SnippetsTest, WordSpansLeavePossessivesAndMarksOut) {
     const std::string text = "Security Council’s agenda, Ecuador4 (on behalf), Council¹ and the States’ 1990's COVID19 G77";
     std::vector<std::string> words;
