@@ -4,6 +4,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "text_util.h"
@@ -22,8 +23,86 @@ Xapian::Stem stemmer_for(const std::string& lang) {
 
 std::string analyzer_name(const std::string& lang) { return "text_" + (lang.empty() ? "en" : lang); }
 
+bool is_apostrophe(char32_t cp) {
+    return cp == U'\'' || cp == U'`' || cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x02BC ||
+           cp == 0x2032 || cp == 0x00B4;
+}
+
+bool is_superscript_digit(char32_t cp) {
+    return cp == 0x00B9 || cp == 0x00B2 || cp == 0x00B3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079);
+}
+
+namespace {
+
+bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+
+// What continues a word for Xapian's TermGenerator: letters, digits, marks, connectors.
+bool continues_word(char32_t cp) {
+    const auto c = static_cast<UChar32>(cp);
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_PC_MASK)) != 0;
+}
+
+// Bytes that may start one of the endings split_word_endings() changes; most text has few.
+bool may_end_word_specially(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b == '\'' || b == '`' || b == 0xE2 || b == 0xCA || b == 0xC2) return true;
+        if (b >= '0' && b <= '9' && i > 0) {
+            const auto p = static_cast<unsigned char>(text[i - 1]);
+            if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || p >= 0x80) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+bool is_possessive_at(std::u32string_view cps, std::size_t i) {
+    if (i == 0 || i + 1 >= cps.size() || !is_apostrophe(cps[i])) return false;
+    if (!u_isalnum(static_cast<UChar32>(cps[i - 1]))) return false;
+    if (cps[i + 1] != U's' && cps[i + 1] != U'S') return false;
+    return i + 2 == cps.size() || !continues_word(cps[i + 2]);
+}
+
+bool is_glued_mark_at(std::u32string_view cps, std::size_t i) {
+    if (i < 3 || !is_ascii_digit(cps[i])) return false;
+    for (std::size_t k = 1; k <= 3; ++k)
+        if (!u_isalpha(static_cast<UChar32>(cps[i - k]))) return false;
+    std::size_t j = i;
+    while (j < cps.size() && is_ascii_digit(cps[j])) ++j;
+    return j - i <= 3 && (j == cps.size() || !continues_word(cps[j]));
+}
+
+std::string split_word_endings(std::string_view text) {
+    if (!may_end_word_specially(text)) return std::string(text);
+    std::u32string cps;
+    std::vector<std::size_t> offsets;  // byte offset of each code point, and the size
+    for (std::size_t i = 0; i < text.size();) {
+        offsets.push_back(i);
+        cps.push_back(next_code_point(text, i));
+    }
+    offsets.push_back(text.size());
+    std::string out;
+    std::size_t copied = 0;  // text before this byte is in out
+    for (std::size_t k = 0; k < cps.size(); ++k) {
+        if (is_superscript_digit(cps[k])) {
+            out.append(text.substr(copied, offsets[k] - copied)) += ' ';
+            copied = offsets[k + 1];
+        } else if (is_possessive_at(cps, k)) {
+            out.append(text.substr(copied, offsets[k] - copied));
+            copied = offsets[k + 2];
+            ++k;
+        } else if (is_glued_mark_at(cps, k)) {
+            out.append(text.substr(copied, offsets[k] - copied)) += '-';
+            copied = offsets[k];
+        }
+    }
+    out.append(text.substr(copied));
+    return out;
+}
+
 std::string fold_terms(std::string_view text) {
-    std::string out = fold(text);
+    std::string out = fold(split_word_endings(text));
     // Only two-byte Arabic letters change, each into another two-byte letter: done in place.
     for (std::size_t i = 0; i + 1 < out.size(); ++i) {
         const auto b0 = static_cast<unsigned char>(out[i]);

@@ -16,7 +16,29 @@ Xapian::Stem stemmer_for(const std::string& lang);
 /// analyzer means text_<lang> for a document in lang (text_en when the language is unknown).
 std::string analyzer_name(const std::string& lang);
 
-/// fold(), then the Arabic letters that spell one sound several ways made one (alef wasla
+/// True for the code points fold() makes an ASCII apostrophe (' ’ ‘ ‛ ʼ ′ ´ `).
+bool is_apostrophe(char32_t cp);
+
+/// True for superscript digits (¹ ² ³ ⁰ ⁴-⁹): footnote marks, never part of a word.
+bool is_superscript_digit(char32_t cp);
+
+/// True if cps[i] is the apostrophe of a possessive "'s" / "’s" that ends a word ("Council’s"):
+/// a letter or digit before it, "s" or "S" after it, and no letter or digit after that. The
+/// word is indexed, queried and highlighted without it, so "Security Council’s" holds the
+/// phrase "Security Council".
+bool is_possessive_at(std::u32string_view cps, std::size_t i);
+
+/// True if cps[i] starts a footnote mark glued to a word: one to three ASCII digits that end
+/// the word right after three letters or more ("Ecuador4", "Council12,"). The digits become a
+/// word of their own, so the word before them is found; "G77", "H1N1" and "2030" stay whole.
+bool is_glued_mark_at(std::u32string_view cps, std::size_t i);
+
+/// The word endings above made plain, on text as written: a possessive "'s" dropped, a glued
+/// footnote mark set apart by "-" (a separator for the indexer, a phrase for the query
+/// parser), superscript digits made spaces. fold_terms() does this first.
+std::string split_word_endings(std::string_view text);
+
+/// split_word_endings(), fold(), then the Arabic letters that spell one sound several ways made one (alef wasla
 /// -> alef, alef maqsura -> yeh, ta marbuta -> heh); hamza forms of alef, harakat and tatweel
 /// are already gone in fold(). Index and queries both use it, so "القرار" with or without
 /// diacritics is one term.
@@ -34,6 +56,7 @@ std::vector<std::size_t> han_word_lengths(std::string_view han_run);
 std::string segment_cjk(std::string_view text);
 
 /// What the indexer and the query parser feed to Xapian: segment_cjk(fold_terms(text)).
+/// The snippet highlighter cuts words by the same rules (word_spans() in snippets.h).
 std::string prepare_terms(std::string_view text);
 
 /// Indexes free text with positions (and stemmed forms, STEM_SOME) into a document.

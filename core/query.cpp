@@ -267,6 +267,52 @@ bool takes_paren_tail(const std::string& field) {
            field == "document";
 }
 
+// The most references one prefix ("A/HRC/RES/*") may stand for; past it the query is refused
+// with a message asking for a longer prefix, rather than slowed by an OR of every symbol.
+constexpr std::size_t kMaxPrefixTerms = 10000;
+
+// Fields whose values are UN references, and so take a prefix ending in "/*".
+bool takes_reference_prefix(const std::string& field) {
+    return field == "resolution" || field == "decision" || field == "symbol" || field == "doc" ||
+           field == "document";
+}
+
+// Every reference of the field under the prefix value ("A/HRC/RES/*"), as typed and upper
+// case (canonical references are upper case but for Add./Corr./Rev.). With a database its
+// terms are listed, at most kMaxPrefixTerms; without one Xapian expands it at match time.
+Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Database* db,
+                                     const std::string& field, const std::string& value,
+                                     int column, ParsedQuery& notes) {
+    const std::string stem = value.substr(0, value.size() - 1);
+    const std::string clause = field + ":" + value;
+    if (stem.find('/') == std::string::npos || stem.find('*') != std::string::npos)
+        throw QueryError("bad prefix '" + clause + "' (expected a symbol ending in /*, such as " +
+                             (field == "resolution" ? "A/HRC/RES/*" : "A/HRC/43/*") + ")",
+                         column);
+    const std::string prefix = schema.field(field).prefix;
+    std::vector<std::string> stems{stem};
+    add_unique(stems, upper_ascii(stem));
+    for (const std::string& st : stems) add_unique(notes.reference_prefixes, st);
+    const std::string too_many = "'" + clause + "' stands for more than " +
+                                 std::to_string(kMaxPrefixTerms) + " references (give a longer prefix)";
+    std::vector<Xapian::Query> qs;
+    for (const std::string& st : stems) {
+        if (!db) {
+            qs.emplace_back(Xapian::Query::OP_WILDCARD, prefix + st, kMaxPrefixTerms,
+                            Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_OR);
+            continue;
+        }
+        for (auto t = db->allterms_begin(prefix + st); t != db->allterms_end(prefix + st); ++t) {
+            if (qs.size() == kMaxPrefixTerms) throw QueryError(too_many, column);
+            qs.emplace_back(*t);
+        }
+    }
+    // Nothing under it: the prefix's own term, absent, matches nothing (an empty Query would
+    // read as a query without words).
+    if (qs.empty()) qs.emplace_back(prefix + stem);
+    return boolean(any_of(qs));
+}
+
 // Whether the indexer stems a word: as Xapian's TermGenerator decides with STEM_SOME, only
 // a word that starts with a letter ("2030" is indexed as it is).
 bool stemmed_word(std::string_view word) {
@@ -395,6 +441,8 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
     };
 
     if (field == "title" || field == "heading") return text_field_query(field, value, column);
+    if (takes_reference_prefix(field) && value.back() == '*')
+        return reference_prefix_query(m_schema, m_db, field, value, column, n);
 
     if (field == "country" || field == "demonym" || field == "speaker") {
         const auto code = m_gazetteer.lookup(value);

@@ -27,6 +27,7 @@ struct ParsedQuery {
     std::vector<std::string> resolutions;         ///< canonical resolution/decision ids asked for
     std::vector<std::string> resolution_numbers;  ///< bare numbers asked for ("40/1")
     std::vector<std::string> symbols;             ///< canonical symbols asked for
+    std::vector<std::string> reference_prefixes;  ///< reference prefixes asked for ("A/HRC/RES/")
     std::vector<std::string> countries;           ///< alpha-3 codes asked for (country:, demonym:)
     std::vector<std::string> langs;               ///< stemming languages used (each document
                                                   ///< is matched with its own language's stems)

@@ -24,8 +24,6 @@ bool is_word_char(char32_t cp) {
 
 bool is_ideograph(char32_t cp) { return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC); }
 
-bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019; }
-
 bool is_space_cp(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
 
 // Code points of a text with the byte offset of each (and the size at the end).
@@ -51,6 +49,7 @@ struct Decoded {
 std::vector<WordSpan> words_of(const Decoded& d) {
     std::vector<WordSpan> out;
     const std::size_t n = d.cps.size();
+    const std::u32string_view all(d.cps.data(), n);
     std::size_t i = 0;
     while (i < n) {
         if (is_han(d.cps[i])) {
@@ -71,18 +70,23 @@ std::vector<WordSpan> words_of(const Decoded& d) {
             ++i;
             continue;
         }
+        if (is_possessive_at(all, i)) {
+            i += 2;  // "’s" is no word of its own: the indexer drops it (split_word_endings)
+            continue;
+        }
         if (!is_word_char(d.cps[i])) {
             ++i;
             continue;
         }
         std::size_t j = i + 1;
         while (j < n) {
-            if (is_ideograph(d.cps[j])) break;
+            if (is_ideograph(d.cps[j]) || is_glued_mark_at(all, j)) break;
             if (is_word_char(d.cps[j])) {
                 ++j;
                 continue;
             }
-            if (is_apostrophe(d.cps[j]) && j + 1 < n && u_isalpha(static_cast<UChar32>(d.cps[j + 1]))) {
+            if (is_apostrophe(d.cps[j]) && !is_possessive_at(all, j) && j + 1 < n &&
+                u_isalpha(static_cast<UChar32>(d.cps[j + 1]))) {
                 j += 2;
                 continue;
             }
@@ -178,21 +182,29 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     auto add_bytes = [&](std::size_t b, std::size_t e, const std::string& key) {
         if (e > b && e <= text.size()) marks.push_back({d.cp_of(b), d.cp_of(e), key});
     };
-    if (!q.resolutions.empty() || !q.resolution_numbers.empty()) {
+    // A reference under a prefix asked for ("A/HRC/RES/*").
+    auto under_prefix = [&](const std::string& ref) {
+        return std::any_of(q.reference_prefixes.begin(), q.reference_prefixes.end(),
+                           [&](const std::string& p) { return ref.compare(0, p.size(), p) == 0; });
+    };
+    const bool by_prefix = !q.reference_prefixes.empty();
+    if (!q.resolutions.empty() || !q.resolution_numbers.empty() || by_prefix) {
         for (const ResolutionMatch& m : find_resolutions(text, CitationContext{"", lang})) {
             const bool wanted =
+                under_prefix(m.ref.id) ||
                 std::find(q.resolutions.begin(), q.resolutions.end(), m.ref.id) != q.resolutions.end() ||
                 std::find(q.resolution_numbers.begin(), q.resolution_numbers.end(), m.number) !=
                     q.resolution_numbers.end();
             if (wanted) add_bytes(m.begin, m.end, "res:" + m.number);
         }
     }
-    if (!q.symbols.empty() || !q.resolutions.empty()) {
+    if (!q.symbols.empty() || !q.resolutions.empty() || by_prefix) {
         for (const SymbolMatch& m : find_symbols(text)) {
             auto in = [&](const std::vector<std::string>& v, const std::string& s) {
                 return std::find(v.begin(), v.end(), s) != v.end();
             };
-            if (in(q.symbols, m.canonical) || in(q.symbols, m.base) || in(q.resolutions, m.canonical))
+            if (in(q.symbols, m.canonical) || in(q.symbols, m.base) || in(q.resolutions, m.canonical) ||
+                under_prefix(m.canonical))
                 add_bytes(m.begin, m.end, "sym:" + m.canonical);
         }
     }

@@ -21,8 +21,10 @@ struct WordSpan {
 };
 
 /// The words of text as the indexer sees them: runs of letters and digits, with an apostrophe
-/// between letters kept inside ("d'Ivoire"); runs of Han ideographs are split into Chinese
-/// words as the indexer splits them (han_word_lengths).
+/// between letters kept inside ("d'Ivoire") but a possessive "’s" left out ("Council’s" is
+/// "Council") and a glued footnote mark a word of its own ("Ecuador4": "Ecuador", "4"), as
+/// split_word_endings() in analyzer.h; runs of Han ideographs are split into Chinese words as
+/// the indexer splits them (han_word_lengths).
 std::vector<WordSpan> word_spans(std::string_view text);
 
 /// A highlighted range in a snippet, in code points (not bytes) from its start.

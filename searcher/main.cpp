@@ -23,12 +23,15 @@ constexpr int kExitDatabase = 3;
 
 const char* kQueryHelp = R"HELP(Query language:
   migrant smuggling             both words (stemmed: migrants, smuggled); default operator AND
-  "migrant smuggling"           the exact phrase
+  "migrant smuggling"           the exact phrase (also before ’s or a footnote mark; - or space alike)
   trafficking OR smuggling      also AND, NOT, NEAR, parentheses, -word, traffick*
   resolution 73/195             the resolution as cited (every body's 73/195)
   A/RES/73/195  S/RES/2482 (2019)  CTOC/COP/WG.4/2019/2   references match exactly
   country:NER  country:Niger  country:"Côte d'Ivoire"  (a code or any name, six languages)
   symbol:A/HRC/WG.6/34/SVN/2    cited symbol (also its Corr./Add./Rev.); doc: the own symbol
+  resolution:A/HRC/RES/*  symbol:A/HRC/WG.6/*  doc:A/HRC/43/*   every reference under the
+                                prefix (resolution:, decision:, symbol:, doc:, document:; at most
+                                10,000 distinct references, else a longer prefix is asked for)
   year:2015..2019  date:2019-01-01..2020-06-30  session:73  lang:fr  body:A/HRC
   title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA
 )HELP";

@@ -169,5 +169,94 @@ TEST(QueryTest, SplitFilter) {
     }
 }
 
+TEST(QueryTest, PhrasesLeavePossessivesAndGluedMarksOut) {
+    // As the indexer cuts the text (split_word_endings): a possessive is no part of the word,
+    // a hyphen joins a phrase, a glued footnote mark is a word of its own.
+    const Row rows[] = {
+        {"\"Security Council’s\"", "Query((security@1 PHRASE 2 council@2))"},
+        {"\"Arms Trade Treaty's\"", "Query((arms@1 PHRASE 3 trade@2 PHRASE 3 treaty@3))"},
+        {"\"Secretary-General\"", "Query((secretary@1 PHRASE 2 general@2))"},
+        {"Secretary-General’s", "Query((secretary@1 PHRASE 2 general@2))"},
+        {"Council’s", "Query(Zcouncil@1)"},
+        {"Ecuador4", "Query((ecuador@1 PHRASE 2 4@2))"},
+        {"d’Ivoire", "Query(Zd'ivoir@1)"},  // an elision is no possessive
+    };
+    for (const Row& row : rows) EXPECT_EQ(parse(row.query).query.get_description(), row.description) << row.query;
+    EXPECT_EQ(parse("\"Security Council’s agenda\"").phrases,
+              (std::vector<std::vector<std::string>>{{"security", "council", "agenda"}}));
+}
+
+// A database holding the references that prefix queries expand to.
+Xapian::WritableDatabase reference_db(std::size_t extra_symbols = 0) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const Schema& s = Schema::instance();
+    Xapian::Document doc;
+    for (const char* r : {"A/HRC/RES/43/1", "A/HRC/RES/5/1", "A/RES/73/195", "S/RES/2482(2019)"})
+        doc.add_boolean_term(s.term("resolution", r));
+    doc.add_boolean_term(s.term("decision", "A/HRC/DEC/14/105"));
+    for (const char* sym : {"A/HRC/WG.6/34/SVN/1", "A/HRC/WG.6/34/SVN/1/Corr.1", "A/HRC/43/15"})
+        doc.add_boolean_term(s.term("symbol", sym));
+    doc.add_boolean_term(s.term("symbol_base", "A/HRC/WG.6/34/SVN/1"));
+    doc.add_boolean_term(s.term("doc", "A/HRC/43/15/Add.1"));
+    for (std::size_t i = 0; i < extra_symbols; ++i) doc.add_boolean_term(s.term("symbol", "E/CN.4/" + std::to_string(i)));
+    db.add_document(doc);
+    return db;
+}
+
+TEST(QueryTest, ReferencePrefixesStandForEveryReferenceUnderThem) {
+    const Xapian::WritableDatabase db = reference_db();
+    const QueryParser parser(Schema::instance(), Gazetteer::instance(), &db, "en");
+    const Row rows[] = {
+        {"resolution:A/HRC/RES/*", "Query(0 * (XRESA/HRC/RES/43/1 OR XRESA/HRC/RES/5/1))"},
+        {"resolution:a/hrc/res/*", "Query(0 * (XRESA/HRC/RES/43/1 OR XRESA/HRC/RES/5/1))"},
+        {"resolution:S/RES/* year:2015..2020",
+         "Query((0 * XRESS/RES/2482(2019) AND VALUE_RANGE 11 2015 2020))"},
+        {"decision:A/HRC/DEC/*", "Query(0 * XDECA/HRC/DEC/14/105)"},
+        // The Corr. and the base are one symbol's terms; symbol_base is not listed apart.
+        {"symbol:A/HRC/WG.6/*", "Query(0 * (XSYMA/HRC/WG.6/34/SVN/1 OR XSYMA/HRC/WG.6/34/SVN/1/Corr.1))"},
+        {"symbol:A/HRC/43/15/*", "Query(0 * XSYMA/HRC/43/15/)"},  // nothing under it: no match
+        {"doc:A/HRC/43/*", "Query(0 * XDOCA/HRC/43/15/Add.1)"},
+        {"doc:A/HRC/43/15/Add.*", "Query(0 * XDOCA/HRC/43/15/Add.1)"},
+        {"resolution:E/RES/* migrants", "Query((0 * XRESE/RES/ AND Zmigrant@2))"},
+    };
+    for (const Row& row : rows)
+        EXPECT_EQ(parser.parse(row.query).query.get_description(), row.description) << row.query;
+    const ParsedQuery q = parser.parse("resolution:A/HRC/RES/* symbol:A/HRC/WG.6/*");
+    EXPECT_EQ(q.reference_prefixes, (std::vector<std::string>{"A/HRC/RES/", "A/HRC/WG.6/"}));
+    // As a drill-down filter, the same.
+    EXPECT_EQ(parser.field_query("resolution", "A/HRC/RES/*", true).get_description(),
+              "Query(0 * (XRESA/HRC/RES/43/1 OR XRESA/HRC/RES/5/1))");
+}
+
+TEST(QueryTest, ReferencePrefixWithoutDatabaseIsAWildcard) {
+    EXPECT_EQ(parse("resolution:A/HRC/RES/*").query.get_description(), "Query(0 * WILDCARD OR XRESA/HRC/RES/)");
+}
+
+TEST(QueryTest, ReferencePrefixErrors) {
+    const Xapian::WritableDatabase db = reference_db(10001);
+    const QueryParser parser(Schema::instance(), Gazetteer::instance(), &db, "en");
+    const std::pair<std::string, std::string> rows[] = {
+        {"migrants symbol:E/CN.4/*",
+         "'symbol:E/CN.4/*' stands for more than 10000 references (give a longer prefix) at column 10"},
+        {"symbol:*", "bad prefix 'symbol:*' (expected a symbol ending in /*, such as A/HRC/43/*) at column 1"},
+        {"resolution:A*", "bad prefix 'resolution:A*' (expected a symbol ending in /*, such as A/HRC/RES/*) at column 1"},
+        {"doc:A/*/1/*", "bad prefix 'doc:A/*/1/*' (expected a symbol ending in /*, such as A/HRC/43/*) at column 1"},
+    };
+    for (const auto& [query, message] : rows) {
+        try {
+            parser.parse(query);
+            ADD_FAILURE() << query << ": no error";
+        } catch (const QueryError& e) {
+            EXPECT_EQ(std::string(e.what()), message) << query;
+        }
+    }
+    // 10,000 references under a prefix are still a query.
+    const Xapian::WritableDatabase at_limit = reference_db(9999);
+    const QueryParser ok(Schema::instance(), Gazetteer::instance(), &at_limit, "en");
+    const Xapian::Query q = ok.parse("symbol:E/CN.4/*").query;  // 0 * (the OR of them)
+    ASSERT_EQ(q.get_num_subqueries(), 1u);
+    EXPECT_EQ(q.get_subquery(0).get_num_subqueries(), 9999u);
+}
+
 }  // namespace
 }  // namespace plenary

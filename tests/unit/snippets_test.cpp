@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "analyzer.h"
 #include "countries.h"
 #include "query.h"
 #include "schema.h"
@@ -109,6 +112,66 @@ TEST(SnippetsTest, WordSpans) {
     std::vector<std::string> words;
     for (const WordSpan& w : word_spans(text)) words.push_back(text.substr(w.begin, w.end - w.begin));
     EXPECT_EQ(words, (std::vector<std::string>{"Côte", "d’Ivoire", "73", "195", "偷", "运"}));
+}
+
+TEST(SnippetsTest, PhrasesAreMarkedWithoutWhatFollowsThem) {
+    const Row rows[] = {
+        {"\"Security Council\"", "On the Security Council’s agenda.", {"Security Council"}},
+        {"\"Security Council\"", "The Security Council's, the Security Council”.", {"Security Council", "Security Council"}},
+        {"\"Secretary-General\"", "The Secretary General’s and the Secretary-General.",
+         {"Secretary General", "Secretary-General"}},
+        {"\"Arms Trade Treaty\"", "The Arms Trade Treaty12 entered into force.", {"Arms Trade Treaty"}},
+        {"\"Arms Trade Treaty\"", "The Arms Trade Treaty¹ entered into force.", {"Arms Trade Treaty"}},
+        {"\"Security Council’s agenda\"", "On the Security Council’s agenda.", {"Security Council’s agenda"}},
+        {"council", "Council’s and councils.", {"Council", "councils"}},
+    };
+    for (const Row& row : rows)
+        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked) << row.query << " / " << row.text;
+}
+
+TEST(SnippetsTest, ReferencesUnderAPrefixAreMarked) {
+    const Row rows[] = {
+        {"symbol:A/HRC/WG.6/*", "See A/HRC/WG.6/34/SVN/1 and A/HRC/43/15.", {"A/HRC/WG.6/34/SVN/1"}},
+        {"resolution:A/HRC/RES/*", "Human Rights Council resolution 5/1, General Assembly resolution 60/251.",
+         {"resolution 5/1"}},  // the Council's, not the Assembly's
+        {"resolution:S/RES/*", "See A/RES/73/195 and S/RES/2482 (2019).", {"S/RES/2482 (2019)"}},
+    };
+    for (const Row& row : rows)
+        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked) << row.query << " / " << row.text;
+}
+
+TEST(SnippetsTest, WordSpansLeavePossessivesAndMarksOut) {
+    const std::string text = "Security Council’s agenda, Ecuador4 (on behalf), Council¹ and the States’ 1990's COVID19 G77";
+    std::vector<std::string> words;
+    for (const WordSpan& w : word_spans(text)) words.push_back(text.substr(w.begin, w.end - w.begin));
+    EXPECT_EQ(words, (std::vector<std::string>{"Security", "Council", "agenda", "Ecuador", "4", "on", "behalf",
+                                               "Council", "and", "the", "States", "1990", "COVID", "19", "G77"}));
+}
+
+// The words the highlighter sees, folded, are the positional terms the indexer writes, in order:
+// what is indexed, queried and marked is cut one way.
+TEST(SnippetsTest, WordSpansAreTheIndexedWords) {
+    const char* texts[] = {
+        "The Security Council’s agenda and the Secretary-General’s report.",
+        "Bahrain4 (on behalf of the Group of Arab States), Ecuador12, Spain3.",
+        "The Arms Trade Treaty¹ and the States’ obligations; it's the 1990’s.",
+        "Côte d’Ivoire, l’homme; COVID19 and G77, H1N1: resolution 73/195.",
+        "International Community’s “Council’s” (Assembly's)",
+    };
+    for (const char* text : texts) {
+        Xapian::Document doc;
+        Analyzer analyzer("en");
+        analyzer.start(doc);
+        analyzer.index_text(text);
+        std::map<Xapian::termpos, std::string> by_position;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_position[*p] = *t;
+        std::vector<std::string> indexed, spans;
+        for (const auto& [pos, term] : by_position) indexed.push_back(term);
+        const std::string s(text);
+        for (const WordSpan& w : word_spans(s)) spans.push_back(fold_terms(s.substr(w.begin, w.end - w.begin)));
+        EXPECT_EQ(spans, indexed) << text;
+    }
 }
 
 }  // namespace
