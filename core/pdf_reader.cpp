@@ -110,6 +110,13 @@ std::string drop_job_lines(const std::string& text, std::string& job_number) {
     return out;
 }
 
+/// A paragraph the text reading made of a footnote it could not place: "12 text".
+bool note_like(const Paragraph& p) {
+    std::size_t i = 0;
+    while (i < p.text.size() && i < 4 && p.text[i] >= '0' && p.text[i] <= '9') ++i;
+    return p.kind == ParagraphKind::unnumbered && i > 0 && i < 4 && i < p.text.size() && p.text[i] == ' ';
+}
+
 /// Opens the PDF, or throws DocumentError saying why it cannot be read.
 std::unique_ptr<poppler::document> open_pdf(std::string_view bytes, const std::string& source) {
     poppler::set_debug_error_function(quiet, nullptr);
@@ -155,7 +162,10 @@ Document parse_pdf(std::string_view bytes, const std::string& source) {
     Document doc = parse_text(normalise_newlines(text), source);
     doc.format = "pdf";
     if (doc.job_number.empty()) doc.job_number = job;
-    if (!read_resolution_pdf(*pdf, doc)) attach_stray_notes(*pdf, doc);
+    // The words' places cost a second pass over the pages: only where the text says it is a
+    // resolution, or where the text reading left notes as paragraphs ("4 E/C.12/...").
+    if (text.find("Resolution adopted by") != std::string::npos && read_resolution_pdf(*pdf, doc)) return doc;
+    if (std::any_of(doc.paragraphs.begin(), doc.paragraphs.end(), note_like)) attach_stray_notes(*pdf, doc);
     return doc;
 }
 
