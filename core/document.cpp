@@ -11,6 +11,7 @@ const char* to_string(ParagraphKind kind) {
         case ParagraphKind::heading: return "heading";
         case ParagraphKind::table: return "table";
         case ParagraphKind::list_item: return "list_item";
+        case ParagraphKind::preambular: return "preambular";
     }
     return "unnumbered";
 }

@@ -13,7 +13,8 @@ struct Footnote {
 };
 
 /// What a paragraph is, as printed.
-enum class ParagraphKind { numbered, unnumbered, heading, table, list_item };
+/// preambular: a resolution's preamble ("The General Assembly,", "Recalling ...,").
+enum class ParagraphKind { numbered, unnumbered, heading, table, list_item, preambular };
 
 const char* to_string(ParagraphKind kind);
 
@@ -56,6 +57,9 @@ struct Document {
     std::string date;          ///< ISO 8601 "2020-07-20", or "2015" alone, or empty
     std::string lang;          ///< ISO 639-1: en, fr, es, ru, ar, zh
     std::string distribution;  ///< General, Limited, Restricted
+    std::string adopted;       ///< a resolution's adoption date, ISO 8601; empty otherwise
+    std::string meeting;       ///< the meeting that adopted it: "30th plenary meeting"
+    std::string draft;         ///< the draft it was adopted on: "A/73/L.6"
     std::string agenda_item;   ///< "2 (b)"
     std::string job_number;    ///< "GE.19-14064", "N1431343"
     std::string country;       ///< alpha-3 of the speaking or reporting country (speeches), if any

@@ -12,6 +12,9 @@ nlohmann::json document_meta_json(const Document& doc) {
     j["year"] = doc.year();
     j["lang"] = doc.lang;
     j["distribution"] = doc.distribution;
+    if (!doc.adopted.empty()) j["adopted"] = doc.adopted;
+    if (!doc.meeting.empty()) j["meeting"] = doc.meeting;
+    if (!doc.draft.empty()) j["draft"] = doc.draft;
     j["agenda_item"] = doc.agenda_item;
     j["job_number"] = doc.job_number;
     j["country"] = doc.country;

@@ -2,6 +2,10 @@
 // pdftotext -layout gives, which keeps the UN masthead's two columns apart), pages separated by
 // form feeds, then the plain-text reader's structure logic (masthead, page furniture, numbered
 // paragraphs, footnotes, page-break rejoining, hyphenation) over it.
+//
+// A resolution ("Resolution adopted by the General Assembly") is read from the words' places
+// and fonts instead (pdf_geometry.cpp): its paragraphs are told apart only
+// by the indent of their first line, and its footnote marks only by their small raised type.
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -11,6 +15,7 @@
 #include <poppler-page.h>
 
 #include "error.h"
+#include "pdf_geometry.h"
 #include "reader.h"
 #include "text_util.h"
 
@@ -105,22 +110,30 @@ std::string drop_job_lines(const std::string& text, std::string& job_number) {
     return out;
 }
 
-}  // namespace
+/// A paragraph the text reading made of a footnote it could not place: "12 text".
+bool note_like(const Paragraph& p) {
+    std::size_t i = 0;
+    while (i < p.text.size() && i < 4 && p.text[i] >= '0' && p.text[i] <= '9') ++i;
+    return p.kind == ParagraphKind::unnumbered && i > 0 && i < 4 && i < p.text.size() && p.text[i] == ' ';
+}
 
-std::string pdf_text(std::string_view bytes, const std::string& source, int* pages) {
+/// Opens the PDF, or throws DocumentError saying why it cannot be read.
+std::unique_ptr<poppler::document> open_pdf(std::string_view bytes, const std::string& source) {
     poppler::set_debug_error_function(quiet, nullptr);
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw DocumentError(source, "PDF too large");
     std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!pdf) throw DocumentError(source, "damaged PDF (poppler cannot open it)");
     if (pdf->is_locked()) throw DocumentError(source, "password-protected PDF");
-    const int count = pdf->pages();
-    if (count <= 0) throw DocumentError(source, "damaged PDF (no pages)");
-    if (pages) *pages = count;
+    if (pdf->pages() <= 0) throw DocumentError(source, "damaged PDF (no pages)");
+    return pdf;
+}
+
+std::string layout_text(const poppler::document& pdf, const std::string& source) {
     std::string text;
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < pdf.pages(); ++i) {
         if (i > 0) text += '\f';
-        const std::unique_ptr<poppler::page> page(pdf->create_page(i));
+        const std::unique_ptr<poppler::page> page(pdf.create_page(i));
         if (!page) continue;
         std::string t = page_text(*page);
         // poppler ends a page with its own form feed; the separator is written here, once.
@@ -134,12 +147,25 @@ std::string pdf_text(std::string_view bytes, const std::string& source, int* pag
     return text;
 }
 
+}  // namespace
+
+std::string pdf_text(std::string_view bytes, const std::string& source, int* pages) {
+    const auto pdf = open_pdf(bytes, source);
+    if (pages) *pages = pdf->pages();
+    return layout_text(*pdf, source);
+}
+
 Document parse_pdf(std::string_view bytes, const std::string& source) {
+    const auto pdf = open_pdf(bytes, source);
     std::string job;
-    const std::string text = drop_job_lines(pdf_text(bytes, source), job);
+    const std::string text = drop_job_lines(layout_text(*pdf, source), job);
     Document doc = parse_text(normalise_newlines(text), source);
     doc.format = "pdf";
     if (doc.job_number.empty()) doc.job_number = job;
+    // The words' places cost a second pass over the pages: only where the text says it is a
+    // resolution, or where the text reading left notes as paragraphs ("4 E/C.12/...").
+    if (text.find("Resolution adopted by") != std::string::npos && read_resolution_pdf(*pdf, doc)) return doc;
+    if (std::any_of(doc.paragraphs.begin(), doc.paragraphs.end(), note_like)) attach_stray_notes(*pdf, doc);
     return doc;
 }
 

@@ -180,11 +180,11 @@ TEST(Formats, GeneralAssemblyResolutions) {
         for (const auto& p : doc.paragraphs)
             if (p.kind == ParagraphKind::numbered && p.number == std::to_string(expected)) ++expected;
         EXPECT_GE(expected - 1, row.operative == 0 ? 3 : row.operative);
-        // Preambular paragraphs come before the first operative one, unnumbered.
+        // Preambular paragraphs come before the first operative one, of their own kind.
         bool preamble = false;
         for (const auto& p : doc.paragraphs) {
             if (p.kind == ParagraphKind::numbered) break;
-            preamble = preamble || p.kind == ParagraphKind::unnumbered;
+            preamble = preamble || p.kind == ParagraphKind::preambular;
         }
         EXPECT_TRUE(preamble);
     }
