@@ -510,11 +510,20 @@ std::string aliases_path(const std::string& schema_dir) {
     return (fs::path(schema_dir) / "gazetteer" / "aliases.json").string();
 }
 
-nlohmann::json read_aliases(const std::string& path) {
+/// aliases.json parsed; with display_only, only each country's "display" is kept (the rest
+/// is read, not built: facet labels need no more, and a one-shot query pays for what it keeps).
+nlohmann::json read_aliases(const std::string& path, bool display_only = false) {
     std::ifstream in(path);
     if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
+    const nlohmann::json::parser_callback_t keep = [](int depth, nlohmann::json::parse_event_t event,
+                                                      nlohmann::json& parsed) {
+        if (event != nlohmann::json::parse_event_t::key) return true;
+        if (depth == 1) return parsed == "countries";
+        if (depth == 3) return parsed == "display";
+        return true;
+    };
     try {
-        return nlohmann::json::parse(in);
+        return display_only ? nlohmann::json::parse(in, keep) : nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
         throw SchemaError(path + ": " + e.what());
     }
@@ -558,7 +567,7 @@ const Gazetteer::Impl& Gazetteer::impl() const {
 const Gazetteer::Display& Gazetteer::display() const {
     std::call_once(m_state->display_once, [&] {
         const std::string path = aliases_path(m_state->dir);
-        const nlohmann::json j = read_aliases(path);
+        const nlohmann::json j = read_aliases(path, true);
         auto d = std::make_unique<Display>();
         for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
             const std::string a2 = *c;

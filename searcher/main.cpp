@@ -1,7 +1,9 @@
 // plenary-search: searches a Plenary database. Thin: options here, the work in core/search.cpp.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,7 +12,6 @@
 
 #include "error.h"
 #include "search.h"
-#include "server.h"
 
 namespace po = boost::program_options;
 
@@ -54,10 +55,24 @@ bool color_wanted(const std::string& mode) {
     return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
 }
 
+/// `plenary-search serve ARGS...` runs plenary-serve, installed beside this binary, with ARGS
+/// (same process: signals and the exit status are the service's).
+int exec_serve(char** argv) {
+    char self[4096];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    std::string dir = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : std::string(argv[0]);
+    dir = dir.find('/') == std::string::npos ? "." : dir.substr(0, dir.rfind('/'));
+    const std::string path = dir + "/plenary-serve";
+    argv[1] = const_cast<char*>(path.c_str());
+    execv(path.c_str(), argv + 1);
+    std::cerr << "plenary-search: cannot run " << path << ": " << std::strerror(errno) << '\n';
+    return kExitFailure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1 && std::string(argv[1]) == "serve") return plenary::serve_main(argc - 1, argv + 1);
+    if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
     po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
     std::vector<std::string> dbs, filters, facets;
     plenary::SearchRequest req;
