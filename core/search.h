@@ -25,6 +25,7 @@ struct SearchRequest {
     std::vector<std::string> filters;  ///< "field:value" drill-downs: OR within a field, AND across
     std::vector<std::string> facets;   ///< facet fields to count, or "all"
     std::size_t facet_limit = 10;      ///< values per facet, 0 = all
+    std::string facet_order = "count"; ///< "count": most frequent first; "value": the facet_limit most frequent in value order (a timeline of years)
     std::size_t offset = 0;            ///< hits (or documents, when grouped) to skip
     std::size_t limit = 10;            ///< hits (or documents) to return
     std::string sort = "relevance";    ///< relevance, date, -date, symbol

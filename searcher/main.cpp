@@ -85,6 +85,8 @@ int main(int argc, char** argv) {
                                           "AND across fields")
         ("facet", po::value(&facets), "count values of a facet field, repeatable, or 'all'")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10), "values per facet (0 = all)")
+        ("facet-order", po::value(&req.facet_order)->default_value("count"),
+         "'count' (most frequent first) or 'value' (those values in value order: a timeline of years)")
         ("offset", po::value(&req.offset)->default_value(0), "hits to skip")
         ("limit,n", po::value(&req.limit)->default_value(10), "hits to show")
         ("sort", po::value(&req.sort)->default_value("relevance"), "relevance, date, -date or symbol")
