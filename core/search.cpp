@@ -84,8 +84,14 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 nlohmann::json document_json(const DocumentInfo& d) {
-    return {{"symbol", d.symbol}, {"title", d.title}, {"date", d.date},     {"lang", d.lang},
-            {"body", d.body},     {"session", d.session}, {"source", d.source}};
+    // Codes for tools, names for people: the body's and the speaking country's.
+    const nlohmann::json country = d.country.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.country);
+    const nlohmann::json country_name = d.country.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(Gazetteer::instance().display_name(d.country));
+    return {{"symbol", d.symbol}, {"title", d.title},       {"date", d.date},
+            {"lang", d.lang},     {"body", d.body},         {"body_name", body_name(d.body)},
+            {"session", d.session}, {"country", country},  {"country_name", country_name},
+            {"source", d.source}};
 }
 
 nlohmann::json snippet_json(const Snippet& s) {
@@ -246,6 +252,7 @@ DocumentInfo Searcher::document_info(const std::string& key) {
         d.date = str(j, "date");
         d.lang = str(j, "lang");
         d.body = str(j, "body");
+        d.country = str(j, "country");
         d.source = str(j, "source");
         d.work = str(j, "work");
         if (auto s = j.find("session"); s != j.end() && s->is_number_integer()) d.session = s->get<int>();

@@ -45,6 +45,7 @@ struct DocumentInfo {
     std::string date;
     std::string lang;
     std::string body;
+    std::string country;  ///< alpha-3 of the speaking or reporting country (speeches), if any
     int session = 0;
     std::string source;   ///< path of the file that was indexed
     std::string work;     ///< key its language versions share, when not the symbol

@@ -294,7 +294,8 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
     std::vector<std::string> params;
     for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"]) params.push_back(p["name"]);
     EXPECT_EQ(params, (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "sort", "group",
-                                                "per_document", "facet_limit", "snippet_length", "lang"}));
+                                                "per_document", "facet_limit", "snippet_length", "facet_order",
+                                                "lang", "in_lang"}));
 }
 
 TEST_F(ServerTest, DocumentsIndexedWhileServingAppearWithoutRestart) {

@@ -119,6 +119,30 @@ TEST_F(SearchOrderTest, YearFacetOrderedByValueIsATimeline) {
     EXPECT_THROW(searcher.search(req), QueryError);
 }
 
+TEST_F(SearchOrderTest, HitsAndFacetsNameTheSpeakerAndTheBody) {
+    SearchRequest req;
+    req.query = "disarmament speaker:BRB";
+    req.facets = {"body", "speaker"};
+    const nlohmann::json j = to_json(searcher.search(req));
+    ASSERT_EQ(j["hits"].size(), 1u);
+    const nlohmann::json& d = j["hits"][0]["document"];
+    EXPECT_EQ(d["country"], "BRB");
+    EXPECT_EQ(d["country_name"], "Barbados");
+    EXPECT_EQ(d["body"], "A");
+    EXPECT_EQ(d["body_name"], "General Assembly");
+    EXPECT_EQ(j["facets"]["body"][0]["value"], "A");
+    EXPECT_EQ(j["facets"]["body"][0]["label"], "General Assembly");
+    EXPECT_EQ(j["facets"]["speaker"][0]["label"], "Barbados");
+    req.query = "disarmament";
+    req.sort = "date";
+    const nlohmann::json undated = to_json(searcher.search(req))["hits"][3]["document"];
+    EXPECT_EQ(undated["symbol"], "");
+    EXPECT_TRUE(undated["country"].is_null());
+    EXPECT_TRUE(undated["country_name"].is_null());
+    EXPECT_EQ(body_name("A/HRC"), "Human Rights Council");
+    EXPECT_EQ(body_name("XYZ/COP"), "XYZ/COP");
+}
+
 TEST_F(SearchOrderTest, UnknownLanguagesAreRefused) {
     SearchRequest req;
     req.query = "disarmament";
