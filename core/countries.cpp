@@ -510,24 +510,62 @@ std::string aliases_path(const std::string& schema_dir) {
     return (fs::path(schema_dir) / "gazetteer" / "aliases.json").string();
 }
 
-/// aliases.json parsed; with display_only, only each country's "display" is kept (the rest
-/// is read, not built: facet labels need no more, and a one-shot query pays for what it keeps).
-nlohmann::json read_aliases(const std::string& path, bool display_only = false) {
+nlohmann::json read_aliases(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
-    const nlohmann::json::parser_callback_t keep = [](int depth, nlohmann::json::parse_event_t event,
-                                                      nlohmann::json& parsed) {
-        if (event != nlohmann::json::parse_event_t::key) return true;
-        if (depth == 1) return parsed == "countries";
-        if (depth == 3) return parsed == "display";
-        return true;
-    };
     try {
-        return display_only ? nlohmann::json::parse(in, keep) : nlohmann::json::parse(in);
+        return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
         throw SchemaError(path + ": " + e.what());
     }
 }
+
+/// Reads countries.CODE.display.LANG of aliases.json as it streams past, building nothing else:
+/// facet labels need no more, and a one-shot query pays for what it keeps.
+struct DisplaySax : nlohmann::json_sax<nlohmann::json> {
+    std::unordered_map<std::string, std::array<std::string, 6>>& out;
+    std::vector<std::string> path;  ///< keys of the open objects (arrays push "")
+    std::string last_key;
+
+    explicit DisplaySax(std::unordered_map<std::string, std::array<std::string, 6>>& o) : out(o) {}
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool string(string_t& v) override {
+        // Depth 3 is countries -> CODE -> display.
+        if (path.size() == 3 && path[0] == "countries" && path[2] == "display")
+            for (std::size_t l = 0; l < k_langs.size(); ++l)
+                if (last_key == k_langs[l]) out[path[1]][l] = v;
+        return true;
+    }
+    bool start_object(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        last_key = k;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        throw SchemaError(std::string(e.what()));
+    }
+
+private:
+    bool open() {
+        if (!path.empty() || started) path.push_back(last_key);
+        started = true;
+        last_key.clear();
+        return true;
+    }
+    bool close() {
+        if (!path.empty()) path.pop_back();
+        return true;
+    }
+    bool started = false;
+};
 
 /// CLDR's English uses "St." and "&" where UN text writes "Saint" and "and".
 std::string un_english(std::string v) {
@@ -567,23 +605,22 @@ const Gazetteer::Impl& Gazetteer::impl() const {
 const Gazetteer::Display& Gazetteer::display() const {
     std::call_once(m_state->display_once, [&] {
         const std::string path = aliases_path(m_state->dir);
-        const nlohmann::json j = read_aliases(path, true);
         auto d = std::make_unique<Display>();
+        {
+            std::ifstream in(path);
+            if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
+            DisplaySax sax(d->overrides);
+            try {
+                nlohmann::json::sax_parse(in, &sax);
+            } catch (const SchemaError& e) {
+                throw SchemaError(path + ": " + e.what());
+            }
+        }
         for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
             const std::string a2 = *c;
             if (a2 == "DG" || a2 == "EA" || a2 == "IC") continue;  // as load_impl
             const std::string a3 = uloc_getISO3Country(("und_" + a2).c_str());
             if (!a3.empty()) d->alpha3_to_2.emplace(a3, a2);
-        }
-        try {
-            for (const auto& [code, c] : j.at("countries").items()) {
-                if (!c.contains("display")) continue;
-                auto& o = d->overrides[code];
-                for (std::size_t l = 0; l < k_langs.size(); ++l)
-                    o[l] = c.at("display").value(k_langs[l], std::string());
-            }
-        } catch (const nlohmann::json::exception& e) {
-            throw SchemaError(path + ": " + e.what());
         }
         m_state->display = std::move(d);
     });
