@@ -31,7 +31,9 @@ const char* kQueryHelp = R"HELP(Query language:
   country:NER  country:Niger  country:"Côte d'Ivoire"  (a code or any name, six languages)
   symbol:A/HRC/WG.6/34/SVN/2    cited symbol (also its Corr./Add./Rev.); doc: the own symbol
   year:2015..2019  date:2019-01-01..2020-06-30  session:73  lang:fr  body:A/HRC
-  title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA
+                                a year-only date meets a date range that its year overlaps
+  organ:A/HRC                   paragraphs citing a symbol or resolution of that organ
+  title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA  speaker:EU
 )HELP";
 
 const char* kExamples = R"HELP(Examples:
