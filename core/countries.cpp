@@ -8,6 +8,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -169,7 +170,6 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
 }  // namespace
 
 struct Gazetteer::Impl {
-    std::array<std::string, 0x10000> fold_cp;     ///< folded form of each BMP code point
     std::array<std::uint8_t, 0x10000> cls{};      ///< CharClass of each BMP code point
     SvMap<Entry> names;                           ///< folded word n-gram -> entry
     SvMap<std::uint8_t> first_len;                ///< first word -> longest n-gram it starts
@@ -234,7 +234,7 @@ void Gazetteer::Impl::tokenize(std::string_view text, std::string& folded,
                     cur.fb = static_cast<std::uint32_t>(folded.size());
                     cur.ob = static_cast<std::uint32_t>(start);
                 }
-                folded += fold_cp[cp];
+                append_folded(folded, text.substr(start, i - start), cp);
                 cur.oe = static_cast<std::uint32_t>(i);
                 continue;
             }
@@ -490,29 +490,151 @@ std::vector<CountryMatch> Gazetteer::Impl::scan(
     return out;
 }
 
-Gazetteer::Gazetteer() : m_impl(std::make_unique<Impl>()) {}
+/// Display names without the name tables: what facet labels need.
+struct Gazetteer::Display {
+    std::unordered_map<std::string, std::string> alpha3_to_2;                    ///< ISO 3166-1
+    std::unordered_map<std::string, std::array<std::string, 6>> overrides;      ///< from aliases.json
+};
+
+/// The tables of a gazetteer, each built once on first use.
+struct Gazetteer::State {
+    std::string dir;
+    std::once_flag impl_once, display_once;
+    std::unique_ptr<Impl> impl;
+    std::unique_ptr<Display> display;
+};
+
+namespace {
+
+std::string aliases_path(const std::string& schema_dir) {
+    return (fs::path(schema_dir) / "gazetteer" / "aliases.json").string();
+}
+
+nlohmann::json read_aliases(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw SchemaError(path + ": " + e.what());
+    }
+}
+
+/// Reads countries.CODE.display.LANG of aliases.json as it streams past, building nothing else:
+/// facet labels need no more, and a one-shot query pays for what it keeps.
+struct DisplaySax : nlohmann::json_sax<nlohmann::json> {
+    std::unordered_map<std::string, std::array<std::string, 6>>& out;
+    std::vector<std::string> path;  ///< keys of the open objects (arrays push "")
+    std::string last_key;
+
+    explicit DisplaySax(std::unordered_map<std::string, std::array<std::string, 6>>& o) : out(o) {}
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool string(string_t& v) override {
+        // Depth 3 is countries -> CODE -> display.
+        if (path.size() == 3 && path[0] == "countries" && path[2] == "display")
+            for (std::size_t l = 0; l < k_langs.size(); ++l)
+                if (last_key == k_langs[l]) out[path[1]][l] = v;
+        return true;
+    }
+    bool start_object(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        last_key = k;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        throw SchemaError(std::string(e.what()));
+    }
+
+private:
+    bool open() {
+        if (!path.empty() || started) path.push_back(last_key);
+        started = true;
+        last_key.clear();
+        return true;
+    }
+    bool close() {
+        if (!path.empty()) path.pop_back();
+        return true;
+    }
+    bool started = false;
+};
+
+/// CLDR's English uses "St." and "&" where UN text writes "Saint" and "and".
+std::string un_english(std::string v) {
+    for (std::size_t p; (p = v.find(" & ")) != std::string::npos;) v.replace(p, 3, " and ");
+    for (std::size_t p; (p = v.find("St. ")) != std::string::npos;) v.replace(p, 4, "Saint ");
+    return v;
+}
+
+std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir);
+
+}  // namespace
+
+Gazetteer::Gazetteer() : m_state(std::make_unique<State>()) {}
+Gazetteer::Gazetteer(std::string schema_dir) : Gazetteer() { m_state->dir = std::move(schema_dir); }
 Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
 const Gazetteer& Gazetteer::instance() {
-    static const Gazetteer g = load(Schema::default_schema_dir());
-    return g;
+    // Never destroyed: a process's exit need not free the tables.
+    static const Gazetteer* g = new Gazetteer(Schema::default_schema_dir());
+    return *g;
 }
 
 Gazetteer Gazetteer::load(const std::string& schema_dir) {
-    const std::string path = (fs::path(schema_dir) / "gazetteer" / "aliases.json").string();
-    std::ifstream in(path);
-    if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw SchemaError(path + ": " + e.what());
-    }
+    Gazetteer g(schema_dir);
+    g.impl();
+    g.display();
+    return g;
+}
 
-    Gazetteer g;
-    Impl& im = *g.m_impl;
+const Gazetteer::Impl& Gazetteer::impl() const {
+    std::call_once(m_state->impl_once, [&] { m_state->impl = load_impl(m_state->dir); });
+    return *m_state->impl;
+}
+
+const Gazetteer::Display& Gazetteer::display() const {
+    std::call_once(m_state->display_once, [&] {
+        const std::string path = aliases_path(m_state->dir);
+        auto d = std::make_unique<Display>();
+        {
+            std::ifstream in(path);
+            if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
+            DisplaySax sax(d->overrides);
+            try {
+                nlohmann::json::sax_parse(in, &sax);
+            } catch (const SchemaError& e) {
+                throw SchemaError(path + ": " + e.what());
+            }
+        }
+        for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
+            const std::string a2 = *c;
+            if (a2 == "DG" || a2 == "EA" || a2 == "IC") continue;  // as load_impl
+            const std::string a3 = uloc_getISO3Country(("und_" + a2).c_str());
+            if (!a3.empty()) d->alpha3_to_2.emplace(a3, a2);
+        }
+        m_state->display = std::move(d);
+    });
+    return *m_state->display;
+}
+
+namespace {
+
+std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
+    using Impl = Gazetteer::Impl;
+    const std::string path = aliases_path(schema_dir);
+    const nlohmann::json j = read_aliases(path);
+    auto owned = std::make_unique<Impl>();
+    Impl& im = *owned;
     for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
         const auto c = static_cast<UChar32>(cp);
@@ -522,13 +644,9 @@ Gazetteer Gazetteer::load(const std::string& schema_dir) {
             continue;
         }
         const int8_t type = u_charType(c);
-        if (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK) {
-            std::string s;
-            append_utf8(s, cp);
-            im.fold_cp[cp] = fold(s);
-            // A mark folds to nothing but stays inside its word (Arabic harakat in "عُمان").
+        // A mark folds to nothing but stays inside its word (Arabic harakat in "عُمان").
+        if (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)
             im.cls[cp] = k_word;
-        }
     }
 
     // ISO 3166-1 from ICU; DG, EA and IC are CLDR regions with no ISO 3166-1 entry.
@@ -546,10 +664,7 @@ Gazetteer Gazetteer::load(const std::string& schema_dir) {
             out.toUTF8String(disp[l]);
             im.add_name(disp[l], Entry{a3, false, 0}, path);
             if (l == 0) {
-                // CLDR's English uses "St." and "&" where UN text writes "Saint" and "and".
-                std::string v = disp[l];
-                for (std::size_t p; (p = v.find(" & ")) != std::string::npos;) v.replace(p, 3, " and ");
-                for (std::size_t p; (p = v.find("St. ")) != std::string::npos;) v.replace(p, 4, "Saint ");
+                std::string v = un_english(disp[l]);
                 if (v != disp[l]) im.add_name(v, Entry{a3, false, 0}, path);
                 disp[l] = v;
             }
@@ -635,18 +750,20 @@ Gazetteer Gazetteer::load(const std::string& schema_dir) {
     } catch (const nlohmann::json::exception& e) {
         throw SchemaError(path + ": " + e.what());
     }
-    return g;
+    return owned;
 }
 
+}  // namespace
+
 std::vector<CountryMatch> Gazetteer::find(std::string_view text) const {
-    auto out = m_impl->scan(text, true, nullptr);
+    auto out = impl().scan(text, true, nullptr);
     std::sort(out.begin(), out.end(),
               [](const CountryMatch& a, const CountryMatch& b) { return a.begin < b.begin; });
     return out;
 }
 
 std::optional<std::string> Gazetteer::lookup(std::string_view name) const {
-    const Impl& im = *m_impl;
+    const Impl& im = impl();
     const std::string_view t = trim(name);
     if (t.empty()) return std::nullopt;
     const auto try_key = [&](const std::string& key) -> std::optional<std::string> {
@@ -744,12 +861,19 @@ std::optional<std::string> Gazetteer::lookup(std::string_view name) const {
 }
 
 std::string Gazetteer::display_name(const std::string& code, const std::string& lang) const {
+    const Display& d = display();
     const std::string up = upper_ascii(code);
-    auto it = m_impl->display.find(up);
-    if (it == m_impl->display.end()) return code;
-    for (std::size_t l = 0; l < k_langs.size(); ++l)
-        if (lang == k_langs[l]) return it->second[l];
-    return it->second[0];
+    std::size_t l = 0;
+    while (l < k_langs.size() && lang != k_langs[l]) ++l;
+    if (l == k_langs.size()) l = 0;  // English
+    if (auto o = d.overrides.find(up); o != d.overrides.end() && !o->second[l].empty()) return o->second[l];
+    const auto a2 = d.alpha3_to_2.find(up);
+    if (a2 == d.alpha3_to_2.end()) return code;
+    icu::UnicodeString out;
+    icu::Locale("", a2->second.c_str()).getDisplayCountry(icu::Locale(k_langs[l]), out);
+    std::string name;
+    out.toUTF8String(name);
+    return l == 0 ? un_english(std::move(name)) : name;
 }
 
 }  // namespace plenary

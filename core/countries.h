@@ -18,12 +18,15 @@ struct CountryMatch {
     std::size_t end = 0;
 };
 
-/// The gazetteer, loaded once from schemas/gazetteer/ and ICU's CLDR data.
+/// The gazetteer, loaded from schemas/gazetteer/ and ICU's CLDR data.
 class Gazetteer {
 public:
-    /// The gazetteer from Schema::default_schema_dir(), loaded once.
+    /// The gazetteer from Schema::default_schema_dir(). Its tables are built on first use, the
+    /// name tables by find() and lookup(), the lighter display names by display_name(), so a
+    /// process that names no country pays for neither (a one-shot query starts in
+    /// milliseconds); a missing or malformed file then throws SchemaError at that first use.
     static const Gazetteer& instance();
-    /// Loads from dir (schemas/); throws SchemaError when files are missing or malformed.
+    /// Loads from dir (schemas/) at once; throws SchemaError when files are missing or malformed.
     static Gazetteer load(const std::string& schema_dir);
 
     /// Every country and demonym in text, longest match first, traps resolved by context.
@@ -36,13 +39,18 @@ public:
     std::string display_name(const std::string& code, const std::string& lang = "en") const;
 
     struct Impl;
+    struct Display;
+    struct State;
     Gazetteer();
     ~Gazetteer();
     Gazetteer(Gazetteer&&) noexcept;
     Gazetteer& operator=(Gazetteer&&) noexcept;
 
 private:
-    std::unique_ptr<Impl> m_impl;
+    explicit Gazetteer(std::string schema_dir);
+    const Impl& impl() const;
+    const Display& display() const;
+    std::unique_ptr<State> m_state;
 };
 
 }  // namespace plenary

@@ -150,4 +150,8 @@ private:
 /// for lang, the value itself otherwise.
 std::string facet_label(const std::string& facet, const std::string& value, const Gazetteer& gazetteer);
 
+/// The name of a body or organ code for people ("A" -> "General Assembly", "A/HRC" -> "Human
+/// Rights Council"); the code itself where none is known.
+std::string body_name(const std::string& code);
+
 }  // namespace plenary

@@ -167,6 +167,13 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
             if (pos != std::string::npos)
                 add_term(xd, s.term("resolution_number", res.id.substr(pos + 5)));
         }
+        // The organ or series of each symbol and resolution cited: organ:A/HRC, organ:S.
+        for (const auto& sym : r.symbols)
+            if (const auto parsed = parse_symbol(sym); parsed && !parsed->organ.empty())
+                add_term(xd, s.term("organ", parsed->organ));
+        for (const auto& res : r.resolutions)
+            if (const auto parsed = parse_symbol(res.id); parsed && !parsed->organ.empty())
+                add_term(xd, s.term("organ", parsed->organ));
         for (const auto& c : r.countries) add_term(xd, s.term("country", c));
         for (const auto& c : r.demonyms) add_term(xd, s.term("demonym", c));
         for (int n : r.sessions) add_term(xd, s.term("mentioned_session", std::to_string(n)));

@@ -136,6 +136,16 @@ QueryError too_many_terms(int column = 0) {
                       column);
 }
 
+/// A document dated by its year alone (slot value YYYY0000) meets a date range when its year
+/// overlaps the range: range, or that value for the year the range starts in (years after it
+/// already fall inside the range).
+Xapian::Query with_year_only(Xapian::valueno slot, const std::string& lo, Xapian::Query range) {
+    if (lo.size() != 8 || lo.compare(4, 4, "0000") == 0) return range;
+    const std::string year_only = lo.substr(0, 4) + "0000";
+    return Xapian::Query(Xapian::Query::OP_OR, range,
+                         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, year_only, year_only));
+}
+
 // Hands the parsed placeholder's query back to Xapian::QueryParser.
 class PlaceholderProcessor : public Xapian::FieldProcessor {
 public:
@@ -445,6 +455,9 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
         return reference_prefix_query(m_schema, m_db, field, value, column, n);
 
     if (field == "country" || field == "demonym" || field == "speaker") {
+        // A value indexed as it is (a speaker such as "EU", not a country) matches as in a filter.
+        if (m_db && m_db->term_exists(m_schema.term(field, upper_ascii(value))))
+            return boolean(term(field, upper_ascii(value)));
         const auto code = m_gazetteer.lookup(value);
         if (!code) throw QueryError("unknown country '" + clause + "'", column);
         add_unique(n.countries, *code);
@@ -468,7 +481,7 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
             const auto b = bounds(value);
             if (!b) throw QueryError("bad " + field + " '" + clause + "' " + expected, column);
             if (field == "year") return boolean(term("year", value));
-            return boolean(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second));
+            return boolean(with_year_only(slot, b->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second)));
         }
         const std::string_view lo_text = std::string_view(value).substr(0, dots);
         const std::string_view hi_text = std::string_view(value).substr(dots + 2);
@@ -482,8 +495,8 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
         if (lo && hi && lo->first > hi->second)
             throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
         if (!lo) return boolean(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi->second));
-        if (!hi) return boolean(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first));
-        return boolean(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second));
+        if (!hi) return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first)));
+        return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second)));
     }
 
     if (field == "session" || field == "mentioned_session") {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "countries.h"
 #include "error.h"
 #include "sessions.h"
 #include "symbols.h"
@@ -250,8 +251,9 @@ bool apply_general_debate_name(Document& doc, std::string_view stem) {
     if (doc.lang.empty()) doc.lang = "en";
     // A speech has no title of its own, so whatever a reader took for one is a guess (often
     // the first sentence); the corpus's naming is the record.
+    // The country by name, as people read it ("Barbados"); the code stays in doc.country.
     doc.title = "General Debate, " + std::to_string(number) + ordinal_suffix(number) +
-                " session: " + std::string(country);
+                " session: " + Gazetteer::instance().display_name(std::string(country));
     return true;
 }
 

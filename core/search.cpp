@@ -14,6 +14,7 @@
 #include "index_writer.h"
 #include "query.h"
 #include "schema.h"
+#include "sort_keys.h"
 #include "symbols.h"
 #include "text_util.h"
 
@@ -22,6 +23,15 @@ namespace plenary {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// An empty language or one Plenary analyses; anything else is a QueryError naming option.
+void check_language(const char* option, const std::string& lang) {
+    if (lang.empty()) return;
+    const std::string l = ascii_lower(lang);
+    for (const char* known : {"en", "fr", "es", "ru", "ar", "zh", "de"})
+        if (l == known) return;
+    throw QueryError("unknown language '" + lang + "' for " + option + " (en, fr, es, ru, ar, zh, de)");
+}
 
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kBold = "\x1b[1m";
@@ -74,8 +84,14 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 nlohmann::json document_json(const DocumentInfo& d) {
-    return {{"symbol", d.symbol}, {"title", d.title},     {"date", d.date},     {"lang", d.lang},
-            {"body", d.body},     {"session", d.session}, {"source", d.source}, {"files", d.files}};
+    // Codes for tools, names for people: the body's and the speaking country's.
+    const nlohmann::json country = d.country.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.country);
+    const nlohmann::json country_name = d.country.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(Gazetteer::instance().display_name(d.country));
+    return {{"symbol", d.symbol}, {"title", d.title},       {"date", d.date},
+            {"lang", d.lang},     {"body", d.body},         {"body_name", body_name(d.body)},
+            {"session", d.session}, {"country", country},  {"country_name", country_name},
+            {"source", d.source},   {"files", d.files}};
 }
 
 /// "1 paragraph matches", "12,345 paragraphs match", "more than 10,000 paragraphs match".
@@ -272,6 +288,7 @@ DocumentInfo Searcher::document_info(const std::string& key) {
         d.date = str(j, "date");
         d.lang = str(j, "lang");
         d.body = str(j, "body");
+        d.country = str(j, "country");
         d.source = str(j, "source");
         d.work = str(j, "work");
         if (auto s = j.find("session"); s != j.end() && s->is_number_integer()) d.session = s->get<int>();
@@ -325,6 +342,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& req) {
+    check_language("lang", req.lang);
+    check_language("in_lang", req.in_lang);
     const Schema& schema = Schema::instance();
     const Gazetteer& gazetteer = Gazetteer::instance();
     QueryParser parser(schema, gazetteer, &m_db, req.lang);
@@ -360,13 +379,16 @@ SearchResult Searcher::run(const SearchRequest& req) {
 
     if (req.sort != "relevance" && req.sort != "date" && req.sort != "-date" && req.sort != "symbol")
         throw QueryError("unknown sort '" + req.sort + "' (relevance, date, -date, symbol)");
+    if (req.facet_order != "count" && req.facet_order != "value")
+        throw QueryError("unknown facet order '" + req.facet_order + "' (count, value)");
     auto configure = [&](Xapian::Enquire& e) {
         e.set_query(query);
         if (req.time_limit > 0) e.set_time_limit(req.time_limit);
         if (req.sort == "date" || req.sort == "-date")
-            e.set_sort_by_value_then_relevance(*schema.field("date").slot, req.sort == "-date");
+            e.set_sort_by_key_then_relevance((new DateKey(*schema.field("date").slot, req.sort == "-date"))->release(),
+                                             req.sort == "-date");
         else if (req.sort == "symbol")
-            e.set_sort_by_value_then_relevance(*schema.field("doc").slot, false);
+            e.set_sort_by_key_then_relevance((new SymbolKey(*schema.field("doc").slot))->release(), false);
     };
 
     FacetCounter facets(schema, req.facets);
@@ -469,6 +491,11 @@ SearchResult Searcher::run(const SearchRequest& req) {
         result.total_exact = true;
     }
     result.facets = facets.results(req.facet_limit, gazetteer);
+    if (req.facet_order == "value")
+        for (Facet& f : result.facets)
+            std::stable_sort(f.values.begin(), f.values.end(), [](const FacetValue& a, const FacetValue& b) {
+                return symbol_sort_key(a.value) < symbol_sort_key(b.value);
+            });
     return result;
 }
 

@@ -25,6 +25,7 @@ struct SearchRequest {
     std::vector<std::string> filters;  ///< "field:value" drill-downs: OR within a field, AND across
     std::vector<std::string> facets;   ///< facet fields to count, or "all"
     std::size_t facet_limit = 10;      ///< values per facet, 0 = all
+    std::string facet_order = "count"; ///< "count": most frequent first; "value": the facet_limit most frequent in value order (a timeline of years)
     std::size_t offset = 0;            ///< hits (or documents, when grouped) to skip
     std::size_t limit = 10;            ///< hits (or documents) to return
     std::string sort = "relevance";    ///< relevance, date, -date, symbol
@@ -46,6 +47,7 @@ struct DocumentInfo {
     std::string date;
     std::string lang;
     std::string body;
+    std::string country;  ///< alpha-3 of the speaking or reporting country (speeches), if any
     int session = 0;
     std::string source;   ///< path of the file that was indexed
     std::string work;     ///< key its language versions share, when not the symbol

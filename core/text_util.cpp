@@ -1,15 +1,9 @@
 #include "text_util.h"
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <mutex>
 #include <sstream>
-
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include "error.h"
 
@@ -145,90 +139,21 @@ std::string normalise_newlines(std::string_view text) {
 
 namespace {
 
-/// Folded form of each BMP code point, computed once with ICU.
-struct FoldTable {
-    std::array<std::string, 0x10000> folded;
-    std::array<bool, 0x10000> identity{};
-};
-
-const FoldTable& fold_table() {
-    static FoldTable* table = [] {
-        auto* t = new FoldTable();
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
-        for (char32_t cp = 0; cp < 0x10000; ++cp) {
-            if (cp < 0x80) {
-                const char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-                t->folded[cp] = std::string(1, c);
-                t->identity[cp] = c == static_cast<char>(cp);
-                continue;
-            }
-            if (cp >= 0xD800 && cp <= 0xDFFF) {
-                t->identity[cp] = true;
-                continue;
-            }
-            std::string out;
-            switch (cp) {
-                case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0x00B4:
-                case 0x0060:
-                    out = "'";
-                    break;
-                case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
-                    out = "\"";
-                    break;
-                case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
-                    out = "-";
-                    break;
-                case 0x00A0: case 0x2007: case 0x202F: case 0x3000:
-                    out = " ";
-                    break;
-                case 0x00DF: out = "ss"; break;
-                case 0x00E6: case 0x00C6: out = "ae"; break;
-                case 0x0153: case 0x0152: out = "oe"; break;
-                case 0x00F8: case 0x00D8: out = "o"; break;
-                case 0x0111: case 0x0110: out = "d"; break;
-                case 0x0142: case 0x0141: out = "l"; break;
-                case 0x0131: out = "i"; break;
-                case 0x0640: out = ""; break;  // Arabic tatweel
-                // Short i is a letter of its own in Russian, not и with a mark: the Snowball
-                // stemmer needs it to find endings such as -ой, -ий.
-                case 0x0419: case 0x0439: out = "\u0439"; break;
-                default: {
-                    if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) {
-                        out = std::string(1, static_cast<char>('0' + (cp & 0xF)));  // Arabic-Indic digits
-                        break;
-                    }
-                    icu::UnicodeString src(static_cast<UChar32>(cp));
-                    icu::UnicodeString dec;
-                    UErrorCode st = U_ZERO_ERROR;
-                    nfkd->normalize(src, dec, st);
-                    if (U_FAILURE(st)) dec = src;
-                    icu::UnicodeString kept;
-                    for (int32_t k = 0; k < dec.length();) {
-                        UChar32 c = dec.char32At(k);
-                        k += U16_LENGTH(c);
-                        if (u_charType(c) == U_NON_SPACING_MARK) continue;
-                        kept.append(c);
-                    }
-                    kept.foldCase();
-                    kept.toUTF8String(out);
-                }
-            }
-            std::string self;
-            append_utf8(self, cp);
-            t->identity[cp] = out == self;
-            t->folded[cp] = std::move(out);
-        }
-        (void)status;
-        return t;
-    }();
-    return *table;
-}
+// k_fold_pool, k_fold_offset, k_fold_identity: the folded form of every BMP code point,
+// generated at build time from ICU (core/fold_rules.cpp), so nothing is built at start.
+#include "fold_table.inc"
 
 }  // namespace
 
+void append_folded(std::string& out, std::string_view bytes, char32_t cp) {
+    if (cp >= 0x10000 || (k_fold_identity[cp / 64] >> (cp % 64)) & 1) {
+        out.append(bytes);
+        return;
+    }
+    out.append(k_fold_pool + k_fold_offset[cp], k_fold_offset[cp + 1] - k_fold_offset[cp]);
+}
+
 std::string fold(std::string_view text) {
-    const FoldTable& t = fold_table();
     std::string out;
     out.reserve(text.size());
     std::size_t i = 0;
@@ -241,14 +166,7 @@ std::string fold(std::string_view text) {
         }
         const std::size_t start = i;
         const char32_t cp = next_code_point(text, i);
-        if (cp < 0x10000) {
-            if (t.identity[cp])
-                out.append(text.substr(start, i - start));
-            else
-                out += t.folded[cp];
-        } else {
-            out.append(text.substr(start, i - start));
-        }
+        append_folded(out, text.substr(start, i - start), cp);
     }
     return out;
 }

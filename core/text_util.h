@@ -27,6 +27,10 @@ std::string normalise_newlines(std::string_view text);
 /// typographic apostrophes and dashes made ASCII. Word boundaries are kept as they are.
 std::string fold(std::string_view text);
 
+/// Appends fold() of one code point cp, whose UTF-8 bytes are bytes (kept when cp folds to
+/// itself or lies past the BMP).
+void append_folded(std::string& out, std::string_view bytes, char32_t cp);
+
 /// Strips ASCII and Unicode spaces at both ends.
 std::string_view trim(std::string_view s);
 

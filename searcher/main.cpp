@@ -1,7 +1,9 @@
 // plenary-search: searches a Plenary database. Thin: options here, the work in core/search.cpp.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,7 +12,6 @@
 
 #include "error.h"
 #include "search.h"
-#include "server.h"
 
 namespace po = boost::program_options;
 
@@ -33,7 +34,9 @@ const char* kQueryHelp = R"HELP(Query language:
                                 prefix (resolution:, decision:, symbol:, doc:, document:; at most
                                 10,000 distinct references, else a longer prefix is asked for)
   year:2015..2019  date:2019-01-01..2020-06-30  session:73  lang:fr  body:A/HRC
-  title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA
+                                a year-only date meets a date range that its year overlaps
+  organ:A/HRC                   paragraphs citing a symbol or resolution of that organ
+  title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA  speaker:EU
 )HELP";
 
 const char* kExamples = R"HELP(Examples:
@@ -57,10 +60,24 @@ bool color_wanted(const std::string& mode) {
     return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
 }
 
+/// `plenary-search serve ARGS...` runs plenary-serve, installed beside this binary, with ARGS
+/// (same process: signals and the exit status are the service's).
+int exec_serve(char** argv) {
+    char self[4096];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    std::string dir = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : std::string(argv[0]);
+    dir = dir.find('/') == std::string::npos ? "." : dir.substr(0, dir.rfind('/'));
+    const std::string path = dir + "/plenary-serve";
+    argv[1] = const_cast<char*>(path.c_str());
+    execv(path.c_str(), argv + 1);
+    std::cerr << "plenary-search: cannot run " << path << ": " << std::strerror(errno) << '\n';
+    return kExitFailure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1 && std::string(argv[1]) == "serve") return plenary::serve_main(argc - 1, argv + 1);
+    if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
     po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
     std::vector<std::string> dbs, filters, facets;
     plenary::SearchRequest req;
@@ -73,6 +90,8 @@ int main(int argc, char** argv) {
                                           "AND across fields")
         ("facet", po::value(&facets), "count values of a facet field, repeatable, or 'all'")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10), "values per facet (0 = all)")
+        ("facet-order", po::value(&req.facet_order)->default_value("count"),
+         "'count' (most frequent first) or 'value' (those values in value order: a timeline of years)")
         ("offset", po::value(&req.offset)->default_value(0), "hits to skip")
         ("limit,n", po::value(&req.limit)->default_value(10), "hits to show")
         ("exact-up-to", po::value(&req.exact_up_to)->default_value(10000),

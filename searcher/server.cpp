@@ -47,9 +47,9 @@ struct HttpError {
     std::string message;
 };
 
-const char* const kSearchParams[] = {"q",           "facet",        "filter",      "offset",
-                                     "limit",       "sort",         "group",       "per_document",
-                                     "facet_limit", "snippet_length", "lang",      "exact_up_to"};
+const char* const kSearchParams[] = {"q",     "facet", "filter", "offset",      "limit",         "sort",
+                                     "group", "per_document",    "facet_limit", "snippet_length", "lang",
+                                     "in_lang", "facet_order", "exact_up_to"};
 
 std::string param_list() {
     std::string out;
@@ -117,6 +117,8 @@ SearchRequest search_request(const httplib::Request& req, double time_limit) {
         r.snippet_length = number_param("snippet_length", req.get_param_value("snippet_length"), 1, 2000);
     if (req.has_param("sort")) r.sort = req.get_param_value("sort");
     if (req.has_param("lang")) r.lang = req.get_param_value("lang");
+    if (req.has_param("in_lang")) r.in_lang = req.get_param_value("in_lang");
+    if (req.has_param("facet_order")) r.facet_order = req.get_param_value("facet_order");
     if (req.has_param("group")) {
         const std::string g = req.get_param_value("group");
         if (g != "document" && !g.empty()) throw HttpError{400, "unknown grouping '" + g + "' (document)"};

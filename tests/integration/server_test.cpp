@@ -231,8 +231,11 @@ TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
         {"/api/search?q=" + std::string(10000, 'a'), 400, "request line too long (queries are limited to 2000 bytes)"},
         {"/api/search?q=a&bogus=1", 400,
          "unknown parameter 'bogus' (q, facet, filter, offset, limit, sort, group, per_document, facet_limit, "
-         "snippet_length, lang, exact_up_to)"},
+         "snippet_length, lang, in_lang, facet_order, exact_up_to)"},
         {"/api/search?q=a&q=b", 400, "parameter 'q' given more than once"},
+        {"/api/search?q=a&lang=xx", 400, "unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)"},
+        {"/api/search?q=a&in_lang=xx", 400, "unknown language 'xx' for in_lang (en, fr, es, ru, ar, zh, de)"},
+        {"/api/search?q=a&facet_order=size", 400, "unknown facet order 'size' (count, value)"},
         {"/api/search?q=a&sort=size", 400, "unknown sort 'size' (relevance, date, -date, symbol)"},
         {"/api/search?q=a&group=page", 400, "unknown grouping 'page' (document)"},
         {"/api/search", 400, "no query (give q, or filter)"},
@@ -266,6 +269,9 @@ TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
     const auto [status, out] = shell(kSearch + " --db " + q(db) + " '\"unclosed' 2>&1");
     EXPECT_EQ(status, 2);
     EXPECT_EQ(out, "plenary-search: unbalanced quote at column 1\n");
+    const auto [lang_status, lang_out] = shell(kSearch + " --db " + q(db) + " --lang xx trafficking 2>&1");
+    EXPECT_EQ(lang_status, 2);
+    EXPECT_EQ(lang_out, "plenary-search: unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)\n");
 
     httplib::Client c("127.0.0.1", server->port);
     const auto post = c.Post("/api/search", "q=a", "application/x-www-form-urlencoded");
@@ -310,7 +316,8 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
     std::vector<std::string> params;
     for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"]) params.push_back(p["name"]);
     EXPECT_EQ(params, (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "exact_up_to", "sort",
-                                                "group", "per_document", "facet_limit", "snippet_length", "lang"}));
+                                                "group", "per_document", "facet_limit", "snippet_length", "facet_order",
+                                                "lang", "in_lang"}));
 }
 
 TEST_F(ServerTest, DocumentsIndexedWhileServingAppearWithoutRestart) {

@@ -204,11 +204,11 @@ struct NameRow {
 TEST(ApplyFileName, Table) {
     const NameRow rows[] = {
         {"TXT/Session 70 - 2015/USA_70_2015.txt", "USA", 70, "2015", "A", "en",
-         "General Debate, 70th session: USA", ""},
-        {"USA_1_1946.txt", "USA", 1, "1946", "A", "en", "General Debate, 1st session: USA", ""},
-        {"YUG_42_1987.txt", "YUG", 42, "1987", "A", "en", "General Debate, 42nd session: YUG", ""},
+         "General Debate, 70th session: United States of America", ""},
+        {"USA_1_1946.txt", "USA", 1, "1946", "A", "en", "General Debate, 1st session: United States of America", ""},
+        {"YUG_42_1987.txt", "YUG", 42, "1987", "A", "en", "General Debate, 42nd session: Yugoslavia", ""},
         {"EU_73_2018.txt", "EU", 73, "2018", "A", "en", "General Debate, 73rd session: EU", ""},
-        {"GBR_11_1956.txt", "GBR", 11, "1956", "A", "en", "General Debate, 11th session: GBR", ""},
+        {"GBR_11_1956.txt", "GBR", 11, "1956", "A", "en", "General Debate, 11th session: United Kingdom of Great Britain and Northern Ireland", ""},
         {"USA_0_2015.txt", "", 0, "", "", "", "", ""},
         {"usa_70_2015.txt", "", 0, "", "", "", "", ""},
         {"A_RES_73_3-EN.pdf", "", 0, "", "A", "en", "", "A/RES/73/3"},
@@ -259,7 +259,7 @@ TEST(ApplyFileName, KeepsWhatTheReaderFound) {
     apply_file_name(doc, "USA_70_2015.txt");
     EXPECT_EQ(doc.lang, "fr");
     // A speech's title always comes from its name: speeches have no title in their text.
-    EXPECT_EQ(doc.title, "General Debate, 70th session: USA");
+    EXPECT_EQ(doc.title, "General Debate, 70th session: United States of America");
     EXPECT_EQ(doc.date, "2015-09-28");
     EXPECT_EQ(doc.country, "USA");
     Document other;

@@ -1,4 +1,5 @@
 #include "text_util.h"
+#include "fold_rules.h"
 
 #include <gtest/gtest.h>
 
@@ -61,6 +62,28 @@ TEST(SpacesTest, TrimAndCollapse) {
     EXPECT_EQ(trim("  \t a b \xC2\xA0"), "a b");
     EXPECT_EQ(collapse_spaces(" a \n\n b\tc "), "a b c");
     EXPECT_EQ(code_point_count("Côte"), 4u);
+}
+
+}  // namespace
+}  // namespace plenary
+
+
+namespace plenary {
+namespace {
+// fold() reads a table generated at build time; it must say what ICU says, code point by code point.
+TEST(FoldTable, AgreesWithIcuOnEveryBmpCodePoint) {
+    std::size_t checked = 0, differing = 0;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        std::string s;
+        append_utf8(s, cp);
+        const std::string want = fold_code_point_icu(cp);
+        if (fold(s) != want && ++differing <= 5) ADD_FAILURE() << "U+" << std::hex << static_cast<unsigned>(cp);
+        ++checked;
+    }
+    EXPECT_EQ(differing, 0u);
+    EXPECT_EQ(checked, 0x10000u - 0x80u - 0x800u);
+    EXPECT_EQ(fold("\xC3\x89" "cole"), "ecole");  // a change of the rule shows here too
 }
 
 }  // namespace
