@@ -9,6 +9,7 @@
 #include "reader.h"
 #include "symbols.h"
 #include "text_util.h"
+#include "wrapped_text.h"
 
 namespace plenary {
 
@@ -195,6 +196,8 @@ public:
         }
         // Long lines (speeches), or tab-separated records (a term list): a paragraph a line.
         m_line_mode = nonblank > 0 && (long_lines * 10 > nonblank * 3 || tabbed * 2 > nonblank);
+        // Text with page marks is extracted from a layout (PDF, Word) and read page by page.
+        if (!m_line_mode && pages.size() == 1 && read_if_wrapped(pages, numbers, repeated)) return;
 
         std::size_t page_index = 0;
         std::size_t line_index = read_masthead(pages[0]);
@@ -237,6 +240,29 @@ public:
     }
 
 private:
+    /// Reads the text as hard-wrapped prose (speeches cut at a fixed width) if it is that:
+    /// the paragraphs found from the lines' lengths go through body_line a paragraph at a time,
+    /// so numbering and lists read as in speeches with a paragraph a line. False if it is not.
+    bool read_if_wrapped(const std::vector<std::vector<std::string_view>>& pages,
+                         const std::vector<std::vector<int>>& numbers,
+                         const std::vector<std::vector<bool>>& repeated) {
+        std::vector<wrapped::SourceLine> lines;
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            if (p > 0) lines.push_back({});  // a page break reads as a blank line
+            for (std::size_t i = 0; i < pages[p].size(); ++i) {
+                if (!repeated[p][i]) lines.push_back({pages[p][i], numbers[p][i]});
+            }
+        }
+        if (!wrapped::is_hard_wrapped(lines)) return false;
+        m_line_mode = true;
+        for (const auto& paragraph : wrapped::paragraphs(lines)) {
+            body_line(paragraph.text, paragraph.line);
+        }
+        close_paragraph();
+        flush_headings();
+        return true;
+    }
+
     /// Reads the first page's masthead if there is one; returns the first body line.
     std::size_t read_masthead(const std::vector<std::string_view>& page) {
         std::size_t end = 0;
