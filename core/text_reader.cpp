@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "error.h"
+#include "hyphenation.h"
 #include "layout.h"
 #include "reader.h"
 #include "symbols.h"
@@ -198,6 +199,7 @@ public:
         m_line_mode = nonblank > 0 && (long_lines * 10 > nonblank * 3 || tabbed * 2 > nonblank);
         // Text with page marks is extracted from a layout (PDF, Word) and read page by page.
         if (!m_line_mode && pages.size() == 1 && read_if_wrapped(pages, numbers, repeated)) return;
+        if (!m_line_mode && pages.size() == 1) m_vocabulary.emplace(pages[0]);
 
         std::size_t page_index = 0;
         std::size_t line_index = read_masthead(pages[0]);
@@ -261,6 +263,14 @@ private:
         close_paragraph();
         flush_headings();
         return true;
+    }
+
+    /// Appends a line to a paragraph's text. Plain text (no page marks) undoes line-end
+    /// hyphenation with its own vocabulary ("Secretary-" "General" -> "Secretary-General");
+    /// text extracted from a layout keeps the layout's rule, as its line ends may be page ends.
+    void append_text(std::string& text, std::string_view line) const {
+        if (m_vocabulary) m_vocabulary->append(text, line);
+        else layout::append_line(text, line);
     }
 
     /// Reads the first page's masthead if there is one; returns the first body line.
@@ -524,7 +534,7 @@ private:
                 // "83., 85., 86.   decision by the Court": the list of numbers ran onto a
                 // second line beside the text it answers.
                 if (open_sentence) {
-                    layout::append_line(m_text, rest);
+                    append_text(m_text, rest);
                 } else {
                     layout::append_line(m_heading, rest);
                     if (!heading_like(m_heading)) heading_to_paragraph();
@@ -539,7 +549,7 @@ private:
             }
             if (!in_sequence && open_sentence) {
                 // "...from 8 to 19 February\n2010. The review": a number inside a sentence.
-                layout::append_line(m_text, t);
+                append_text(m_text, t);
                 return;
             }
             if (heading_like(rest)) {
@@ -571,7 +581,7 @@ private:
             return;
         }
         if (m_open && !m_line_mode) {
-            if (m_text.size() < kMaxParagraphBytes) layout::append_line(m_text, t);
+            if (m_text.size() < kMaxParagraphBytes) append_text(m_text, t);
             else start_paragraph(ParagraphKind::unnumbered, "", t, number);
             return;
         }
@@ -598,11 +608,11 @@ private:
 
     void reopen(std::string_view t) {
         if (m_open) {
-            layout::append_line(m_text, t);
+            append_text(m_text, t);
         } else {
             // Take the last paragraph back to append to it.
             Paragraph& p = m_doc.paragraphs[*m_target];
-            layout::append_line(p.text, t);
+            append_text(p.text, t);
             if (!m_line_mode && *m_target + 1 == m_doc.paragraphs.size()) {
                 m_text = std::move(p.text);
                 m_current = std::move(p);
@@ -725,6 +735,7 @@ private:
     Document& m_doc;
     layout::HeadingPath m_path;
     bool m_line_mode = false;       ///< one paragraph per line (speeches with long lines)
+    std::optional<HyphenVocabulary> m_vocabulary;  ///< plain text's words, to undo hyphenation
     bool m_open = false;            ///< m_current is being filled
     Paragraph m_current;
     std::string m_text;             ///< text of m_current while open

@@ -137,11 +137,11 @@ bool is_hard_wrapped(const std::vector<SourceLine>& lines) {
     if (nonblank < 30 || nonblank < blocks * 16 || gaps * 20 > nonblank) return false;
     const std::vector<int> widths = content_widths(lines);
     const int column = column_width(widths);
-    // A narrow column (some 120 characters at most) that most lines fill.
+    // A narrow column (some 120 characters at most) that three lines in five fill.
     if (column > 60000) return false;
     const auto full = std::count_if(widths.begin(), widths.end(),
                                     [&](int w) { return w * 4 >= column * 3; });
-    return static_cast<std::size_t>(full) * 4 >= widths.size() * 3;
+    return static_cast<std::size_t>(full) * 5 >= widths.size() * 3;
 }
 
 std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines) {
