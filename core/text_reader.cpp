@@ -258,6 +258,7 @@ private:
         if (!wrapped::is_hard_wrapped(lines)) return false;
         m_line_mode = true;
         for (const auto& paragraph : wrapped::paragraphs(lines)) {
+            m_target.reset();  // the paragraph ends are found already: none continues another
             body_line(paragraph.text, paragraph.line);
         }
         close_paragraph();

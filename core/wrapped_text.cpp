@@ -134,7 +134,7 @@ bool is_hard_wrapped(const std::vector<SourceLine>& lines) {
         if (t.find("   ") != std::string_view::npos || t.find('\t') != std::string_view::npos) ++gaps;
     }
     // A page or more of prose, with paragraphs not marked by blank lines.
-    if (nonblank < 30 || nonblank < blocks * 16 || gaps * 20 > nonblank) return false;
+    if (nonblank < 30 || nonblank < blocks * 10 || gaps * 20 > nonblank) return false;
     const std::vector<int> widths = content_widths(lines);
     const int column = column_width(widths);
     // A narrow column (some 120 characters at most) that three lines in five fill.
