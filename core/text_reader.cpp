@@ -155,6 +155,14 @@ void strip_marker(std::string& text, std::string_view marker) {
     text.erase(begin, end - begin);
 }
 
+/// True if source names a file whose text was extracted from a page layout (PDF, Word).
+bool from_layout(const std::string& source) {
+    const std::size_t dot = source.rfind('.');
+    if (dot == std::string::npos) return false;
+    const std::string ext = ascii_lower(source.substr(dot + 1));
+    return ext == "pdf" || ext == "doc" || ext == "docx";
+}
+
 struct Line {
     std::string_view text;  ///< as in the source, with indentation
     int number = 0;         ///< 1-based line number
@@ -197,9 +205,11 @@ public:
         }
         // Long lines (speeches), or tab-separated records (a term list): a paragraph a line.
         m_line_mode = nonblank > 0 && (long_lines * 10 > nonblank * 3 || tabbed * 2 > nonblank);
-        // Text with page marks is extracted from a layout (PDF, Word) and read page by page.
-        if (!m_line_mode && pages.size() == 1 && read_if_wrapped(pages, numbers, repeated)) return;
-        if (!m_line_mode && pages.size() == 1) m_vocabulary.emplace(pages[0]);
+        // Text extracted from a layout (PDF, Word; page marks) is read page by page, its line
+        // ends perhaps page ends; plain text may be hard-wrapped and spells its own words.
+        const bool plain = pages.size() == 1 && !from_layout(m_doc.source);
+        if (!m_line_mode && plain && read_if_wrapped(pages, numbers, repeated)) return;
+        if (!m_line_mode && plain) m_vocabulary.emplace(pages[0]);
 
         std::size_t page_index = 0;
         std::size_t line_index = read_masthead(pages[0]);

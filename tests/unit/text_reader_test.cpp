@@ -520,6 +520,17 @@ TEST(TextReader, WrappedSpeechLineNumbersAndNoBreakAfterTitles) {
     EXPECT_EQ(doc.paragraphs[2].line, line + 2);
 }
 
+TEST(TextReader, TextFromALayoutKeepsTheLayoutRules) {
+    // A one-page PDF or Word file has no page mark: its name says where its text comes from.
+    const std::string wrapped = wrap(kSpeech, 23000, "");
+    EXPECT_EQ(parse_text(wrapped, "speech.txt").paragraphs.size(), kSpeech.size());
+    for (const char* name : {"speech.pdf", "speech.DOC", "speech.docx"}) {
+        EXPECT_EQ(parse_text(wrapped, name).paragraphs.size(), 1u) << name;
+        EXPECT_EQ(texts(parse_text("The imple-\nmentation.\n", name)),
+                  std::vector<std::string>{"The implementation."}) << name;
+    }
+}
+
 TEST(TextReader, HardWrappedDetection) {
     const auto lines_of = [](const std::string& text) {
         std::vector<wrapped::SourceLine> out;
