@@ -5,10 +5,12 @@
 #include <optional>
 
 #include "error.h"
+#include "hyphenation.h"
 #include "layout.h"
 #include "reader.h"
 #include "symbols.h"
 #include "text_util.h"
+#include "wrapped_text.h"
 
 namespace plenary {
 
@@ -153,6 +155,14 @@ void strip_marker(std::string& text, std::string_view marker) {
     text.erase(begin, end - begin);
 }
 
+/// True if source names a file whose text was extracted from a page layout (PDF, Word).
+bool from_layout(const std::string& source) {
+    const std::size_t dot = source.rfind('.');
+    if (dot == std::string::npos) return false;
+    const std::string ext = ascii_lower(source.substr(dot + 1));
+    return ext == "pdf" || ext == "doc" || ext == "docx";
+}
+
 struct Line {
     std::string_view text;  ///< as in the source, with indentation
     int number = 0;         ///< 1-based line number
@@ -195,6 +205,11 @@ public:
         }
         // Long lines (speeches), or tab-separated records (a term list): a paragraph a line.
         m_line_mode = nonblank > 0 && (long_lines * 10 > nonblank * 3 || tabbed * 2 > nonblank);
+        // Text extracted from a layout (PDF, Word; page marks) is read page by page, its line
+        // ends perhaps page ends; plain text may be hard-wrapped and spells its own words.
+        const bool plain = pages.size() == 1 && !from_layout(m_doc.source);
+        if (!m_line_mode && plain && read_if_wrapped(pages, numbers, repeated)) return;
+        if (!m_line_mode && plain) m_vocabulary.emplace(pages[0]);
 
         std::size_t page_index = 0;
         std::size_t line_index = read_masthead(pages[0]);
@@ -237,6 +252,38 @@ public:
     }
 
 private:
+    /// Reads the text as hard-wrapped prose (speeches cut at a fixed width) if it is that:
+    /// the paragraphs found from the lines' lengths go through body_line a paragraph at a time,
+    /// so numbering and lists read as in speeches with a paragraph a line. False if it is not.
+    bool read_if_wrapped(const std::vector<std::vector<std::string_view>>& pages,
+                         const std::vector<std::vector<int>>& numbers,
+                         const std::vector<std::vector<bool>>& repeated) {
+        std::vector<wrapped::SourceLine> lines;
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            if (p > 0) lines.push_back({});  // a page break reads as a blank line
+            for (std::size_t i = 0; i < pages[p].size(); ++i) {
+                if (!repeated[p][i]) lines.push_back({pages[p][i], numbers[p][i]});
+            }
+        }
+        if (!wrapped::is_hard_wrapped(lines)) return false;
+        m_line_mode = true;
+        for (const auto& paragraph : wrapped::paragraphs(lines)) {
+            m_target.reset();  // the paragraph ends are found already: none continues another
+            body_line(paragraph.text, paragraph.line);
+        }
+        close_paragraph();
+        flush_headings();
+        return true;
+    }
+
+    /// Appends a line to a paragraph's text. Plain text (no page marks) undoes line-end
+    /// hyphenation with its own vocabulary ("Secretary-" "General" -> "Secretary-General");
+    /// text extracted from a layout keeps the layout's rule, as its line ends may be page ends.
+    void append_text(std::string& text, std::string_view line) const {
+        if (m_vocabulary) m_vocabulary->append(text, line);
+        else layout::append_line(text, line);
+    }
+
     /// Reads the first page's masthead if there is one; returns the first body line.
     std::size_t read_masthead(const std::vector<std::string_view>& page) {
         std::size_t end = 0;
@@ -498,7 +545,7 @@ private:
                 // "83., 85., 86.   decision by the Court": the list of numbers ran onto a
                 // second line beside the text it answers.
                 if (open_sentence) {
-                    layout::append_line(m_text, rest);
+                    append_text(m_text, rest);
                 } else {
                     layout::append_line(m_heading, rest);
                     if (!heading_like(m_heading)) heading_to_paragraph();
@@ -513,7 +560,7 @@ private:
             }
             if (!in_sequence && open_sentence) {
                 // "...from 8 to 19 February\n2010. The review": a number inside a sentence.
-                layout::append_line(m_text, t);
+                append_text(m_text, t);
                 return;
             }
             if (heading_like(rest)) {
@@ -545,7 +592,7 @@ private:
             return;
         }
         if (m_open && !m_line_mode) {
-            if (m_text.size() < kMaxParagraphBytes) layout::append_line(m_text, t);
+            if (m_text.size() < kMaxParagraphBytes) append_text(m_text, t);
             else start_paragraph(ParagraphKind::unnumbered, "", t, number);
             return;
         }
@@ -572,11 +619,11 @@ private:
 
     void reopen(std::string_view t) {
         if (m_open) {
-            layout::append_line(m_text, t);
+            append_text(m_text, t);
         } else {
             // Take the last paragraph back to append to it.
             Paragraph& p = m_doc.paragraphs[*m_target];
-            layout::append_line(p.text, t);
+            append_text(p.text, t);
             if (!m_line_mode && *m_target + 1 == m_doc.paragraphs.size()) {
                 m_text = std::move(p.text);
                 m_current = std::move(p);
@@ -699,6 +746,7 @@ private:
     Document& m_doc;
     layout::HeadingPath m_path;
     bool m_line_mode = false;       ///< one paragraph per line (speeches with long lines)
+    std::optional<HyphenVocabulary> m_vocabulary;  ///< plain text's words, to undo hyphenation
     bool m_open = false;            ///< m_current is being filled
     Paragraph m_current;
     std::string m_text;             ///< text of m_current while open

@@ -1,15 +1,18 @@
 // Plain-text reader: speeches, PDF-extracted reports with mastheads, page furniture, footnotes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "error.h"
+#include "hyphenation.h"
 #include "layout.h"
 #include "reader.h"
 #include "text_util.h"
+#include "wrapped_text.h"
 
 namespace plenary {
 namespace {
@@ -43,8 +46,13 @@ INSTANTIATE_TEST_SUITE_P(
         SplitCase{"blank_separated", "First line\nof one.\n\nSecond one.\n",
                   {"First line of one.", "Second one."}},
         SplitCase{"crlf_and_bom", "\xEF\xBB\xBFOne.\r\n\r\nTwo.\r\n", {"One.", "Two."}},
-        SplitCase{"hyphen_lower_joined", "The imple-\nmentation of Inter-\nMinisterial plans.\n",
-                  {"The implementation of Inter- Ministerial plans."}},
+        // A cut word is joined where the text writes it whole elsewhere; a compound keeps its
+        // hyphen, without a space.
+        SplitCase{"hyphen_cut_word_joined_capitalised_half_kept",
+                  "The imple-\nmentation of Inter-\nMinisterial plans\nfor their implementation.\n",
+                  {"The implementation of Inter-Ministerial plans for their implementation."}},
+        SplitCase{"hyphen_unseen_either_way_kept", "A self-\nserving policy.\n",
+                  {"A self-serving policy."}},
         SplitCase{"verbatim_page_furniture_and_continuation",
                   "It is a mixed one. However, it\n15-29425 31/34\n\nA/70/PV.15 28/09/2015\n"
                   "also poses a challenge.\n",
@@ -391,6 +399,224 @@ TEST(TextReader, ParagraphNumberLists) {
     }
     EXPECT_FALSE(layout::paragraph_number("43., 44.").has_value());
 }
+
+// ---- Hard-wrapped text (General Debate records cut at a fixed width) ----
+
+/// Greedy wrap of paragraphs at column (thousandths of an em in Times), a compound cut at its
+/// hyphen when only its first part fits, as the verbatim records are set.
+std::string wrap(const std::vector<std::string>& paragraphs, int column, const std::string& indent) {
+    std::string out;
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        std::string line = p > 0 ? indent : "";
+        const auto fits = [&](const std::string& s) { return wrapped::text_width(trim(s)) <= column; };
+        std::size_t i = 0;
+        const std::string& text = paragraphs[p];
+        while (i < text.size()) {
+            std::size_t end = text.find(' ', i);
+            if (end == std::string::npos) end = text.size();
+            std::string word = text.substr(i, end - i);
+            i = end + 1;
+            const std::string sep = trim(line).empty() ? "" : " ";
+            if (fits(line + sep + word)) {
+                line += sep + word;
+                continue;
+            }
+            const std::size_t hyphen = word.find('-');
+            if (hyphen != std::string::npos && fits(line + sep + word.substr(0, hyphen + 1))) {
+                out += line + sep + word.substr(0, hyphen + 1) + "\n";
+                word = word.substr(hyphen + 1);
+            } else {
+                out += line + "\n";
+            }
+            line = word;
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+const std::vector<std::string> kSpeech = {
+    "I congratulate you, Sir, on your election as President of the General Assembly at its "
+    "fiftieth session. I also thank your predecessor for the excellent way in which he conducted "
+    "the work of the last session, and the Secretary-General for his tireless efforts.",
+    "The end of the cold war opened a period of hope. The peace-keeping operations of the "
+    "Organization have grown in number and in scope, and the self-determination of peoples has "
+    "made great progress. Yet conflicts continue to rage in many regions of the world, and the "
+    "non-proliferation regime needs the support of all States Members of the United Nations.",
+    "Development remains the first concern of most of the peoples represented here. The "
+    "developing countries carry a heavy burden of debt. Their exports meet closed markets, and "
+    "official development assistance has fallen. The international community must act.",
+    "The reform of the Security Council is overdue. Its membership should reflect the world of "
+    "today, and its working methods should be more transparent. We support an increase in both "
+    "categories of membership, and the well-being of small States matters.",
+    "Africa deserves a special word. Its peoples have shown great courage in the face of "
+    "drought, conflict and disease, and many of its States have chosen the path of democracy "
+    "and economic reform. The non-governmental organizations working there need our support, "
+    "and the international community must keep the promises it has made.",
+    "Disarmament remains a task for all of us. The indefinite extension of the Treaty on the "
+    "Non-Proliferation of Nuclear Weapons was an important step, and a comprehensive test-ban "
+    "treaty should now be concluded without delay. Anti-personnel landmines kill and maim "
+    "thousands of civilians every year.",
+    "Let me end with a word of hope. The Charter remains our common guide, and the Organization "
+    "remains the best instrument for peace-keeping, development and human rights that the "
+    "peoples of the world have ever built. Thank you.",
+};
+
+struct WrapCase {
+    const char* name;
+    std::string indent;               ///< put before each paragraph's first line
+    std::string (*edit)(std::string);  ///< changes the wrapped text (page furniture, CRLF ...)
+};
+
+class Unwrapping : public ::testing::TestWithParam<WrapCase> {};
+
+TEST_P(Unwrapping, GivesTheSpeechParagraphsBack) {
+    const auto& c = GetParam();
+    const std::string wrapped = wrap(kSpeech, 23000, c.indent);
+    const std::string text = c.edit(wrapped);
+    const Document doc = parse_text(text, "t.txt");
+    EXPECT_EQ(texts(doc), kSpeech) << text;
+    // The test means something only if words were cut at line ends and lines were many.
+    EXPECT_GE(std::count(wrapped.begin(), wrapped.end(), '\n'), 40);
+    EXPECT_NE(wrapped.find("-\n"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, Unwrapping,
+    ::testing::Values(
+        WrapCase{"flush_left", "", [](std::string t) { return t; }},
+        WrapCase{"indented", " ", [](std::string t) { return t; }},
+        WrapCase{"crlf_and_bom", "",
+                 [](std::string t) {
+                     std::string out = "\xEF\xBB\xBF";
+                     for (const char ch : t) out += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+                     return out;
+                 }},
+        // A page break in mid-paragraph: blank lines, the page number and job number either way
+        // round, as sessions 60 and 65 print them.
+        WrapCase{"page_breaks_inside_paragraphs", "",
+                 [](std::string t) {
+                     std::size_t at = 0;
+                     for (int n = 0; n < 9; ++n) at = t.find('\n', at) + 1;
+                     t.insert(at, "\n\n05-51226 11\n\n");
+                     for (int n = 0; n < 12; ++n) at = t.find('\n', at) + 1;
+                     t.insert(at, " \n 21 10-54959\n\n12\n");
+                     return t;
+                 }}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(TextReader, WrappedSpeechLineNumbersAndNoBreakAfterTitles) {
+    // "Mr." closing a short line is no sentence end: the name goes on below it.
+    std::string text = wrap(kSpeech, 23000, "");
+    const std::size_t second = text.find("The end of the cold war");
+    text.insert(second, "I also thank Mr.\nAmara Essy.\n");
+    const Document doc = parse_text(text, "t.txt");
+    ASSERT_EQ(doc.paragraphs.size(), kSpeech.size() + 1) << testing::PrintToString(texts(doc));
+    EXPECT_EQ(doc.paragraphs[1].text, "I also thank Mr. Amara Essy.");
+    EXPECT_EQ(doc.paragraphs[2].text, kSpeech[1]);
+    EXPECT_EQ(doc.paragraphs[0].line, 1);
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + second, '\n'));
+    EXPECT_EQ(doc.paragraphs[1].line, line);
+    EXPECT_EQ(doc.paragraphs[2].line, line + 2);
+}
+
+TEST(TextReader, TextFromALayoutKeepsTheLayoutRules) {
+    // A one-page PDF or Word file has no page mark: its name says where its text comes from.
+    const std::string wrapped = wrap(kSpeech, 23000, "");
+    EXPECT_EQ(parse_text(wrapped, "speech.txt").paragraphs.size(), kSpeech.size());
+    for (const char* name : {"speech.pdf", "speech.DOC", "speech.docx"}) {
+        EXPECT_EQ(parse_text(wrapped, name).paragraphs.size(), 1u) << name;
+        EXPECT_EQ(texts(parse_text("The imple-\nmentation.\n", name)),
+                  std::vector<std::string>{"The implementation."}) << name;
+    }
+}
+
+TEST(TextReader, HardWrappedDetection) {
+    const auto lines_of = [](const std::string& text) {
+        std::vector<wrapped::SourceLine> out;
+        int n = 0;
+        for (const auto line : split_lines(text)) out.push_back({line, ++n});
+        return out;
+    };
+    const std::string speech = wrap(kSpeech, 23000, "");
+    EXPECT_TRUE(wrapped::is_hard_wrapped(lines_of(speech)));
+    // Wrapped paragraphs with blank lines between them: the blank lines say where they end.
+    std::string blank_separated;
+    for (const auto& p : kSpeech) blank_separated += wrap({p}, 23000, "") + "\n";
+    EXPECT_FALSE(wrapped::is_hard_wrapped(lines_of(blank_separated)));
+    // Too short to tell, and lines with column gaps (a layout, not a column of prose).
+    EXPECT_FALSE(wrapped::is_hard_wrapped(lines_of(wrap({kSpeech[0]}, 23000, ""))));
+    std::string table;
+    for (int i = 0; i < 40; ++i) table += "Slovenia accepted     " + std::to_string(i) + "     recommendations\n";
+    EXPECT_FALSE(wrapped::is_hard_wrapped(lines_of(table)));
+}
+
+TEST(TextReader, WrappedFurniture) {
+    const struct {
+        std::string_view line;
+        bool furniture;
+    } rows[] = {{"12", true},           {"05-51226 11", true},     {"21 10-54959", true},
+                {"2 05-51226 ", true},  {"10 people-centred", false}, {"In 1995 the", false},
+                {"A/60/PV.4) spoke", false}};
+    for (const auto& r : rows) EXPECT_EQ(wrapped::is_furniture(r.line), r.furniture) << r.line;
+}
+
+TEST(TextReader, HyphenVocabularyCountsWordsNotTheHalvesOfCuts) {
+    const HyphenVocabulary words({"The imple-", "", "  mentation of self-determination, Self-",
+                                  "Determination and the NON-SELF-GOVERNING Territories."});
+    EXPECT_EQ(words.count("imple"), 0);
+    EXPECT_EQ(words.count("mentation"), 0);
+    EXPECT_EQ(words.count("Determination"), 0);
+    EXPECT_EQ(words.count("self-determination"), 1);
+    EXPECT_EQ(words.count("non-self-governing"), 1);
+    EXPECT_EQ(words.count("of"), 1);
+    EXPECT_EQ(words.count("territories"), 1);
+}
+
+/// One line-end hyphenation: the document's other words, the text so far, the next line.
+struct HyphenCase {
+    const char* name;
+    std::vector<std::string_view> document;
+    std::string text;
+    std::string_view line;
+    std::string expected;
+};
+
+class Hyphenation : public ::testing::TestWithParam<HyphenCase> {};
+
+TEST_P(Hyphenation, JoinsAsTheDocumentSpells) {
+    const auto& c = GetParam();
+    std::string text = c.text;
+    HyphenVocabulary(c.document).append(text, c.line);
+    EXPECT_EQ(text, c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, Hyphenation,
+    ::testing::Values(
+        HyphenCase{"capitalised_half_keeps_hyphen", {}, "its first Secretary-", "General, Trygve Lie.",
+                   "its first Secretary-General, Trygve Lie."},
+        HyphenCase{"joined_elsewhere_joins", {"under international law"}, "inter-", "national law",
+                   "international law"},
+        HyphenCase{"hyphenated_elsewhere_keeps", {"peace-keeping operations"}, "peace-", "keeping",
+                   "peace-keeping"},
+        HyphenCase{"joined_more_often_joins", {"peacekeeping, peacekeeping and peace-keeping"},
+                   "peace-", "keeping", "peacekeeping"},
+        HyphenCase{"compound_of_words_keeps", {"serving the self"}, "a pawn of self-",
+                   "serving interests", "a pawn of self-serving interests"},
+        HyphenCase{"unseen_either_way_keeps", {"decision making"}, "the decision-", "making",
+                   "the decision-making"},
+
+        HyphenCase{"end_of_a_longer_compound_keeps", {}, "one-size-", "fits-all", "one-size-fits-all"},
+        HyphenCase{"suspended_hyphen_keeps_space", {}, "economic-", "and social-security",
+                   "economic- and social-security"},
+        HyphenCase{"number_range", {}, "the biannual 2023-", "2024 term", "the biannual 2023-2024 term"},
+        HyphenCase{"spaced_dash_is_no_cut", {}, "at last -", "on the eve", "at last - on the eve"},
+        HyphenCase{"double_hyphen_is_no_cut", {}, "the war--", "and after", "the war-- and after"},
+        HyphenCase{"sentence_end", {}, "It ends.", "Next one", "It ends. Next one"},
+        HyphenCase{"accented_letters", {"Bosnia and Herzegovina"}, "Bosnia and Herze-", "govina.",
+                   "Bosnia and Herzegovina."}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 // ---- Real files ----
 
