@@ -84,13 +84,11 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 nlohmann::json document_json(const DocumentInfo& d) {
-    // Codes for tools, names for people: the body's and the speaking country's.
-    const nlohmann::json country = d.country.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.country);
-    const nlohmann::json country_name = d.country.empty() ? nlohmann::json(nullptr)
-                                                          : nlohmann::json(Gazetteer::instance().display_name(d.country));
+    // Codes for tools, names for people: the body's and the speaking country's ("" when none).
+    const std::string country_name = d.country.empty() ? "" : Gazetteer::instance().display_name(d.country);
     return {{"symbol", d.symbol}, {"title", d.title},       {"date", d.date},
             {"lang", d.lang},     {"body", d.body},         {"body_name", body_name(d.body)},
-            {"session", d.session}, {"country", country},  {"country_name", country_name},
+            {"session", d.session}, {"country", d.country}, {"country_name", country_name},
             {"source", d.source},   {"files", d.files}};
 }
 

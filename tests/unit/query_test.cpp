@@ -68,7 +68,9 @@ TEST(QueryTest, QueriesBecomeTheExpectedXapianQueries) {
         {"year:2015", "Query(0 * XY2015)"},
         {"year:2015..2019", "Query(VALUE_RANGE 11 2015 2019)"},
         {"year:2015..", "Query(VALUE_GE 11 2015)"},
-        {"date:2019-01-01..2020-06-30", "Query(VALUE_RANGE 0 20190101 20200630)"},
+        // A year-only date (20190000) meets a range that starts inside its year.
+        {"date:2019-01-01..2020-06-30",
+         "Query(0 * (VALUE_RANGE 0 20190101 20200630 OR VALUE_RANGE 0 20190000 20190000))"},
         {"date:2019", "Query(VALUE_RANGE 0 20190000 20191231)"},
         {"date:..2019-06", "Query(VALUE_LE 0 20190631)"},
         {"lang:FR", "Query(0 * Lfr)"},
