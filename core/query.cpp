@@ -320,6 +320,7 @@ Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Databas
     // Nothing under it: the prefix's own term, absent, matches nothing (an empty Query would
     // read as a query without words).
     if (qs.empty()) qs.emplace_back(prefix + stem);
+    notes.prefix_references += qs.size() - 1;
     return boolean(any_of(qs));
 }
 
@@ -802,8 +803,11 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         }
         if (s.kind == SegmentKind::field) {
             const std::string& name = s.field;
+            const std::size_t references_before = out.prefix_references;
             Xapian::Query q = field_query(name, s.value, false, column_of(text, s.begin), &out);
-            if ((terms += term_count(q)) > limits::max_query_terms) throw too_many_terms(column_of(text, s.begin));
+            // A reference prefix's boolean terms are bounded by its own limit: it counts as one.
+            if ((terms += term_count(q) - (out.prefix_references - references_before)) > limits::max_query_terms)
+                throw too_many_terms(column_of(text, s.begin));
             placeholder(q);
             continue;
         }
@@ -934,7 +938,9 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         out.query = spread_stems(parse_as(""), stemmers, as_is);
     }
     if (out.query.empty()) throw QueryError("the query has no words to search for");
-    if (term_count(out.query) + wildcard_terms > limits::max_query_terms) throw too_many_terms();
+    const std::size_t leaves = term_count(out.query);
+    const std::size_t counted = leaves > out.prefix_references ? leaves - out.prefix_references : leaves;
+    if (counted + wildcard_terms > limits::max_query_terms) throw too_many_terms();
 
     for (auto t = out.query.get_unique_terms_begin(); t != out.query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;

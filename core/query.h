@@ -28,6 +28,8 @@ struct ParsedQuery {
     std::vector<std::string> resolution_numbers;  ///< bare numbers asked for ("40/1")
     std::vector<std::string> symbols;             ///< canonical symbols asked for
     std::vector<std::string> reference_prefixes;  ///< reference prefixes asked for ("A/HRC/RES/")
+    std::size_t prefix_references = 0;  ///< references those prefixes stand for: bounded on their
+                                        ///< own (10,000 each), a prefix counts as one query term
     std::vector<std::string> countries;           ///< alpha-3 codes asked for (country:, demonym:)
     std::vector<std::string> langs;               ///< stemming languages used (each document
                                                   ///< is matched with its own language's stems)
