@@ -582,7 +582,7 @@ int serve_main(int argc, char** argv) {
                                           "~/.local/share/plenary/db)")
         ("host", po::value(&options.host)->default_value(options.host), "address to listen on")
         ("port,p", po::value(&options.port)->default_value(options.port), "port (0: any free port)")
-        ("threads", po::value(&options.threads)->default_value(options.threads), "worker threads")
+        ("threads", po::value(&options.threads)->default_value(options.threads), "searches at once, each with its own Searcher")
         ("time-limit", po::value(&options.time_limit)->default_value(options.time_limit),
          "seconds a search may spend in all (0: no limit)")
         ("max-connections", po::value(&options.limits.max_connections)->default_value(options.limits.max_connections),
