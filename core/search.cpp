@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
@@ -342,6 +343,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& req) {
     check_language("lang", req.lang);
     check_language("in_lang", req.in_lang);
+    // time_limit bounds the whole search: parsing, matching with its facet counts, snippets.
+    const auto started = std::chrono::steady_clock::now();
+    auto seconds_left = [&] {
+        return req.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
+    auto out_of_time = [&] { return req.time_limit > 0 && seconds_left() <= 0; };
     const Schema& schema = Schema::instance();
     const Gazetteer& gazetteer = Gazetteer::instance();
     QueryParser parser(schema, gazetteer, &m_db, req.lang);
@@ -381,7 +388,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         throw QueryError("unknown facet order '" + req.facet_order + "' (count, value)");
     auto configure = [&](Xapian::Enquire& e) {
         e.set_query(query);
-        if (req.time_limit > 0) e.set_time_limit(req.time_limit);
+        if (req.time_limit > 0) e.set_time_limit(std::max(seconds_left(), 0.001));
         if (req.sort == "date" || req.sort == "-date")
             e.set_sort_by_key_then_relevance((new DateKey(*schema.field("date").slot, req.sort == "-date"))->release(),
                                              req.sort == "-date");
@@ -455,16 +462,17 @@ SearchResult Searcher::run(const SearchRequest& req) {
                                                    static_cast<Xapian::doccount>(req.limit), check);
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         result.total = mset.get_matches_lower_bound();
-        for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it));
+        for (auto it = mset.begin(); it != mset.end() && !out_of_time(); ++it) result.hits.push_back(make_hit(it));
     } else {
         // Documents: one row per document key, counted exactly; then each one's best paragraphs.
         const Xapian::valueno doc_slot = *schema.field("document").slot;
         enquire.set_collapse_key(doc_slot, 1);
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                    static_cast<Xapian::doccount>(req.limit), everything);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (auto it = mset.begin(); it != mset.end() && !out_of_time(); ++it) {
             const std::string key = it.get_document().get_value(doc_slot);
             Xapian::Enquire sub(m_db);
+            if (req.time_limit > 0) sub.set_time_limit(std::max(seconds_left(), 0.001));
             sub.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                         Xapian::Query(schema.term("document", key))));
             const Xapian::MSet best = sub.get_mset(0, static_cast<Xapian::doccount>(std::max<std::size_t>(req.per_document, 1)));
@@ -482,12 +490,15 @@ SearchResult Searcher::run(const SearchRequest& req) {
         SlotSpy documents(doc_slot);
         Xapian::Enquire counting(m_db);
         counting.set_query(query);
+        if (req.time_limit > 0) counting.set_time_limit(std::max(seconds_left(), 0.001));
         counting.add_matchspy(&documents);
         facets.attach(counting, facets.empty() ? nullptr : facet_column());
         counting.get_mset(0, 0, everything);
         result.total = static_cast<Xapian::doccount>(documents.counts().size());
-        result.total_exact = true;
+        result.total_exact = !out_of_time();
     }
+    // Past the limit: matching stopped counting (and faceting) early, or hits were left out.
+    result.time_limit_reached = out_of_time();
     result.facets = facets.results(req.facet_limit, gazetteer);
     if (req.facet_order == "value")
         for (Facet& f : result.facets)
@@ -605,6 +616,7 @@ nlohmann::json to_json(const SearchResult& r) {
     j["exact_up_to"] = r.exact_up_to;
     j["offset"] = r.offset;
     j["limit"] = r.limit;
+    if (r.time_limit_reached) j["time_limit_reached"] = true;
     auto& hits = j["hits"] = nlohmann::json::array();
     for (const Hit& h : r.hits) hits.push_back(hit_json_with_alignment(h));
     auto& facets = j["facets"] = nlohmann::json::object();

@@ -34,7 +34,8 @@ struct SearchRequest {
     std::size_t snippet_length = 240;  ///< code points per snippet fragment
     std::string lang;                  ///< stemming language; empty: each paragraph's own
     std::string in_lang;               ///< also give each hit's aligned paragraph in this language
-    double time_limit = 0;             ///< seconds the matcher may spend, 0 = no limit; past it the best found so far
+    double time_limit = 0;             ///< seconds the whole search may spend, 0 = no limit; past it
+                                       ///< what was done by then, with time_limit_reached
     std::size_t exact_up_to = 10000;   ///< totals are counted exactly up to this many matches;
                                        ///< past it total is a lower bound (total_exact false)
 };
@@ -91,6 +92,8 @@ struct SearchResult {
     bool grouped = false;
     std::vector<DocumentGroup> groups;
     std::vector<Facet> facets;
+    bool time_limit_reached = false;   ///< the request's time_limit ran out: hits, totals and facets
+                                       ///< hold what was done by then (total a lower bound)
 };
 
 /// A paragraph in full (--show): text, footnotes, references, position in its document.

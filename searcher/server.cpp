@@ -10,12 +10,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -26,6 +31,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "connection_guard.h"
 #include "embedded.h"
 #include "error.h"
 #include "index_writer.h"
@@ -205,9 +211,97 @@ private:
 
 std::string json_text(const nlohmann::json& j) { return j.dump(2) + "\n"; }
 
-/// Runs body against this thread's Worker, mapping errors to statuses.
+/// True when every '%' in a raw request target starts a %XX escape (httplib keeps bad ones
+/// as they are, so "%zz" would silently become part of a query).
+bool percent_encoding_ok(std::string_view target) {
+    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t i = target.find('%'); i != std::string_view::npos; i = target.find('%', i + 1))
+        if (i + 2 >= target.size() || !hex(target[i + 1]) || !hex(target[i + 2])) return false;
+    return true;
+}
+
+std::string seconds_text(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", s);
+    return buf;
+}
+
+/// The search workers: --threads Workers, each lent to one request at a time in the order the
+/// requests asked, so that the many connection threads never open more Searchers than that and
+/// a request waits its turn behind at most --threads others.
+class WorkerPool {
+public:
+    WorkerPool(const std::vector<std::string>& paths, std::size_t n, double wait_seconds)
+        : m_wait(std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(wait_seconds))) {
+        for (std::size_t i = 0; i < n; ++i) m_all.push_back(std::make_unique<Worker>(paths));
+        for (auto& w : m_all) m_free.push_back(w.get());
+    }
+
+    /// A Worker for one request; empty when none came free within the wait.
+    class Lease {
+    public:
+        explicit Lease(WorkerPool& pool) : m_pool(pool), m_worker(pool.take()) {}
+        ~Lease() {
+            if (m_worker) m_pool.give_back(m_worker);
+        }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        explicit operator bool() const { return m_worker != nullptr; }
+        Worker& operator*() const { return *m_worker; }
+
+    private:
+        WorkerPool& m_pool;
+        Worker* m_worker;
+    };
+
+    std::size_t size() const { return m_all.size(); }
+    double wait_seconds() const { return std::chrono::duration<double>(m_wait).count(); }
+
+private:
+    Worker* take() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        const std::uint64_t ticket = m_next_ticket++;
+        m_queue.push_back(ticket);
+        const bool got = m_cv.wait_for(lock, m_wait, [&] { return !m_free.empty() && m_queue.front() == ticket; });
+        m_queue.erase(std::find(m_queue.begin(), m_queue.end(), ticket));
+        Worker* w = nullptr;
+        if (got) {
+            w = m_free.back();
+            m_free.pop_back();
+        }
+        lock.unlock();
+        m_cv.notify_all();  // the next in line may now be at the front
+        return w;
+    }
+
+    void give_back(Worker* w) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_free.push_back(w);
+        }
+        m_cv.notify_all();
+    }
+
+    std::chrono::steady_clock::duration m_wait;
+    std::vector<std::unique_ptr<Worker>> m_all;
+    std::vector<Worker*> m_free;
+    std::deque<std::uint64_t> m_queue;  // tickets of waiting requests, first come first served
+    std::uint64_t m_next_ticket = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+};
+
+/// Runs body against a Worker lent by the pool, mapping errors to statuses.
 template <class F>
-void answer(httplib::Response& res, Worker& worker, int not_found_status, F&& body) {
+void answer(httplib::Response& res, WorkerPool& pool, int not_found_status, F&& body) {
+    const WorkerPool::Lease lease(pool);
+    if (!lease) {
+        res.set_header("Retry-After", "1");
+        send_error(res, 503, "all " + std::to_string(pool.size()) + " search threads stayed busy for " +
+                                 seconds_text(pool.wait_seconds()) + " s; retry shortly");
+        return;
+    }
+    Worker& worker = *lease;
     try {
         send_json(res, 200, body(worker));
     } catch (const HttpError& e) {
@@ -234,6 +328,16 @@ std::string loggable(std::string_view s) {
 }
 
 thread_local std::chrono::steady_clock::time_point t_request_start;
+
+/// Byte ranges are not served: a Range header is ignored (RFC 9110 allows that), so that one
+/// request cannot ask for its answer a thousand times over in one multipart body.
+void no_ranges(const httplib::Request& req, httplib::Response& res) {
+    // httplib parsed the ranges into a request it owns and passes on as const; emptying them is
+    // the only way to keep it from applying them.
+    const_cast<httplib::Request&>(req).ranges.clear();
+    if (!res.has_header("Accept-Ranges")) res.set_header("Accept-Ranges", "none");
+}
+
 
 const char* kPageSecurityPolicy =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
@@ -282,9 +386,11 @@ int serve(const ServerOptions& options) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
 
-    httplib::Server server;
+    // Connections are GuardedServer's: caps in all and per client, whole-head deadlines.
+    GuardedServer server(options.limits);
     const unsigned threads = std::max(1u, options.threads);
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // A request waits for a search thread at most as long as one search may take, and a second.
+    WorkerPool workers(paths, threads, options.time_limit > 0 ? options.time_limit + 1 : 30);
     // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a second
     // instance share a busy port instead of failing.
     server.set_socket_options([](int sock) {
@@ -294,11 +400,6 @@ int serve(const ServerOptions& options) {
     // No Nagle delay: headers and body go out as separate writes, and the delayed ACK would
     // add ~40 ms to every keep-alive response.
     server.set_tcp_nodelay(true);
-    // A connection holds a worker while kept alive: bounded, so that waiting ones get their turn.
-    server.set_keep_alive_max_count(10);
-    server.set_keep_alive_timeout(2);
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(10, 0);
     server.set_payload_max_length(64 * 1024);
 
     std::mutex log_mutex;
@@ -318,14 +419,32 @@ int serve(const ServerOptions& options) {
         std::lock_guard<std::mutex> lock(log_mutex);
         std::cerr << line << std::flush;
     });
+    server.set_refusal_logger([&log_mutex](const std::string& line) {
+        std::lock_guard<std::mutex> lock(log_mutex);
+        std::cerr << line << '\n' << std::flush;
+    });
 
-    // Errors httplib produces itself (request line too long, malformed request) answer in JSON too.
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    // Errors httplib produces itself (request line too long, malformed request, a head too slow
+    // or too large) answer in JSON too, and close the connection: what follows is not trusted.
+    const double header_timeout = options.limits.header_timeout;
+    const std::size_t max_head_bytes = options.limits.max_head_bytes;
+    server.set_error_handler(httplib::Server::HandlerWithResponse([header_timeout, max_head_bytes](const httplib::Request& req, httplib::Response& res) {
+        no_ranges(req, res);
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        if (res.status == 414)
+        GuardedServer::close_after_response();
+        res.set_header("X-Content-Type-Options", "nosniff");
+        if (const int failure = GuardedServer::head_failure(); failure == 408)
+            send_error(res, 408, "the request head did not arrive within " + seconds_text(header_timeout) + " s");
+        else if (failure == 431)
+            send_error(res, 431, "the request line and headers are longer than " + std::to_string(max_head_bytes) + " bytes");
+        else if (failure == 503)
+            send_error(res, 503, "closed to make room for other connections");
+        else if (res.status == 414)
             send_error(res, 400, "request line too long (queries are limited to " + std::to_string(kMaxQueryBytes) + " bytes)");
         else if (res.status == 404)
             send_error(res, 404, "no such path");
+        else if (res.status == 416)
+            send_error(res, 416, "malformed Range header (byte ranges are not served)");
         else
             send_error(res, res.status, res.status < 500 ? "bad request" : "internal error");
         return httplib::Server::HandlerResponse::Handled;
@@ -333,13 +452,25 @@ int serve(const ServerOptions& options) {
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send_error(res, 500, "internal error");
     });
+    // Every response, httplib's own included: no sniffing, and Connection: close when closing.
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
+        if (GuardedServer::closing()) {
+            res.headers.erase("Keep-Alive");
+            if (res.get_header_value("Connection") != "close") res.set_header("Connection", "close");
+        }
+    });
 
     // Routing by hand: plain prefix tests, no regular expressions per request.
     const double time_limit = options.time_limit;
-    server.set_pre_routing_handler([&paths, time_limit](const httplib::Request& req, httplib::Response& res) {
+    server.set_pre_routing_handler([&workers, time_limit](const httplib::Request& req, httplib::Response& res) {
         t_request_start = std::chrono::steady_clock::now();
-        thread_local Worker worker(paths);
+        GuardedServer::mark_working();
+        WorkerPool& worker = workers;  // lends a Worker to each request that searches
         res.set_header("X-Content-Type-Options", "nosniff");
+        no_ranges(req, res);
+        // This service reads no bodies: bytes after the head would be taken for the next request.
+        if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) GuardedServer::close_after_response();
         const std::string& path = req.path;
         if (req.method != "GET" && req.method != "HEAD") {
             res.set_header("Allow", "GET, HEAD");
@@ -348,6 +479,8 @@ int serve(const ServerOptions& options) {
         }
         auto starts = [&](std::string_view prefix) { return std::string_view(path).substr(0, prefix.size()) == prefix; };
         try {
+            if (!percent_encoding_ok(req.target))
+                throw HttpError{400, "the request target has a '%' not followed by two hexadecimal digits"};
             if (!check_utf8(path)) throw HttpError{400, "the path is not valid UTF-8"};
             if (path == "/" || path == "/index.html") {
                 res.set_header("Content-Security-Policy", kPageSecurityPolicy);
@@ -398,6 +531,8 @@ int serve(const ServerOptions& options) {
                   << bind_problem(options.host, options.port) << '\n';
         return kExitDatabase;
     }
+    // Connections wait in the kernel's queue only while the accepting thread hands them on.
+    server.set_listen_backlog(1024);
 
     std::atomic<bool> stopping{false};
     std::thread signal_thread([&] {
@@ -419,6 +554,26 @@ int serve(const ServerOptions& options) {
     return ok || stopping ? kExitOk : 1;
 }
 
+namespace {
+
+/// What is wrong with the numeric options, or "".
+std::string limits_problem(const ServerOptions& o) {
+    const ConnectionLimits& l = o.limits;
+    // Sockets past 1,023 would be answered 500 by httplib (it polls with select()).
+    if (l.max_connections == 0 || l.max_connections > 900) return "max-connections must be from 1 to 900";
+    if (l.max_per_client == 0 || l.max_per_client > l.max_connections)
+        return "max-per-client must be from 1 to max-connections";
+    auto seconds_ok = [](double s) { return s > 0 && s <= 3600; };
+    if (!seconds_ok(l.header_timeout)) return "header-timeout must be more than 0 and at most 3600 seconds";
+    if (!seconds_ok(l.keep_alive_timeout)) return "keep-alive-timeout must be more than 0 and at most 3600 seconds";
+    if (!seconds_ok(l.write_timeout)) return "write-timeout must be more than 0 and at most 3600 seconds";
+    if (l.max_head_bytes < 1024 || l.max_head_bytes > 1048576) return "max-header-bytes must be from 1024 to 1048576";
+    if (!(o.time_limit >= 0 && o.time_limit <= 3600)) return "time-limit must be from 0 to 3600 seconds";
+    return "";
+}
+
+}  // namespace
+
 int serve_main(int argc, char** argv) {
     namespace po = boost::program_options;
     ServerOptions options;
@@ -429,9 +584,21 @@ int serve_main(int argc, char** argv) {
                                           "~/.local/share/plenary/db)")
         ("host", po::value(&options.host)->default_value(options.host), "address to listen on")
         ("port,p", po::value(&options.port)->default_value(options.port), "port (0: any free port)")
-        ("threads", po::value(&options.threads)->default_value(options.threads), "worker threads")
+        ("threads", po::value(&options.threads)->default_value(options.threads), "searches at once, each with its own Searcher")
         ("time-limit", po::value(&options.time_limit)->default_value(options.time_limit),
-         "seconds a search may spend matching");
+         "seconds a search may spend in all (0: no limit)")
+        ("max-connections", po::value(&options.limits.max_connections)->default_value(options.limits.max_connections),
+         "open connections in all")
+        ("max-per-client", po::value(&options.limits.max_per_client)->default_value(options.limits.max_per_client),
+         "open connections from one address")
+        ("header-timeout", po::value(&options.limits.header_timeout)->default_value(options.limits.header_timeout),
+         "seconds for a request line and headers to arrive")
+        ("keep-alive-timeout", po::value(&options.limits.keep_alive_timeout)->default_value(options.limits.keep_alive_timeout),
+         "seconds an idle connection is kept")
+        ("write-timeout", po::value(&options.limits.write_timeout)->default_value(options.limits.write_timeout),
+         "seconds to send one response")
+        ("max-header-bytes", po::value(&options.limits.max_head_bytes)->default_value(options.limits.max_head_bytes),
+         "bytes of request line and headers together");
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(argc, argv).options(visible).run(), vm);
@@ -452,6 +619,10 @@ int serve_main(int argc, char** argv) {
     }
     if (options.threads == 0 || options.threads > 256) {
         std::cerr << "plenary-search serve: threads must be from 1 to 256 (see --help)\n";
+        return kExitUsage;
+    }
+    if (const std::string bad = limits_problem(options); !bad.empty()) {
+        std::cerr << "plenary-search serve: " << bad << " (see --help)\n";
         return kExitUsage;
     }
     return serve(options);
