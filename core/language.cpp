@@ -369,6 +369,8 @@ struct Slot {
 // follow line by line); one paragraph alone has no number, as printed.
 void number_article(std::vector<Paragraph>& ps, const std::vector<Slot>& slots, const std::vector<std::size_t>& body) {
     if (body.size() < 2) return;
+    for (const std::size_t i : body)
+        if (!ps[i].number.empty()) return;  // the reader numbered them as printed
     bool printed = false;
     for (const std::size_t i : body) printed = printed || (!slots[i].lead.number.empty() && !slots[i].lead.sub);
     std::string main;
@@ -443,8 +445,8 @@ void assign_article_anchors(Document& doc) {
         s.article = article;
         s.lead = leading_number(trim_wide(p.text));
         p.anchor = "art" + std::to_string(article);
-        // The heading path the reader gave, if it names the article; else chapter › article.
-        if (p.headings.empty() || article_heading_number(p.headings.back()) != article) {
+        // The heading path the reader gave, if any; else chapter › article.
+        if (p.headings.empty()) {
             p.headings.clear();
             if (!chapter.empty()) p.headings.push_back(chapter);
             p.headings.push_back(title);
