@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <array>
+#include <map>
 #include <unordered_map>
 
 #include "text_util.h"
@@ -260,58 +261,202 @@ int article_heading_number(std::string_view line) {
 
 namespace {
 
-// The article a paragraph opens with: the whole paragraph is the heading, or (where a reader
-// joined the heading lines to the text, as in the Chinese Charter: "第一章：宗旨及原则 第一条
-// 联合国之宗旨为：") its first space-separated token is, after a chapter heading if any.
-// Returns -1 for a chapter heading without an article.
-int leading_article(std::string_view text) {
-    text = trim(text);
-    if (const int n = article_heading_number(text)) return n;
-    // Joined heading lines are looked for in Chinese text only (a CJK first character).
-    if (text.empty() || static_cast<unsigned char>(text[0]) < 0xE3) return is_chapter_heading(text) ? -1 : 0;
-    auto token = [&](std::size_t from) {
-        const std::size_t sp = text.find(' ', from);
-        return text.substr(from, sp == std::string_view::npos ? text.size() - from : sp - from);
-    };
-    // The heading lines before the text: a chapter heading, a section heading ("组织",
-    // "职权"), then the article's; none of them holds sentence punctuation.
+std::string_view trim_wide(std::string_view s) {
+    for (;;) {
+        s = trim(s);
+        if (s.substr(0, 3) == "\u3000") s.remove_prefix(3);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\u3000") s.remove_suffix(3);
+        else return s;
+    }
+}
+
+bool has_sentence_punctuation(std::string_view tok) {
+    return tok.size() > 45 || tok.find("，") != std::string_view::npos || tok.find("。") != std::string_view::npos ||
+           tok.find("；") != std::string_view::npos || tok.find("：") != std::string_view::npos;
+}
+
+// Heading lines a reader joined to the text after them, as in the Chinese Charter
+// ("第一章：宗旨及原则 第一条 联合国之宗旨为："): a chapter heading, a section heading
+// ("组织"), then the article's. Only Chinese text is read this way: elsewhere a heading
+// is a paragraph of its own, and words inside a sentence never make one.
+struct Peeled {
+    std::string chapter;        ///< the chapter heading, if one leads
+    int article = 0;            ///< the article's number, 0 if none leads
+    std::string article_title;  ///< "第二十三条"
+    std::string_view rest;      ///< the text after the headings
+};
+
+Peeled peel_headings(std::string_view text) {
+    Peeled out;
+    text = trim_wide(text);
+    out.rest = text;
+    if (text.empty() || static_cast<unsigned char>(text[0]) < 0xE3) return out;
     std::size_t from = 0;
-    bool chapter = false;
     for (int k = 0; k < 4 && from < text.size(); ++k) {
-        const std::string_view tok = token(from);
-        if (const int n = article_heading_number(tok)) return n;
+        const std::size_t sp = text.find(' ', from);
+        const std::string_view tok = text.substr(from, sp == std::string_view::npos ? text.size() - from : sp - from);
+        const std::size_t next = sp == std::string_view::npos ? text.size() : sp + 1;
+        if (const int n = article_heading_number(tok)) {
+            out.article = n;
+            out.article_title = std::string(tok);
+            out.rest = trim_wide(text.substr(next));
+            return out;
+        }
         if (k == 0 && is_chapter_heading(tok)) {
-            chapter = true;  // a chapter title may be long ("第七章：对于和平之威胁、...")
-        } else if (tok.size() > 45 || tok.find("，") != std::string_view::npos ||
-                   tok.find("。") != std::string_view::npos || tok.find("；") != std::string_view::npos) {
+            out.chapter = std::string(tok);  // a chapter title may be long ("第七章：对于和平之威胁、...")
+            out.rest = trim_wide(text.substr(next));
+        } else if (has_sentence_punctuation(tok)) {
             break;
         }
-        from += tok.size() + 1;
+        from = next;
     }
-    return chapter ? -1 : 0;
+    return out;
+}
+
+// The number a paragraph is printed with: "1. ", "2) ", "一、"; a sub-paragraph's letter:
+// "(a) ", "(子)". size is how many bytes of text it takes.
+struct Lead {
+    std::string number;  ///< "1"; for a sub-paragraph its letter, "a"
+    bool sub = false;
+    std::size_t size = 0;
+};
+
+Lead leading_number(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && i < 3 && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ')
+        return {std::string(text.substr(0, i)), false, i + 2};
+    if (const std::size_t dun = text.find("、"); dun != std::string_view::npos && dun > 0 && dun <= 9)
+        if (const int n = chinese_number(text.substr(0, dun))) return {std::to_string(n), false, dun + 3};
+    // The Chinese Charter letters its sub-paragraphs with the earthly branches.
+    static const std::string_view branches[] = {"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
+    for (const std::string_view open : {"(", "（"}) {
+        if (text.substr(0, open.size()) != open) continue;
+        const std::string_view in = text.substr(open.size());
+        for (std::size_t k = 0; k < std::size(branches); ++k)
+            if (in.substr(0, 3) == branches[k])
+                for (const std::string_view close : {")", "）"})
+                    if (in.substr(3, close.size()) == close)
+                        return {std::string(1, static_cast<char>('a' + k)), true, open.size() + 3 + close.size()};
+        if (in.size() > 3 && in[0] >= 'a' && in[0] <= 'z' && in[1] == ')' && in[2] == ' ')
+            return {std::string(1, in[0]), true, open.size() + 3};
+    }
+    return {};
+}
+
+// A section heading between articles ("COMPOSITION", "تأليفـه"): short, no sentence end, and
+// followed at once by an article heading.
+bool is_section_heading(const std::vector<Paragraph>& ps, std::size_t i) {
+    const std::string_view t = trim_wide(ps[i].text);
+    if (t.empty() || t.size() > 80 || i + 1 >= ps.size()) return false;
+    const char last = t.back();
+    if (last == '.' || last == ':' || last == ';' || last == ',' || has_sentence_punctuation(t)) return false;
+    return peel_headings(ps[i + 1].text).article > 0 || article_heading_number(ps[i + 1].text) > 0;
+}
+
+// What the structural pass made of one paragraph.
+enum class Role { outside, chapter, section, article_heading, body };
+
+struct Slot {
+    Role role = Role::outside;
+    int article = 0;
+    Lead lead;
+};
+
+// Numbers the body paragraphs of one article: printed numbers where the article
+// has them (an unnumbered opening paragraph before them is the chapeau); else their order,
+// the first one being the chapeau when a blank line sets it off from the rest (which
+// follow line by line); one paragraph alone has no number, as printed.
+void number_article(std::vector<Paragraph>& ps, const std::vector<Slot>& slots, const std::vector<std::size_t>& body) {
+    if (body.size() < 2) return;
+    for (const std::size_t i : body)
+        if (!ps[i].number.empty()) return;  // the reader numbered them as printed
+    bool printed = false;
+    for (const std::size_t i : body) printed = printed || (!slots[i].lead.number.empty() && !slots[i].lead.sub);
+    std::string main;
+    int order = 0;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+        Paragraph& p = ps[body[k]];
+        const Lead& lead = slots[body[k]].lead;
+        if (lead.sub) {
+            p.number = main.empty() ? "(" + lead.number + ")" : main + " (" + lead.number + ")";
+        } else if (printed) {
+            if (!lead.number.empty()) main = lead.number;
+            p.number = lead.number;
+        } else {
+            // Set off by a blank line from the paragraphs that follow, which follow line by line.
+            const bool chapeau = k == 0 && p.line > 0 && body.size() >= 3 && ps[body[1]].line > p.line + 1 &&
+                                 ps[body[2]].line == ps[body[1]].line + 1;
+            if (!chapeau) main = std::to_string(++order);
+            p.number = chapeau ? "" : main;
+        }
+        if (!lead.number.empty()) {
+            const std::string_view t = trim_wide(p.text);
+            p.text = std::string(trim_wide(t.substr(lead.size)));
+        }
+        p.kind = p.number.empty() ? ParagraphKind::unnumbered : ParagraphKind::numbered;
+    }
 }
 
 }  // namespace
 
 void assign_article_anchors(Document& doc) {
-    for (const Paragraph& p : doc.paragraphs)
+    std::vector<Paragraph>& ps = doc.paragraphs;
+    for (const Paragraph& p : ps)
         if (!p.anchor.empty()) return;
-    std::string current;
-    bool any = false;
-    for (Paragraph& p : doc.paragraphs) {
-        // A heading path ending in an article heading names the article too.
-        int n = leading_article(p.text);
-        if (n == 0 && !p.headings.empty()) n = article_heading_number(p.headings.back());
-        if (n > 0) {
-            current = "art" + std::to_string(n);
-            any = true;
-        } else if (n < 0 || is_chapter_heading(trim(p.text))) {
-            current.clear();
+    // A lone "Article 51" line in a report is no structure: at least two article headings.
+    int headings = 0;
+    for (const Paragraph& p : ps)
+        if (article_heading_number(p.text) > 0 || peel_headings(p.text).article > 0) ++headings;
+    if (headings < 2) return;
+
+    std::vector<Slot> slots(ps.size());
+    std::string chapter, title;
+    int article = 0;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        Paragraph& p = ps[i];
+        Slot& s = slots[i];
+        const Peeled peeled = peel_headings(p.text);
+        const int whole = article_heading_number(p.text);
+        if (!peeled.chapter.empty() || (whole == 0 && is_chapter_heading(trim_wide(p.text)))) {
+            chapter = peeled.chapter.empty() ? std::string(trim_wide(p.text)) : peeled.chapter;
+            article = 0;
+            s.role = Role::chapter;
         }
-        p.anchor = current;
+        if (whole > 0 || peeled.article > 0) {
+            article = whole > 0 ? whole : peeled.article;
+            title = whole > 0 ? std::string(trim_wide(p.text)) : peeled.article_title;
+            s.role = Role::article_heading;
+        } else if (s.role != Role::chapter && is_section_heading(ps, i)) {
+            s.role = Role::section;
+        }
+        // Heading lines joined to an article's first paragraph are taken off its text.
+        if (s.role != Role::outside && !peeled.rest.empty() && peeled.rest.size() < trim_wide(p.text).size() &&
+            article > 0) {
+            p.text = std::string(peeled.rest);
+            s.role = Role::body;
+        } else if (s.role == Role::outside && article > 0) {
+            s.role = Role::body;
+        }
+        if (s.role != Role::body) {
+            if (s.role != Role::outside) p.kind = ParagraphKind::heading;
+            continue;
+        }
+        s.article = article;
+        s.lead = leading_number(trim_wide(p.text));
+        p.anchor = "art" + std::to_string(article);
+        // The heading path the reader gave, if any; else chapter › article.
+        if (p.headings.empty()) {
+            p.headings.clear();
+            if (!chapter.empty()) p.headings.push_back(chapter);
+            p.headings.push_back(title);
+        }
     }
-    if (!any)
-        for (Paragraph& p : doc.paragraphs) p.anchor.clear();
+    // Articles follow one another, each once: their body paragraphs in reading order.
+    std::map<int, std::vector<std::size_t>> bodies;
+    for (std::size_t i = 0; i < ps.size(); ++i)
+        if (slots[i].role == Role::body) bodies[slots[i].article].push_back(i);
+    for (const auto& [n, body] : bodies) number_article(ps, slots, body);
 }
 
 }  // namespace plenary

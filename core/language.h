@@ -33,9 +33,13 @@ namespace plenary {
 /// whole line must be the heading: "第三十四条所指" inside a sentence is not one.
 int article_heading_number(std::string_view line);
 
-/// Gives each paragraph from an article heading up to the next article or chapter heading
-/// the anchor "art<N>", so the language versions of the Charter and the UDHR align article by
-/// article. Leaves documents that already have anchors, or have no article headings, alone.
+/// The structure of a text holding articles (the Charter, the UDHR) in any of the six
+/// languages: chapter and article headings become headings (kind heading, and the heading path
+/// "Chapter V: ..." > "Article 23" of the paragraphs under them, taken off the text where a
+/// reader joined them to it, as in Chinese); each article's paragraphs get the anchor "art<N>"
+/// and their number, printed ("1.", "一、") or by order, so the same paragraph aligns in every
+/// version. Anchors come only from headings that are whole paragraphs (at least two in the
+/// document), never from words in a sentence. Leaves documents that already have anchors alone.
 void assign_article_anchors(Document& doc);
 
 }  // namespace plenary

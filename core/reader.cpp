@@ -394,6 +394,35 @@ void apply_xml_sidecar(Document& doc, const std::string& sidecar) {
     }
 }
 
+// A parallel corpus's file named by its language as the extension ("UNv1.0.devset.fr") holds
+// one sentence a line, line n of every language the same sentence: each line is a paragraph,
+// anchored by its line number so the versions align line by line.
+bool is_line_aligned(const std::string& path) {
+    const std::string ext = fs::path(path).extension().string();
+    return ext.size() == 3 && fs::path(path).stem().has_extension() && !language_code(ext.substr(1)).empty();
+}
+
+Document parse_line_aligned(std::string_view text) {
+    Document doc;
+    int line = 0;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        std::size_t end = text.find('\n', from);
+        if (end == std::string_view::npos) end = text.size();
+        ++line;
+        const std::string_view t = trim(text.substr(from, end - from));
+        if (!t.empty()) {
+            Paragraph p;
+            p.text = std::string(t);
+            p.line = line;
+            p.anchor = "line" + std::to_string(line);
+            doc.paragraphs.push_back(std::move(p));
+        }
+        from = end + 1;
+    }
+    return doc;
+}
+
 }  // namespace
 
 const char* to_string(Format format) {
@@ -491,7 +520,7 @@ Document parse_document(const std::string& path, const std::string& bytes) {
         case Format::schema_xml: doc = parse_schema_xml(text, path, find_xml_schema(text)); break;
         case Format::text:
         case Format::unknown:
-        default: doc = parse_text(text, path); break;
+        default: doc = is_line_aligned(path) ? parse_line_aligned(text) : parse_text(text, path); break;
     }
     doc.source = path;
     if (format != Format::schema_xml) doc.format = to_string(format);

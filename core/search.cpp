@@ -593,15 +593,25 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
             return out;
         };
         const std::string file = file_of(parse_data(source.get_data()));
-        const auto mine = group(Xapian::Query(schema.term("file", file)));
-        std::size_t rank = 0;
-        for (std::size_t i = 0; i < mine.size(); ++i)
-            if (mine[i].get_docid() == source.get_docid()) rank = i;
-        const auto theirs = group(without_copies(
+        auto mine = group(Xapian::Query(schema.term("file", file)));
+        auto theirs = group(without_copies(
             Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema.term("work", work)),
                           Xapian::Query(schema.term("lang", ascii_lower(lang))))));
         if (theirs.empty())
             throw QueryError("no '" + lang + "' version of paragraph '" + id + "' (" + anchor + ")");
+        // Within an article, the paragraph with the same number where both versions number it.
+        const std::string number = str(parse_data(source.get_data()), "number");
+        auto same_number = [&](std::vector<Xapian::Document> g) {
+            std::erase_if(g, [&](const Xapian::Document& d) { return str(parse_data(d.get_data()), "number") != number; });
+            return g;
+        };
+        if (auto t = same_number(theirs); !t.empty()) {
+            mine = same_number(std::move(mine));
+            theirs = std::move(t);
+        }
+        std::size_t rank = 0;
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            if (mine[i].get_docid() == source.get_docid()) rank = i;
         return paragraph_view(theirs[std::min(rank, theirs.size() - 1)]);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read the database: " + e.get_description());

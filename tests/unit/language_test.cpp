@@ -326,9 +326,22 @@ TEST(AssignArticleAnchors, ParagraphsUnderAnArticleUntilTheNextChapter) {
         doc.paragraphs.push_back(p);
     }
     assign_article_anchors(doc);
-    const char* expected[] = {"", "", "art51", "art51", "art51", "", "", "art1", "art1", "art10", "art10"};
+    // The heading "Article 51" is a heading, not the article's first paragraph: anchoring it
+    // put the versions one paragraph apart where another joined its heading to the text.
+    const char* expected[] = {"", "", "", "art51", "art51", "", "", "art1", "art1", "art10", "art10"};
     for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
         EXPECT_EQ(doc.paragraphs[i].anchor, expected[i]) << doc.paragraphs[i].text;
+    EXPECT_EQ(doc.paragraphs[2].kind, ParagraphKind::heading);
+    EXPECT_EQ(doc.paragraphs[3].number, "1");
+    EXPECT_EQ(doc.paragraphs[4].number, "2");
+    EXPECT_EQ(doc.paragraphs[3].headings, (std::vector<std::string>{"Chapter VII: Action", "Article 51"}));
+    // Joined Chinese heading lines go to the heading path; the chapeau has no number.
+    EXPECT_EQ(doc.paragraphs[7].text, "联合国之宗旨为：");
+    EXPECT_EQ(doc.paragraphs[7].headings, (std::vector<std::string>{"第一章：宗旨及原则", "第一条"}));
+    EXPECT_EQ(doc.paragraphs[7].number, "");
+    EXPECT_EQ(doc.paragraphs[8].number, "1");
+    EXPECT_EQ(doc.paragraphs[8].text, "维持国际和平及安全；");
+    EXPECT_EQ(doc.paragraphs[9].text, "大会得讨论本宪章范围内之任何问题或事项");
     // Anchors a reader gave are kept.
     Document unpc;
     unpc.paragraphs.resize(2);

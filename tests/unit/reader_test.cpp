@@ -383,3 +383,19 @@ TEST(ReadDocument, SeedReportWithItsSidecar) {
 }
 
 }  // namespace
+
+// A parallel corpus's language file: one paragraph a line, anchored by its line number, even
+// where a line names an article ("Article 51" is text here, not a heading).
+TEST(ReadDocument, LineAlignedFileAnchorsEachLineByItsNumber) {
+    const std::string bytes = "Article 51\nArticle 52\n\nThe Council met.\nIt adjourned\n";
+    const Document doc = parse_document("dev/UNv1.0.devset.fr", bytes);
+    ASSERT_EQ(doc.paragraphs.size(), 4u);
+    EXPECT_EQ(doc.lang, "fr");
+    EXPECT_EQ(doc.work, "UNv1.0.devset");
+    const char* anchors[] = {"line1", "line2", "line4", "line5"};
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(doc.paragraphs[i].anchor, anchors[i]);
+    EXPECT_EQ(doc.paragraphs[3].text, "It adjourned");
+    EXPECT_EQ(doc.paragraphs[3].line, 5);
+    // A file named by its language another way is read as text.
+    EXPECT_TRUE(parse_document("dev/report-fr.txt", bytes).paragraphs[0].anchor.find("line") == std::string::npos);
+}
