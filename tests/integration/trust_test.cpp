@@ -170,11 +170,11 @@ TEST_F(Trust, ShowDocumentGivesEachLanguageVersionOnce) {
 }
 
 TEST_F(Trust, CliJsonGivesTheSameExactTotals) {
-    for (const std::string q : {"\"human rights\"", "year:2015", "country:SVN"}) {
+    for (const std::string& q : kQueries) {
         const SearchResult counted = search(q, 0, 0, true);
         for (const char* page : {"-n 0", "-n 1", "--offset 20 -n 10"}) {
             const std::string cmd = std::string(PLENARY_BINARY_DIR "/searcher/plenary-search --db '") + *db +
-                                    "' --format json " + page + " '" + q + "'";
+                                    "' --format json " + page + " -- '" + q + "'";
             FILE* p = ::popen(cmd.c_str(), "r");
             ASSERT_NE(p, nullptr);
             std::string out;
