@@ -133,7 +133,7 @@ for t in "${targets[@]}"; do
   fi
   printf '%-12s %10s %9s %7s %7s %7s  %s\n' "$t" "${execs:--}" "${rate:--}" "${cov:--}" "${ft:--}" "${corp:--}" "$result"
   if [ $status -ne 0 ]; then
-    grep -m1 -E 'ERROR: |fuzz finding|runtime error|deadly signal|timeout|out-of-memory' "$log" | sed 's/^/  /'
+    grep -m2 -E '^SUMMARY: |fuzz finding: |runtime error: ' "$log" | sed 's/^/  /'
   fi
 done
 exit $failed
