@@ -34,15 +34,15 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> target_names() {
     std::vector<std::string> names;
-    std::istringstream list(PLENARY_FUZZ_TARGETS);  // CMake's list: "markdown;text;..."
-    for (std::string name; std::getline(list, name, ';');) names.push_back(name);
+    std::istringstream list(PLENARY_FUZZ_TARGETS);  // "markdown,text,..." from CMake's list
+    for (std::string name; std::getline(list, name, ',');) names.push_back(name);
     return names;
 }
 
 /// The files of the target's regression and seed folders, sorted.
 std::vector<fs::path> inputs_of(const std::string& name) {
     std::vector<fs::path> files;
-    for (const fs::path dir : {fs::path(PLENARY_SOURCE_DIR) / "tests/data/fuzz" / name,
+    for (const fs::path& dir : {fs::path(PLENARY_SOURCE_DIR) / "tests/data/fuzz" / name,
                                fs::path(PLENARY_SOURCE_DIR) / "tests/fuzz/seeds" / name}) {
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))

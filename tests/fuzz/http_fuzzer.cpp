@@ -105,6 +105,8 @@ PLENARY_FUZZ_TARGET(http) {
         return s;
     }();
     const int status = server->handle(plenary::fuzz::bytes_of(data, size));
+    static const bool verbose = std::getenv("PLENARY_FUZZ_VERBOSE") != nullptr;
+    if (verbose) std::fprintf(stderr, "http: status %d\n", status);
     if (status >= 500 && status != 503) plenary::fuzz::finding("the service answered an internal error");
     return 0;
 }

@@ -50,7 +50,8 @@ real_seeds() {
     schema_xml) echo "udhr/xml/udhr_eng.xml udhr/xml/udhr_cmn_hans.xml udhr/xml/udhr_arb.xml" ;;
     html) echo "udhr/html/udhr_eng.html udhr/html/udhr_cmn_hant.html udhr/html/udhr_arb.html" ;;
     docx) echo "upr-slovenia/4thcycleunoriginal/UPR-wg48-Advance-Questions-Slovenia.docx" \
-               "upr-slovenia/3rdcycleunoriginal/UPR34_Slovenia_Thematic_list_of_Recommendations.docx" ;;
+               "upr-slovenia/3rdcycleunoriginal/UPR34_Slovenia_Thematic_list_of_Recommendations.docx" \
+               "upr-slovenia/2ndcycleunoriginal/AdvancedQuestionsSloveniaAdd1.doc" ;;  # a .docx so named
     pdf) echo "upr-slovenia/1stcyycleunoriginal/g0917825.pdf upr-slovenia/1stcyycleunoriginal/Slovenia.pdf" ;;
     yaml) echo "sdg-goals-targets-indicators/translations/en/global_goals.yml sdg-goals-targets-indicators/translations/ru/global_goals.yml" \
                "sdg-goals-targets-indicators/translations/zh-Hans/global_goals.yml" ;;
@@ -81,8 +82,7 @@ doc_seeds() {
   local dir=$out/seeds/doc
   mkdir -p "$dir"
   command -v antiword >/dev/null || return 0
-  for f in "$real"/upr-slovenia/2ndcycleunoriginal/AdvancedQuestionsSloveniaAdd1.doc \
-           "$real"/upr-slovenia/3rdcycleunoriginal/Advance_questions_to_Slovenia_Add2.doc; do
+  for f in "$real"/upr-slovenia/3rdcycleunoriginal/*.doc; do
     [ -f "$f" ] && antiword -m UTF-8.txt -w 0 "$f" >"$dir/$(basename "$f").txt" 2>/dev/null
   done
   echo "$dir"
