@@ -19,8 +19,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(markdown text unpc_xml schema_xml html docx doc pdf yaml sidecar
-                                       query symbols resolutions countries sessions http)
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(tests/fuzz/run.sh --list)
 build=${PLENARY_FUZZ_BUILD_DIR:-build-fuzz}
 bash tests/fuzz/build.sh fuzzers >/dev/null
 out=$build/campaign

@@ -6,6 +6,7 @@
 # input that did it is left in OUT/crashes/TARGET/.
 #
 #   tests/fuzz/run.sh [--build DIR] [--time SECONDS] [--out DIR] [TARGET...]
+#   tests/fuzz/run.sh --list       # the names of every target
 #
 # Seeds: tests/fuzz/seeds/TARGET/, the inputs kept in tests/data/fuzz/TARGET/ (so each run
 # replays them first), the bundled corpus/, and a few files of each format from
@@ -19,18 +20,21 @@ build=build-fuzz
 seconds=20
 out=""
 targets=()
+list_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
     --time) seconds=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+    --list) list_only=1; shift ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
 out=${out:-$build/fuzz-run}
 all=(markdown text unpc_xml schema_xml html docx doc pdf yaml sidecar query symbols resolutions countries sessions http)
+if [ $list_only = 1 ]; then printf '%s\n' "${all[@]}"; exit 0; fi
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 shared=${PLENARY_SHARED_DIR:-$root/../shared}
 real=$shared/corpus-real

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The sanitizer pass of CI (scripts/setup.sh test runs it after the normal tests): builds the
 # unit tests and the fuzz targets with ASan and UBSan (tests/fuzz/build.sh), runs the unit tests
-# with every report fatal, then each fuzz target for PLENARY_FUZZ_SECONDS (15) seconds from its
-# seeds and kept inputs (tests/fuzz/run.sh). Fails on any test failure or sanitizer report.
+# with every report fatal, then each fuzz target for PLENARY_FUZZ_SECONDS (20) seconds from its
+# seeds and kept inputs (tests/fuzz/run.sh), one target per core at a time. Fails on any test
+# failure or sanitizer report.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 start=$(date +%s)
 build=${PLENARY_FUZZ_BUILD_DIR:-build-fuzz}
-seconds=${PLENARY_FUZZ_SECONDS:-15}
+seconds=${PLENARY_FUZZ_SECONDS:-20}
 
 # Unit tests of the modules that read untrusted bytes or text: readers, references, query
 # parsing, snippets and search (the slow integration tests run in the normal build only).
@@ -36,6 +37,9 @@ fi
 echo "sanitizers: ${#unit_tests[@]} unit test programs clean under ASan and UBSan ($(( $(date +%s) - start )) s)"
 
 status=0
-tests/fuzz/run.sh --build "$build" --time "$seconds" || status=1
+printf '%-12s %10s %9s %7s %7s %7s  %s\n' target execs execs/s cov ft corpus result
+tests/fuzz/run.sh --list |
+  xargs -P "$(nproc)" -I{} tests/fuzz/run.sh --build "$build" --time "$seconds" {} |
+  grep -v '^target ' || status=1
 echo "sanitizers: done in $(( $(date +%s) - start )) s"
 exit $status
