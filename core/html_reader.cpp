@@ -96,6 +96,11 @@ struct Tag {
     std::map<std::string, std::string> attrs;  ///< lower-case names, decoded values
 };
 
+/// Whether c is one of set's characters. Never for '\0', which std::strchr finds as the set's
+/// terminator: a NUL in a tag (past the first 8 KiB, which the binary check reads) once made
+/// parse_tag loop forever.
+bool one_of(char c, const char* set) { return c != '\0' && std::strchr(set, c) != nullptr; }
+
 /// Parses "<...>" starting at s[i] == '<'; i is moved past it.
 Tag parse_tag(std::string_view s, std::size_t& i) {
     Tag tag;
@@ -105,7 +110,7 @@ Tag parse_tag(std::string_view s, std::size_t& i) {
         ++j;
     }
     const std::size_t name_begin = j;
-    while (j < s.size() && !std::strchr(" \t\r\n/>", s[j])) ++j;
+    while (j < s.size() && !one_of(s[j], " \t\r\n/>")) ++j;
     tag.name = ascii_lower(s.substr(name_begin, j - name_begin));
     if (const std::size_t colon = tag.name.find(':'); colon != std::string::npos) tag.name.erase(0, colon + 1);
     while (j < s.size() && s[j] != '>') {
@@ -120,7 +125,7 @@ Tag parse_tag(std::string_view s, std::size_t& i) {
             continue;
         }
         const std::size_t an = j;
-        while (j < s.size() && !std::strchr(" \t\r\n=/>", s[j])) ++j;
+        while (j < s.size() && !one_of(s[j], " \t\r\n=/>")) ++j;
         std::string name = ascii_lower(s.substr(an, j - an));
         while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
         std::string value;
@@ -135,7 +140,7 @@ Tag parse_tag(std::string_view s, std::size_t& i) {
                 j = end == std::string_view::npos ? s.size() : end + 1;
             } else {
                 const std::size_t vb = j;
-                while (j < s.size() && !std::strchr(" \t\r\n>", s[j])) ++j;
+                while (j < s.size() && !one_of(s[j], " \t\r\n>")) ++j;
                 value = decode_entities(s.substr(vb, j - vb));
             }
         }

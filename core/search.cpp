@@ -367,8 +367,9 @@ SearchResult Searcher::run(const SearchRequest& req) {
     for (const std::string& f : req.filters) {
         auto [field, value] = parser.split_filter(f);
         Xapian::Query q = parser.field_query(field, value, true);
+        // An init-capture: clang 14 cannot capture a structured binding.
         auto it = std::find_if(by_field.begin(), by_field.end(),
-                               [&](const auto& p) { return p.first == field; });
+                               [&field = field](const auto& p) { return p.first == field; });
         if (it == by_field.end()) by_field.push_back({field, {q}});
         else it->second.push_back(q);
     }

@@ -73,4 +73,14 @@ TEST(HtmlReader, DetectedByContent) {
     EXPECT_EQ(detect_format("<p>fragment</p>", "notes.txt"), Format::text);
 }
 
+// Found by fuzzing (tests/data/fuzz/html/): a NUL in a tag, past the first 8 KiB that the
+// binary check reads, made the tag parser loop forever.
+TEST(HtmlReader, NulInATagPastTheBinaryCheckEndsTheTag) {
+    const std::string frame = "<html><body><p>" + std::string(9000, 'x') + "</p>";
+    const std::string html = frame + std::string("<p a\0b=\"c\">All human beings are born free.</p></body></html>", 60);
+    const Document doc = parse_document("nul.html", html);
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(doc.paragraphs[1].text, "All human beings are born free.");
+}
+
 }  // namespace

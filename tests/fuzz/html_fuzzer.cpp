@@ -1,0 +1,14 @@
+// HTML and XHTML reader (parse_html) on valid UTF-8 with "\n" line ends.
+#include "fuzz_common.h"
+#include "fuzz_reader.h"
+#include "reader.h"
+
+PLENARY_FUZZ_TARGET(html) {
+    const auto text = plenary::fuzz::reader_text(data, size);
+    if (!text) return 0;
+    plenary::fuzz::run_guarded([&] {
+        plenary::Document doc = plenary::parse_html(*text, "fuzz.html");
+        plenary::fuzz::finish_document(doc);
+    });
+    return 0;
+}

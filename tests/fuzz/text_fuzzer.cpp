@@ -1,0 +1,14 @@
+// Plain-text reader (parse_text) on what parse_document gives it: valid UTF-8, "\n" line ends.
+#include "fuzz_common.h"
+#include "fuzz_reader.h"
+#include "reader.h"
+
+PLENARY_FUZZ_TARGET(text) {
+    const auto text = plenary::fuzz::reader_text(data, size);
+    if (!text) return 0;
+    plenary::fuzz::run_guarded([&] {
+        plenary::Document doc = plenary::parse_text(*text, "fuzz.txt");
+        plenary::fuzz::finish_document(doc);
+    });
+    return 0;
+}
