@@ -54,7 +54,7 @@ private:
 /// The service's server, routing /api/search as serve() does, one request per call.
 class FuzzServer : public httplib::Server {
 public:
-    FuzzServer() : m_worker({plenary::fuzz::corpus_database()}) {
+    FuzzServer() : m_worker({plenary::fuzz::corpus_database()}, 1, 5.0) {
         set_payload_max_length(64 * 1024);
         set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
             return route(req, res);
@@ -71,7 +71,7 @@ public:
     }
 
 private:
-    plenary::Worker m_worker;
+    plenary::WorkerPool m_worker;  // one Worker, lent to each request
     int m_status = 0;
 
     httplib::Server::HandlerResponse route(const httplib::Request& req, httplib::Response& res) {
