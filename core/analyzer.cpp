@@ -21,6 +21,11 @@ Xapian::Stem stemmer_for(const std::string& lang) {
     return Xapian::Stem();
 }
 
+const std::vector<std::string>& analysed_languages() {
+    static const std::vector<std::string> langs{"en", "fr", "es", "ru", "ar", "zh", "de"};
+    return langs;
+}
+
 std::string analyzer_name(const std::string& lang) { return "text_" + (lang.empty() ? "en" : lang); }
 
 bool is_apostrophe(char32_t cp) {
@@ -102,7 +107,7 @@ std::string split_word_endings(std::string_view text) {
 }
 
 std::string fold_terms(std::string_view text) {
-    std::string out = fold(split_word_endings(text));
+    std::string out = may_end_word_specially(text) ? fold(split_word_endings(text)) : fold(text);
     // Only two-byte Arabic letters change, each into another two-byte letter: done in place.
     for (std::size_t i = 0; i + 1 < out.size(); ++i) {
         const auto b0 = static_cast<unsigned char>(out[i]);

@@ -12,6 +12,10 @@ namespace plenary {
 /// The Snowball stemmer for an ISO 639-1 language, or a no-op stemmer where Xapian has none.
 Xapian::Stem stemmer_for(const std::string& lang);
 
+/// The languages Plenary analyses, ISO 639-1: the six official ones (Chinese by ICU's words,
+/// the others by Snowball) and German, which Xapian also stems.
+const std::vector<std::string>& analysed_languages();
+
 /// Name of the analyzer used for a language ("text_en", "text_zh", ...): the schema's "text"
 /// analyzer means text_<lang> for a document in lang (text_en when the language is unknown).
 std::string analyzer_name(const std::string& lang);

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "layout.h"
 #include "text_util.h"
 
 namespace plenary {
@@ -65,16 +66,13 @@ int format_rank(const std::string& format) {
     return static_cast<int>(it - order.begin());
 }
 
+/// layout::ends_sentence, and the full stops of Chinese and the Arabic question mark, which
+/// the Latin-script readers never meet at a line end.
 bool ends_sentence(std::string_view text) {
+    if (layout::ends_sentence(text)) return true;
     text = trim(text);
-    while (!text.empty() && (text.back() == ')' || text.back() == '"' || text.back() == '\''))
-        text.remove_suffix(1);
-    if (text.empty()) return false;
-    const char last = text.back();
-    if (last == '.' || last == ';' || last == ':' || last == '?' || last == '!') return true;
-    // Closing quotes and the CJK full stop, as UTF-8 tails.
-    for (std::string_view tail : {"\u201d", "\u2019", "\u3002", "\uff1b", "\uff1a", "\u061f"})
-        if (text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail) return true;
+    for (std::string_view stop : {"\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f", "\u061f"})
+        if (text.size() >= stop.size() && text.substr(text.size() - stop.size()) == stop) return true;
     return false;
 }
 

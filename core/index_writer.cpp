@@ -70,10 +70,10 @@ std::string file_key(const std::string& absolute_path) {
 
 std::string document_meta_key(const std::string& key) { return "doc:" + key; }
 std::string copies_meta_key(const std::string& key) { return "copies:" + key; }
+std::string shadow_meta_key(const std::string& key) { return "shadow:" + key; }
 
 namespace {
 constexpr const char* kCopySignaturePrefix = "copy:";
-std::string shadow_meta_key(const std::string& key) { return "shadow:" + key; }
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const Schema& schema) : m_schema(schema) {}

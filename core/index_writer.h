@@ -98,5 +98,8 @@ std::string document_meta_key(const std::string& key);
 /// The metadata key under which the paths of the files holding the same document as the file
 /// with this key are kept, primary first, one per line (empty: no copies).
 std::string copies_meta_key(const std::string& key);
+/// The metadata key that says ("1") the file with this key is a copy whose paragraphs are
+/// marked shadowed; written in the same transaction as the marks.
+std::string shadow_meta_key(const std::string& key);
 
 }  // namespace plenary

@@ -114,40 +114,50 @@ void restore_interrupted_swap(const std::string& db) {
     if (!fs::exists(db, ec) && holds_only_xapian_files(db + ".old")) fs::rename(db + ".old", db, ec);
 }
 
-/// Removes what a run killed while merging left behind; called holding the database lock.
-/// A folder of that name that Plenary did not make is named in a DatabaseError, untouched.
-void remove_merge_leftovers(const std::string& db) {
-    std::error_code ec;
-    remove_database_folder(db + ".new");
-    remove_database_folder(db + ".old");
-    for (int w = 0; w < 256; ++w) {
-        const std::string shard = db + ".shard-" + std::to_string(w);
-        if (!fs::exists(shard, ec)) break;
-        remove_database_folder(shard);
-    }
-}
+/// Where worker w of a --jobs run writes its shard.
+std::string shard_path(const std::string& db, int w) { return db + ".shard-" + std::to_string(w); }
 
-/// The shards a run that was killed left beside the database.
-std::vector<std::string> leftover_shards(const std::string& db) {
+/// The shards beside the database, in order (a run's workers number them from 0).
+std::vector<std::string> existing_shards(const std::string& db) {
     std::vector<std::string> out;
     std::error_code ec;
-    for (int w = 0; w < 256; ++w) {
-        const std::string shard = db + ".shard-" + std::to_string(w);
-        if (!fs::exists(shard, ec)) break;
-        if (holds_only_xapian_files(shard)) out.push_back(shard);
-    }
+    for (int w = 0; w < 256 && fs::exists(shard_path(db, w), ec); ++w) out.push_back(shard_path(db, w));
     return out;
 }
 
-void merge_shards(const std::string& db, const std::vector<std::string>& shards, IndexWriter& writer);
+/// Removes what a run killed while merging left behind; called holding the database lock.
+/// A folder of that name that Plenary did not make is named in a DatabaseError, untouched.
+void remove_merge_leftovers(const std::string& db) {
+    remove_database_folder(db + ".new");
+    remove_database_folder(db + ".old");
+    for (const std::string& shard : existing_shards(db)) remove_database_folder(shard);
+}
+
+/// Compacts the database and the shards into DB.new and swaps it in. A merge interrupted
+/// before the swap leaves the shards, which the next run resumes (resume_shards).
+void merge_shards(const std::string& db, const std::vector<std::string>& shards, IndexWriter& writer) {
+    Xapian::Database combined(db);
+    for (const auto& s : shards) combined.add_database(Xapian::Database(s));
+    combined.compact(db + ".new");
+    combined.close();
+    writer.close();
+    fs::rename(db, db + ".old");
+    fs::rename(db + ".new", db);
+    remove_database_folder(db + ".old");
+    for (const auto& s : shards) remove_quietly(s);
+}
 
 /// Keeps what the workers of a killed run committed: the files each leftover shard holds
-/// replace their paragraphs in the database, and the shards are merged into it (closing
-/// writer). Returns the files taken over; 0 when there was nothing to resume (writer open).
-std::size_t resume_shards(const std::string& db, IndexWriter& writer) {
+/// replace their paragraphs in the database, and the shards are merged into it. Returns the
+/// files taken over. Opens the database (and takes its lock) only when there are shards.
+std::size_t resume_shards(const std::string& db) {
+    std::vector<std::string> shards = existing_shards(db);
+    std::erase_if(shards, [](const std::string& s) { return !holds_only_xapian_files(s); });
+    if (shards.empty()) return 0;
+    IndexWriter writer(db);
     std::vector<std::string> usable;
     std::size_t files = 0;
-    for (const std::string& shard : leftover_shards(db)) {
+    for (const std::string& shard : shards) {
         try {
             const Xapian::Database committed(shard);
             const auto records = file_records(committed);
@@ -162,21 +172,6 @@ std::size_t resume_shards(const std::string& db, IndexWriter& writer) {
     writer.commit();
     merge_shards(db, usable, writer);
     return files;
-}
-
-/// Compacts the database and the shards into DB.new and swaps it in. The records of the
-/// shards' files are in the shards only, so an interrupted merge leaves those files
-/// unrecorded in the database, and the next run indexes them again.
-void merge_shards(const std::string& db, const std::vector<std::string>& shards, IndexWriter& writer) {
-    Xapian::Database combined(db);
-    for (const auto& s : shards) combined.add_database(Xapian::Database(s));
-    combined.compact(db + ".new");
-    combined.close();
-    writer.close();
-    fs::rename(db, db + ".old");
-    fs::rename(db + ".new", db);
-    remove_database_folder(db + ".old");
-    for (const auto& s : shards) remove_quietly(s);
 }
 
 }  // namespace
@@ -240,11 +235,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     check_database_folder(options.db);
 
     const Schema& schema = Schema::instance();
-    std::size_t resumed = 0;
-    {
-        IndexWriter resuming(options.db);
-        resumed = resume_shards(options.db, resuming);
-    }
+    const std::size_t resumed = resume_shards(options.db);
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
 
@@ -271,7 +262,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     const bool sharded = workers > 1 && jobs.size() >= kMinFilesForShards;
     std::vector<std::string> shard_paths;
     if (sharded)
-        for (int w = 0; w < workers; ++w) shard_paths.push_back(options.db + ".shard-" + std::to_string(w));
+        for (int w = 0; w < workers; ++w) shard_paths.push_back(shard_path(options.db, w));
 
     std::size_t since_commit = 0;
     auto consume = [&](Result& r) {
@@ -413,9 +404,11 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
         writer.commit();
         if (sharded) {
             merge_shards(options.db, shard_paths, writer);
-            IndexWriter merged(options.db);
-            merged.resolve_copies();
-            merged.close();
+            if (changed) {
+                IndexWriter merged(options.db);
+                merged.resolve_copies();
+                merged.close();
+            }
         }
     } catch (const Xapian::Error& e) {
         try {

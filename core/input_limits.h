@@ -26,6 +26,14 @@ constexpr std::size_t max_wildcard_terms = 1000;
 /// and the expansions of its wildcards. The cost of matching grows with it.
 constexpr std::size_t max_query_terms = 5000;
 
+/// Most references one reference prefix (resolution:A/HRC/RES/*) may stand for. They are
+/// boolean terms, so a prefix counts as one term toward max_query_terms.
+constexpr std::size_t max_prefix_references = 10000;
+
+/// Largest paragraph the text reader builds, in bytes: past it a paragraph is cut, so one
+/// unbroken line or one unending list cannot make a paragraph of megabytes.
+constexpr std::size_t max_paragraph_bytes = 64 * 1024;
+
 /// Deepest nesting of parentheses in a query.
 constexpr int max_query_depth = 32;
 

@@ -261,15 +261,6 @@ int article_heading_number(std::string_view line) {
 
 namespace {
 
-std::string_view trim_wide(std::string_view s) {
-    for (;;) {
-        s = trim(s);
-        if (s.substr(0, 3) == "\u3000") s.remove_prefix(3);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\u3000") s.remove_suffix(3);
-        else return s;
-    }
-}
-
 bool has_sentence_punctuation(std::string_view tok) {
     return tok.size() > 45 || tok.find("，") != std::string_view::npos || tok.find("。") != std::string_view::npos ||
            tok.find("；") != std::string_view::npos || tok.find("：") != std::string_view::npos;
@@ -288,7 +279,7 @@ struct Peeled {
 
 Peeled peel_headings(std::string_view text) {
     Peeled out;
-    text = trim_wide(text);
+    text = trim(text);
     out.rest = text;
     if (text.empty() || static_cast<unsigned char>(text[0]) < 0xE3) return out;
     std::size_t from = 0;
@@ -299,12 +290,12 @@ Peeled peel_headings(std::string_view text) {
         if (const int n = article_heading_number(tok)) {
             out.article = n;
             out.article_title = std::string(tok);
-            out.rest = trim_wide(text.substr(next));
+            out.rest = trim(text.substr(next));
             return out;
         }
         if (k == 0 && is_chapter_heading(tok)) {
             out.chapter = std::string(tok);  // a chapter title may be long ("第七章：对于和平之威胁、...")
-            out.rest = trim_wide(text.substr(next));
+            out.rest = trim(text.substr(next));
         } else if (has_sentence_punctuation(tok)) {
             break;
         }
@@ -347,7 +338,7 @@ Lead leading_number(std::string_view text) {
 // A section heading between articles ("COMPOSITION", "تأليفـه"): short, no sentence end, and
 // followed at once by an article heading.
 bool is_section_heading(const std::vector<Paragraph>& ps, std::size_t i) {
-    const std::string_view t = trim_wide(ps[i].text);
+    const std::string_view t = trim(ps[i].text);
     if (t.empty() || t.size() > 80 || i + 1 >= ps.size()) return false;
     const char last = t.back();
     if (last == '.' || last == ':' || last == ';' || last == ',' || has_sentence_punctuation(t)) return false;
@@ -391,8 +382,8 @@ void number_article(std::vector<Paragraph>& ps, const std::vector<Slot>& slots, 
             p.number = chapeau ? "" : main;
         }
         if (!lead.number.empty()) {
-            const std::string_view t = trim_wide(p.text);
-            p.text = std::string(trim_wide(t.substr(lead.size)));
+            const std::string_view t = trim(p.text);
+            p.text = std::string(trim(t.substr(lead.size)));
         }
         p.kind = p.number.empty() ? ParagraphKind::unnumbered : ParagraphKind::numbered;
     }
@@ -418,20 +409,20 @@ void assign_article_anchors(Document& doc) {
         Slot& s = slots[i];
         const Peeled peeled = peel_headings(p.text);
         const int whole = article_heading_number(p.text);
-        if (!peeled.chapter.empty() || (whole == 0 && is_chapter_heading(trim_wide(p.text)))) {
-            chapter = peeled.chapter.empty() ? std::string(trim_wide(p.text)) : peeled.chapter;
+        if (!peeled.chapter.empty() || (whole == 0 && is_chapter_heading(trim(p.text)))) {
+            chapter = peeled.chapter.empty() ? std::string(trim(p.text)) : peeled.chapter;
             article = 0;
             s.role = Role::chapter;
         }
         if (whole > 0 || peeled.article > 0) {
             article = whole > 0 ? whole : peeled.article;
-            title = whole > 0 ? std::string(trim_wide(p.text)) : peeled.article_title;
+            title = whole > 0 ? std::string(trim(p.text)) : peeled.article_title;
             s.role = Role::article_heading;
         } else if (s.role != Role::chapter && is_section_heading(ps, i)) {
             s.role = Role::section;
         }
         // Heading lines joined to an article's first paragraph are taken off its text.
-        if (s.role != Role::outside && !peeled.rest.empty() && peeled.rest.size() < trim_wide(p.text).size() &&
+        if (s.role != Role::outside && !peeled.rest.empty() && peeled.rest.size() < trim(p.text).size() &&
             article > 0) {
             p.text = std::string(peeled.rest);
             s.role = Role::body;
@@ -443,11 +434,10 @@ void assign_article_anchors(Document& doc) {
             continue;
         }
         s.article = article;
-        s.lead = leading_number(trim_wide(p.text));
+        s.lead = leading_number(trim(p.text));
         p.anchor = "art" + std::to_string(article);
         // The heading path the reader gave, if any; else chapter › article.
         if (p.headings.empty()) {
-            p.headings.clear();
             if (!chapter.empty()) p.headings.push_back(chapter);
             p.headings.push_back(title);
         }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -159,7 +158,7 @@ std::vector<Line> page_lines(std::vector<Word> words, double body) {
         std::vector<Word> words;
     };
     std::vector<Group> groups;
-    const auto place = [&](const Word& w, bool open_new) {
+    const auto place = [&](const Word& w) {
         const double middle = (w.top + w.bottom) / 2;
         for (auto& g : groups) {
             if (middle >= g.top - 1 && middle <= g.bottom + 1) {
@@ -167,12 +166,12 @@ std::vector<Line> page_lines(std::vector<Word> words, double body) {
                 return;
             }
         }
-        if (open_new) groups.push_back({w.top, w.bottom, {w}});
+        groups.push_back({w.top, w.bottom, {w}});
     };
     for (const Word& w : words)
-        if (w.size >= small) place(w, true);
+        if (w.size >= small) place(w);
     for (const Word& w : words)
-        if (w.size < small) place(w, true);
+        if (w.size < small) place(w);
     std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.top < b.top; });
     std::vector<Line> lines;
     for (auto& g : groups) {
@@ -541,11 +540,10 @@ bool place_note(Document& doc, const Footnote& note, const std::vector<std::stri
     return false;
 }
 
-}  // namespace
-
-void attach_stray_notes(const poppler::document& pdf, Document& doc) {
+/// See read_pdf_geometry: stray notes to their paragraphs.
+void attach_stray_notes(const PdfLines& lines, Document& doc) {
     std::map<std::string, std::vector<std::string>> befores;  // mark -> words before it
-    for (const auto& page : pdf_lines(pdf).pages) {
+    for (const auto& page : lines.pages) {
         const Line* previous = nullptr;
         for (const Line& line : page) {
             for (std::size_t i = 0; i < line.marks.size() && i < line.before.size(); ++i) {
@@ -588,15 +586,21 @@ void attach_stray_notes(const poppler::document& pdf, Document& doc) {
     doc.paragraphs = std::move(kept);
 }
 
-bool read_resolution_pdf(const poppler::document& pdf, Document& doc) {
-    const PdfLines lines = pdf_lines(pdf);
+/// The resolution, in doc; false, doc untouched, when the PDF is not one.
+bool read_resolution(const PdfLines& lines, Document& doc) {
     if (lines.pages.empty() || !is_resolution(lines.pages.front())) return false;
-    Document out = doc;
-    ResolutionBuilder builder(out, lines.body);
+    ResolutionBuilder builder(doc, lines.body);  // writes doc only when finish() succeeds
     for (std::size_t i = 0; i < lines.pages.size(); ++i) builder.page(lines.pages[i], i == 0);
-    if (!builder.finish()) return false;
-    doc = std::move(out);
-    return true;
+    return builder.finish();
+}
+
+}  // namespace
+
+void read_pdf_geometry(const poppler::document& pdf, Document& doc, bool maybe_resolution, bool stray_notes) {
+    if (!maybe_resolution && !stray_notes) return;
+    const PdfLines lines = pdf_lines(pdf);
+    if (maybe_resolution && read_resolution(lines, doc)) return;
+    if (stray_notes) attach_stray_notes(lines, doc);
 }
 
 }  // namespace plenary

@@ -164,8 +164,8 @@ Document parse_pdf(std::string_view bytes, const std::string& source) {
     if (doc.job_number.empty()) doc.job_number = job;
     // The words' places cost a second pass over the pages: only where the text says it is a
     // resolution, or where the text reading left notes as paragraphs ("4 E/C.12/...").
-    if (text.find("Resolution adopted by") != std::string::npos && read_resolution_pdf(*pdf, doc)) return doc;
-    if (std::any_of(doc.paragraphs.begin(), doc.paragraphs.end(), note_like)) attach_stray_notes(*pdf, doc);
+    read_pdf_geometry(*pdf, doc, text.find("Resolution adopted by") != std::string::npos,
+                      std::any_of(doc.paragraphs.begin(), doc.paragraphs.end(), note_like));
     return doc;
 }
 

@@ -28,7 +28,6 @@ namespace {
 
 // Never a schema field, and the pre-scan rejects it as one if a user types it.
 constexpr const char* kPlaceholder = "zzplenaryref";
-constexpr long kMaxNumberRange = limits::max_number_range;
 // Folded words that name a body before "resolution" (six languages' stems, as typed).
 constexpr const char* kBodyWords[] = {"assembl", "asamblea", "council", "conseil", "consejo",
                                       "conferen", "commission", "comision", "ассамбле", "совет"};
@@ -271,25 +270,17 @@ std::size_t body_named_before(std::string_view text, std::size_t at, const std::
     return at;
 }
 
-// Fields whose values may carry a "(2019)" or "(XXX)" tail after a space.
-bool takes_paren_tail(const std::string& field) {
-    return field == "resolution" || field == "decision" || field == "symbol" || field == "doc" ||
-           field == "document";
-}
-
-// The most references one prefix ("A/HRC/RES/*") may stand for; past it the query is refused
-// with a message asking for a longer prefix, rather than slowed by an OR of every symbol.
-constexpr std::size_t kMaxPrefixTerms = 10000;
-
-// Fields whose values are UN references, and so take a prefix ending in "/*".
-bool takes_reference_prefix(const std::string& field) {
+// Fields whose values are UN references: they may carry a "(2019)" or "(XXX)" tail after a
+// space, and take a prefix ending in "/*".
+bool is_reference_field(const std::string& field) {
     return field == "resolution" || field == "decision" || field == "symbol" || field == "doc" ||
            field == "document";
 }
 
 // Every reference of the field under the prefix value ("A/HRC/RES/*"), as typed and upper
 // case (canonical references are upper case but for Add./Corr./Rev.). With a database its
-// terms are listed, at most kMaxPrefixTerms; without one Xapian expands it at match time.
+// terms are listed, at most limits::max_prefix_references; without one Xapian expands it
+// at match time.
 Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Database* db,
                                      const std::string& field, const std::string& value,
                                      int column, ParsedQuery& notes) {
@@ -304,16 +295,16 @@ Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Databas
     add_unique(stems, upper_ascii(stem));
     for (const std::string& st : stems) add_unique(notes.reference_prefixes, st);
     const std::string too_many = "'" + clause + "' stands for more than " +
-                                 std::to_string(kMaxPrefixTerms) + " references (give a longer prefix)";
+                                 std::to_string(limits::max_prefix_references) + " references (give a longer prefix)";
     std::vector<Xapian::Query> qs;
     for (const std::string& st : stems) {
         if (!db) {
-            qs.emplace_back(Xapian::Query::OP_WILDCARD, prefix + st, kMaxPrefixTerms,
+            qs.emplace_back(Xapian::Query::OP_WILDCARD, prefix + st, limits::max_prefix_references,
                             Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_OR);
             continue;
         }
         for (auto t = db->allterms_begin(prefix + st); t != db->allterms_end(prefix + st); ++t) {
-            if (qs.size() == kMaxPrefixTerms) throw QueryError(too_many, column);
+            if (qs.size() == limits::max_prefix_references) throw QueryError(too_many, column);
             qs.emplace_back(*t);
         }
     }
@@ -452,7 +443,7 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
     };
 
     if (field == "title" || field == "heading") return text_field_query(field, value, column);
-    if (takes_reference_prefix(field) && value.back() == '*')
+    if (is_reference_field(field) && value.back() == '*')
         return reference_prefix_query(m_schema, m_db, field, value, column, n);
 
     if (field == "country" || field == "demonym" || field == "speaker") {
@@ -514,9 +505,9 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
             throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
         // hi - lo + 1 values; both are at least 0, so neither the difference nor the loop
         // overflows (i <= hi never failed for hi = LONG_MAX: the loop never ended).
-        if (*hi - *lo >= kMaxNumberRange)
+        if (*hi - *lo >= limits::max_number_range)
             throw QueryError("bad range '" + clause + "' (more than " +
-                                 std::to_string(kMaxNumberRange) + " values)",
+                                 std::to_string(limits::max_number_range) + " values)",
                              column);
         std::vector<Xapian::Query> qs;
         for (long k = 0; k <= *hi - *lo; ++k) qs.push_back(term(field, std::to_string(*lo + k)));
@@ -672,7 +663,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                             if (text[end] == ')' && --depth < 0) break;
                             ++end;
                         }
-                        if (takes_paren_tail(name)) {
+                        if (is_reference_field(name)) {
                             // "resolution:2482 (2019)": the year tail belongs to the value.
                             std::size_t k = end;
                             while (k < text.size() && text[k] == ' ') ++k;

@@ -292,11 +292,6 @@ std::string symbol_from_name(std::string_view stem) {
     return symbol;
 }
 
-/// Line of byte offset (0-based) in text.
-int line_of(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
 
 std::string sidecar_base(const std::string& path) {
     const fs::path p(path);
@@ -367,14 +362,14 @@ void apply_json_sidecar(Document& doc, const std::string& sidecar) {
         const std::size_t colon = column == std::string::npos ? what.find("] ") : what.find(": ", column);
         if (colon != std::string::npos) what = what.substr(colon + 2);
         const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-        throw DocumentError(sidecar, "malformed JSON: " + what, line_of(text, byte));
+        throw DocumentError(sidecar, "malformed JSON: " + what, line_of(text, static_cast<std::ptrdiff_t>(byte)));
     }
     if (!j.is_object()) throw DocumentError(sidecar, "sidecar must be a JSON object", 1);
     const bool had_body = j.contains("body");
     for (const auto& [key, value] : j.items()) {
         // Report the line of the key, so a bad value is easy to find.
         const std::size_t at = text.find("\"" + key + "\"");
-        set_field(doc, key, value, sidecar, at == std::string::npos ? 0 : line_of(text, at));
+        set_field(doc, key, value, sidecar, at == std::string::npos ? 0 : line_of(text, static_cast<std::ptrdiff_t>(at)));
     }
     if (!had_body && j.contains("symbol") && !doc.symbol.empty()) doc.body = symbol_organ(doc.symbol);
 }
@@ -385,12 +380,12 @@ void apply_xml_sidecar(Document& doc, const std::string& sidecar) {
     const auto result = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result)
         throw DocumentError(sidecar, std::string("malformed XML: ") + result.description(),
-                            line_of(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))));
+                            line_of(text, result.offset));
     for (const pugi::xml_node& child : xml.document_element().children()) {
         if (child.type() != pugi::node_element) continue;
         const std::string key = child.name();
         set_field(doc, key, nlohmann::json(std::string(child.text().get())), sidecar,
-                  line_of(text, static_cast<std::size_t>(child.offset_debug())));
+                  line_of(text, child.offset_debug()));
     }
 }
 
@@ -404,21 +399,15 @@ bool is_line_aligned(const std::string& path) {
 
 Document parse_line_aligned(std::string_view text) {
     Document doc;
-    int line = 0;
-    std::size_t from = 0;
-    while (from < text.size()) {
-        std::size_t end = text.find('\n', from);
-        if (end == std::string_view::npos) end = text.size();
-        ++line;
-        const std::string_view t = trim(text.substr(from, end - from));
-        if (!t.empty()) {
-            Paragraph p;
-            p.text = std::string(t);
-            p.line = line;
-            p.anchor = "line" + std::to_string(line);
-            doc.paragraphs.push_back(std::move(p));
-        }
-        from = end + 1;
+    const std::vector<std::string_view> lines = split_lines(text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view t = trim(lines[i]);
+        if (t.empty()) continue;
+        Paragraph p;
+        p.text = std::string(t);
+        p.line = static_cast<int>(i + 1);
+        p.anchor = "line" + std::to_string(i + 1);
+        doc.paragraphs.push_back(std::move(p));
     }
     return doc;
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analyzer.h"
 #include "countries.h"
 #include "error.h"
 #include "index_writer.h"
@@ -27,11 +28,11 @@ namespace {
 
 /// An empty language or one Plenary analyses; anything else is a QueryError naming option.
 void check_language(const char* option, const std::string& lang) {
-    if (lang.empty()) return;
-    const std::string l = ascii_lower(lang);
-    for (const char* known : {"en", "fr", "es", "ru", "ar", "zh", "de"})
-        if (l == known) return;
-    throw QueryError("unknown language '" + lang + "' for " + option + " (en, fr, es, ru, ar, zh, de)");
+    const auto& known = analysed_languages();
+    if (lang.empty() || std::find(known.begin(), known.end(), ascii_lower(lang)) != known.end()) return;
+    std::string list;
+    for (const auto& l : known) list += (list.empty() ? "" : ", ") + l;
+    throw QueryError("unknown language '" + lang + "' for " + option + " (" + list + ")");
 }
 
 constexpr const char* kDim = "\x1b[2m";
@@ -267,11 +268,9 @@ Xapian::Query Searcher::without_copies(const Xapian::Query& query) const {
 
 bool Searcher::is_shadowed(const std::string& file_key) const {
     if (!m_has_copies) return false;
-    const Schema& schema = Schema::instance();
-    Xapian::Enquire e(m_db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(schema.term("file", file_key)),
-                              Xapian::Query(schema.term("shadowed", "1"))));
-    return !e.get_mset(0, 1).empty();
+    return std::any_of(m_parts.begin(), m_parts.end(), [&](const Xapian::Database& part) {
+        return part.get_metadata(shadow_meta_key(file_key)) == "1";
+    });
 }
 
 DocumentInfo Searcher::document_info(const std::string& key) {
@@ -373,8 +372,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         if (it == by_field.end()) by_field.push_back({field, {q}});
         else it->second.push_back(q);
     }
-    Xapian::Query query = pq.query;
-    query = without_copies(query);
+    Xapian::Query query = without_copies(pq.query);
     if (!by_field.empty()) {
         std::vector<Xapian::Query> ands;
         for (const auto& [field, qs] : by_field)
@@ -544,15 +542,14 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
         }
         if (keys.empty()) add_files_of(schema.term("work", value));
         if (keys.empty()) throw QueryError("no document '" + value + "' in the database");
-        // A document held in several files is shown once, from the file that stands for it.
-        auto shadowed = [&](const std::string& key) { return is_shadowed(key); };
         // Every language version: the files sharing a work key with those found (versions
         // sharing a symbol are found by it already).
         for (std::size_t i = 0, found = keys.size(); i < found; ++i)
             if (const std::string work = document_info(keys[i]).work; !work.empty())
                 add_files_of(schema.term("work", work));
-        if (!std::all_of(keys.begin(), keys.end(), shadowed))
-            keys.erase(std::remove_if(keys.begin(), keys.end(), shadowed), keys.end());
+        // A document held in several files is shown once, from the file that stands for it.
+        auto shadowed = [&](const std::string& key) { return is_shadowed(key); };
+        if (!std::all_of(keys.begin(), keys.end(), shadowed)) std::erase_if(keys, shadowed);
         std::vector<DocumentView> out;
         for (const std::string& key : keys) {
             DocumentView view;
@@ -577,7 +574,8 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
         auto it = m_db.postlist_begin(id_term);
         if (it == m_db.postlist_end(id_term)) throw QueryError("no paragraph with id '" + id + "'");
         const Xapian::Document source = m_db.get_document(*it);
-        const std::string anchor = str(parse_data(source.get_data()), "anchor");
+        const nlohmann::json stored = parse_data(source.get_data());
+        const std::string anchor = str(stored, "anchor");
         std::string work = source.get_value(*schema.field("work").slot);
         if (anchor.empty() || work.empty())
             throw QueryError("paragraph '" + id + "' has no alignment key (article, paragraph id)");
@@ -593,7 +591,7 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
             for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back(m.get_document());
             return out;
         };
-        const std::string file = file_of(parse_data(source.get_data()));
+        const std::string file = file_of(stored);
         auto mine = group(Xapian::Query(schema.term("file", file)));
         auto theirs = group(without_copies(
             Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema.term("work", work)),
@@ -601,7 +599,7 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
         if (theirs.empty())
             throw QueryError("no '" + lang + "' version of paragraph '" + id + "' (" + anchor + ")");
         // Within an article, the paragraph with the same number where both versions number it.
-        const std::string number = str(parse_data(source.get_data()), "number");
+        const std::string number = str(stored, "number");
         auto same_number = [&](std::vector<Xapian::Document> g) {
             std::erase_if(g, [&](const Xapian::Document& d) { return str(parse_data(d.get_data()), "number") != number; });
             return g;

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "hyphenation.h"
+#include "input_limits.h"
 #include "layout.h"
 #include "reader.h"
 #include "symbols.h"
@@ -42,9 +43,6 @@ std::vector<std::string_view> cells_of(std::string_view line) {
     return cells;
 }
 
-/// A paragraph grows line by line up to this size; a text with no blank lines at all is not
-/// one paragraph of megabytes.
-constexpr std::size_t kMaxParagraphBytes = 64 * 1024;
 
 /// A footnote line's marker ("12 text", "* text"); 0-length when the line is not one.
 std::string_view note_marker(std::string_view line) {
@@ -208,7 +206,8 @@ public:
         // Text extracted from a layout (PDF, Word; page marks) is read page by page, its line
         // ends perhaps page ends; plain text may be hard-wrapped and spells its own words.
         const bool plain = pages.size() == 1 && !from_layout(m_doc.source);
-        if (!m_line_mode && plain && read_if_wrapped(pages, numbers, repeated)) return;
+        // One page: no line repeats as a running head (layout::repeated_lines needs three).
+        if (!m_line_mode && plain && read_if_wrapped(pages[0], numbers[0])) return;
         if (!m_line_mode && plain) m_vocabulary.emplace(pages[0]);
 
         std::size_t page_index = 0;
@@ -255,19 +254,13 @@ private:
     /// Reads the text as hard-wrapped prose (speeches cut at a fixed width) if it is that:
     /// the paragraphs found from the lines' lengths go through body_line a paragraph at a time,
     /// so numbering and lists read as in speeches with a paragraph a line. False if it is not.
-    bool read_if_wrapped(const std::vector<std::vector<std::string_view>>& pages,
-                         const std::vector<std::vector<int>>& numbers,
-                         const std::vector<std::vector<bool>>& repeated) {
+    bool read_if_wrapped(const std::vector<std::string_view>& page, const std::vector<int>& numbers) {
         std::vector<wrapped::SourceLine> lines;
-        for (std::size_t p = 0; p < pages.size(); ++p) {
-            if (p > 0) lines.push_back({});  // a page break reads as a blank line
-            for (std::size_t i = 0; i < pages[p].size(); ++i) {
-                if (!repeated[p][i]) lines.push_back({pages[p][i], numbers[p][i]});
-            }
-        }
-        if (!wrapped::is_hard_wrapped(lines)) return false;
+        for (std::size_t i = 0; i < page.size(); ++i) lines.push_back({page[i], numbers[i]});
+        const int column = wrapped::wrap_column(lines);
+        if (column == 0) return false;
         m_line_mode = true;
-        for (const auto& paragraph : wrapped::paragraphs(lines)) {
+        for (const auto& paragraph : wrapped::paragraphs(lines, column)) {
             m_target.reset();  // the paragraph ends are found already: none continues another
             body_line(paragraph.text, paragraph.line);
         }
@@ -592,7 +585,7 @@ private:
             return;
         }
         if (m_open && !m_line_mode) {
-            if (m_text.size() < kMaxParagraphBytes) append_text(m_text, t);
+            if (m_text.size() < limits::max_paragraph_bytes) append_text(m_text, t);
             else start_paragraph(ParagraphKind::unnumbered, "", t, number);
             return;
         }

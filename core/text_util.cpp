@@ -1,5 +1,7 @@
 #include "text_util.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -233,6 +235,11 @@ std::string collapse_spaces(std::string_view s) {
         out += s[i++];
     }
     return out;
+}
+
+int line_of(std::string_view text, std::ptrdiff_t offset) {
+    offset = std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size()));
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {

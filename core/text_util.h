@@ -40,6 +40,10 @@ std::string collapse_spaces(std::string_view s);
 /// Splits on '\n' (no '\n' kept).
 std::vector<std::string_view> split_lines(std::string_view text);
 
+/// The 1-based line of a byte offset in text; offsets before or past the text (pugixml's -1
+/// for "unknown") count as its first or last byte.
+int line_of(std::string_view text, std::ptrdiff_t offset);
+
 /// Decodes one code point at text[i], advancing i; returns U+FFFD on bad input.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 

@@ -1,5 +1,7 @@
 #include "wrapped_text.h"
 
+#include "input_limits.h"
+
 #include <algorithm>
 #include <array>
 
@@ -11,8 +13,6 @@ namespace plenary::wrapped {
 
 namespace {
 
-/// A paragraph grows up to this size, as in the rest of the text reader.
-constexpr std::size_t kMaxParagraphBytes = 64 * 1024;
 
 /// Advance widths of Times-Roman (Adobe's metrics) for ' ' to '~', in thousandths of an em.
 constexpr std::array<short, 95> kAsciiWidths = {
@@ -119,7 +119,7 @@ bool is_furniture(std::string_view line) {
            line.find('-') != std::string_view::npos;
 }
 
-bool is_hard_wrapped(const std::vector<SourceLine>& lines) {
+int wrap_column(const std::vector<SourceLine>& lines) {
     std::size_t nonblank = 0, blocks = 0, gaps = 0;
     bool in_block = false;
     for (const auto& line : lines) {
@@ -134,22 +134,23 @@ bool is_hard_wrapped(const std::vector<SourceLine>& lines) {
         if (t.find("   ") != std::string_view::npos || t.find('\t') != std::string_view::npos) ++gaps;
     }
     // A page or more of prose, with paragraphs not marked by blank lines.
-    if (nonblank < 30 || nonblank < blocks * 10 || gaps * 20 > nonblank) return false;
+    if (nonblank < 30 || nonblank < blocks * 10 || gaps * 20 > nonblank) return 0;
     const std::vector<int> widths = content_widths(lines);
     const int column = column_width(widths);
     // A narrow column (some 120 characters at most) that three lines in five fill.
-    if (column > 60000) return false;
+    if (column > 60000) return 0;
     const auto full = std::count_if(widths.begin(), widths.end(),
                                     [&](int w) { return w * 4 >= column * 3; });
-    return static_cast<std::size_t>(full) * 5 >= widths.size() * 3;
+    return static_cast<std::size_t>(full) * 5 >= widths.size() * 3 ? column : 0;
 }
 
-std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines) {
+bool is_hard_wrapped(const std::vector<SourceLine>& lines) { return wrap_column(lines) > 0; }
+
+std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines, int column) {
     std::vector<std::string_view> texts;
     texts.reserve(lines.size());
     for (const auto& line : lines) texts.push_back(line.text);
     const HyphenVocabulary vocabulary(texts);
-    const int column = column_width(content_widths(lines));
     const std::size_t usual_indent = usual_indentation(lines);
 
     std::vector<WrappedParagraph> out;
@@ -160,7 +161,7 @@ std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines) {
         if (t.empty() || is_furniture(t)) continue;
         if (!current.text.empty() &&
             (starts_paragraph(previous, line.text, column, usual_indent) ||
-             current.text.size() >= kMaxParagraphBytes)) {
+             current.text.size() >= limits::max_paragraph_bytes)) {
             out.push_back(std::move(current));
             current = WrappedParagraph{};
         }

@@ -29,14 +29,19 @@ int text_width(std::string_view text);
 /// "21 10-54959" (page number and job number, either way round).
 bool is_furniture(std::string_view line);
 
-/// True when lines read as hard-wrapped prose: most lines fill one narrow column, without
-/// column gaps, and blank lines are too rare to be what separates paragraphs.
+/// The column width (text_width) of lines that read as hard-wrapped prose: most lines fill one
+/// narrow column, without column gaps, and blank lines are too rare to be what separates
+/// paragraphs. 0 when they do not read so.
+int wrap_column(const std::vector<SourceLine>& lines);
+
+/// True when lines read as hard-wrapped prose (wrap_column is not 0).
 bool is_hard_wrapped(const std::vector<SourceLine>& lines);
 
-/// The paragraphs of hard-wrapped lines. A paragraph ends after a line that ends a sentence
-/// and leaves room, in the file's own column width, for the next line's first word; or before
+/// The paragraphs of hard-wrapped lines set in column (their wrap_column). A paragraph ends
+/// after a line that ends a sentence and leaves room in the column for the next line's first
+/// word; or before
 /// a line indented deeper than the file's lines usually are. Blank lines and page furniture
 /// do not end one; line-end hyphenation is undone with the file's own vocabulary.
-std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines);
+std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines, int column);
 
 }  // namespace plenary::wrapped

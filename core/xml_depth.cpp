@@ -1,9 +1,8 @@
 #include "xml_depth.h"
 
-#include <algorithm>
-
 #include "error.h"
 #include "input_limits.h"
+#include "text_util.h"
 
 namespace plenary {
 
@@ -13,8 +12,7 @@ void check_xml_depth(const pugi::xml_node& root, std::string_view bytes, const s
     pugi::xml_node n = root.first_child();
     while (n) {
         if (depth > limits::max_xml_depth && n.type() == pugi::node_element) {
-            const auto offset = std::clamp<std::ptrdiff_t>(n.offset_debug(), 0, static_cast<std::ptrdiff_t>(bytes.size()));
-            const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+            const int line = line_of(bytes, n.offset_debug());
             throw DocumentError(source, "nesting deeper than " + std::to_string(limits::max_xml_depth) + " levels" +
                                             (part.empty() ? "" : " in " + part),
                                 part.empty() ? line : 0);

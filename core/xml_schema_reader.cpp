@@ -278,9 +278,8 @@ Document parse_schema_xml(std::string_view bytes, const std::string& source, con
     // an entity it declares stays unexpanded.
     const auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result) {
-        const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
-        const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(std::min(offset, bytes.size())), '\n'));
-        throw DocumentError(source, std::string("malformed XML: ") + result.description(), line);
+        throw DocumentError(source, std::string("malformed XML: ") + result.description(),
+                            line_of(bytes, result.offset));
     }
     // The walks below recurse once per level: a hostile depth stops here, not in the stack.
     check_xml_depth(xml, bytes, source);
@@ -335,7 +334,7 @@ Document parse_schema_xml(std::string_view bytes, const std::string& source, con
                 Paragraph para;
                 para.headings = headings;
                 para.text = text_of(part, skip);
-                para.line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + std::min<std::ptrdiff_t>(part.offset_debug(), static_cast<std::ptrdiff_t>(bytes.size())), '\n'));
+                para.line = line_of(bytes, part.offset_debug());
                 para.number = para_number_xpath.empty() ? number : clean_number(eval(part, para_number_xpath, schema_path));
                 if (!refs_xpath.empty())
                     for (const auto& ref : select(part, refs_xpath, schema_path)) {

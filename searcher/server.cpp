@@ -466,8 +466,6 @@ int serve(const ServerOptions& options) {
     server.set_pre_routing_handler([&workers, time_limit](const httplib::Request& req, httplib::Response& res) {
         t_request_start = std::chrono::steady_clock::now();
         GuardedServer::mark_working();
-        WorkerPool& worker = workers;  // lends a Worker to each request that searches
-        res.set_header("X-Content-Type-Options", "nosniff");
         no_ranges(req, res);
         // This service reads no bodies: bytes after the head would be taken for the next request.
         if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) GuardedServer::close_after_response();
@@ -489,22 +487,19 @@ int serve(const ServerOptions& options) {
             } else if (path == "/api/openapi.json") {
                 res.set_content(embedded_openapi_json(), "application/json; charset=utf-8");
             } else if (path == "/api/health") {
-                answer(res, worker, 404, [](Worker& w) { return json_text(w.health()); });
+                answer(res, workers, 404, [](Worker& w) { return json_text(w.health()); });
             } else if (path == "/api/search") {
-                answer(res, worker, 400, [&](Worker& w) {
-                    const SearchRequest r = search_request(req, time_limit);
-                    return json_text(to_json(w.searcher().search(r)));
-                });
+                // A bad request is answered at once, not after waiting for a free Worker.
+                const SearchRequest r = search_request(req, time_limit);
+                answer(res, workers, 400, [&](Worker& w) { return json_text(to_json(w.searcher().search(r))); });
             } else if (starts("/api/paragraph/") && path.size() > 15) {
                 const std::string id = path.substr(15);
-                answer(res, worker, 404, [&](Worker& w) {
-                    if (id.size() > 200) throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
-                    return json_text(to_json(w.searcher().show(id)));
-                });
+                if (id.size() > 200) throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
+                answer(res, workers, 404, [&](Worker& w) { return json_text(to_json(w.searcher().show(id))); });
             } else if (starts("/api/document/") && path.size() > 14) {
                 const std::string what = path.substr(14);
-                answer(res, worker, 404, [&](Worker& w) {
-                    if (what.size() > 200) throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
+                if (what.size() > 200) throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
+                answer(res, workers, 404, [&](Worker& w) {
                     nlohmann::json j = nlohmann::json::array();
                     for (const auto& d : w.searcher().show_document(what)) j.push_back(to_json(d));
                     return json_text(j);
