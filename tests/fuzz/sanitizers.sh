@@ -25,7 +25,8 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export PLENARY_SCHEMA_DIR=$PWD/schemas
 failed=()
 for t in "${unit_tests[@]}"; do
-  if ! "$build/tests/$t" --gtest_brief=1 >"$build/tests/$t.log" 2>&1; then
+  # At most 5 minutes each: a hang fails (status 124) instead of holding the pass.
+  if ! timeout 300 "$build/tests/$t" --gtest_brief=1 >"$build/tests/$t.log" 2>&1; then
     failed+=("$t")
     tail -40 "$build/tests/$t.log" >&2
   fi

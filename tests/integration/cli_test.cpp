@@ -16,25 +16,17 @@
 
 #include "error.h"
 #include "index_writer.h"
+#include "integration/test_support.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kIndex = PLENARY_BINARY_DIR "/indexer/plenary-index";
-
-struct RunResult {
-    int status = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::kIndex;
+using test::q;
+using test::RunResult;
+using test::slurp;
 
 class CliTest : public ::testing::Test {
 protected:
@@ -45,22 +37,12 @@ protected:
     void SetUp() override { fs::create_directories(docs); }
     void TearDown() override { fs::remove_all(dir); }
 
-    RunResult run(const std::string& args) {
-        const std::string cmd = kIndex + " " + args + " >" + (dir / "out").string() + " 2>" +
-                                (dir / "err").string() + " </dev/null";
-        RunResult r;
-        const int raw = std::system(cmd.c_str());
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        r.out = slurp(dir / "out");
-        r.err = slurp(dir / "err");
-        return r;
-    }
+    RunResult run(const std::string& args) { return test::run_captured(kIndex + " " + args, dir); }
     void write(const std::string& name, const std::string& bytes) {
         fs::create_directories((docs / name).parent_path());
         std::ofstream(docs / name, std::ios::binary) << bytes;
     }
     Xapian::doccount paragraphs() { return Xapian::Database(db.string()).get_doccount(); }
-    std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 };
 
 const char* kSpeech =

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "integration/test_support.h"
 #include "unit/test_files.h"
 
 namespace plenary {
@@ -18,28 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kIndex = PLENARY_BINARY_DIR "/indexer/plenary-index";
-const std::string kSearch = PLENARY_BINARY_DIR "/searcher/plenary-search";
-
-struct RunResult {
-    int status = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string nested(const std::string& name, int n, const std::string& text) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += "<" + name + ">";
-    out += text;
-    for (int i = 0; i < n; ++i) out += "</" + name + ">";
-    return out;
-}
+using test::kIndex;
+using test::kSearch;
+using test::q;
+using test::RunResult;
+using plenary::testing::nested;
 
 class HostileInputTest : public ::testing::Test {
 protected:
@@ -52,19 +36,11 @@ protected:
 
     // Runs a program with at most 20 s and 2 GB, so that a regression fails instead of hanging.
     RunResult run(const std::string& program, const std::string& args) {
-        const std::string cmd = "ulimit -v 2000000; timeout 20 " + program + " " + args + " >" + (dir / "out").string() +
-                                " 2>" + (dir / "err").string() + " </dev/null";
-        RunResult r;
-        const int raw = std::system(cmd.c_str());
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        r.out = slurp(dir / "out");
-        r.err = slurp(dir / "err");
-        return r;
+        return test::run_captured("ulimit -v 2000000; timeout 20 " + program + " " + args, dir);
     }
     void write(const std::string& name, const std::string& bytes) {
         std::ofstream(docs / name, std::ios::binary) << bytes;
     }
-    std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
     // Two good files (three paragraphs) and two that nest 60,000 levels.
     void write_files() {

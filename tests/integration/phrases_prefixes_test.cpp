@@ -13,6 +13,7 @@
 
 #include "document.h"
 #include "indexer.h"
+#include "integration/test_support.h"
 #include "reader.h"
 #include "references.h"
 #include "search.h"
@@ -29,20 +30,9 @@ fs::path corpus_root() { return fs::path(PLENARY_SHARED_DIR) / "corpus-real"; }
 // with hundreds of each phrase (and the Arms Trade Treaty's adoption years).
 const char* kSessions[] = {"Session 70 - 2015", "Session 73 - 2018"};
 
-std::string temp_db(const std::string& name) {
-    return (fs::temp_directory_path() / ("plenary-phrases-" + std::to_string(::getpid()) + "-" + name)).string();
-}
-
+/// A fresh database of `paths`, named after this suite and `name`.
 std::string build(const std::string& name, const std::vector<std::string>& paths) {
-    const std::string db = temp_db(name);
-    fs::remove_all(db);
-    IndexOptions options;
-    options.db = db;
-    options.paths = paths;
-    options.jobs = 2;
-    const IndexReport r = run_index(options, IndexListener{});
-    EXPECT_GT(r.paragraphs, 0u);
-    return db;
+    return test::build_db("plenary-phrases", name, paths);
 }
 
 // A paragraph as the dump shows it, with the key its hit will carry (file name, ordinal).

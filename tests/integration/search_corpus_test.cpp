@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "indexer.h"
+#include "integration/test_support.h"
 #include "search.h"
 #include "text_util.h"
 
@@ -18,20 +19,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string temp_db(const std::string& name) {
-    return (fs::temp_directory_path() / ("plenary-search-corpus-" + std::to_string(::getpid()) + "-" + name)).string();
-}
-
+/// A fresh database of `paths`, named after this suite and `name`.
 std::string build(const std::string& name, const std::vector<std::string>& paths) {
-    const std::string db = temp_db(name);
-    fs::remove_all(db);
-    IndexOptions options;
-    options.db = db;
-    options.paths = paths;
-    options.jobs = 2;
-    const IndexReport r = run_index(options, IndexListener{});
-    EXPECT_GT(r.paragraphs, 0u);
-    return db;
+    return test::build_db("plenary-search-corpus", name, paths);
 }
 
 std::vector<std::string> numbers(const SearchResult& r) {

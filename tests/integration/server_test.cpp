@@ -1,4 +1,4 @@
-// Runs the real `plenary-search serve` on a free loopback port over a database built from
+// Runs the real `plenary-search serve` on a loopback port it picks over a database built from
 // corpus/ with the real plenary-index, and talks to it over HTTP.
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -21,88 +21,20 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "integration/test_support.h"
+
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::string kIndex = PLENARY_BINARY_DIR "/indexer/plenary-index";
-const std::string kSearch = PLENARY_BINARY_DIR "/searcher/plenary-search";
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-/// Output and status of a shell command (stderr to err_file when given).
-std::pair<int, std::string> shell(const std::string& cmd) {
-    std::string out;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    const int raw = ::pclose(p);
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
-}
-
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
-
-/// A port nobody listens on right now.
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-/// A running `plenary-search serve`, stopped with SIGTERM when destroyed.
-struct ServerProcess {
-    pid_t pid = -1;
-    int port = 0;
-    fs::path log;
-
-    ServerProcess(const std::vector<std::string>& args, const fs::path& log_file, int use_port = 0) : log(log_file) {
-        port = use_port ? use_port : free_port();
-        pid = ::fork();
-        if (pid == 0) {
-            std::vector<std::string> all = {kSearch, "serve", "--port", std::to_string(port), "--threads", "4"};
-            all.insert(all.end(), args.begin(), args.end());
-            std::vector<char*> argv;
-            for (auto& a : all) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            std::freopen(log.c_str(), "w", stderr);
-            std::freopen("/dev/null", "w", stdout);
-            ::execv(kSearch.c_str(), argv.data());
-            std::_Exit(127);
-        }
-    }
-    /// Waits until it answers anything on /api/health.
-    bool wait_ready() {
-        httplib::Client c("127.0.0.1", port);
-        for (int i = 0; i < 200; ++i) {
-            if (c.Get("/api/health")) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return false;
-    }
-    /// Sends sig and returns the exit status (-1 if it did not exit normally).
-    int stop(int sig = SIGTERM) {
-        if (pid <= 0) return -1;
-        ::kill(pid, sig);
-        int raw = 0;
-        ::waitpid(pid, &raw, 0);
-        pid = -1;
-        return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    }
-    ~ServerProcess() { stop(); }
-};
+using test::kIndex;
+using test::kSearch;
+using test::q;
+using test::ServerProcess;
+using test::shell;
+using test::slurp;
 
 class ServerTest : public ::testing::Test {
 protected:
@@ -116,7 +48,7 @@ protected:
         fs::create_directories(docs);
         const auto [status, out] = shell(kIndex + " --db " + q(db) + " " + q(fs::path(PLENARY_SOURCE_DIR) / "corpus") + " 2>&1");
         ASSERT_EQ(status, 0) << out;
-        server = new ServerProcess({"--db", db.string()}, dir / "server.log");
+        server = new ServerProcess({"--db", db.string(), "--threads", "4"}, dir / "server.log");
         ASSERT_TRUE(server->wait_ready()) << slurp(dir / "server.log");
     }
     static void TearDownTestSuite() {
@@ -371,8 +303,12 @@ TEST_F(ServerTest, SecondInstanceOnTheSamePortFailsWithOneClearLine) {
 
 TEST_F(ServerTest, AccessLogHasOneLinePerRequest) {
     get("/api/search?q=logline");
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    const std::string log = slurp(server->log);
+    // The line may follow the answer by a moment: wait for it, 3 s at most.
+    std::string log = slurp(server->log);
+    for (int i = 0; i < 150 && log.find("GET /api/search?q=logline 200 ") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        log = slurp(server->log);
+    }
     const std::size_t at = log.find("GET /api/search?q=logline 200 ");
     ASSERT_NE(at, std::string::npos) << log;
     const std::string line = log.substr(at, log.find('\n', at) - at);
@@ -382,7 +318,7 @@ TEST_F(ServerTest, AccessLogHasOneLinePerRequest) {
 TEST(ServerLifecycle, MissingDatabaseIs503AndSigtermStopsWithStatusZero) {
     const fs::path dir = fs::temp_directory_path() / ("plenary-server-life-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    ServerProcess s({"--db", (dir / "missing").string()}, dir / "log");
+    ServerProcess s({"--db", (dir / "missing").string(), "--threads", "4"}, dir / "log");
     ASSERT_TRUE(s.wait_ready()) << slurp(dir / "log");
     httplib::Client c("127.0.0.1", s.port);
     for (const char* path : {"/api/search?q=trafficking", "/api/health", "/api/paragraph/abc-1"}) {

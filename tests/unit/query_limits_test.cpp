@@ -62,7 +62,8 @@ TEST(QueryLimitsTest, NumberRangesAreBoundedAndParsedSafely) {
     for (const auto& [query, message] : rows) {
         const auto start = std::chrono::steady_clock::now();
         EXPECT_EQ(error_of(parser, query), message) << query;
-        EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 1.0) << query;
+        // 5 s: a bound a sanitized build on a busy machine meets, far under what an unbounded range cost.
+        EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0) << query;
     }
     EXPECT_EQ(parser.parse("session:9223372036854775807..9223372036854775807").query.get_description(),
               "Query(0 * XSES9223372036854775807)");
@@ -86,7 +87,7 @@ TEST(QueryLimitsTest, WildcardsExpandToABoundedNumberOfTerms) {
     for (int i = 0; i < 480; ++i) many += std::string(many.empty() ? "" : " OR ") + "a" + static_cast<char>('b' + i % 7) + "*";
     const auto start = std::chrono::steady_clock::now();
     EXPECT_NE(error_of(parser, many).find("more than 5000 terms"), std::string::npos);
-    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 1.0);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0) << "was 15 s";
     // The expansion that is allowed still matches.
     Xapian::Enquire enquire(db);
     enquire.set_query(parser.parse("ah*").query);

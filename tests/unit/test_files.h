@@ -1,4 +1,4 @@
-// Builders for small binary test inputs: a stored (uncompressed) zip and a one-font PDF.
+// Builders for small test inputs: a stored (uncompressed) zip, a one-font PDF, deep markup.
 #pragma once
 
 #include <cstdint>
@@ -100,6 +100,18 @@ inline std::string make_pdf(const std::vector<std::vector<std::string>>& pages) 
     out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
            std::to_string(xref) + "\n%%EOF\n";
     return out;
+}
+
+/// n elements named name, each inside the one before, around text.
+inline std::string nested(const std::string& name, int n, const std::string& text) {
+    std::string open, close;
+    open.reserve(static_cast<std::size_t>(n) * (name.size() + 2));
+    close.reserve(static_cast<std::size_t>(n) * (name.size() + 3));
+    for (int i = 0; i < n; ++i) {
+        open += "<" + name + ">";
+        close += "</" + name + ">";
+    }
+    return open + text + close;
 }
 
 }  // namespace plenary::testing

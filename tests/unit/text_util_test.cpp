@@ -86,5 +86,26 @@ TEST(FoldTable, AgreesWithIcuOnEveryBmpCodePoint) {
     EXPECT_EQ(fold("\xC3\x89" "cole"), "ecole");  // a change of the rule shows here too
 }
 
+// The documented rules on examples written by hand, not by the ICU function the table comes
+// from: compatibility forms, case folding, marks removed, typographic punctuation made ASCII.
+TEST(FoldRules, HandWrittenExamples) {
+    const std::pair<const char*, const char*> rows[] = {
+        {"\uFB01nance", "finance"},                 // ligature fi
+        {"\uFF21\uFF22\uFF23", "abc"},              // full-width letters
+        {"\u0130stanbul", "istanbul"},              // capital I with dot above
+        {"\u039F\u03A3\u039F\u03A3\u03C2", "\u03BF\u03C3\u03BF\u03C3\u03C3"},  // Greek sigma, final sigma too
+        {"Stra\u00DFe", "strasse"},                 // sharp s
+        {"\u0152uvre", "oeuvre"},                   // ligature OE
+        {"C\u00F4te d\u2019Ivoire", "cote d'ivoire"},  // circumflex, typographic apostrophe
+        {"a\u3000b", "a b"},                        // ideographic space
+        {"1990\u20132000", "1990-2000"},             // en dash
+        {"m\u00B2", "m2"},                          // superscript two
+        {"\u00C5ngstr\u00F6m", "angstrom"},          // ring and diaeresis
+        {"\u0141\u00F3d\u017A", "lodz"},            // stroke (no decomposition) and acute
+        {"\u0419\u041E\u0413", "\u0439\u043E\u0433"},  // Russian short i stays a letter of its own
+    };
+    for (const auto& [in, want] : rows) EXPECT_EQ(fold(in), want) << in;
+}
+
 }  // namespace
 }  // namespace plenary

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "reader.h"
 #include "text_util.h"
+#include "unit/test_files.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
@@ -126,13 +127,7 @@ TEST(UnpcReader, ParagraphsFromBodyOnly) {
 }
 
 // n elements named name, each inside the one before, around text.
-std::string nested(const std::string& name, int n, const std::string& text) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += "<" + name + ">";
-    out += text;
-    for (int i = 0; i < n; ++i) out += "</" + name + ">";
-    return out;
-}
+using plenary::testing::nested;
 
 // 32,000 nested <s> took 8.9 s and 300,000 no answer in 60 s: every <s> searched its
 // descendants again. Nested <s> are one sentence; nested <p> each a paragraph of their own.
@@ -149,7 +144,7 @@ TEST(UnpcReader, NestedElementsTakeLinearTime) {
         const auto start = std::chrono::steady_clock::now();
         const Document doc = parse_unpc_xml(tei("t", row.body), "deep.xml");
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        EXPECT_LT(seconds, 2.0);
+        EXPECT_LT(seconds, 5.0);  // with room for a sanitized build on a busy machine
         ASSERT_EQ(doc.paragraphs.size(), 1u);
         EXPECT_EQ(doc.paragraphs[0].text, row.text);
     }

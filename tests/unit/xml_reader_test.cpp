@@ -6,6 +6,7 @@
 #include "error.h"
 #include "reader.h"
 #include "text_util.h"
+#include "unit/test_files.h"
 
 using namespace plenary;
 
@@ -99,17 +100,7 @@ TEST(XmlSchemaReader, ExternalEntitiesAreNeverFetchedNorExpanded) {
     }
 }
 
-// n elements named name, each inside the one before, around text.
-std::string nested(const std::string& name, int n, const std::string& text) {
-    std::string open, close;
-    open.reserve(static_cast<std::size_t>(n) * (name.size() + 2));
-    close.reserve(static_cast<std::size_t>(n) * (name.size() + 3));
-    for (int i = 0; i < n; ++i) {
-        open += "<" + name + ">";
-        close += "</" + name + ">";
-    }
-    return open + text + close;
-}
+using plenary::testing::nested;
 
 const std::string akn_ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
