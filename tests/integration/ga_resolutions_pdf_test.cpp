@@ -94,8 +94,12 @@ TEST(GaResolutionsPdf, PreambularParagraphsEachOnTheirOwn) {
         EXPECT_EQ(doc.paragraphs[0].text.rfind("The General Assembly", 0), 0u) << doc.paragraphs[0].text;
         // Operative paragraphs numbered 1 to N in order.
         int expected = 1;
-        for (const auto& p : doc.paragraphs)
-            if (p.kind == ParagraphKind::numbered) EXPECT_EQ(p.number, std::to_string(expected++));
+        for (const auto& p : doc.paragraphs) {
+            if (p.kind == ParagraphKind::numbered) {
+                EXPECT_EQ(p.number, std::to_string(expected++));
+            }
+        }
+        EXPECT_GT(expected, 1) << "no numbered operative paragraph";
     }
     const Document& icc = resolution(7);
     ASSERT_GE(icc.paragraphs.size(), 3u);
