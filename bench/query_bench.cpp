@@ -20,8 +20,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "schema.h"
-#include "search.h"
+#include "model/schema.h"
+#include "search/search.h"
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "search.h"
+#include "search/search.h"
 
 namespace {
 

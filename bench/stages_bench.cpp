@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "countries.h"
-#include "document.h"
-#include "reader.h"
-#include "resolutions.h"
-#include "sessions.h"
-#include "symbols.h"
-#include "text_util.h"
+#include "refs/countries.h"
+#include "model/document.h"
+#include "readers/reader.h"
+#include "refs/resolutions.h"
+#include "refs/sessions.h"
+#include "refs/symbols.h"
+#include "base/text_util.h"
 
 namespace fs = std::filesystem;
 

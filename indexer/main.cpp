@@ -1,5 +1,5 @@
 // plenary-index: reads UN documents and writes a Plenary database, one Xapian document per
-// paragraph. Thin: options here, the work in core/indexer.cpp.
+// paragraph. Thin: options here, the work in core/index/indexer.cpp.
 #include <unistd.h>
 
 #include <cstdio>
@@ -9,12 +9,12 @@
 
 #include <boost/program_options.hpp>
 
-#include "document_json.h"
-#include "error.h"
-#include "index_writer.h"
-#include "indexer.h"
-#include "reader.h"
-#include "references.h"
+#include "model/document_json.h"
+#include "base/error.h"
+#include "index/index_writer.h"
+#include "index/indexer.h"
+#include "readers/reader.h"
+#include "refs/references.h"
 
 namespace po = boost::program_options;
 

@@ -1,4 +1,4 @@
-// plenary-search: searches a Plenary database. Thin: options here, the work in core/search.cpp.
+// plenary-search: searches a Plenary database. Thin: options here, the work in core/search/search.cpp.
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,8 +10,8 @@
 
 #include <boost/program_options.hpp>
 
-#include "error.h"
-#include "search.h"
+#include "base/error.h"
+#include "search/search.h"
 
 namespace po = boost::program_options;
 

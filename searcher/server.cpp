@@ -33,11 +33,11 @@
 
 #include "connection_guard.h"
 #include "embedded.h"
-#include "error.h"
-#include "index_writer.h"
-#include "schema.h"
-#include "search.h"
-#include "text_util.h"
+#include "base/error.h"
+#include "index/index_writer.h"
+#include "model/schema.h"
+#include "search/search.h"
+#include "base/text_util.h"
 
 namespace plenary {
 

@@ -1,6 +1,6 @@
 // Countries and demonyms in running text (Gazetteer::find), name lookup and display names:
 // each match must lie within the text and name a code.
-#include "countries.h"
+#include "refs/countries.h"
 #include "fuzz_common.h"
 #include "reference_langs.h"
 

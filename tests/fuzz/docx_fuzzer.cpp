@@ -9,7 +9,7 @@
 
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 #include "unit/test_files.h"
 
 namespace {

@@ -22,8 +22,8 @@
 #include <string>
 #include <string_view>
 
-#include "error.h"
-#include "text_util.h"
+#include "base/error.h"
+#include "base/text_util.h"
 
 namespace plenary::fuzz {
 

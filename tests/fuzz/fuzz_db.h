@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "indexer.h"
+#include "index/indexer.h"
 
 namespace plenary::fuzz {
 

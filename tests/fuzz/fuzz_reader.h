@@ -2,9 +2,9 @@
 // indexing runs on its output.
 #pragma once
 
-#include "document.h"
-#include "language.h"
-#include "references.h"
+#include "model/document.h"
+#include "analysis/language.h"
+#include "refs/references.h"
 
 namespace plenary::fuzz {
 

@@ -1,7 +1,7 @@
 // HTML and XHTML reader (parse_html) on valid UTF-8 with "\n" line ends.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(html) {
     const auto text = plenary::fuzz::reader_text(data, size);

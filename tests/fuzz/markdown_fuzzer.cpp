@@ -1,7 +1,7 @@
 // Markdown reader (parse_markdown) on what parse_document gives it: valid UTF-8, "\n" line ends.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(markdown) {
     const auto text = plenary::fuzz::reader_text(data, size);

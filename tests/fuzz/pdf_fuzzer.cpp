@@ -3,7 +3,7 @@
 // part; a crash inside poppler still shows as one.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(pdf) {
     plenary::fuzz::run_guarded([&] {

@@ -6,11 +6,11 @@
 // errors are caught at the boundary (the searcher reports them), so they are answers too.
 #include <xapian.h>
 
-#include "countries.h"
+#include "refs/countries.h"
 #include "fuzz_common.h"
 #include "fuzz_db.h"
-#include "query.h"
-#include "schema.h"
+#include "search/query.h"
+#include "model/schema.h"
 
 namespace {
 

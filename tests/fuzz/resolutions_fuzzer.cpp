@@ -2,7 +2,7 @@
 // organ) and query values (parse_resolution): each match must lie within the text.
 #include "fuzz_common.h"
 #include "reference_langs.h"
-#include "resolutions.h"
+#include "refs/resolutions.h"
 
 PLENARY_FUZZ_TARGET(resolutions) {
     const auto input = plenary::fuzz::reader_text(data, size);

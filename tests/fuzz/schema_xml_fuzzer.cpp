@@ -2,7 +2,7 @@
 // schema is the one whose root element and namespace match; other XML is refused before.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(schema_xml) {
     const auto text = plenary::fuzz::reader_text(data, size);

@@ -2,7 +2,7 @@
 // lie within the text, and a date parsed must be ISO 8601 (YYYY-MM-DD).
 #include "fuzz_common.h"
 #include "reference_langs.h"
-#include "sessions.h"
+#include "refs/sessions.h"
 
 namespace {
 

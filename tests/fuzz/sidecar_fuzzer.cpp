@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "fuzz_common.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Document symbols in running text (find_symbols) and as one value (parse_symbol): each match
 // must lie within the text, and a symbol found must parse again to itself.
 #include "fuzz_common.h"
-#include "symbols.h"
+#include "refs/symbols.h"
 
 PLENARY_FUZZ_TARGET(symbols) {
     const auto text = plenary::fuzz::reader_text(data, size);

@@ -1,7 +1,7 @@
 // Plain-text reader (parse_text) on what parse_document gives it: valid UTF-8, "\n" line ends.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(text) {
     const auto text = plenary::fuzz::reader_text(data, size);

@@ -1,7 +1,7 @@
 // UN Parallel Corpus TEI XML reader (parse_unpc_xml) on valid UTF-8 with "\n" line ends.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(unpc_xml) {
     const auto text = plenary::fuzz::reader_text(data, size);

@@ -1,7 +1,7 @@
 // SDG YAML reader (parse_yaml) on valid UTF-8 with "\n" line ends; the folder names the language.
 #include "fuzz_common.h"
 #include "fuzz_reader.h"
-#include "reader.h"
+#include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(yaml) {
     const auto text = plenary::fuzz::reader_text(data, size);

@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "error.h"
-#include "index_writer.h"
-#include "indexer.h"
+#include "base/error.h"
+#include "index/index_writer.h"
+#include "index/indexer.h"
 #include "integration/test_support.h"
-#include "language.h"
-#include "search.h"
+#include "analysis/language.h"
+#include "search/search.h"
 
 namespace plenary {
 namespace {

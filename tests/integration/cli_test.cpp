@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "error.h"
-#include "index_writer.h"
+#include "base/error.h"
+#include "index/index_writer.h"
 #include "integration/test_support.h"
 
 namespace plenary {

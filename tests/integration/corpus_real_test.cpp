@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "countries.h"
-#include "error.h"
-#include "reader.h"
-#include "text_util.h"
+#include "refs/countries.h"
+#include "base/error.h"
+#include "readers/reader.h"
+#include "base/text_util.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;

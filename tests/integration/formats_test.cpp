@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "error.h"
-#include "reader.h"
-#include "text_util.h"
+#include "base/error.h"
+#include "readers/reader.h"
+#include "base/text_util.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;

@@ -9,9 +9,9 @@
 #include <set>
 #include <string>
 
-#include "reader.h"
-#include "references.h"
-#include "text_util.h"
+#include "readers/reader.h"
+#include "refs/references.h"
+#include "base/text_util.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;

@@ -18,12 +18,12 @@
 #include <string>
 #include <vector>
 
-#include "countries.h"
-#include "document.h"
-#include "reader.h"
-#include "references.h"
-#include "resolutions.h"
-#include "symbols.h"
+#include "refs/countries.h"
+#include "model/document.h"
+#include "readers/reader.h"
+#include "refs/references.h"
+#include "refs/resolutions.h"
+#include "refs/symbols.h"
 
 namespace {
 

@@ -1,12 +1,12 @@
 // The six official languages end to end, on real texts read in place from
 // ../shared/corpus-real: the Charter, the UDHR (XML), the SDG texts (YAML) and the UN Parallel
 // Corpus dev set are indexed once; each test asks the database what a user would.
-#include "error.h"
-#include "indexer.h"
-#include "language.h"
-#include "reader.h"
-#include "search.h"
-#include "text_util.h"
+#include "base/error.h"
+#include "index/indexer.h"
+#include "analysis/language.h"
+#include "readers/reader.h"
+#include "search/search.h"
+#include "base/text_util.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

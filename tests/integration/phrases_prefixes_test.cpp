@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
-#include "indexer.h"
+#include "model/document.h"
+#include "index/indexer.h"
 #include "integration/test_support.h"
-#include "reader.h"
-#include "references.h"
-#include "search.h"
-#include "text_util.h"
+#include "readers/reader.h"
+#include "refs/references.h"
+#include "search/search.h"
+#include "base/text_util.h"
 
 namespace plenary {
 namespace {

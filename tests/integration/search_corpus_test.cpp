@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "indexer.h"
+#include "index/indexer.h"
 #include "integration/test_support.h"
-#include "search.h"
-#include "text_util.h"
+#include "search/search.h"
+#include "base/text_util.h"
 
 namespace plenary {
 namespace {

@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "indexer.h"
+#include "index/indexer.h"
 
 namespace plenary::test {
 

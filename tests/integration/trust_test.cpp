@@ -14,9 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer.h"
+#include "index/indexer.h"
 #include "integration/test_support.h"
-#include "search.h"
+#include "search/search.h"
 
 namespace plenary {
 namespace {

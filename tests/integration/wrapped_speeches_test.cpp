@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "reader.h"
-#include "text_util.h"
+#include "readers/reader.h"
+#include "base/text_util.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;

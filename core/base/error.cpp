@@ -1,0 +1,23 @@
+#include "base/error.h"
+
+namespace plenary {
+
+namespace {
+std::string format_document_error(const std::string& path, const std::string& message, int line) {
+    std::string out = path;
+    if (line > 0) out += ":" + std::to_string(line);
+    return out + ": " + message;
+}
+}  // namespace
+
+DocumentError::DocumentError(std::string path, std::string message, int line)
+    : Error(format_document_error(path, message, line)),
+      m_path(std::move(path)),
+      m_message(std::move(message)),
+      m_line(line) {}
+
+QueryError::QueryError(const std::string& message, int column)
+    : Error(column > 0 ? message + " at column " + std::to_string(column) : message),
+      m_column(column) {}
+
+}  // namespace plenary

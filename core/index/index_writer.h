@@ -1,0 +1,105 @@
+// Index writing: paragraphs into Xapian documents, files into the database.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "model/document.h"
+#include "model/schema.h"
+
+namespace plenary {
+
+/// The database location used when --db is not given: $PLENARY_DB, else
+/// $XDG_DATA_HOME/plenary/db, else ~/.local/share/plenary/db.
+std::string default_db_path();
+
+/// 64-bit FNV-1a of bytes; the content hash that decides whether a file changed.
+std::uint64_t content_hash(std::string_view bytes);
+
+/// 16 lower-case hex digits.
+std::string hex64(std::uint64_t v);
+
+/// What the database remembers of one indexed file (stored as Xapian metadata).
+struct FileRecord {
+    std::string path;          ///< absolute path, the file's key
+    std::uint64_t hash = 0;    ///< content hash when indexed
+    std::int64_t mtime = 0;    ///< modification time (ns) when indexed
+    std::uint64_t size = 0;    ///< size in bytes when indexed
+    std::uint32_t paragraphs = 0;
+};
+
+/// The stable key of a file: a short hash of its absolute path, used in paragraph ids.
+std::string file_key(const std::string& absolute_path);
+
+/// Builds the Xapian documents of one Document: one per paragraph, with the document's
+/// metadata as boolean terms and values on each. Thread-compatible: one per thread.
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const Schema& schema);
+    /// The Xapian documents for doc (whose source must be the absolute path).
+    std::vector<Xapian::Document> build(const Document& doc);
+
+private:
+    const Schema& m_schema;
+    std::string m_lang;
+    std::optional<Analyzer> m_analyzer;
+    Analyzer& analyzer_for(const std::string& lang);
+};
+
+/// A writable Plenary database. Only one writer at a time (Xapian's lock).
+class IndexWriter {
+public:
+    /// Opens or creates the database at path (emptied first when overwrite); DatabaseError if
+    /// it is locked or unusable.
+    explicit IndexWriter(const std::string& path, bool overwrite = false);
+
+    /// The record of a file, if it is indexed.
+    std::optional<FileRecord> record(const std::string& path) const;
+    /// Every file the database holds.
+    std::vector<FileRecord> records() const;
+
+    /// Replaces all paragraphs of the file rec.path with docs, and remembers rec, as one
+    /// transaction: Xapian's own automatic commits fall between files, never inside one.
+    /// meta_json is the document's metadata record (document_meta_json) stored once;
+    /// copy_signature its CopySignature::encode(), read by resolve_copies().
+    void replace_file(const FileRecord& rec, const std::string& meta_json,
+                      std::vector<Xapian::Document>& docs, const std::string& copy_signature = {});
+    /// Updates a file's record without touching its paragraphs (touched, same content).
+    void update_record(const FileRecord& rec);
+    /// Removes a file's paragraphs and record.
+    void remove_file(const std::string& path);
+    /// Finds the files that hold the same document (core/copies.h) among all files of the
+    /// database, marks the paragraphs of every copy but the primary as shadowed (and unmarks
+    /// those no longer copies), and records each file's copies. Returns the files whose
+    /// marking changed.
+    std::size_t resolve_copies();
+    /// Makes everything so far durable (Xapian commit).
+    void commit();
+    /// Paragraphs (Xapian documents) in the database.
+    Xapian::doccount paragraph_count() const;
+    /// Commits and releases the database (and its lock).
+    void close();
+
+private:
+    Xapian::WritableDatabase m_db;
+    const Schema& m_schema;
+};
+
+/// Every file a database (or a shard of one) holds.
+std::vector<FileRecord> file_records(const Xapian::Database& db);
+
+/// The metadata key under which a file's document record is kept.
+std::string document_meta_key(const std::string& key);
+/// The metadata key under which the paths of the files holding the same document as the file
+/// with this key are kept, primary first, one per line (empty: no copies).
+std::string copies_meta_key(const std::string& key);
+/// The metadata key that says ("1") the file with this key is a copy whose paragraphs are
+/// marked shadowed; written in the same transaction as the marks.
+std::string shadow_meta_key(const std::string& key);
+
+}  // namespace plenary

@@ -1,0 +1,1176 @@
+// Resolution and decision citations: keyword-anchored scanners over the text.
+//
+// A citation is a keyword ("resolution", "decisions", "résolution", "резолюция", "第…号决议",
+// "القرار") followed by a list of numbers, or an explicit symbol ("A/RES/73/195"). The number
+// alone is ambiguous ("40/1" may be GA or HRC), so the body is taken, in order, from the words
+// before the keyword, the words right after the number, the nearest body named in the same
+// sentence, the citing document's organ, and lastly the shape of the number. A body is only
+// accepted when the number has a shape that body uses (the Security Council never cites "40/1",
+// the General Assembly numbers its sessions 1-30 in Roman numerals, and so on).
+#include "refs/resolutions.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "refs/symbols.h"
+
+namespace plenary {
+
+namespace {
+
+bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_word_byte(char c) { return is_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_ci(std::string_view s, std::size_t i, std::string_view w) {
+    if (i + w.size() > s.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k)
+        if (lower(s[i + k]) != lower(w[k])) return false;
+    return true;
+}
+
+bool ends_with_ci(std::string_view s, std::string_view w) {
+    return s.size() >= w.size() && starts_with_ci(s, s.size() - w.size(), w);
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/// End of name matched at t[i], where a space in name matches any run of white space
+/// ("Commission on Human\n Rights"); npos if it does not match.
+std::size_t words_at(std::string_view t, std::size_t i, std::string_view name) {
+    for (char c : name) {
+        if (c == ' ') {
+            if (i >= t.size() || !is_space_byte(t[i])) return std::string_view::npos;
+            while (i < t.size() && is_space_byte(t[i])) ++i;
+        } else {
+            if (i >= t.size() || t[i] != c) return std::string_view::npos;
+            ++i;
+        }
+    }
+    return i;
+}
+
+/// Start of name matched so that it ends at t[i] (spaces as in words_at); npos if not.
+std::size_t words_before(std::string_view t, std::size_t i, std::string_view name) {
+    for (std::size_t k = name.size(); k > 0; --k) {
+        char c = name[k - 1];
+        if (c == ' ') {
+            if (i == 0 || !is_space_byte(t[i - 1])) return std::string_view::npos;
+            while (i > 0 && is_space_byte(t[i - 1])) --i;
+        } else {
+            if (i == 0 || t[i - 1] != c) return std::string_view::npos;
+            --i;
+        }
+    }
+    return i;
+}
+
+bool is_roman(std::string_view s) {
+    if (s.empty()) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::strchr("IVXLCDM", c) != nullptr; });
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) {
+        if (!is_digit(c) || v > 100000) return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers: "73/195", "ES-10/2", "2482 (2019)", "3379 (XXX)", "217 A (III)", "31/16 A",
+// "3411 A and B (XXX)", "31/406 A to E", with Markdown "[2437 \(2018\)](#)".
+
+enum class Form { slash, year_paren, roman_paren };
+
+struct Number {
+    Form form = Form::slash;
+    std::string session;         // "73", "ES-10", "S-8", "2019" (ECOSOC year); empty for paren forms
+    std::string serial;          // "195", "2482", "3379"
+    std::string paren;           // "2019", "XXX", "S-VII"
+    std::vector<char> letters;   // lettered parts "A", "B"
+    std::size_t begin = 0;
+    std::size_t end = 0;
+
+    /// "73/195", "2482(2019)", "217A(III)" with one letter (or none).
+    std::string text(char letter) const {
+        std::string s = form == Form::slash ? session + "/" + serial : serial;
+        if (letter != 0) s += letter;
+        if (form != Form::slash) s += "(" + paren + ")";
+        return s;
+    }
+};
+
+std::size_t skip_spaces(std::string_view t, std::size_t i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+    // U+00A0 no-break space, common in UN documents between "resolution" and its number.
+    while (i + 1 < t.size() && static_cast<unsigned char>(t[i]) == 0xC2 &&
+           static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+        i += 2;
+        while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+    }
+    return i;
+}
+
+std::size_t read_digits(std::string_view t, std::size_t i) {
+    while (i < t.size() && is_digit(t[i])) ++i;
+    return i;
+}
+
+// "(2019)", "(XXX)", "(S-VII)", "(ES-V)", escaped "\(2018\)"; sets end past ')'.
+bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& year, std::size_t& end) {
+    i = skip_spaces(t, i);
+    if (i < t.size() && t[i] == '\\') ++i;
+    // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)".
+    if (i >= t.size() || (t[i] != '(' && t[i] != '{')) return false;
+    ++i;
+    // Arabic prints the session as "(د-35)": session 35, written (XXXV) elsewhere.
+    if (t.substr(i, 3) == "\xD8\xAF-") {
+        std::size_t d = read_digits(t, i + 3);
+        int session = to_int(t.substr(i + 3, d - i - 3));
+        if (d == i + 3 || d >= t.size() || t[d] != ')' || session < 1 || session > 89) return false;
+        static const char* k_tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"};
+        static const char* k_units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+        inner = std::string(k_tens[session / 10]) + k_units[session % 10];
+        year = false;
+        end = d + 1;
+        return true;
+    }
+    std::size_t b = i;
+    while (i < t.size() && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '-' || t[i] == '!')) ++i;
+    std::string in(t.substr(b, i - b));
+    if (i < t.size() && t[i] == '\\') ++i;
+    if (i >= t.size() || (t[i] != ')' && t[i] != '}')) return false;
+    year = in.size() == 4 && std::all_of(in.begin(), in.end(), is_digit);
+    int y = year ? to_int(in) : 0;
+    if (year && (y < 1945 || y > 2100)) return false;
+    if (!year) {
+        std::string_view prefix = std::string_view(in).starts_with("ES-") ? "ES-"
+                                  : std::string_view(in).starts_with("S-") ? "S-" : "";
+        std::string r = in.substr(prefix.size());
+        bool genuine = std::any_of(r.begin(), r.end(), [](char c) { return std::strchr("IVXLC", c) != nullptr; });
+        for (char& c : r)
+            if (c == 'l' || c == '1' || c == '!') c = 'I';
+        if (!genuine || !is_roman(r)) return false;
+        in = std::string(prefix) + r;
+    }
+    inner = in;
+    end = i + 1;
+    return true;
+}
+
+// A lettered part at i ("A" in "217 A (III)", "31/16 A"): one capital standing alone.
+bool letter_at(std::string_view t, std::size_t i) {
+    if (i >= t.size() || !is_upper(t[i])) return false;
+    std::size_t n = i + 1;
+    if (n < t.size() && (is_alpha(t[n]) || is_digit(t[n]) || static_cast<unsigned char>(t[n]) >= 0x80))
+        return false;
+    // "31/16 A new approach": the article, not a part.
+    std::size_t k = skip_spaces(t, n);
+    if (k < t.size() && is_lower(t[k])) {
+        std::size_t e = k;
+        while (e < t.size() && is_alpha(t[e])) ++e;
+        std::string_view w = t.substr(k, e - k);
+        if (w != "and" && w != "to" && w != "of" && w != "et" && w != "y" && w != "adopted" && w != "on")
+            return false;
+    }
+    return true;
+}
+
+// Letters after a number: "A", "A and B", "A, B and C", "A to E". Returns the end.
+std::size_t read_letters(std::string_view t, std::size_t i, std::vector<char>& letters) {
+    std::size_t k = i;
+    if (k < t.size() && t[k] == ' ') ++k;
+    if (!letter_at(t, k)) return i;
+    letters.push_back(t[k]);
+    std::size_t end = k + 1;
+    while (true) {
+        std::size_t p = end;
+        bool range = false;
+        if (p < t.size() && t[p] == ',') ++p;
+        p = skip_spaces(t, p);
+        if (starts_with_ci(t, p, "and ")) p += 4;
+        else if (starts_with_ci(t, p, "et ")) p += 3;
+        else if (starts_with_ci(t, p, "to ")) { p += 3; range = true; }
+        else if (p < t.size() && t[p] == '-' ) { ++p; range = true; }
+        else if (p == end || t[end] != ',') break;
+        p = skip_spaces(t, p);
+        if (!letter_at(t, p)) break;
+        char to = t[p];
+        if (range) {
+            for (char c = static_cast<char>(letters.back() + 1); c <= to; ++c) letters.push_back(c);
+        } else {
+            letters.push_back(to);
+        }
+        end = p + 1;
+    }
+    return end;
+}
+
+std::optional<Number> read_number(std::string_view t, std::size_t i) {
+    Number n;
+    i = skip_spaces(t, i);
+    if (i < t.size() && t[i] == '[') i = skip_spaces(t, i + 1);
+    if (starts_with_ci(t, i, "No. ")) i = skip_spaces(t, i + 4);
+    n.begin = i;
+    std::string prefix;
+    if (i + 2 < t.size() && t[i] == 'S' && t[i + 1] == '-' && is_digit(t[i + 2])) {
+        prefix = "S-";
+        i += 2;
+    } else if (i + 3 < t.size() && t[i] == 'E' && t[i + 1] == 'S' && t[i + 2] == '-' && is_digit(t[i + 3])) {
+        prefix = "ES-";
+        i += 3;
+    }
+    std::size_t d = read_digits(t, i);
+    if (d == i || d - i > 4) return std::nullopt;
+    std::string first(t.substr(i, d - i));
+    i = d;
+    if (i + 1 < t.size() && t[i] == '/' && is_digit(t[i + 1])) {
+        std::size_t e = read_digits(t, i + 1);
+        if (e - i - 1 > 4) return std::nullopt;
+        // "12/10/2020" is a date; "73/195/Add.1" a document.
+        if (e < t.size() && (t[e] == '/' || is_alpha(t[e]) || (t[e] == '.' && e + 1 < t.size() && is_digit(t[e + 1]))))
+            return std::nullopt;
+        n.form = Form::slash;
+        n.session = prefix + first;
+        n.serial.assign(t.substr(i + 1, e - i - 1));
+        i = e;
+        i = read_letters(t, i, n.letters);
+    } else {
+        if (!prefix.empty()) return std::nullopt;
+        n.serial = first;
+        // "217A (III)": a letter glued to the number.
+        if (i < t.size() && is_upper(t[i]) && i + 1 < t.size() && !is_alpha(t[i + 1]) && !is_digit(t[i + 1])) {
+            n.letters.push_back(t[i]);
+            ++i;
+        } else {
+            i = read_letters(t, i, n.letters);
+        }
+        bool year = false;
+        std::size_t e = 0;
+        if (!read_paren(t, i, n.paren, year, e)) return std::nullopt;
+        n.form = year ? Form::year_paren : Form::roman_paren;
+        i = e;
+    }
+    if (i < t.size() && is_digit(t[i])) return std::nullopt;
+    // Markdown link tail "](#)" or "](http://...)".
+    if (i < t.size() && t[i] == ']') {
+        ++i;
+        if (i < t.size() && t[i] == '(') {
+            std::size_t close = t.find(')', i);
+            if (close != std::string_view::npos && close - i < 200) i = close + 1;
+        }
+    }
+    n.end = i;
+    return n;
+}
+
+// " of 19 December 2018", ", adopted on 18 December 2019": part of the citation.
+std::size_t skip_date_tail(std::string_view t, std::size_t i) {
+    std::size_t k = i;
+    if (k < t.size() && t[k] == ',') ++k;
+    k = skip_spaces(t, k);
+    if (starts_with_ci(t, k, "adopted on ")) k += 11;
+    else if (starts_with_ci(t, k, "of ")) k += 3;
+    else if (starts_with_ci(t, k, "du ")) k += 3;
+    else if (starts_with_ci(t, k, "de ")) k += 3;
+    else return i;
+    k = skip_spaces(t, k);
+    std::size_t d = read_digits(t, k);
+    if (d == k || d - k > 2) return i;
+    k = skip_spaces(t, d);
+    std::size_t w = k;
+    while (w < t.size() && is_word_byte(t[w])) ++w;
+    if (w == k) return i;
+    k = skip_spaces(t, w);
+    if (starts_with_ci(t, k, "de ")) k = skip_spaces(t, k + 3);
+    std::size_t y = read_digits(t, k);
+    if (y - k != 4) return i;
+    return y;
+}
+
+// List separators: ",", "and", ", and", "et", "y", "и", "و", "as well as".
+std::size_t skip_separator(std::string_view t, std::size_t i) {
+    std::size_t k = i;
+    bool comma = false;
+    if (k < t.size() && t[k] == ',') {
+        comma = true;
+        ++k;
+    }
+    k = skip_spaces(t, k);
+    if (t.substr(k, 2) == "\xD8\x8C") {  // Arabic comma
+        comma = true;
+        k = skip_spaces(t, k + 2);
+    }
+    for (std::string_view w : {"and ", "et ", "y ", "as well as ", "\xD0\xB8 ", "\xD9\x88 ", "\xD9\x88"}) {
+        if (starts_with_ci(t, k, w)) return skip_spaces(t, k + w.size());
+    }
+    if (comma) return k;
+    return std::string_view::npos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies.
+
+/// Which body may have adopted a citation of this shape.
+bool plausible(std::string_view body, const Number& n) {
+    int s = to_int(n.session);
+    bool special = n.session.starts_with("S-") || n.session.starts_with("ES-");
+    if (body == "S") return n.form == Form::year_paren;
+    if (n.form == Form::year_paren) return false;
+    if (body == "A") return n.form == Form::roman_paren || special || (s >= 31 && s <= 99);
+    if (body == "E") return n.form == Form::roman_paren || (s >= 1946 && s <= 2100);
+    if (n.form == Form::roman_paren) return false;
+    if (body == "A/HRC") return (s >= 1 && s <= 70) || n.session.starts_with("S-");
+    // The Commission on Human Rights numbered its resolutions by year (1993/51) until 2006.
+    if (body == "E/CN.4") return s >= 1946 && s <= 2006;
+    if (body.starts_with("E/CN.")) return (s >= 1 && s <= 99) || (s >= 1946 && s <= 2100);
+    // Conferences of parties and similar bodies have met a few dozen times at most.
+    return s >= 1 && s <= 30;
+}
+
+/// Plausible for a body named away from the number: Roman-numbered sessions are the General
+/// Assembly's unless the Economic and Social Council is named right before the number, and the
+/// Human Rights Council has not yet reached its sixtieth session.
+bool plausible_weak(std::string_view body, const Number& n) {
+    if (!plausible(body, n)) return false;
+    if (body == "E" && n.form == Form::roman_paren) return false;
+    if (body == "A/HRC" && to_int(n.session) > 60) return false;
+    return true;
+}
+
+/// Body from the number's shape alone: "(2019)" is the Security Council, "(XXX)" and
+/// sessions 31-99 the General Assembly, a year the Economic and Social Council.
+std::string body_from_form(const Number& n) {
+    if (n.form == Form::year_paren) return "S";
+    if (n.form == Form::roman_paren) return "A";
+    if (n.session.starts_with("S-") || n.session.starts_with("ES-")) return "A";
+    int s = to_int(n.session);
+    if (s >= 31 && s <= 99) return "A";
+    if (s >= 1946 && s <= 2100) return "E";
+    return "";
+}
+
+bool is_conference_body(std::string_view organ) {
+    return !organ.empty() && organ != "A" && organ != "S" && organ != "E" && organ != "A/HRC" &&
+           organ != "T" && organ != "ST" && !organ.starts_with("E/CN.");
+}
+
+struct Mention {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string body;  // resolved body; empty when "Council"/"Conference"/"Commission" is unresolved
+};
+
+// Named commissions of the Economic and Social Council, with their symbol series.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 8> k_commissions{{
+    {"Commission on Human Rights", "E/CN.4"},
+    {"Commission on the Status of Women", "E/CN.6"},
+    {"Commission on Narcotic Drugs", "E/CN.7"},
+    {"Commission on Crime Prevention and Criminal Justice", "E/CN.15"},
+    {"Commission for Social Development", "E/CN.5"},
+    {"Commission on Population and Development", "E/CN.9"},
+    {"Statistical Commission", "E/CN.3"},
+    {"Commission on Science and Technology for Development", "E/CN.16"},
+}};
+
+/// The named commission whose head word "Commission" stands at t[i], or "".
+std::string commission_at(std::string_view t, std::size_t i, std::size_t* begin, std::size_t* end) {
+    for (auto [name, code] : k_commissions) {
+        std::size_t head = name.find("Commission");
+        std::size_t b = head == 0 ? i : words_before(t, i, name.substr(0, head));
+        if (b == std::string_view::npos) continue;
+        std::size_t e = words_at(t, i, name.substr(head));
+        if (e == std::string_view::npos) continue;
+        if (begin) *begin = b;
+        if (end) *end = e;
+        return std::string(code);
+    }
+    return "";
+}
+
+/// The last council named before pos ("Security Council", ...), for a bare "the Council".
+std::string last_named_council(std::string_view t, std::size_t pos) {
+    // A window, not the whole text: paragraphs are short, but a caller may pass a whole file.
+    std::size_t from = pos > 4000 ? pos - 4000 : 0;
+    std::string_view before = t.substr(from, pos - from);
+    std::size_t best = std::string_view::npos;
+    std::string body;
+    for (auto [name, code] : {std::pair<std::string_view, std::string_view>{"Security Council", "S"},
+                              {"Human Rights Council", "A/HRC"},
+                              {"Economic and Social Council", "E"}}) {
+        std::size_t p = before.rfind(name);
+        if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
+            best = p;
+            body = code;
+        }
+    }
+    return body;
+}
+
+/// Reads a body mention whose head word ("Assembly", "Council", "Conference", "Commission",
+/// "ECOSOC", ...) starts at i. Returns false if the word there is none of them.
+bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, Mention& m) {
+    std::size_t named_from = i;
+    auto before = [&](std::string_view w) {
+        std::size_t b = words_before(t, i, w);
+        if (b == std::string_view::npos) return false;
+        named_from = b;
+        return true;
+    };
+    auto word_is = [&](std::string_view w) {
+        return t.compare(i, w.size(), w) == 0 &&
+               (i + w.size() >= t.size() || !is_word_byte(t[i + w.size()]));
+    };
+    m.begin = i;
+    if (word_is("Assembly")) {
+        if (before("Parliamentary ") || before("World Health ")) return false;
+        m.end = i + 8;
+        m.body = "A";
+        if (before("General ")) m.begin = named_from;
+        return true;
+    }
+    if (word_is("Council")) {
+        m.end = i + 7;
+        if (words_at(t, m.end, " of Europe") != std::string_view::npos) return false;
+        if (before("Security ")) {
+            m.body = "S";
+            m.begin = named_from;
+        } else if (before("Human Rights ")) {
+            m.body = "A/HRC";
+            m.begin = named_from;
+        } else if (before("Economic and Social ")) {
+            m.body = "E";
+            m.begin = named_from;
+        } else if (before("Trusteeship ")) {
+            m.body = "T";
+        } else if (before("Governing ") || before("Executive ") || before("Legislative ") ||
+                   before("National ") || before("Ministers ") || before("European ")) {
+            return false;
+        } else {
+            m.body = last_named_council(t, i);
+            if (m.body.empty() && (ctx.organ == "S" || ctx.organ == "A/HRC" || ctx.organ == "E"))
+                m.body = ctx.organ;
+        }
+        return true;
+    }
+    if (word_is("Conference")) {
+        m.end = i + 10;
+        m.body = is_conference_body(ctx.organ) ? ctx.organ : "";
+        std::size_t e = words_at(t, m.end, " of the Parties to the United Nations Convention against Transnational Organized Crime");
+        if (e != std::string_view::npos) {
+            m.body = "CTOC/COP";
+            m.end = e;
+        }
+        e = words_at(t, m.end, " of the States Parties to the United Nations Convention against Corruption");
+        if (e != std::string_view::npos) {
+            m.body = "CAC/COSP";
+            m.end = e;
+        }
+        return true;
+    }
+    if (word_is("Commission")) {
+        m.end = i + 10;
+        m.body.clear();
+        if (std::string code = commission_at(t, i, &m.begin, &m.end); !code.empty()) {
+            m.body = code;
+            return true;
+        }
+        if (ctx.organ.starts_with("E/CN.")) {
+            m.body = ctx.organ;
+        } else {
+            // "the Commission" after the paragraph has named it in full.
+            std::size_t stop = std::min(t.size(), i + 4000);
+            for (std::size_t p = i > 4000 ? i - 4000 : 0;
+                 (p = t.find("Commission", p)) != std::string_view::npos && p < stop; p += 10) {
+                if (std::string code = commission_at(t, p, nullptr, nullptr); !code.empty()) {
+                    m.body = code;
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+    for (auto [w, code] : {std::pair<std::string_view, std::string_view>{"ECOSOC", "E"},
+                           {"HRC", "A/HRC"}, {"UNGA", "A"}, {"GA", "A"}, {"UNSC", "S"}, {"SC", "S"}}) {
+        if (word_is(w) && (i == 0 || !is_word_byte(t[i - 1]))) {
+            m.end = i + w.size();
+            m.body = code;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Body mentions in t[from, to), in order.
+std::vector<Mention> mentions_in(std::string_view t, std::size_t from, std::size_t to, const CitationContext& ctx) {
+    std::vector<Mention> out;
+    for (std::size_t i = from; i < to; ++i) {
+        char c = t[i];
+        if (!(c == 'A' || c == 'C' || c == 'E' || c == 'H' || c == 'U' || c == 'G' || c == 'S')) continue;
+        if (i > 0 && is_word_byte(t[i - 1])) continue;
+        Mention m;
+        if (mention_at(t, i, ctx, m)) {
+            out.push_back(m);
+            i = m.end - 1;
+        }
+    }
+    return out;
+}
+
+const char* k_abbreviations[] = {"para", "paras", "No", "Nos", "Mr", "Mrs", "Ms", "Dr", "St", "Art", "art",
+                                 "Add", "Corr", "Rev", "e.g", "i.e", "cf", "vol", "p", "pp", "sect", "Vol"};
+
+bool sentence_break_at(std::string_view t, std::size_t i) {
+    // t[i] is '.', '!' or '?' followed by space and a capital.
+    std::size_t k = i + 1;
+    if (k >= t.size() || (t[k] != ' ' && t[k] != '\n')) return false;
+    k = skip_spaces(t, k);
+    if (k >= t.size() || !(is_upper(t[k]) || t[k] == '(' || t[k] == '"')) return false;
+    std::size_t w = i;
+    while (w > 0 && (is_alpha(t[w - 1]) || t[w - 1] == '.')) --w;
+    std::string_view word = t.substr(w, i - w);
+    for (const char* a : k_abbreviations)
+        if (word == a) return false;
+    return true;
+}
+
+std::size_t sentence_start(std::string_view t, std::size_t pos) {
+    std::size_t limit = pos > 600 ? pos - 600 : 0;
+    for (std::size_t i = pos; i > limit; --i) {
+        char c = t[i - 1];
+        if ((c == '.' || c == '!' || c == '?') && sentence_break_at(t, i - 1)) return i;
+        if (c == '\n' && i >= 2 && t[i - 2] == '\n') return i;
+    }
+    return limit;
+}
+
+std::size_t sentence_end(std::string_view t, std::size_t pos) {
+    std::size_t limit = std::min(t.size(), pos + 600);
+    for (std::size_t i = pos; i < limit; ++i) {
+        char c = t[i];
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 >= t.size() || sentence_break_at(t, i))) return i;
+        if (c == '\n' && i + 1 < t.size() && t[i + 1] == '\n') return i;
+    }
+    return limit;
+}
+
+/// Body words after a number in French, Spanish, Russian and English word order:
+/// "résolution 40/1 du Conseil des droits de l'homme", "resolution 73/195 of the General Assembly".
+std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nullptr) {
+    i = skip_spaces(t, i);
+    std::size_t k = i;
+    for (std::string_view w : {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "}) {
+        if (starts_with_ci(t, k, w)) {
+            k += w.size();
+            break;
+        }
+    }
+    std::string_view rest = t.substr(k, std::min<std::size_t>(120, t.size() - k));
+    static const std::pair<std::string_view, std::string_view> k_after[] = {
+        {"General Assembly", "A"},
+        {"Security Council", "S"},
+        {"Human Rights Council", "A/HRC"},
+        {"Economic and Social Council", "E"},
+        {"Assembl\xC3\xA9" "e g\xC3\xA9n\xC3\xA9rale", "A"},
+        {"Conseil de s\xC3\xA9" "curit\xC3\xA9", "S"},
+        {"Conseil des droits de l", "A/HRC"},
+        {"Conseil \xC3\xA9" "conomique et social", "E"},
+        {"Asamblea General", "A"},
+        {"Consejo de Seguridad", "S"},
+        {"Consejo de Derechos Humanos", "A/HRC"},
+        {"Consejo Econ\xC3\xB3mico y Social", "E"},
+        {"\xD0\x93\xD0\xB5\xD0\xBD\xD0\xB5\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD0\xB9 "
+         "\xD0\x90\xD1\x81\xD1\x81\xD0\xB0\xD0\xBC\xD0\xB1\xD0\xBB\xD0\xB5\xD0\xB8",
+         "A"},  // Генеральной Ассамблеи
+        {"\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0 \xD0\x91\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBF"
+         "\xD0\xB0\xD1\x81\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8",
+         "S"},  // Совета Безопасности
+        {"\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0 \xD0\xBF\xD0\xBE \xD0\xBF\xD1\x80\xD0\xB0"
+         "\xD0\xB2\xD0\xB0\xD0\xBC \xD1\x87\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0",
+         "A/HRC"},  // Совета по правам человека
+        {"\xD0\xAD\xD0\xBA\xD0\xBE\xD0\xBD\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x87\xD0\xB5\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB3\xD0\xBE "
+         "\xD0\xB8 \xD0\xA1\xD0\xBE\xD1\x86\xD0\xB8\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
+         "\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0",
+         "E"},  // Экономического и Социального Совета
+    };
+    for (const auto& [name, code] : k_after)
+        if (rest.starts_with(name)) {
+            if (end) *end = k + name.size();
+            return std::string(code);
+        }
+    if (rest.starts_with("Commission")) return commission_at(t, k, nullptr, end);
+    return "";
+}
+
+/// Body words in other languages near the keyword or number: before it in Chinese, around it in
+/// Arabic, before the keyword in French, Spanish and Russian ("le Conseil de sécurité a adopté la
+/// résolution", "Экономическим и Социальным Советом в его резолюции"). The name nearest the end wins.
+std::string body_cjk_arabic(std::string_view window, std::size_t* name_end = nullptr) {
+    static const std::pair<std::string_view, std::string_view> k_names[] = {
+        {"\xE4\xBA\xBA\xE6\x9D\x83\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "A/HRC"},  // 人权理事会
+        {"\xE5\xAE\x89\xE5\x85\xA8\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "S"},      // 安全理事会
+        {"\xE5\xAE\x89\xE7\x90\x86\xE4\xBC\x9A", "S"},                              // 安理会
+        {"\xE7\xBB\x8F\xE6\xB5\x8E\xE5\x8F\x8A\xE7\xA4\xBE\xE4\xBC\x9A\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "E"},
+        {"\xE7\xBB\x8F\xE7\xA4\xBE\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "E"},     // 经社理事会
+        {"\xE5\xA4\xA7\xE4\xBC\x9A", "A"},                                          // 大会
+        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xAD\xD9\x82\xD9\x88\xD9\x82", "A/HRC"},  // مجلس حقوق
+        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x86", "S"},  // مجلس الأمن
+        {"\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xB9\xD9\x8A\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85\xD8\xA9",
+         "A"},  // الجمعية العامة
+        {"\xD8\xA7\xD9\x84\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD8\xAA\xD8\xB5\xD8\xA7\xD8\xAF\xD9\x8A \xD9\x88\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAC\xD8\xAA\xD9\x85\xD8\xA7\xD8\xB9\xD9\x8A", "E"},  // المجلس الاقتصادي والاجتماعي
+        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xAD\xD9\x82\xD9\x88\xD9\x82 \xD8\xA7\xD9\x84\xD8\xA5\xD9\x86\xD8\xB3\xD8\xA7\xD9\x86", "A/HRC"},  // مجلس حقوق الإنسان
+        {"\xD0\x91\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8", "S"},  // Безопасности
+        {"\xD0\x90\xD1\x81\xD1\x81\xD0\xB0\xD0\xBC\xD0\xB1\xD0\xBB\xD0\xB5", "A"},  // Ассамбле
+        {"\xD0\xBF\xD0\xBE \xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB0\xD0\xBC \xD1\x87\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0", "A/HRC"},  // по правам человека
+        {"\xD0\xA1\xD0\xBE\xD1\x86\xD0\xB8\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD", "E"},  // Социальн
+        {"Conseil de s\xC3\xA9" "curit\xC3\xA9", "S"},  // Conseil de sécurité
+        {"Assembl\xC3\xA9" "e g\xC3\xA9n\xC3\xA9rale", "A"},  // Assemblée générale
+        {"Conseil des droits de l", "A/HRC"},  // Conseil des droits de l
+        {"Conseil \xC3\xA9" "conomique et social", "E"},  // Conseil économique et social
+        {"Consejo de Seguridad", "S"},  // Consejo de Seguridad
+        {"Asamblea General", "A"},  // Asamblea General
+        {"Consejo de Derechos Humanos", "A/HRC"},  // Consejo de Derechos Humanos
+        {"Consejo Econ\xC3\xB3mico y Social", "E"},  // Consejo Económico y Social
+    };
+    std::size_t best = std::string_view::npos;
+    std::string body;
+    for (const auto& [name, code] : k_names) {
+        std::size_t p = window.rfind(name);
+        if (p != std::string_view::npos && (best == std::string_view::npos || p + name.size() > best)) {
+            best = p + name.size();
+            body = code;
+        }
+    }
+    if (name_end) *name_end = best;
+    return body;
+}
+
+std::string make_id(std::string_view body, bool decision, const std::string& number) {
+    return std::string(body) + (decision ? "/DEC/" : "/RES/") + number;
+}
+
+void emit(std::vector<ResolutionMatch>& out, const Number& n, const std::string& body, bool decision,
+          std::size_t begin, std::size_t end) {
+    std::vector<char> letters = n.letters;
+    if (letters.empty()) letters.push_back(0);
+    for (char l : letters) {
+        ResolutionMatch m;
+        m.number = n.text(l);
+        m.ref.body = body;
+        m.ref.decision = decision;
+        m.ref.id = make_id(body, decision, m.number);
+        m.begin = begin;
+        m.end = end;
+        out.push_back(std::move(m));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keywords.
+
+struct Keyword {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool decision = false;
+};
+
+// Words that open a citation, lower-cased ASCII (other bytes as written).
+bool keyword_word(std::string_view w, bool& decision) {
+    std::string s;
+    s.reserve(w.size());
+    for (char c : w) s.push_back(lower(c));
+    // "RÉSOLUTION", "DÉCISION": fold the upper-case é too.
+    for (std::size_t p; (p = s.find("\xC3\x89")) != std::string::npos;) s.replace(p, 2, "\xC3\xA9");
+    static const std::string_view k_res[] = {"resolution", "resolutions", "r\xC3\xA9solution", "r\xC3\xA9solutions",
+                                             "resoluci\xC3\xB3n", "resoluciones", "res."};
+    static const std::string_view k_dec[] = {"decision", "decisions", "d\xC3\xA9" "cision", "d\xC3\xA9" "cisions",
+                                             "decisi\xC3\xB3n", "decisiones"};
+    for (auto k : k_res)
+        if (s == k) {
+            decision = false;
+            return true;
+        }
+    for (auto k : k_dec)
+        if (s == k) {
+            decision = true;
+            return true;
+        }
+    // Russian: резолюция/резолюции/..., решение/решения/...
+    if (s.starts_with("\xD1\x80\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBB\xD1\x8E\xD1\x86") ||
+        s.starts_with("\xD0\xA0\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBB\xD1\x8E\xD1\x86")) {
+        decision = false;
+        return true;
+    }
+    if (s.starts_with("\xD1\x80\xD0\xB5\xD1\x88\xD0\xB5\xD0\xBD\xD0\xB8") ||
+        s.starts_with("\xD0\xA0\xD0\xB5\xD1\x88\xD0\xB5\xD0\xBD\xD0\xB8")) {
+        decision = true;
+        return true;
+    }
+    return false;
+}
+
+bool is_draft(std::string_view t, std::size_t kw) {
+    std::string_view before = t.substr(0, kw);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
+    return ends_with_ci(before, "draft") || ends_with_ci(before, "projet de") ||
+           ends_with_ci(before, "proyecto de") ||
+           before.ends_with("\xD0\xBF\xD1\x80\xD0\xBE\xD0\xB5\xD0\xBA\xD1\x82");  // проект
+}
+
+std::vector<Keyword> find_keywords(std::string_view t) {
+    std::vector<Keyword> out;
+    // Anchors inside the keyword words; the whole word is then read and checked.
+    static const std::string_view k_anchors[] = {
+        "esolu", "ESOLU", "\xC3\xA9solu", "\xC3\x89SOLU", "ecisi", "ECISI", "\xC3\xA9" "cisi", "\xC3\x89" "CISI",
+        "\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBB\xD1\x8E\xD1\x86",  // езолюц
+        "\xD0\xB5\xD1\x88\xD0\xB5\xD0\xBD\xD0\xB8",          // ешени
+        " res. ", " Res. "};
+    for (auto a : k_anchors) {
+        std::size_t p = 0;
+        while ((p = t.find(a, p)) != std::string_view::npos) {
+            std::size_t hit = p;
+            p += a.size();
+            std::size_t b = a.front() == ' ' ? hit + 1 : hit;
+            while (b > 0 && is_word_byte(t[b - 1])) --b;
+            // Step back over a UTF-8 lead byte we may have split ("é" in "résolution").
+            std::size_t e = a.front() == ' ' ? hit + 5 : hit;
+            while (e < t.size() && is_word_byte(t[e])) ++e;
+            if (a.front() == ' ') e = hit + 5;
+            bool decision = false;
+            if (!keyword_word(t.substr(b, e - b), decision)) continue;
+            out.push_back({b, e, decision});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Keyword& x, const Keyword& y) { return x.begin < y.begin; });
+    out.erase(std::unique(out.begin(), out.end(), [](const Keyword& x, const Keyword& y) { return x.begin == y.begin; }),
+              out.end());
+    return out;
+}
+
+/// True if the words between a body and the keyword bind them: "Security Council resolution",
+/// "the Council, in its resolution", "the Council by its resolution", "the Assembly's resolution".
+bool adjacent_gap(std::string_view gap) {
+    std::size_t b = 0;
+    std::size_t e = gap.size();
+    while (b < e && (is_space_byte(gap[b]) || gap[b] == ',' || gap[b] == '[' || gap[b] == '*')) ++b;
+    while (e > b && (is_space_byte(gap[e - 1]) || gap[e - 1] == '[' || gap[e - 1] == '*')) --e;
+    std::string_view g = gap.substr(b, e - b);
+    return g.empty() || g == "in its" || g == "by its" || g == "its" || g == "'s" || g == "\xE2\x80\x99s" ||
+           g == "in their" || g == "by their";
+}
+
+struct Resolver {
+    std::string_view t;
+    const CitationContext& ctx;
+
+    std::string resolve(const Number& n, std::size_t kw_begin, std::size_t list_end, const std::string& after) const {
+        std::size_t s0 = sentence_start(t, kw_begin);
+        auto before = mentions_in(t, s0, kw_begin, ctx);
+        // Words right before the keyword ("Security Council resolution") bind hardest, then the
+        // nearest body named earlier in the sentence (its subject, usually).
+        bool adjacent_unknown = false;
+        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+            bool adjacent = it == before.rbegin() && adjacent_gap(t.substr(it->end, kw_begin - it->end));
+            if (!it->body.empty() && (adjacent ? plausible(it->body, n) : plausible_weak(it->body, n)))
+                return it->body;
+            if (adjacent) {
+                // "Commission resolution 28/1" with no way to tell which commission: the citing
+                // document's organ would be a guess, so only the number's shape may decide.
+                adjacent_unknown = it->body.empty();
+                break;
+            }
+        }
+        if (!after.empty() && plausible(after, n)) return after;
+        std::size_t named_end = 0;
+        std::string named = body_cjk_arabic(t.substr(s0, kw_begin - s0), &named_end);
+        // "Экономическим и Социальным Советом в его резолюции": near the keyword binds like English
+        // "by its resolution".
+        bool near = kw_begin - (s0 + named_end) <= 30;
+        if (!named.empty() && (near ? plausible(named, n) : plausible_weak(named, n))) return named;
+        // "In its resolution 74/176, ..., the General Assembly welcomed": the subject comes later.
+        if (ends_with_ci(t.substr(0, kw_begin), "its ") || ends_with_ci(t.substr(0, kw_begin), "their ")) {
+            std::size_t s1 = sentence_end(t, list_end);
+            for (const auto& m : mentions_in(t, list_end, s1, ctx)) {
+                // "... and other resolutions of the Commission on Human Rights" is not the subject.
+                std::string_view lead = t.substr(0, m.begin);
+                if (ends_with_ci(lead, "of the ") || ends_with_ci(lead, "by the ") ||
+                    ends_with_ci(lead, "to the ") || ends_with_ci(lead, "with the ") ||
+                    ends_with_ci(lead, "of "))
+                    continue;
+                if (!m.body.empty() && plausible_weak(m.body, n)) return m.body;
+            }
+        }
+        if (!adjacent_unknown && !ctx.organ.empty() && plausible_weak(ctx.organ, n)) return ctx.organ;
+        return body_from_form(n);
+    }
+};
+
+// First Security Council resolution of each year (approximate, within a few numbers): checks
+// that a year found near a bare number can be that resolution's year.
+constexpr std::pair<int, int> k_sc_first_of_year[] = {
+    {1946, 1}, {1947, 15}, {1948, 42}, {1949, 66}, {1950, 79}, {1951, 90}, {1952, 97}, {1953, 98},
+    {1954, 101}, {1955, 107}, {1956, 109}, {1957, 123}, {1958, 127}, {1959, 132}, {1960, 133}, {1961, 161},
+    {1962, 171}, {1963, 174}, {1964, 187}, {1965, 199}, {1966, 217}, {1967, 228}, {1968, 245}, {1969, 263},
+    {1970, 277}, {1971, 293}, {1972, 307}, {1973, 326}, {1974, 345}, {1975, 365}, {1976, 384}, {1977, 400},
+    {1978, 423}, {1979, 444}, {1980, 460}, {1981, 483}, {1982, 500}, {1983, 527}, {1984, 544}, {1985, 558},
+    {1986, 580}, {1987, 593}, {1988, 603}, {1989, 625}, {1990, 646}, {1991, 683}, {1992, 726}, {1993, 795},
+    {1994, 896}, {1995, 975}, {1996, 1038}, {1997, 1093}, {1998, 1151}, {1999, 1223}, {2000, 1284}, {2001, 1333},
+    {2002, 1390}, {2003, 1457}, {2004, 1521}, {2005, 1580}, {2006, 1649}, {2007, 1739}, {2008, 1792}, {2009, 1860},
+    {2010, 1903}, {2011, 1961}, {2012, 2032}, {2013, 2088}, {2014, 2130}, {2015, 2196}, {2016, 2264}, {2017, 2336},
+    {2018, 2397}, {2019, 2451}, {2020, 2505}, {2021, 2563}, {2022, 2617}, {2023, 2673}, {2024, 2720}, {2025, 2768},
+};
+
+bool sc_number_fits_year(int number, int year) {
+    constexpr std::size_t count = sizeof(k_sc_first_of_year) / sizeof(k_sc_first_of_year[0]);
+    for (std::size_t k = 0; k < count; ++k) {
+        if (k_sc_first_of_year[k].first != year) continue;
+        int lo = k_sc_first_of_year[k].second - 15;
+        int hi = k + 1 < count ? k_sc_first_of_year[k + 1].second + 15 : 100000;
+        return number >= lo && number < hi;
+    }
+    return false;
+}
+
+/// The year of a Security Council resolution number, 0 when too near a year's first number.
+int sc_year_of(int number) {
+    constexpr std::size_t count = sizeof(k_sc_first_of_year) / sizeof(k_sc_first_of_year[0]);
+    for (std::size_t k = 0; k + 1 < count; ++k) {
+        int lo = k_sc_first_of_year[k].second;
+        int hi = k_sc_first_of_year[k + 1].second;
+        if (number >= lo && number < hi) {
+            if (number - lo < 3 || hi - number <= 3) return 0;
+            return k_sc_first_of_year[k].first;
+        }
+    }
+    return 0;
+}
+
+/// "Security Council resolution 984 in 1995", "resolution 1540, co-sponsored ... in 2004": a
+/// Security Council number printed without its year, the year standing later in the sentence.
+std::optional<Number> security_council_bare(std::string_view t, const Keyword& kw, const CitationContext& ctx) {
+    std::size_t i = skip_spaces(t, kw.end);
+    std::size_t d = read_digits(t, i);
+    if (d == i || d - i > 4) return std::nullopt;
+    if (d < t.size() && (t[d] == '/' || is_alpha(t[d]) || t[d] == '(')) return std::nullopt;
+    auto before = mentions_in(t, sentence_start(t, kw.begin), kw.begin, ctx);
+    // The Council named right before or right after ("résolution 1325 du Conseil de sécurité"),
+    // or as the subject earlier in the sentence when the year is printed too.
+    bool adjacent = body_after(t, d) == "S";
+    if (!adjacent) {
+        if (before.empty() || before.back().body != "S") return std::nullopt;
+        adjacent = kw.begin - before.back().end <= 5;
+    }
+    int number = to_int(t.substr(i, d - i));
+    Number n;
+    n.form = Form::year_paren;
+    n.serial.assign(t.substr(i, d - i));
+    n.begin = i;
+    n.end = d;
+    std::size_t end = std::min(sentence_end(t, d), d + 120);
+    for (std::size_t k = d; k + 4 <= end; ++k) {
+        if (!is_digit(t[k]) || (k > 0 && is_digit(t[k - 1]))) continue;
+        std::size_t e = read_digits(t, k);
+        if (e - k == 4) {
+            int year = to_int(t.substr(k, 4));
+            if (sc_number_fits_year(number, year)) {
+                n.paren.assign(t.substr(k, 4));
+                return n;
+            }
+            break;
+        }
+        k = e;
+    }
+    // No year printed: the Council numbers its resolutions in one sequence, so the number
+    // tells the year, except within a few numbers of a new year.
+    if (int year = sc_year_of(number); year != 0 && adjacent) {
+        n.paren = std::to_string(year);
+        return n;
+    }
+    return std::nullopt;
+}
+
+/// True if the keyword follows the name of a body outside this scheme: "Economic Commission for
+/// Latin America and the Caribbean resolution 683 (XXXV)", "OAU resolution 1585", "WHO resolution".
+bool foreign_body_before(std::string_view t, std::size_t kw) {
+    std::size_t e = kw;
+    while (e > 0 && is_space_byte(t[e - 1])) --e;
+    std::size_t b = e;
+    while (b > 0 && is_alpha(t[b - 1])) --b;
+    if (e - b < 2 || !is_upper(t[b])) return false;
+    std::string_view w = t.substr(b, e - b);
+    static const std::string_view k_foreign_acronyms[] = {
+        "OAU", "AU", "EU", "ILO", "WHO", "WHA", "IAEA", "UNESCO", "OAS", "ECLAC", "ESCAP", "ECA", "ECE", "ESCWA",
+        "FAO", "ICAO", "IMO", "ITU", "UPU", "WMO", "IFAD", "UNIDO", "CARICOM", "NATO", "OSCE", "ASEAN", "IPU"};
+    if (std::all_of(w.begin(), w.end(), [](char c) { return is_upper(c) || c == '-'; }))
+        return std::find(std::begin(k_foreign_acronyms), std::end(k_foreign_acronyms), w) !=
+               std::end(k_foreign_acronyms);
+    // Last words of the names of bodies outside the United Nations resolution series.
+    static const std::string_view k_foreign_heads[] = {"Caribbean", "Africa", "Asia", "Pacific", "Europe",
+                                                       "Union", "Organization", "Agency", "Bank", "Fund", "Board"};
+    return std::find(std::begin(k_foreign_heads), std::end(k_foreign_heads), w) != std::end(k_foreign_heads);
+}
+
+void find_keyword_citations(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
+    Resolver r{t, ctx};
+    for (const Keyword& kw : find_keywords(t)) {
+        if (is_draft(t, kw.begin) || foreign_body_before(t, kw.begin)) continue;
+        std::vector<Number> items;
+        std::size_t p = kw.end;
+        std::size_t named_end = 0;
+        std::string named_between = body_after(t, p, &named_end);
+        if (!named_between.empty()) p = named_end;
+        while (true) {
+            auto n = read_number(t, p);
+            if (!n) break;
+            items.push_back(*n);
+            std::size_t q = skip_date_tail(t, n->end);
+            std::size_t s = skip_separator(t, q);
+            if (s == std::string_view::npos) break;
+            p = s;
+        }
+        if (items.empty()) {
+            if (auto n = security_council_bare(t, kw, ctx)) {
+                emit(out, *n, "S", kw.decision, kw.begin, n->end);
+            }
+            continue;
+        }
+        std::size_t list_end = skip_date_tail(t, items.back().end);
+        std::string after = named_between;
+        if (after.empty()) after = body_after(t, items.back().end);
+        if (after.empty() && list_end != items.back().end) after = body_after(t, list_end);
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            // The Security Council does not number decisions "267 (2009)".
+            if (kw.decision && items[k].form == Form::year_paren) continue;
+            std::string body = r.resolve(items[k], kw.begin, list_end, after);
+            if (body.empty()) continue;
+            emit(out, items[k], body, kw.decision, k == 0 ? kw.begin : items[k].begin,
+                 k + 1 == items.size() ? list_end : items[k].end);
+        }
+    }
+}
+
+// Chinese: "第73/195号决议", "大会第73/195号决议", "第2482(2019)号决议", "第73/546号决定".
+void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
+    static const std::string_view k_hao = "\xE5\x8F\xB7\xE5\x86\xB3";  // 号决
+    static const std::string_view k_di = "\xE7\xAC\xAC";               // 第
+    // Reads "第N1、第N2和N3" forward from a 第 at di; succeeds only if the chain ends at hao.
+    auto chain = [&](std::size_t di, std::size_t hao, std::vector<Number>& items) {
+        items.clear();
+        std::size_t i = di + k_di.size();
+        while (true) {
+            auto n = read_number(t, i);
+            if (!n) {
+                // "第1325号决议": a bare Security Council number, dated later from the number.
+                std::size_t d = read_digits(t, i);
+                if (d == i || d - i > 4) return false;
+                n = Number{};
+                n->form = Form::year_paren;
+                n->serial.assign(t.substr(i, d - i));
+                n->begin = i;
+                n->end = d;
+            }
+            items.push_back(*n);
+            i = skip_spaces(t, n->end);
+            if (i == hao) return true;
+            if (t.substr(i, 3) == "\xE5\x8F\xB7" && i + 3 != hao) i += 3;  // 号 in "第822(1993)号、"
+            bool sep = false;
+            for (std::string_view w : {"\xE3\x80\x81", "\xE5\x92\x8C", "\xE5\x8F\x8A", "\xEF\xBC\x8C", ","}) {
+                if (t.substr(i, w.size()) == w) {  // 、 和 及 ，
+                    i = skip_spaces(t, i + w.size());
+                    sep = true;
+                    break;
+                }
+            }
+            if (!sep) return false;
+            if (t.substr(i, k_di.size()) == k_di) i += k_di.size();
+        }
+    };
+    std::size_t p = 0;
+    while ((p = t.find(k_hao, p)) != std::string_view::npos) {
+        std::size_t hao = p;
+        p += k_hao.size();
+        if (p + 3 > t.size()) break;
+        bool decision;
+        if (t.compare(p, 3, "\xE8\xAE\xAE") == 0) decision = false;       // 议
+        else if (t.compare(p, 3, "\xE5\xAE\x9A") == 0) decision = true;   // 定
+        else continue;
+        // The farthest 第 from which an unbroken list reaches 号决议.
+        std::vector<Number> best;
+        std::size_t best_di = 0;
+        std::size_t lo = hao > 400 ? hao - 400 : 0;
+        std::size_t search_end = hao;
+        std::vector<Number> items;
+        while (search_end > lo) {
+            std::size_t di = t.substr(lo, search_end - lo).rfind(k_di);
+            if (di == std::string_view::npos) break;
+            di += lo;
+            if (!chain(di, hao, items)) {
+                if (!best.empty()) break;
+                search_end = di;
+                if (hao - di > 60) break;
+                continue;
+            }
+            best = items;
+            best_di = di;
+            search_end = di;
+        }
+        if (best.empty()) continue;
+        std::size_t wlo = best_di > 60 ? best_di - 60 : 0;
+        std::string named = body_cjk_arabic(t.substr(wlo, best_di - wlo));
+        for (auto& n : best) {
+            if (n.form == Form::year_paren && n.paren.empty()) {
+                int year = named == "S" ? sc_year_of(to_int(n.serial)) : 0;
+                if (year == 0) continue;
+                n.paren = std::to_string(year);
+            }
+            std::string body = named;
+            if (body.empty() || !plausible(body, n))
+                body = (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
+            if (body.empty()) continue;
+            emit(out, n, body, decision, best_di, p + 3);
+        }
+    }
+}
+
+// Arabic: "القرار 73/195", "قرار مجلس الأمن 1990 (2011)", "قراره 2133 (2014)".
+void find_arabic(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
+    static const std::string_view k_qarar = "\xD9\x82\xD8\xB1\xD8\xA7\xD8\xB1";  // قرار
+    std::size_t p = 0;
+    while ((p = t.find(k_qarar, p)) != std::string_view::npos) {
+        std::size_t kw = p;
+        p += k_qarar.size();
+        // Up to four words between the keyword and the number (the body, a suffix pronoun).
+        std::size_t k = p;
+        int words = 0;
+        while (k < t.size() && words <= 4) {
+            if (is_digit(t[k])) break;
+            unsigned char c = static_cast<unsigned char>(t[k]);
+            if (c == ' ') {
+                ++words;
+                ++k;
+            } else if (c >= 0xD8 && c <= 0xDB) {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        if (k >= t.size() || !is_digit(t[k])) continue;
+        std::vector<Number> items;
+        std::size_t q = k;
+        while (true) {
+            auto n = read_number(t, q);
+            if (!n) break;
+            items.push_back(*n);
+            std::size_t s = skip_separator(t, n->end);
+            if (s == std::string_view::npos) break;
+            q = s;
+        }
+        std::size_t wlo = kw > 40 ? kw - 40 : 0;
+        std::string named = body_cjk_arabic(t.substr(wlo, k - wlo));
+        for (const auto& n : items) {
+            std::string body = named;
+            if (body.empty() || !plausible(body, n))
+                body = (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
+            if (body.empty()) continue;
+            emit(out, n, body, false, kw, n.end);
+        }
+        if (!items.empty()) p = items.back().end;
+    }
+}
+
+bool has_resolution_symbol_hint(std::string_view t) {
+    for (std::string_view a : {"RES/", "res/", "Res/", "DEC/", "dec/", "Dec/"})
+        if (t.find(a) != std::string_view::npos) return true;
+    return false;
+}
+
+void find_explicit_symbols(std::string_view t, std::vector<ResolutionMatch>& out) {
+    for (const auto& s : find_symbols(t)) {
+        const std::string& id = s.base;
+        std::size_t r = id.find("/RES/");
+        bool decision = false;
+        if (r == std::string::npos) {
+            r = id.find("/DEC/");
+            decision = true;
+        }
+        if (r == std::string::npos || r + 5 >= id.size()) continue;
+        ResolutionMatch m;
+        m.ref.id = id;
+        m.ref.body = id.substr(0, r);
+        m.ref.decision = decision;
+        m.number = id.substr(r + 5);
+        m.begin = s.begin;
+        m.end = s.end;
+        out.push_back(std::move(m));
+    }
+}
+
+}  // namespace
+
+std::vector<ResolutionMatch> find_resolutions(std::string_view text, const CitationContext& ctx) {
+    std::vector<ResolutionMatch> out;
+    if (text.size() < 4) return out;
+    find_keyword_citations(text, ctx, out);
+    find_chinese(text, ctx, out);
+    find_arabic(text, ctx, out);
+    if (has_resolution_symbol_hint(text)) {
+        std::vector<ResolutionMatch> symbols;
+        find_explicit_symbols(text, symbols);
+        for (auto& s : symbols) {
+            bool covered = std::any_of(out.begin(), out.end(), [&](const ResolutionMatch& m) {
+                return m.begin < s.end && s.begin < m.end && m.ref.id == s.ref.id;
+            });
+            if (!covered) out.push_back(std::move(s));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ResolutionMatch& a, const ResolutionMatch& b) { return a.begin < b.begin; });
+    return out;
+}
+
+std::optional<ResolutionMatch> parse_resolution(std::string_view text) {
+    std::size_t b = 0;
+    std::size_t e = text.size();
+    while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '.'))
+        --e;
+    std::string_view s = text.substr(b, e - b);
+    if (s.empty()) return std::nullopt;
+    // An explicit symbol: "A/RES/73/195", "s/res/2482 (2019)".
+    if (auto sym = parse_symbol(s)) {
+        std::vector<ResolutionMatch> v;
+        find_explicit_symbols(s, v);
+        if (v.size() == 1 && v[0].begin == 0 && v[0].end == s.size()) {
+            v[0].begin = b;
+            v[0].end = e;
+            return v[0];
+        }
+        return std::nullopt;
+    }
+    // "resolution 2482 (2019)", "General Assembly resolution 73/195", "decision 73/546".
+    CitationContext ctx;
+    auto found = find_resolutions(s, ctx);
+    if (found.size() == 1) {
+        found[0].begin += b;
+        found[0].end += b;
+        return found[0];
+    }
+    if (found.size() > 1) return std::nullopt;
+    // A bare number: "73/195", "2482 (2019)". The body stays open for the caller.
+    auto n = read_number(s, 0);
+    if (!n || n->begin != 0 || n->end != s.size() || n->letters.size() > 1) return std::nullopt;
+    ResolutionMatch m;
+    m.number = n->text(n->letters.empty() ? 0 : n->letters.front());
+    m.begin = b;
+    m.end = e;
+    return m;
+}
+
+}  // namespace plenary

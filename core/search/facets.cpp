@@ -1,0 +1,237 @@
+#include "search/facets.h"
+
+#include <algorithm>
+
+#include "refs/countries.h"
+#include "base/error.h"
+#include "model/schema.h"
+
+namespace plenary {
+
+void ValueCounter::add(std::string_view v, Xapian::doccount n) {
+    if (v.empty()) return;
+    if (v == m_last) {
+        for (Xapian::doccount* c : m_last_counters) *c += n;
+        return;
+    }
+    m_last.assign(v);
+    m_last_counters.clear();
+    // A paragraph counts once per distinct value, even if a value were stored twice.
+    std::string_view rest(v);
+    while (!rest.empty()) {
+        const auto nl = rest.find('\n');
+        const std::string_view one = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (one.empty()) continue;
+        auto it = m_counts.find(one);
+        if (it == m_counts.end()) it = m_counts.emplace(std::string(one), 0).first;
+        if (std::find(m_last_counters.begin(), m_last_counters.end(), &it->second) !=
+            m_last_counters.end())
+            continue;
+        it->second += n;
+        m_last_counters.push_back(&it->second);
+    }
+}
+
+void SlotSpy::operator()(const Xapian::Document& doc, double) {
+    ++m_seen;
+    m_counter.add(doc.get_value(m_slot));
+}
+
+FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot) {
+    m_ids.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+    m_part_begin.push_back(0);  // id 0: no value
+    m_part_begin.push_back(0);
+    std::unordered_map<std::string, std::uint32_t> ids{{std::string(), 0}};
+    std::vector<std::unordered_map<std::string, std::uint32_t>> numbers;  // by facet
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        const Xapian::docid d = it.get_docid();
+        if (d >= m_ids.size()) m_ids.resize(static_cast<std::size_t>(d) + 1, 0);
+        const auto [pos, added] = ids.emplace(*it, static_cast<std::uint32_t>(m_part_begin.size() - 1));
+        m_ids[d] = pos->second;
+        if (!added) continue;
+        // A new value: its facets' values, numbered.
+        const std::size_t first = m_parts.size();
+        std::string_view rest(pos->first);
+        for (std::uint32_t k = 0;; ++k) {
+            const auto sep = rest.find('\x1f');
+            std::string_view segment = rest.substr(0, sep);
+            if (numbers.size() <= k) {
+                numbers.resize(k + 1);
+                m_values.resize(k + 1);
+            }
+            while (!segment.empty()) {
+                const auto nl = segment.find('\n');
+                const std::string_view one = segment.substr(0, nl);
+                segment = nl == std::string_view::npos ? std::string_view() : segment.substr(nl + 1);
+                if (one.empty()) continue;
+                const auto [num, fresh] = numbers[k].emplace(std::string(one), static_cast<std::uint32_t>(m_values[k].size()));
+                if (fresh) m_values[k].push_back(num->first);
+                const Part part{k, num->second};
+                const bool seen = std::any_of(m_parts.begin() + static_cast<std::ptrdiff_t>(first), m_parts.end(),
+                                              [&](const Part& p) { return p.facet == k && p.value == part.value; });
+                if (!seen) m_parts.push_back(part);
+            }
+            if (sep == std::string_view::npos) break;
+            rest.remove_prefix(sep + 1);
+        }
+        m_part_begin.push_back(static_cast<std::uint32_t>(m_parts.size()));
+    }
+}
+
+std::size_t FacetColumn::memory() const {
+    std::size_t bytes = m_ids.capacity() * 4 + m_part_begin.capacity() * 4 + m_parts.capacity() * sizeof(Part);
+    for (const auto& facet : m_values)
+        for (const auto& v : facet) bytes += sizeof(std::string) + (v.capacity() > 15 ? v.capacity() + 1 : 0);
+    return bytes;
+}
+
+void FacetCounter::Spy::operator()(const Xapian::Document& doc, double) {
+    FacetCounter& o = m_owner;
+    if (o.m_column) {
+        ++o.m_id_counts[o.m_column->id(doc.get_docid())];
+        return;
+    }
+    std::string all = doc.get_value(o.m_all_slot);
+    if (o.m_last_index != SIZE_MAX && all == o.m_values[o.m_last_index].first) {
+        ++o.m_values[o.m_last_index].second;
+        return;
+    }
+    auto it = o.m_value_index.find(all);
+    if (it == o.m_value_index.end()) {
+        o.m_values.emplace_back(std::move(all), 0);
+        it = o.m_value_index.emplace(o.m_values.back().first, o.m_values.size() - 1).first;
+    }
+    ++o.m_values[it->second].second;
+    o.m_last_index = it->second;
+}
+
+std::vector<std::string> facet_names(const Schema& schema) {
+    std::vector<std::string> out;
+    for (const Field& f : schema.fields())
+        if (f.facet) out.push_back(f.name);
+    return out;
+}
+
+FacetCounter::FacetCounter(const Schema& schema, const std::vector<std::string>& names) {
+    const std::vector<std::string> known = facet_names(schema);
+    auto add = [&](const std::string& name) {
+        if (std::find(m_names.begin(), m_names.end(), name) != m_names.end()) return;
+        m_names.push_back(name);
+    };
+    for (const std::string& n : names) {
+        if (n == "all") {
+            for (const auto& k : known) add(k);
+            continue;
+        }
+        if (std::find(known.begin(), known.end(), n) == known.end()) {
+            std::string list;
+            for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+            throw QueryError("unknown facet '" + n + "' (facets: " + list + ", all)");
+        }
+        add(n);
+    }
+    m_all_slot = *schema.field("facets").slot;
+    for (const auto& k : known) {
+        const auto it = std::find(m_names.begin(), m_names.end(), k);
+        m_wanted.push_back(it == m_names.end() ? -1 : static_cast<int>(it - m_names.begin()));
+    }
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire, const FacetColumn* column) {
+    if (m_names.empty()) return;
+    m_column = column;
+    if (m_column) m_id_counts.assign(m_column->size(), 0);
+    m_spy = std::make_unique<Spy>(*this);
+    enquire.add_matchspy(m_spy.get());
+}
+
+std::string facet_label(const std::string& facet, const std::string& value,
+                        const Gazetteer& gazetteer) {
+    if (facet == "country" || facet == "speaker" || facet == "demonym")
+        return gazetteer.display_name(value, "en");
+    if (facet == "body") return body_name(value);
+    if (facet == "lang") {
+        static const std::pair<const char*, const char*> names[] = {
+            {"ar", "Arabic"}, {"zh", "Chinese"}, {"en", "English"}, {"fr", "French"},
+            {"ru", "Russian"}, {"es", "Spanish"}, {"de", "German"}};
+        for (const auto& [code, name] : names)
+            if (value == code) return name;
+    }
+    return value;
+}
+
+std::string body_name(const std::string& code) {
+    static const std::pair<const char*, const char*> names[] = {
+        {"A", "General Assembly"},
+        {"S", "Security Council"},
+        {"E", "Economic and Social Council"},
+        {"T", "Trusteeship Council"},
+        {"ST", "Secretariat"},
+        {"A/HRC", "Human Rights Council"},
+        {"E/CN.4", "Commission on Human Rights"},
+        {"E/CN.6", "Commission on the Status of Women"},
+        {"E/CN.7", "Commission on Narcotic Drugs"},
+        {"E/CN.15", "Commission on Crime Prevention and Criminal Justice"},
+        {"CTOC/COP", "Conference of the Parties to the United Nations Convention against Transnational Organized Crime"},
+        {"CAC/COSP", "Conference of the States Parties to the United Nations Convention against Corruption"}};
+    for (const auto& [c, name] : names)
+        if (code == c) return name;
+    if (code.rfind("NPT/CONF.", 0) == 0)
+        return "Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons";
+    return code;
+}
+
+std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gazetteer) const {
+    // Each distinct "facets" value, split into its facets' values, counted as often as it matched.
+    std::vector<ValueCounter> counters(m_names.size());
+    auto expand = [&](std::string_view all, Xapian::doccount n) {
+        std::string_view rest(all);
+        for (std::size_t k = 0; k < m_wanted.size(); ++k) {
+            const auto sep = rest.find('\x1f');
+            if (m_wanted[k] >= 0) counters[static_cast<std::size_t>(m_wanted[k])].add(rest.substr(0, sep), n);
+            if (sep == std::string_view::npos) break;
+            rest.remove_prefix(sep + 1);
+        }
+    };
+    for (const auto& [all, n] : m_values) expand(all, n);
+    // From the column: counts by facet and value number, then the values that have one.
+    std::vector<std::vector<Xapian::doccount>> numbered(m_names.size());
+    if (m_column) {
+        for (std::size_t k = 0; k < m_wanted.size() && k < m_column->facets(); ++k)
+            if (m_wanted[k] >= 0) numbered[static_cast<std::size_t>(m_wanted[k])].assign(m_column->values(k).size(), 0);
+        for (std::uint32_t id = 1; id < m_id_counts.size(); ++id) {
+            const Xapian::doccount n = m_id_counts[id];
+            if (!n) continue;
+            for (const auto* p = m_column->parts_begin(id); p != m_column->parts_end(id); ++p)
+                if (p->facet < m_wanted.size() && m_wanted[p->facet] >= 0)
+                    numbered[static_cast<std::size_t>(m_wanted[p->facet])][p->value] += n;
+        }
+    }
+    std::vector<Facet> out;
+    for (std::size_t i = 0; i < m_names.size(); ++i) {
+        Facet f;
+        f.name = m_names[i];
+        for (const auto& [value, count] : counters[i].counts())
+            f.values.push_back({value, {}, count});
+        if (!numbered[i].empty()) {
+            const auto k = static_cast<std::size_t>(std::find(m_wanted.begin(), m_wanted.end(), static_cast<int>(i)) - m_wanted.begin());
+            for (std::size_t v = 0; v < numbered[i].size(); ++v)
+                if (numbered[i][v]) f.values.push_back({m_column->values(k)[v], {}, numbered[i][v]});
+        }
+        const auto before = [](const FacetValue& a, const FacetValue& b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        };
+        if (limit > 0 && f.values.size() > limit) {
+            std::partial_sort(f.values.begin(), f.values.begin() + static_cast<std::ptrdiff_t>(limit), f.values.end(), before);
+            f.values.resize(limit);
+        } else {
+            std::sort(f.values.begin(), f.values.end(), before);
+        }
+        for (auto& v : f.values) v.label = facet_label(f.name, v.value, gazetteer);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+}  // namespace plenary

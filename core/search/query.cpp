@@ -1,0 +1,951 @@
+// The query language. A hand-written pre-scan finds quotes, field:value clauses and UN
+// references (whose slashes and parentheses would otherwise turn into loose words and
+// groups) and replaces each with a placeholder that a FieldProcessor turns back into its
+// query; Xapian::QueryParser then does the boolean structure, phrases and stemming on the
+// folded rest.
+#include "search/query.h"
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+
+#include <unicode/uchar.h>
+
+#include "analysis/analyzer.h"
+#include "refs/countries.h"
+#include "base/error.h"
+#include "analysis/language.h"
+#include "base/input_limits.h"
+#include "refs/resolutions.h"
+#include "model/schema.h"
+#include "search/snippets.h"
+#include "refs/symbols.h"
+#include "base/text_util.h"
+
+namespace plenary {
+
+namespace {
+
+// Never a schema field, and the pre-scan rejects it as one if a user types it.
+constexpr const char* kPlaceholder = "zzplenaryref";
+// Folded words that name a body before "resolution" (six languages' stems, as typed).
+constexpr const char* kBodyWords[] = {"assembl", "asamblea", "council", "conseil", "consejo",
+                                      "conferen", "commission", "comision", "ассамбле", "совет"};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Length of a quote mark at text[i]: ASCII " or a curly double quote; 0 if none.
+std::size_t quote_len(std::string_view text, std::size_t i) {
+    if (text[i] == '"') return 1;
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+        static_cast<unsigned char>(text[i + 1]) == 0x80) {
+        const auto c = static_cast<unsigned char>(text[i + 2]);
+        if (c == 0x9C || c == 0x9D || c == 0x9E) return 3;
+    }
+    return 0;
+}
+
+int column_of(std::string_view text, std::size_t byte) {
+    return static_cast<int>(code_point_count(text.substr(0, byte))) + 1;
+}
+
+std::string upper_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    return out;
+}
+
+std::optional<long> parse_long(std::string_view s) {
+    long v = 0;
+    if (s.empty()) return std::nullopt;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
+    return v;
+}
+
+bool is_operator(std::string_view w) {
+    if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR") return true;
+    for (std::string_view op : {"NEAR", "ADJ"}) {
+        if (w == op) return true;
+        if (w.size() > op.size() + 1 && w.substr(0, op.size()) == op && w[op.size()] == '/' &&
+            parse_long(w.substr(op.size() + 1)))
+            return true;
+    }
+    return false;
+}
+
+Xapian::Query boolean(Xapian::Query q) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& qs) {
+    if (qs.size() == 1) return qs.front();
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+template <typename T>
+void add_unique(std::vector<T>& v, const T& x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
+
+// Lower and upper YYYYMMDD bounds of "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+std::optional<std::pair<std::string, std::string>> date_bounds(std::string_view s) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (s.size() < from + n) return false;
+        for (std::size_t i = from; i < from + n; ++i)
+            if (!is_digit(s[i])) return false;
+        return true;
+    };
+    if (s.size() == 4 && digits(0, 4)) {
+        const std::string y(s);
+        return std::make_pair(y + "0000", y + "1231");
+    }
+    if ((s.size() == 7 || s.size() == 10) && digits(0, 4) && s[4] == '-' && digits(5, 2)) {
+        const int month = (s[5] - '0') * 10 + (s[6] - '0');
+        if (month < 1 || month > 12) return std::nullopt;
+        const std::string ym = std::string(s.substr(0, 4)) + std::string(s.substr(5, 2));
+        if (s.size() == 7) return std::make_pair(ym + "00", ym + "31");
+        if (s[7] != '-' || !digits(8, 2)) return std::nullopt;
+        const int day = (s[8] - '0') * 10 + (s[9] - '0');
+        if (day < 1 || day > 31) return std::nullopt;
+        const std::string d = ym + std::string(s.substr(8, 2));
+        return std::make_pair(d, d);
+    }
+    return std::nullopt;
+}
+
+// Index words that start with prefix, counted up to limit + 1: enough to know they are too many.
+std::size_t count_words(const Xapian::Database& db, const std::string& prefix, std::size_t limit) {
+    std::size_t n = 0;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && n <= limit; ++t) ++n;
+    return n;
+}
+
+// Leaf terms of a query; wildcards are counted where they are expanded.
+std::size_t term_count(const Xapian::Query& q) {
+    return static_cast<std::size_t>(std::distance(q.get_terms_begin(), q.get_terms_end()));
+}
+
+QueryError too_many_terms(int column = 0) {
+    return QueryError("the query stands for more than " + std::to_string(limits::max_query_terms) +
+                          " terms (words with their stems, range values and wildcard words)",
+                      column);
+}
+
+/// A document dated by its year alone (slot value YYYY0000) meets a date range when its year
+/// overlaps the range: range, or that value for the year the range starts in (years after it
+/// already fall inside the range).
+Xapian::Query with_year_only(Xapian::valueno slot, const std::string& lo, Xapian::Query range) {
+    if (lo.size() != 8 || lo.compare(4, 4, "0000") == 0) return range;
+    const std::string year_only = lo.substr(0, 4) + "0000";
+    return Xapian::Query(Xapian::Query::OP_OR, range,
+                         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, year_only, year_only));
+}
+
+// Hands the parsed placeholder's query back to Xapian::QueryParser.
+class PlaceholderProcessor : public Xapian::FieldProcessor {
+public:
+    explicit PlaceholderProcessor(const std::vector<Xapian::Query>& queries) : m_queries(queries) {}
+    Xapian::Query operator()(const std::string& value) override {
+        const auto n = parse_long(value);
+        if (!n || static_cast<std::size_t>(*n) >= m_queries.size())
+            return Xapian::Query(Xapian::Query::MatchNothing);
+        return m_queries[static_cast<std::size_t>(*n)];
+    }
+
+private:
+    const std::vector<Xapian::Query>& m_queries;
+};
+
+enum class SegmentKind { text, quoted, field };
+
+struct Segment {
+    SegmentKind kind;
+    std::size_t begin = 0;  // bytes in the raw query
+    std::size_t end = 0;
+    std::string field;      // field segments
+    std::string value;      // quoted content or field value
+};
+
+struct RefSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    Xapian::Query query;
+};
+
+// Xapian's own parse errors ("Syntax: <expression> OR <expression>") as Plenary messages, with
+// the column of the first such operator in the query that lacks something beside it.
+QueryError syntax_error(std::string_view text, const std::vector<Segment>& segments, const std::string& msg) {
+    struct Token {
+        std::string_view word;  // empty for a quote or a field clause
+        std::size_t pos;
+    };
+    std::vector<Token> tokens;
+    for (const Segment& s : segments) {
+        if (s.kind != SegmentKind::text) {
+            tokens.push_back({{}, s.begin});
+            continue;
+        }
+        for (std::size_t k = s.begin; k < s.end;) {
+            if (is_space(text[k])) {
+                ++k;
+                continue;
+            }
+            std::size_t e = k + 1;
+            if (text[k] != '(' && text[k] != ')')
+                while (e < s.end && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+            tokens.push_back({text.substr(k, e - k), k});
+            k = e;
+        }
+    }
+    auto bare = [&](std::size_t i, std::string_view bracket) {  // no operand at tokens[i]
+        return i >= tokens.size() || tokens[i].word == bracket || is_operator(tokens[i].word);
+    };
+    auto column_of_op = [&](std::string_view op, bool before_counts) {
+        const bool and_not = op == "AND NOT";
+        int first = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].word != (and_not ? "AND" : op)) continue;
+            const std::size_t last = and_not ? i + 1 : i;
+            if (and_not && (last >= tokens.size() || tokens[last].word != "NOT")) continue;
+            if (!first) first = column_of(text, tokens[i].pos);
+            if ((before_counts && (i == 0 || bare(i - 1, "("))) || bare(last + 1, ")"))
+                return column_of(text, tokens[i].pos);
+        }
+        return first;
+    };
+    const std::string_view head = "Syntax: <expression> ", tail = " <expression>";
+    if (msg.size() > head.size() + tail.size() && msg.compare(0, head.size(), head) == 0 &&
+        msg.compare(msg.size() - tail.size(), tail.size(), tail) == 0) {
+        const std::string op = msg.substr(head.size(), msg.size() - head.size() - tail.size());
+        if (op == "NOT") return QueryError("NOT needs something to search for after it", column_of_op(op, false));
+        return QueryError(op + " needs something to search for on each side", column_of_op(op, true));
+    }
+    if (msg.find("only currently support leaf subqueries") != std::string::npos) {
+        for (const Token& t : tokens)
+            if (is_operator(t.word) && (t.word.substr(0, 4) == "NEAR" || t.word.substr(0, 3) == "ADJ"))
+                return QueryError("NEAR and ADJ join words, not fields, references or groups", column_of(text, t.pos));
+        return QueryError("NEAR and ADJ join words, not fields, references or groups");
+    }
+    return QueryError("cannot parse the query: " + msg);
+}
+
+// Function words dropped from queries outside phrases (Xapian keeps them when a query has
+// nothing else).
+std::vector<const char*> stopwords_for(const std::string& lang) {
+    if (lang == "fr")
+        return {"le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "au", "aux",
+                "a", "pour", "par", "sur", "que", "qui", "dans", "est", "ou"};
+    if (lang == "es")
+        return {"el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "por", "para", "con",
+                "que", "es", "o", "al", "se"};
+    if (lang == "ru") return {"и", "в", "во", "на", "с", "о", "об", "по", "к", "из", "для", "от"};
+    // Folded as fold_terms() leaves them ("إلى" -> "الي").
+    if (lang == "ar") return {"في", "من", "علي", "الي", "عن"};
+    if (lang == "en")
+        return {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
+                "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were",
+                "which", "with"};
+    return {};
+}
+
+// Where a body's name ends right before a citation ("General Assembly resolution 73/195")
+// starts, when that body is the citation's; else at.
+std::size_t body_named_before(std::string_view text, std::size_t at, const std::string& body) {
+    static const std::pair<std::string_view, std::string_view> names[] = {
+        {"general assembly", "A"}, {"security council", "S"}, {"human rights council", "A/HRC"},
+        {"economic and social council", "E"}};
+    std::size_t e = at;
+    while (e > 0 && is_space(text[e - 1])) --e;
+    if (e >= 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) e -= 2;
+    for (const auto& [name, code] : names) {
+        if (code != body || e < name.size()) continue;
+        const std::size_t b = e - name.size();
+        if (ascii_lower(text.substr(b, name.size())) == name && (b == 0 || is_space(text[b - 1]) || text[b - 1] == '('))
+            return b;
+    }
+    return at;
+}
+
+// Fields whose values are UN references: they may carry a "(2019)" or "(XXX)" tail after a
+// space, and take a prefix ending in "/*".
+bool is_reference_field(const std::string& field) {
+    return field == "resolution" || field == "decision" || field == "symbol" || field == "doc" ||
+           field == "document";
+}
+
+// Every reference of the field under the prefix value ("A/HRC/RES/*"), as typed and upper
+// case (canonical references are upper case but for Add./Corr./Rev.). With a database its
+// terms are listed, at most limits::max_prefix_references; without one Xapian expands it
+// at match time.
+Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Database* db,
+                                     const std::string& field, const std::string& value,
+                                     int column, ParsedQuery& notes) {
+    const std::string stem = value.substr(0, value.size() - 1);
+    const std::string clause = field + ":" + value;
+    if (stem.find('/') == std::string::npos || stem.find('*') != std::string::npos)
+        throw QueryError("bad prefix '" + clause + "' (expected a symbol ending in /*, such as " +
+                             (field == "resolution" ? "A/HRC/RES/*" : "A/HRC/43/*") + ")",
+                         column);
+    const std::string prefix = schema.field(field).prefix;
+    std::vector<std::string> stems{stem};
+    add_unique(stems, upper_ascii(stem));
+    for (const std::string& st : stems) add_unique(notes.reference_prefixes, st);
+    const std::string too_many = "'" + clause + "' stands for more than " +
+                                 std::to_string(limits::max_prefix_references) + " references (give a longer prefix)";
+    std::vector<Xapian::Query> qs;
+    for (const std::string& st : stems) {
+        if (!db) {
+            qs.emplace_back(Xapian::Query::OP_WILDCARD, prefix + st, limits::max_prefix_references,
+                            Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_OR);
+            continue;
+        }
+        for (auto t = db->allterms_begin(prefix + st); t != db->allterms_end(prefix + st); ++t) {
+            if (qs.size() == limits::max_prefix_references) throw QueryError(too_many, column);
+            qs.emplace_back(*t);
+        }
+    }
+    // Nothing under it: the prefix's own term, absent, matches nothing (an empty Query would
+    // read as a query without words).
+    if (qs.empty()) qs.emplace_back(prefix + stem);
+    notes.prefix_references += qs.size() - 1;
+    return boolean(any_of(qs));
+}
+
+// Whether the indexer stems a word: as Xapian's TermGenerator decides with STEM_SOME, only
+// a word that starts with a letter ("2030" is indexed as it is).
+bool stemmed_word(std::string_view word) {
+    std::size_t i = 0;
+    const auto cp = static_cast<UChar32>(next_code_point(word, i));
+    const auto type = u_charType(cp);
+    return type == U_LOWERCASE_LETTER || type == U_TITLECASE_LETTER || type == U_MODIFIER_LETTER ||
+           type == U_OTHER_LETTER;
+}
+
+// The query with each free word (a term QueryParser left unstemmed, outside phrases and
+// NEAR) replaced by the synonym of its stems: one for each stemmer, and the word itself
+// where as_is. Fields, references, wildcards and phrases stay as they are.
+Xapian::Query spread_stems(const Xapian::Query& q, const std::vector<Xapian::Stem>& stemmers, bool as_is) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: {
+            const std::string word = *q.get_terms_begin();
+            if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || !stemmed_word(word)) return q;
+            std::vector<std::string> terms;
+            for (const Xapian::Stem& stem : stemmers) add_unique(terms, "Z" + stem(word));
+            if (as_is) add_unique(terms, "Z" + word);
+            std::vector<Q> qs(terms.begin(), terms.end());
+            return qs.size() == 1 ? qs.front() : Q(Q::OP_SYNONYM, qs.begin(), qs.end());
+        }
+        case Q::OP_AND:
+        case Q::OP_OR:
+        case Q::OP_AND_NOT:
+        case Q::OP_XOR:
+        case Q::OP_AND_MAYBE:
+        case Q::OP_FILTER:
+        case Q::OP_MAX: {
+            std::vector<Q> subs;
+            for (std::size_t n = 0; n < q.get_num_subqueries(); ++n)
+                subs.push_back(spread_stems(q.get_subquery(n), stemmers, as_is));
+            return Q(q.get_type(), subs.begin(), subs.end());
+        }
+        default:
+            return q;  // phrases, NEAR, wildcards, value ranges, weighted placeholders
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> QueryParser::latin_langs() const {
+    std::vector<std::string> out;
+    for (const std::string& l : m_langs)
+        if (l != "ar" && l != "zh" && l != "ru") out.push_back(l);
+    // Paragraphs without a language have English stems.
+    if (std::find(out.begin(), out.end(), "en") == out.end()) out.push_back("en");
+    return out;
+}
+
+QueryParser::QueryParser(const Schema& schema, const Gazetteer& gazetteer,
+                         const Xapian::Database* db, std::string lang)
+    : m_schema(schema), m_gazetteer(gazetteer), m_db(db) {
+    if (!lang.empty()) {
+        m_langs.push_back(ascii_lower(lang));
+    } else if (m_db) {
+        const std::string prefix = m_schema.field("lang").prefix;
+        for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
+            const std::string code = (*t).substr(prefix.size());
+            if (!code.empty() && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+                m_langs.push_back(code);
+        }
+    }
+    if (m_langs.empty()) m_langs.push_back("en");
+}
+
+std::pair<std::string, std::string> QueryParser::split_filter(std::string_view filter) const {
+    if (Utf8Problem bad; !check_utf8(filter, &bad))
+        throw QueryError("filter is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
+    const auto colon = filter.find(':');
+    if (colon == std::string_view::npos || colon == 0)
+        throw QueryError("bad filter '" + std::string(filter) + "' (expected field:value)");
+    std::string field(trim(filter.substr(0, colon)));
+    std::string value(trim(filter.substr(colon + 1)));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = value.substr(1, value.size() - 2);
+    return {field, value};
+}
+
+Xapian::Query QueryParser::text_field_query(const std::string& field, std::string_view value,
+                                            int column) const {
+    const std::string folded = fold_terms(value);
+    const std::string& prefix = m_schema.field(field).prefix;
+    std::vector<Xapian::Query> words;
+    for (const WordSpan& w : word_spans(folded)) {
+        const std::string word = folded.substr(w.begin, w.end - w.begin);
+        std::vector<Xapian::Query> forms{Xapian::Query(prefix + word)};
+        for (const auto& lang : m_langs) {
+            Xapian::Stem stem = stemmer_for(lang);
+            forms.push_back(Xapian::Query("Z" + prefix + stem(word)));
+        }
+        words.push_back(Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()));
+    }
+    if (words.empty())
+        throw QueryError("no words to search for in '" + field + ":" + std::string(value) + "'",
+                         column);
+    if (words.size() == 1) return words.front();
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+}
+
+Xapian::Query QueryParser::field_query(const std::string& field, std::string_view raw_value,
+                                       bool exact, int column, ParsedQuery* notes) const {
+    const Field* f = m_schema.find(field);
+    if (!f || !f->filter)
+        throw QueryError("unknown field '" + field + "' (known fields: " +
+                             m_schema.filter_names() + ")",
+                         column);
+    std::string value(trim(raw_value));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = std::string(trim(std::string_view(value).substr(1, value.size() - 2)));
+    if (value.empty()) throw QueryError("missing value after '" + field + ":'", column);
+    const std::string clause = field + ":" + value;
+    ParsedQuery scratch;
+    ParsedQuery& n = notes ? *notes : scratch;
+
+    // Drill-down: a facet value as shown is an indexed term; match exactly that.
+    if (exact && m_db && f->has_prefix && !f->prefix.empty() &&
+        m_db->term_exists(f->prefix + value))
+        return boolean(Xapian::Query(f->prefix + value));
+
+    auto term = [&](const std::string& name, const std::string& v) {
+        return Xapian::Query(m_schema.term(name, v));
+    };
+
+    if (field == "title" || field == "heading") return text_field_query(field, value, column);
+    if (is_reference_field(field) && value.back() == '*')
+        return reference_prefix_query(m_schema, m_db, field, value, column, n);
+
+    if (field == "country" || field == "demonym" || field == "speaker") {
+        // A value indexed as it is (a speaker such as "EU", not a country) matches as in a filter.
+        if (m_db && m_db->term_exists(m_schema.term(field, upper_ascii(value))))
+            return boolean(term(field, upper_ascii(value)));
+        const auto code = m_gazetteer.lookup(value);
+        if (!code) throw QueryError("unknown country '" + clause + "'", column);
+        add_unique(n.countries, *code);
+        return boolean(term(field, *code));
+    }
+
+    if (field == "year" || field == "date") {
+        const auto dots = value.find("..");
+        auto bounds = [&](std::string_view part) -> std::optional<std::pair<std::string, std::string>> {
+            if (field == "year") {
+                if (part.size() != 4 || !parse_long(part)) return std::nullopt;
+                return std::make_pair(std::string(part), std::string(part));
+            }
+            return date_bounds(part);
+        };
+        const char* expected = field == "year" ? "(expected YYYY or YYYY..YYYY)"
+                                               : "(expected YYYY, YYYY-MM or YYYY-MM-DD, or "
+                                                 "a range FROM..TO)";
+        const Xapian::valueno slot = *f->slot;
+        if (dots == std::string::npos) {
+            const auto b = bounds(value);
+            if (!b) throw QueryError("bad " + field + " '" + clause + "' " + expected, column);
+            if (field == "year") return boolean(term("year", value));
+            return boolean(with_year_only(slot, b->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second)));
+        }
+        const std::string_view lo_text = std::string_view(value).substr(0, dots);
+        const std::string_view hi_text = std::string_view(value).substr(dots + 2);
+        if (lo_text.empty() && hi_text.empty())
+            throw QueryError("bad range '" + clause + "' " + expected, column);
+        std::optional<std::pair<std::string, std::string>> lo, hi;
+        if (!lo_text.empty() && !(lo = bounds(lo_text)))
+            throw QueryError("bad range '" + clause + "' " + expected, column);
+        if (!hi_text.empty() && !(hi = bounds(hi_text)))
+            throw QueryError("bad range '" + clause + "' " + expected, column);
+        if (lo && hi && lo->first > hi->second)
+            throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
+        if (!lo) return boolean(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi->second));
+        if (!hi) return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first)));
+        return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second)));
+    }
+
+    if (field == "session" || field == "mentioned_session") {
+        const auto dots = value.find("..");
+        if (dots == std::string::npos) {
+            const auto v = parse_long(value);
+            if (!v) throw QueryError("bad number '" + clause + "'", column);
+            return boolean(term(field, std::to_string(*v)));
+        }
+        const auto lo = parse_long(std::string_view(value).substr(0, dots));
+        const auto hi = parse_long(std::string_view(value).substr(dots + 2));
+        if (!lo || !hi) throw QueryError("bad range '" + clause + "' (expected N..M)", column);
+        if (*lo > *hi)
+            throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
+        // hi - lo + 1 values; both are at least 0, so neither the difference nor the loop
+        // overflows (i <= hi never failed for hi = LONG_MAX: the loop never ended).
+        if (*hi - *lo >= limits::max_number_range)
+            throw QueryError("bad range '" + clause + "' (more than " +
+                                 std::to_string(limits::max_number_range) + " values)",
+                             column);
+        std::vector<Xapian::Query> qs;
+        for (long k = 0; k <= *hi - *lo; ++k) qs.push_back(term(field, std::to_string(*lo + k)));
+        return boolean(any_of(qs));
+    }
+
+    if (field == "resolution" || field == "decision") {
+        const bool decision = field == "decision";
+        const auto r = parse_resolution(value);
+        if (r && !r->ref.id.empty()) {
+            add_unique(n.resolutions, r->ref.id);
+            return boolean(term(r->ref.decision ? "decision" : field, r->ref.id));
+        }
+        std::string number = r ? r->number : std::string();
+        if (number.empty()) {
+            // "A/DEC/73/546" and friends that the resolution parser does not take.
+            const std::string up = upper_ascii(value);
+            if (up.find(decision ? "/DEC/" : "/RES/") != std::string::npos) {
+                add_unique(n.resolutions, up);
+                return boolean(term(field, up));
+            }
+            bool numeric = !value.empty() && is_digit(value.front());
+            if (!numeric) throw QueryError("not a " + field + " '" + clause + "'", column);
+            number = value;
+        }
+        add_unique(n.resolution_numbers, number);
+        if (decision && m_db) {
+            // A bare decision number: every body's decision with that number, not resolutions.
+            const std::string prefix = m_schema.field("decision").prefix;
+            const std::string tail = "/DEC/" + number;
+            std::vector<Xapian::Query> qs;
+            for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
+                const std::string& s = *t;
+                if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
+                    qs.push_back(Xapian::Query(s));
+            }
+            // None indexed: a term no decision has (it would have ended in tail), so the clause
+            // matches nothing and "peace decision:1" has no hits; MatchNothing would empty the
+            // whole AND, and an empty query is an error.
+            if (qs.empty()) return boolean(Xapian::Query(prefix + tail));
+            return boolean(any_of(qs));
+        }
+        return boolean(term("resolution_number", number));
+    }
+
+    if (field == "symbol" || field == "doc" || field == "document") {
+        const auto s = parse_symbol(value);
+        const std::string canonical = s ? s->canonical : value;
+        add_unique(n.symbols, canonical);
+        if (field == "document") {
+            if (canonical == value) return boolean(term(field, value));
+            return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, value),
+                                         term(field, canonical)));
+        }
+        const std::string base_field = field == "doc" ? "doc_base" : "symbol_base";
+        if (exact) return boolean(term(field, canonical));
+        return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, canonical),
+                                     term(base_field, canonical)));
+    }
+
+    if (field == "body" || field == "organ") return boolean(term(field, upper_ascii(value)));
+    if (field == "lang" || field == "kind" || field == "id")
+        return boolean(term(field, ascii_lower(value)));
+    return boolean(term(field, value));
+}
+
+Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& notes) const {
+    // A resolution or decision: its full id only when the text names the body (an explicit
+    // symbol or "General Assembly resolution ..."); otherwise the number, for every body.
+    if (const auto r = parse_resolution(text)) {
+        const std::string f = fold(text);
+        const bool explicit_body =
+            f.find("/res/") != std::string::npos || f.find("/dec/") != std::string::npos ||
+            std::any_of(std::begin(kBodyWords), std::end(kBodyWords),
+                        [&](const char* w) { return f.find(w) != std::string::npos; });
+        if (explicit_body && !r->ref.id.empty()) {
+            add_unique(notes.resolutions, r->ref.id);
+            const Xapian::Query q(m_schema.term(r->ref.decision ? "decision" : "resolution", r->ref.id));
+            return boolean(Xapian::Query(Xapian::Query::OP_OR, q,
+                                         Xapian::Query(m_schema.term("symbol", r->ref.id))));
+        }
+        if (!r->number.empty()) {
+            add_unique(notes.resolution_numbers, r->number);
+            return boolean(Xapian::Query(m_schema.term("resolution_number", r->number)));
+        }
+    }
+    // A symbol finds the paragraphs citing it, as a resolution does; doc: finds the document.
+    if (const auto s = parse_symbol(text)) {
+        add_unique(notes.symbols, s->canonical);
+        return boolean(Xapian::Query(m_schema.term("symbol", s->canonical)));
+    }
+    return Xapian::Query();
+}
+
+ParsedQuery QueryParser::parse(std::string_view text) const {
+    ParsedQuery out;
+    out.langs = m_langs;
+    if (Utf8Problem bad; !check_utf8(text, &bad))
+        throw QueryError("query is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
+    if (trim(text).empty()) throw QueryError("empty query");
+
+    // 1. Quotes and field:value clauses.
+    std::vector<Segment> segments;
+    std::size_t text_start = 0;
+    auto flush_text = [&](std::size_t to) {
+        if (to > text_start) segments.push_back({SegmentKind::text, text_start, to, {}, {}});
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (const std::size_t ql = quote_len(text, i)) {
+            std::size_t j = i + ql, close_len = 0;
+            while (j < text.size() && !(close_len = quote_len(text, j))) ++j;
+            if (j >= text.size()) throw QueryError("unbalanced quote", column_of(text, i));
+            flush_text(i);
+            segments.push_back({SegmentKind::quoted, i, j + close_len, {},
+                                std::string(text.substr(i + ql, j - i - ql))});
+            i = j + close_len;
+            text_start = i;
+            continue;
+        }
+        const bool token_start =
+            i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
+            (text[i - 1] == '-' && (i == 1 || is_space(text[i - 2]) || text[i - 2] == '('));
+        if (token_start && is_ascii_alpha(text[i])) {
+            std::size_t j = i;
+            while (j < text.size() && (is_ascii_alpha(text[j]) || text[j] == '_')) ++j;
+            if (j < text.size() && text[j] == ':' && j - i >= 2) {
+                const std::string name = ascii_lower(text.substr(i, j - i));
+                const Field* f = m_schema.find(name);
+                const bool known = f && f->filter;
+                const std::size_t v = j + 1;
+                const bool has_value = v < text.size() && !is_space(text[v]);
+                if (!known && has_value)
+                    throw QueryError("unknown field '" + std::string(text.substr(i, j - i)) +
+                                         "' (known fields: " + m_schema.filter_names() + ")",
+                                     column_of(text, i));
+                if (known) {
+                    if (!has_value)
+                        throw QueryError("missing value after '" + name + ":'", column_of(text, i));
+                    std::size_t end = v;
+                    std::string value;
+                    if (const std::size_t ql = quote_len(text, v)) {
+                        std::size_t k = v + ql, close_len = 0;
+                        while (k < text.size() && !(close_len = quote_len(text, k))) ++k;
+                        if (k >= text.size())
+                            throw QueryError("unbalanced quote", column_of(text, v));
+                        value = std::string(text.substr(v + ql, k - v - ql));
+                        end = k + close_len;
+                    } else {
+                        int depth = 0;
+                        while (end < text.size() && !is_space(text[end]) && !quote_len(text, end)) {
+                            if (text[end] == '(') ++depth;
+                            if (text[end] == ')' && --depth < 0) break;
+                            ++end;
+                        }
+                        if (is_reference_field(name)) {
+                            // "resolution:2482 (2019)": the year tail belongs to the value.
+                            std::size_t k = end;
+                            while (k < text.size() && text[k] == ' ') ++k;
+                            if (k < text.size() && text[k] == '(') {
+                                std::size_t m = k + 1;
+                                while (m < text.size() && (is_digit(text[m]) || text[m] == 'X' ||
+                                                           text[m] == 'V' || text[m] == 'I' ||
+                                                           text[m] == 'L'))
+                                    ++m;
+                                if (m > k + 1 && m < text.size() && text[m] == ')') end = m + 1;
+                            }
+                        }
+                        value = std::string(text.substr(v, end - v));
+                    }
+                    flush_text(i);
+                    segments.push_back({SegmentKind::field, i, end, name, value});
+                    i = end;
+                    text_start = i;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        ++i;
+    }
+    flush_text(text.size());
+
+    // 2. References typed as free text, found with quotes and fields blanked out.
+    std::string masked(text);
+    for (const Segment& s : segments)
+        if (s.kind != SegmentKind::text) std::fill(masked.begin() + s.begin, masked.begin() + s.end, ' ');
+    std::vector<RefSpan> refs;
+    auto overlaps = [&](std::size_t b, std::size_t e) {
+        for (const RefSpan& r : refs)
+            if (b < r.end && r.begin < e) return true;
+        return false;
+    };
+    for (const ResolutionMatch& m : find_resolutions(masked, CitationContext{"", "en"})) {
+        if (m.end <= m.begin || m.end > masked.size()) continue;
+        const std::string_view span = std::string_view(masked).substr(m.begin, m.end - m.begin);
+        Xapian::Query q = reference_query(span, out);
+        std::size_t begin = m.begin;
+        if (const std::size_t named = body_named_before(masked, m.begin, m.ref.body);
+            named != m.begin && !m.ref.id.empty()) {
+            // "General Assembly resolution 73/195": the words name the body, so the id is meant.
+            begin = named;
+            std::erase(out.resolution_numbers, m.number);
+            add_unique(out.resolutions, m.ref.id);
+            q = boolean(Xapian::Query(m_schema.term(m.ref.decision ? "decision" : "resolution", m.ref.id)));
+        }
+        if (q.empty() && !m.number.empty()) {
+            add_unique(out.resolution_numbers, m.number);
+            q = boolean(Xapian::Query(m_schema.term("resolution_number", m.number)));
+        }
+        if (q.empty()) continue;
+        // Lists ("resolutions 2331 (2016) and 2388 (2017)") share a span: all are asked for.
+        bool merged = false;
+        for (RefSpan& r : refs) {
+            if (begin < r.end && r.begin < m.end) {
+                r.begin = std::min(r.begin, begin);
+                r.end = std::max(r.end, m.end);
+                r.query = Xapian::Query(Xapian::Query::OP_AND, r.query, q);
+                merged = true;
+                break;
+            }
+        }
+        if (!merged) refs.push_back({begin, m.end, q});
+    }
+    for (const SymbolMatch& m : find_symbols(masked)) {
+        if (m.end <= m.begin || m.end > masked.size() || overlaps(m.begin, m.end)) continue;
+        Xapian::Query q = reference_query(m.canonical, out);
+        if (!q.empty()) refs.push_back({m.begin, m.end, q});
+    }
+    // Tokens the scanners leave (lower-case "a/res/73/195"): parsed one by one.
+    for (const Segment& s : segments) {
+        if (s.kind != SegmentKind::text) continue;
+        std::size_t k = s.begin;
+        while (k < s.end) {
+            while (k < s.end && is_space(text[k])) ++k;
+            std::size_t e = k;
+            while (e < s.end && !is_space(text[e])) ++e;
+            std::string_view tok = text.substr(k, e - k);
+            while (!tok.empty() && (tok.back() == ',' || tok.back() == ';' || tok.back() == '.'))
+                tok.remove_suffix(1);
+            const bool slashed = tok.find('/') != std::string_view::npos &&
+                                 std::any_of(tok.begin(), tok.end(), is_digit) &&
+                                 std::any_of(tok.begin(), tok.end(), is_ascii_alpha);
+            if (slashed && !overlaps(k, k + tok.size())) {
+                Xapian::Query q = reference_query(tok, out);
+                if (!q.empty()) refs.push_back({k, k + tok.size(), q});
+            }
+            k = e;
+        }
+    }
+    std::sort(refs.begin(), refs.end(), [](const RefSpan& a, const RefSpan& b) { return a.begin < b.begin; });
+
+    // 3. The folded query with placeholders, checking parentheses on the way.
+    std::vector<Xapian::Query> placeholders;
+    std::string rewritten;
+    auto placeholder = [&](Xapian::Query q) {
+        // Glued to a leading + or - so love/hate applies to it.
+        if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+')) rewritten += ' ';
+        rewritten += kPlaceholder;
+        rewritten += ':' + std::to_string(placeholders.size()) + ' ';
+        placeholders.push_back(std::move(q));
+    };
+    std::vector<int> open_parens;
+    std::size_t next_ref = 0;
+    std::size_t terms = 0;           // range values and wildcard words so far: the limit stops them early
+    std::size_t wildcard_terms = 0;  // the words the wildcards stand for
+    for (const Segment& s : segments) {
+        if (s.kind == SegmentKind::quoted) {
+            Xapian::Query q;
+            if (s.value.find('/') != std::string::npos) q = reference_query(trim(s.value), out);
+            if (!q.empty()) {
+                placeholder(q);
+                continue;
+            }
+            const std::string folded = fold_terms(s.value);
+            std::vector<std::string> words;
+            for (const WordSpan& w : word_spans(folded))
+                words.push_back(folded.substr(w.begin, w.end - w.begin));
+            if (words.empty()) continue;
+            if (words.size() > 1) out.phrases.push_back(words);
+            rewritten += " \"" + segment_cjk(folded) + "\" ";
+            continue;
+        }
+        if (s.kind == SegmentKind::field) {
+            const std::string& name = s.field;
+            const std::size_t references_before = out.prefix_references;
+            Xapian::Query q = field_query(name, s.value, false, column_of(text, s.begin), &out);
+            // A reference prefix's boolean terms are bounded by its own limit: it counts as one.
+            if ((terms += term_count(q) - (out.prefix_references - references_before)) > limits::max_query_terms)
+                throw too_many_terms(column_of(text, s.begin));
+            placeholder(q);
+            continue;
+        }
+        std::size_t k = s.begin;
+        while (k < s.end) {
+            while (next_ref < refs.size() && refs[next_ref].end <= k) ++next_ref;
+            if (next_ref < refs.size() && refs[next_ref].begin == k) {
+                placeholder(refs[next_ref].query);
+                k = refs[next_ref].end;
+                ++next_ref;
+                continue;
+            }
+            const char c = text[k];
+            if (is_space(c)) {
+                rewritten += ' ';
+                ++k;
+                continue;
+            }
+            if (c == '(') {
+                open_parens.push_back(column_of(text, k));
+                if (open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
+                    throw QueryError("parentheses nested deeper than " + std::to_string(limits::max_query_depth) + " levels",
+                                     open_parens.back());
+                rewritten += " ( ";
+                ++k;
+                continue;
+            }
+            if (c == ')') {
+                if (open_parens.empty()) throw QueryError("unbalanced parenthesis", column_of(text, k));
+                open_parens.pop_back();
+                rewritten += " ) ";
+                ++k;
+                continue;
+            }
+            std::size_t e = k;
+            const std::size_t limit = next_ref < refs.size() ? std::min(s.end, refs[next_ref].begin) : s.end;
+            while (e < limit && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+            const std::string_view word = text.substr(k, e - k);
+            if (is_operator(word)) {
+                rewritten += ' ';
+                rewritten += word;
+                rewritten += ' ';
+            } else {
+                const std::string folded = fold_terms(word);
+                if (folded.size() > 1 && folded.back() == '*') {
+                    std::string_view stem_part(folded);
+                    stem_part.remove_suffix(1);
+                    while (!stem_part.empty() && (stem_part.front() == '+' || stem_part.front() == '-'))
+                        stem_part.remove_prefix(1);
+                    if (!stem_part.empty()) add_unique(out.wildcards, std::string(stem_part));
+                    // Each word a wildcard stands for is a term to match: an OR of 480 of
+                    // them took 15 s and 456 MB.
+                    if (!stem_part.empty() && m_db) {
+                        const std::size_t n = count_words(*m_db, std::string(stem_part), limits::max_wildcard_terms);
+                        if (n > limits::max_wildcard_terms)
+                            throw QueryError("wildcard '" + std::string(stem_part) + "*' matches more than " +
+                                                 std::to_string(limits::max_wildcard_terms) + " words",
+                                             column_of(text, k));
+                        wildcard_terms += n;
+                        if ((terms += n) > limits::max_query_terms) throw too_many_terms(column_of(text, k));
+                    }
+                }
+                // A Chinese query typed without spaces: its words, as the index has them
+                // (the default AND joins them).
+                rewritten += segment_cjk(folded);
+            }
+            k = e;
+        }
+    }
+    if (!open_parens.empty()) throw QueryError("unbalanced parenthesis", open_parens.back());
+
+    // 4. Xapian does the rest.
+    PlaceholderProcessor processor(placeholders);
+    auto parse_as = [&](const std::string& lang) {
+        Xapian::QueryParser qp;
+        // Without a stopper "smuggling of migrants" would require "of" in every paragraph.
+        Xapian::SimpleStopper stopper;
+        for (const std::string& l : lang.empty() ? latin_langs() : std::vector<std::string>{lang})
+            for (const char* w : stopwords_for(l)) stopper.add(w);
+        qp.set_stopper(&stopper);
+        if (lang.empty()) {
+            // Words as typed: spread_stems() gives each its stems.
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        } else {
+            qp.set_stemmer(stemmer_for(lang));
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        }
+        qp.set_default_op(Xapian::Query::OP_AND);
+        if (m_db) qp.set_database(*m_db);
+        // The words were counted above; this bounds a wildcard the count could not see.
+        qp.set_max_expansion(static_cast<Xapian::termcount>(limits::max_wildcard_terms),
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        qp.add_prefix(kPlaceholder, &processor);
+        const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+        try {
+            return qp.parse_query(rewritten, flags);
+        } catch (const Xapian::Error& e) {
+            throw syntax_error(text, segments, e.get_msg());
+        }
+    };
+    // A query in Arabic, Chinese or Cyrillic script is analysed as that language's documents
+    // are, whatever else the database holds.
+    std::string script_lang;
+    if (m_langs.size() > 1) {
+        std::string words;  // the free text and quotes, not field values such as country:
+        for (const Segment& seg : segments)
+            if (seg.kind != SegmentKind::field) words.append(text.substr(seg.begin, seg.end - seg.begin));
+        script_lang = script_language(words);
+        if (std::find(m_langs.begin(), m_langs.end(), script_lang) == m_langs.end()) script_lang.clear();
+    }
+    if (!script_lang.empty()) {
+        out.langs = {script_lang};
+        out.query = parse_as(script_lang);
+    } else if (m_langs.size() == 1) {
+        out.query = parse_as(m_langs.front());
+    } else {
+        // Each paragraph's words are indexed with the stems of its own language, so a word
+        // of the query stands for the stems every Latin-script language gives it, as one
+        // term: "migrants" is Zmigrant (English) or Zmigr (French), and a paragraph matches
+        // whichever its language made. One parse, no per-language branches: the cost of a
+        // query stays that of one analysis.
+        std::vector<Xapian::Stem> stemmers;
+        for (const std::string& l : latin_langs()) stemmers.push_back(stemmer_for(l));
+        // Russian and Arabic leave a Latin word as it is: those paragraphs' stem is the word.
+        const bool as_is = std::any_of(m_langs.begin(), m_langs.end(),
+                                       [](const std::string& l) { return l == "ru" || l == "ar"; });
+        out.query = spread_stems(parse_as(""), stemmers, as_is);
+    }
+    if (out.query.empty()) throw QueryError("the query has no words to search for");
+    const std::size_t leaves = term_count(out.query);
+    const std::size_t counted = leaves > out.prefix_references ? leaves - out.prefix_references : leaves;
+    if (counted + wildcard_terms > limits::max_query_terms) throw too_many_terms();
+
+    for (auto t = out.query.get_unique_terms_begin(); t != out.query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty()) continue;
+        const char c0 = term[0];
+        const bool upper = c0 >= 'A' && c0 <= 'Z';
+        if (upper && !(c0 == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))) continue;
+        // A phrase's words are marked only where the whole phrase stands.
+        const bool in_phrase = std::any_of(out.phrases.begin(), out.phrases.end(), [&](const auto& p) {
+            return std::find(p.begin(), p.end(), term) != p.end();
+        });
+        if (!in_phrase) out.terms.push_back(term);
+    }
+    return out;
+}
+
+}  // namespace plenary

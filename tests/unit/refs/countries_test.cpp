@@ -1,0 +1,418 @@
+// Country gazetteer: traps, seed paragraphs, display names, UNTERM coverage.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "refs/countries.h"
+#include "base/error.h"
+#include "base/text_util.h"
+
+namespace fs = std::filesystem;
+using plenary::CountryMatch;
+using plenary::Gazetteer;
+
+namespace {
+
+const Gazetteer& gaz() {
+    static const Gazetteer g = Gazetteer::load(std::string(PLENARY_SOURCE_DIR) + "/schemas");
+    return g;
+}
+
+/// Codes found in text as "NER GNB d:VEN", in text order.
+std::string codes(std::string_view text) {
+    std::string out;
+    for (const auto& m : gaz().find(text)) {
+        if (!out.empty()) out += ' ';
+        if (m.demonym) out += "d:";
+        out += m.code;
+    }
+    return out;
+}
+
+struct FindCase {
+    const char* text;
+    const char* expected;
+};
+
+class FindTest : public ::testing::TestWithParam<FindCase> {};
+
+TEST_P(FindTest, Codes) {
+    EXPECT_EQ(codes(GetParam().text), GetParam().expected) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Traps, FindTest,
+    ::testing::Values(
+        FindCase{"Nigeria and the Niger", "NGA NER"},
+        FindCase{"South Sudan and the Sudan", "SSD SDN"},
+        FindCase{"Guinea-Bissau, Papua New Guinea, Equatorial Guinea and Guinea", "GNB PNG GNQ GIN"},
+        FindCase{"Guinea Bissau", "GNB"},
+        FindCase{"the Dominican Republic and Dominica", "DOM DMA"},
+        FindCase{"the Democratic Republic of the Congo and the Congo", "COD COG"},
+        FindCase{"Somalia and Mali", "SOM MLI"},
+        FindCase{"the Democratic People's Republic of Korea and the Republic of Korea", "PRK KOR"},
+        FindCase{"Democratic People\xE2\x80\x99s Republic of Korea", "PRK"},
+        FindCase{"Michael Jordan played well", ""},
+        FindCase{"Chad Smith said", ""},
+        FindCase{"Mr. Jordan said", ""},
+        FindCase{"refugees in Jordan and Lebanon", "JOR LBN"},
+        FindCase{"Chad, Niger and Mali", "TCD NER MLI"},
+        FindCase{"In Chad, the crisis", "TCD"},
+        FindCase{"Atlanta, Georgia", ""},
+        FindCase{"Armenia, Georgia and Azerbaijan", "ARM GEO AZE"},
+        FindCase{"Tbilisi, Georgia", "GEO"},
+        FindCase{"roast turkey and china plates", ""},
+        FindCase{"Turkey and Türkiye", "TUR TUR"},
+        FindCase{"a guinea pig", ""},
+        FindCase{"the Gulf of Guinea", ""},
+        FindCase{"the Niger Delta", ""},
+        FindCase{"Lake Chad Basin", ""},
+        FindCase{"New Jersey and Jersey", "JEY"},
+        FindCase{"the Isle of Man, a man", "IMN"},
+        FindCase{"Venezuelan migrants", "d:VEN"},
+        FindCase{"2 Ivorians and 13 Nigerians", "d:CIV d:NGA"},
+        FindCase{"French and Chinese experts", "d:FRA d:CHN"},
+        FindCase{"Côte d\xE2\x80\x99Ivoire, Côte d'Ivoire, Cote d'Ivoire, Ivory Coast", "CIV CIV CIV CIV"},
+        FindCase{"C\xC3\x83\xC2\xB4te d\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2Ivoire", "CIV"},
+        FindCase{"Viet Nam, Vietnam, Czechia, Czech Republic", "VNM VNM CZE CZE"},
+        FindCase{"Swaziland, Eswatini, Burma, Myanmar, Zaire", "SWZ SWZ MMR MMR COD"},
+        FindCase{"the Soviet Union, the USSR and Yugoslavia", "SUN SUN YUG"},
+        FindCase{"the German Democratic Republic and Czechoslovakia", "DDR CSK"},
+        FindCase{"the Holy See and the State of Palestine", "VAT PSE"},
+        FindCase{"United States of America, United States, United Kingdom", "USA USA GBR"},
+        FindCase{"the us and the uk", ""},
+        FindCase{"Bolivia (Plurinational State of), Iran (Islamic Republic of)", "BOL IRN"},
+        FindCase{"the Plurinational State of Bolivia", "BOL"},
+        FindCase{"Micronesia (Federated States of)", "FSM"},
+        FindCase{"Aruba, Curaçao, Puerto Rico", "ABW CUW PRI"},
+        FindCase{"the European Union", ""},
+        FindCase{"Côte d\xE2\x80\x99Ivoire et le Niger", "CIV NER"},
+        FindCase{"Нигерия и Нигер", "NGA NER"},
+        // Russian running text declines names: each case of each kind of name.
+        FindCase{"Представитель Нигера и правительство Нигерии", "NER NGA"},
+        FindCase{"в Нигере, Нигерию, с Нигерией", "NER NGA NGA"},
+        FindCase{"Делегации Франции, Германии и Соединенных Штатов Америки", "FRA DEU USA"},
+        FindCase{"в Китае, Российской Федерации и Южного Судана", "CHN RUS SSD"},
+        FindCase{"правительство Республики Корея и Объединенной Республики Танзания", "KOR TZA"},
+        FindCase{"Кубе, Канадой, Израилю, Гвинеи-Бисау", "CUB CAN ISR GNB"},
+        FindCase{"Соединенному Королевству и Объединенным Арабским Эмиратам", "GBR ARE"},
+        FindCase{"в Того, Перу и Чили", "TGO PER CHL"},
+        // UN French and Russian put a territory's generic word in lower case.
+        FindCase{"les îles Caïmanes, les îles Falkland (Malvinas) et l'île Pitcairn", "CYM FLK PCN"},
+        FindCase{"остров Рождества и Фолклендские (Мальвинские) острова", "CXR FLK"},
+        FindCase{"les îles sont belles", ""},
+        FindCase{"dans le Territoire palestinien occupé", "PSE"},
+        FindCase{"en el Territorio Palestino Ocupado", "PSE"},
+        FindCase{"на оккупированной палестинской территории", "PSE"},
+        FindCase{"في الأرض الفلسطينية المحتلة", "PSE"},
+        FindCase{"在巴勒斯坦被占领土上", "PSE"},
+        FindCase{"尼日利亚和尼日尔", "NGA NER"},
+        FindCase{"索马里和马里", "SOM MLI"},
+        FindCase{"南苏丹和苏丹", "SSD SDN"},
+        FindCase{"巴布亚新几内亚、几内亚比绍和几内亚", "PNG GNB GIN"},
+        FindCase{"نيجيريا والنيجر", "NGA NER"},
+        FindCase{"", ""}));
+
+TEST(Find, Offsets) {
+    const std::string text = "In the Niger and C\xC3\xB4te d\xE2\x80\x99Ivoire.";
+    const auto m = gaz().find(text);
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "Niger");
+    EXPECT_EQ(text.substr(m[1].begin, m[1].end - m[1].begin), "C\xC3\xB4te d\xE2\x80\x99Ivoire");
+}
+
+std::string seed_paragraph(const std::string& start) {
+    const fs::path p = fs::path(PLENARY_SOURCE_DIR) / "corpus" / "ctoc-cop-2020-2.md";
+    std::ifstream in(p);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(start, 0) == 0) return line;
+    return {};
+}
+
+std::set<std::string> country_set(std::string_view text, bool demonyms = false) {
+    std::set<std::string> s;
+    for (const auto& m : gaz().find(text))
+        if (m.demonym == demonyms) s.insert(m.code);
+    return s;
+}
+
+TEST(Seed, Paragraph63) {
+    const std::string p = seed_paragraph("63. ");
+    ASSERT_FALSE(p.empty()) << "seed paragraph 63 not found";
+    const auto s = country_set(p);
+    for (const char* c : {"NER", "GNB", "SSD", "CIV", "GMB", "DZA"}) EXPECT_TRUE(s.count(c)) << c;
+    for (const char* c : {"NGA", "GIN", "SDN"}) EXPECT_FALSE(s.count(c)) << c;
+}
+
+TEST(Seed, Paragraph38) {
+    const std::string p = seed_paragraph("38. ");
+    ASSERT_FALSE(p.empty()) << "seed paragraph 38 not found";
+    const auto s = country_set(p);
+    EXPECT_TRUE(s.count("NER"));
+    EXPECT_TRUE(s.count("NGA"));
+    EXPECT_TRUE(s.count("GBR"));
+    EXPECT_EQ(s.size(), 16u);
+}
+
+TEST(Seed, Footnote1) {
+    const std::string p = seed_paragraph("<sup>1</sup> Algeria");
+    ASSERT_FALSE(p.empty()) << "seed footnote 1 not found";
+    const auto m = gaz().find(p);
+    std::map<std::string, int> count;
+    for (const auto& x : m) {
+        EXPECT_FALSE(x.demonym);
+        ++count[x.code];
+    }
+    EXPECT_EQ(count.size(), 26u);
+    for (const auto& [code, n] : count) EXPECT_EQ(n, 1) << code;
+    for (const char* c : {"GIN", "PNG", "BOL", "MDA", "PSE", "ABW", "CUW", "COG", "DOM"})
+        EXPECT_EQ(count[c], 1) << c;
+}
+
+TEST(Seed, Paragraph4Demonym) {
+    const std::string p = seed_paragraph("4. Since October 2018");
+    ASSERT_FALSE(p.empty());
+    EXPECT_TRUE(country_set(p).empty());
+    EXPECT_EQ(country_set(p, true), std::set<std::string>{"VEN"});
+}
+
+struct LookupCase {
+    const char* name;
+    const char* expected;  // "" for none
+};
+
+class LookupTest : public ::testing::TestWithParam<LookupCase> {};
+
+TEST_P(LookupTest, Code) {
+    const auto r = gaz().lookup(GetParam().name);
+    EXPECT_EQ(r.value_or(""), GetParam().expected) << GetParam().name;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, LookupTest,
+    ::testing::Values(LookupCase{"the Plurinational State of Bolivia", "BOL"},
+                      LookupCase{"BOLIVIA (PLURINATIONAL STATE OF)", "BOL"},
+                      LookupCase{"bolivie", "BOL"},
+                      LookupCase{"the Sudan", "SDN"},
+                      LookupCase{"Bahamas (the)", "BHS"},
+                      LookupCase{"Afghanistan (l')", "AFG"},
+                      LookupCase{"the Islamic Republic of Afghanistan", "AFG"},
+                      LookupCase{"Republic of Korea", "KOR"},
+                      LookupCase{"turkey", "TUR"},
+                      LookupCase{"Soviet Union", "SUN"},
+                      LookupCase{"Union of Soviet Socialist Republics", "SUN"},
+                      LookupCase{"Zaire", "COD"},
+                      LookupCase{"Нигерия", "NGA"},
+                      LookupCase{"尼日尔", "NER"},
+                      LookupCase{"阿富汗伊斯兰共和国", "AFG"},
+                      LookupCase{"ner", "NER"},
+                      LookupCase{"BO", "BOL"},
+                      LookupCase{"Nigerian", ""},
+                      LookupCase{"European Union", ""},
+                      LookupCase{"Atlantis", ""},
+                      LookupCase{"", ""},
+                      LookupCase{"the Republic of Atlantis", ""}));
+
+struct DisplayCase {
+    const char* code;
+    const char* lang;
+    const char* expected;
+};
+
+class DisplayTest : public ::testing::TestWithParam<DisplayCase> {};
+
+TEST_P(DisplayTest, Name) {
+    EXPECT_EQ(gaz().display_name(GetParam().code, GetParam().lang), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, DisplayTest,
+    ::testing::Values(DisplayCase{"BOL", "en", "Bolivia (Plurinational State of)"},
+                      DisplayCase{"CIV", "en", "Côte d'Ivoire"},
+                      DisplayCase{"TUR", "en", "Türkiye"},
+                      DisplayCase{"VNM", "en", "Viet Nam"},
+                      DisplayCase{"NER", "en", "Niger"},
+                      DisplayCase{"KNA", "en", "Saint Kitts and Nevis"},
+                      DisplayCase{"NER", "xx", "Niger"},
+                      DisplayCase{"DEU", "fr", "Allemagne"},
+                      DisplayCase{"DEU", "ru", "Германия"},
+                      DisplayCase{"DEU", "zh", "德国"},
+                      DisplayCase{"DEU", "es", "Alemania"},
+                      DisplayCase{"SUN", "fr", "Union des Républiques socialistes soviétiques"},
+                      DisplayCase{"ZZZ", "en", "ZZZ"}));
+
+TEST(Display, EveryCodeHasSixNames) {
+    for (const char* code : {"NER", "SUN", "YUG", "CSK", "DDR", "YMD", "SCG", "PSE", "VAT"})
+        for (const char* lang : {"en", "fr", "es", "ru", "ar", "zh"}) {
+            const std::string n = gaz().display_name(code, lang);
+            EXPECT_FALSE(n.empty());
+            EXPECT_NE(n, code) << code << " " << lang;
+            EXPECT_EQ(gaz().lookup(n).value_or(""), code) << code << " " << lang << " " << n;
+        }
+}
+
+TEST(Load, MissingDirNamesTheFile) {
+    try {
+        Gazetteer::load("/nonexistent");
+        FAIL() << "no error";
+    } catch (const plenary::SchemaError& e) {
+        EXPECT_STREQ(e.what(),
+                     "/nonexistent/gazetteer/aliases.json: cannot open the country gazetteer");
+    }
+}
+
+TEST(Load, BadCodeNamesTheFile) {
+    const fs::path dir = fs::temp_directory_path() / "plenary_countries_test";
+    fs::create_directories(dir / "gazetteer");
+    std::ofstream(dir / "gazetteer" / "aliases.json")
+        << R"({"countries": {"XQQ": {"names": ["Atlantis"]}}, "blocked": [], "personal_names": [],
+              "us_states": [], "person_context": [], "honorifics": [], "georgia_places": [],
+              "form_words": []})";
+    try {
+        Gazetteer::load(dir.string());
+        FAIL() << "no error";
+    } catch (const plenary::SchemaError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  (dir / "gazetteer" / "aliases.json").string() +
+                      ": XQQ is not an ISO 3166-1 code and has no display names");
+    }
+    fs::remove_all(dir);
+}
+
+// ---- coverage against the UNTERM table, read in place ----
+
+std::vector<std::vector<std::string>> read_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string s = ss.str();
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(std::move(field));
+            field.clear();
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            rows.back().push_back(std::move(field));
+            field.clear();
+            rows.emplace_back();
+        } else {
+            field += c;
+        }
+    }
+    if (!field.empty() || !rows.back().empty()) rows.back().push_back(std::move(field));
+    while (!rows.empty() && rows.back().size() <= 1) rows.pop_back();
+    return rows;
+}
+
+TEST(Coverage, UntermNamesInSixLanguages) {
+    const std::string csv =
+        std::string(PLENARY_SHARED_DIR) + "/corpus-real/m49-country-codes/data/country-codes.csv";
+    if (!fs::exists(csv)) GTEST_SKIP() << "no " << csv << " (shared corpus absent)";
+    const auto rows = read_csv(csv);
+    ASSERT_GT(rows.size(), 200u);
+    const auto& head = rows[0];
+    const auto col = [&](const std::string& name) {
+        for (std::size_t i = 0; i < head.size(); ++i)
+            if (head[i] == name) return i;
+        ADD_FAILURE() << "no column " << name;
+        return std::size_t{0};
+    };
+    const std::size_t a3 = col("ISO3166-1-Alpha-3");
+    const std::size_t cldr = col("CLDR display name");
+    std::vector<std::size_t> name_cols;
+    for (const char* lang : {"English", "French", "Spanish", "Russian", "Chinese", "Arabic"})
+        for (const char* form : {"Short", "Formal"})
+            name_cols.push_back(col(std::string("UNTERM ") + lang + " " + form));
+    // The table's official names too: for territories they are the only non-English ones.
+    std::vector<std::size_t> official_cols;
+    for (const char* lang : {"en", "fr", "es", "ru", "ar", "cn"}) official_cols.push_back(col(std::string("official_name_") + lang));
+
+    // exceptions.json: {"exceptions": [{"code", "name", "reason"}]}
+    std::ifstream ein(std::string(PLENARY_SOURCE_DIR) + "/schemas/gazetteer/exceptions.json");
+    const auto ej = nlohmann::json::parse(ein);
+    std::set<std::pair<std::string, std::string>> excused, used;
+    for (const auto& e : ej.at("exceptions")) {
+        EXPECT_FALSE(e.at("reason").get<std::string>().empty());
+        excused.insert({e.at("code").get<std::string>(), e.at("name").get<std::string>()});
+    }
+
+    int checked = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        if (row.size() != head.size() || row[a3].empty()) continue;
+        const std::string& code = row[a3];
+        std::vector<std::string> names;
+        for (std::size_t c : name_cols) {
+            // UNTERM marks some names with footnote asterisks ("Острова Кука **").
+            std::string n = row[c];
+            while (!n.empty() && (n.back() == '*' || n.back() == ' ')) n.pop_back();
+            if (!n.empty()) names.push_back(n);
+        }
+        for (std::size_t c : official_cols) {
+            std::string n(plenary::trim(row[c]));
+            if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+        }
+        // Territories have no UNTERM names: their CLDR English name stands in.
+        const std::string english = row[name_cols[0]].empty() ? row[cldr] : row[name_cols[0]];
+        if (row[name_cols[0]].empty()) names.push_back(english);
+        for (const auto& n : names) {
+            ++checked;
+            const auto got = gaz().lookup(n);
+            if (got.value_or("") == code) continue;
+            if (excused.count({code, n})) {
+                used.insert({code, n});
+                continue;
+            }
+            ADD_FAILURE() << code << ": lookup(\"" << n << "\") gave " << got.value_or("nothing");
+        }
+        // In running text, the English short name is found once, as a country.
+        const std::string sentence = "The delegation of " + english + " spoke.";
+        const auto found = gaz().find(sentence);
+        const std::pair<std::string, std::string> key{code, "find: " + english};
+        if (found.size() == 1 && found[0].code == code && !found[0].demonym) continue;
+        if (excused.count(key)) {
+            used.insert(key);
+            continue;
+        }
+        std::string got;
+        for (const auto& m : found) got += m.code + " ";
+        ADD_FAILURE() << code << ": find in \"" << sentence << "\" gave " << got;
+    }
+    EXPECT_GT(checked, 2000);
+    for (const auto& e : excused)
+        EXPECT_TRUE(used.count(e)) << "exception no longer needed: " << e.first << " " << e.second;
+}
+
+TEST(FindOverText, RepeatedParagraphGivesTheSameMatchesEachTime) {
+    const std::string para = seed_paragraph("38. ");
+    ASSERT_FALSE(para.empty());
+    const std::size_t once = gaz().find(para).size();
+    ASSERT_GT(once, 0u);
+    std::size_t n = 0;
+    for (int i = 0; i < 100; ++i) n += gaz().find(para).size();
+    EXPECT_EQ(n, once * 100);
+}
+
+}  // namespace
