@@ -150,6 +150,11 @@ int main(int argc, char** argv) {
     } catch (const plenary::Error& e) {
         std::cerr << "plenary-index: " << e.what() << "\n";
         return kExitSomeFailed;
+    } catch (const Xapian::Error& e) {
+        // Xapian's errors are not std::exceptions: one that escapes core (a damaged table read
+        // mid-run) still ends in one line and exit 3, never in std::terminate.
+        std::cerr << "plenary-index: " << plenary::unreadable_database(db.empty() ? plenary::default_db_path() : db, e.get_description()) << '\n';
+        return kExitDatabase;
     } catch (const std::exception& e) {
         std::cerr << "plenary-index: " << e.what() << "\n";
         return kExitSomeFailed;

@@ -187,6 +187,11 @@ int main(int argc, char** argv) {
     } catch (const plenary::DatabaseError& e) {
         std::cerr << "plenary-search: " << e.what() << '\n';
         return kExitDatabase;
+    } catch (const Xapian::Error& e) {
+        // Xapian's errors are not std::exceptions: one that escapes core (a damaged table read
+        // mid-run) still ends in one line and exit 3, never in std::terminate.
+        std::cerr << "plenary-search: " << plenary::unreadable_database(dbs.empty() ? std::string("the database") : dbs.front(), e.get_description()) << '\n';
+        return kExitDatabase;
     } catch (const std::exception& e) {
         std::cerr << "plenary-search: " << e.what() << '\n';
         return kExitFailure;

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -145,15 +146,18 @@ public:
         m_searcher.reset();
         m_watch.clear();
         m_revisions.clear();
+        m_versions.clear();
         // Watchers first: the Searcher opened after them is never older than what they saw.
         try {
             for (const auto& p : m_paths) {
+                m_versions.push_back(version_file_of(p));
                 m_watch.emplace_back(p);
                 m_revisions.push_back(m_watch.back().get_revision());
             }
         } catch (const Xapian::Error&) {
             m_watch.clear();
             m_revisions.clear();
+            m_versions.clear();
         }
         m_searcher.emplace(m_paths);
         return *m_searcher;
@@ -193,12 +197,23 @@ private:
     std::optional<Searcher> m_searcher;
     std::vector<Xapian::Database> m_watch;  // one per path, reopened to notice commits
     std::vector<Xapian::rev> m_revisions;
+    std::vector<std::pair<dev_t, ino_t>> m_versions;  // of each database's iamglass
+
+    /// The identity of a glass database's version file, which every commit replaces (and so
+    /// does a merge that puts a new database folder in place, whose revision may be the old
+    /// one's); {0, 0} where there is none (a stub file).
+    static std::pair<dev_t, ino_t> version_file_of(const std::string& path) {
+        struct stat st {};
+        if (::stat((path + "/iamglass").c_str(), &st) != 0) return {0, 0};
+        return {st.st_dev, st.st_ino};
+    }
 
     bool changed() {
         if (m_watch.size() != m_paths.size()) return true;
         try {
             bool any = false;
             for (std::size_t i = 0; i < m_watch.size(); ++i) {
+                if (version_file_of(m_paths[i]) != m_versions[i]) return true;
                 m_watch[i].reopen();
                 if (m_watch[i].get_revision() != m_revisions[i]) any = true;
             }

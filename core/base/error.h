@@ -54,4 +54,12 @@ public:
     using Error::Error;
 };
 
+/// The one line for a database that Xapian cannot read: `where` (its path, or what was being
+/// done) and Xapian's description, with what the user can do about it.
+std::string unreadable_database(const std::string& where, const std::string& description);
+
+/// The one line for a write that Xapian could not make: a full disk is named as such (what was
+/// committed before stays: Xapian's commits are atomic); anything else is `where: description`.
+std::string failed_database_write(const std::string& where, const std::string& description);
+
 }  // namespace plenary

@@ -107,7 +107,7 @@ double copy_score(const CopySignature& a, const CopySignature& b) {
     const double r = resemblance(a.sketch, b.sketch);
     if (!a.symbol.empty() && !b.symbol.empty())
         return a.symbol == b.symbol && r >= kSameSymbolText ? 1 + r : 0;
-    return r >= kSameText ? r : 0;
+    return r >= (a.format == b.format ? kSameFileText : kSameText) ? r : 0;
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 // Two files are copies when they share a language and either the same own symbol (and texts
 // not plainly different), or, when at most one of them has a symbol, the same text: a bottom-k MinHash sketch of their letter
 // shingles estimates the Jaccard resemblance of the two texts, and 0.7 or more is the same
-// text. Of each set of copies one file stands for the document (its primary): the one whose
+// text in two formats (0.98 or more in one format). Of each set of copies one file stands for the document (its primary): the one whose
 // paragraphs are best formed (paragraph_quality), then the more structured format, then the
 // path; the others' paragraphs are kept, marked "shadowed", and left out of every search.
 #pragma once
@@ -41,6 +41,10 @@ constexpr std::size_t kSketchSize = 128;
 /// a UPR PDF and its extracted text 1.00); two texts at most 0.16 (simplified and traditional
 /// Chinese).
 constexpr double kSameText = 0.7;
+/// Estimated resemblance that two files of the same format without a common symbol need to be
+/// one document: the same file saved twice (resemblance 1). Below it they are two documents
+/// that differ in a few words (form letters, one draft after another), each counted.
+constexpr double kSameFileText = 0.98;
 /// Resemblance that files with the same symbol and language need to be one document: below
 /// it they are two texts under one symbol (simplified and traditional Chinese).
 constexpr double kSameSymbolText = 0.3;

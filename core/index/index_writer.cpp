@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/copies.h"
+#include "index/db_folder.h"
 #include "model/document_json.h"
 #include "base/error.h"
 #include "refs/symbols.h"
@@ -252,9 +253,13 @@ Xapian::WritableDatabase open_writable(const std::string& path, bool overwrite) 
         return Xapian::WritableDatabase(
             path, overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
+        if (std::string why = database_access_problem(path, true); !why.empty())
+            throw DatabaseError(why);
         throw DatabaseError(path + ": the database is locked by another indexer; wait for it to "
                                    "finish or stop it");
     } catch (const Xapian::Error& e) {
+        if (std::string why = database_access_problem(path, true); !why.empty())
+            throw DatabaseError(why);
         throw DatabaseError(path + ": cannot open the database for writing: " +
                             e.get_description());
     }
@@ -262,7 +267,7 @@ Xapian::WritableDatabase open_writable(const std::string& path, bool overwrite) 
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, bool overwrite)
-    : m_db(open_writable(path, overwrite)), m_schema(Schema::instance()) {}
+    : m_path(path), m_db(open_writable(path, overwrite)), m_schema(Schema::instance()) {}
 
 std::optional<FileRecord> IndexWriter::record(const std::string& path) const {
     const std::string v = m_db.get_metadata(record_key(path));
@@ -358,7 +363,7 @@ void IndexWriter::commit() {
     try {
         m_db.commit();
     } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot commit: " + e.get_description());
+        throw DatabaseError(failed_database_write(m_path + ": cannot commit", e.get_description()));
     }
 }
 

@@ -86,6 +86,7 @@ public:
     void close();
 
 private:
+    std::string m_path;  ///< as given, for messages
     Xapian::WritableDatabase m_db;
     const Schema& m_schema;
 };

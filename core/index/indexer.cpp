@@ -415,7 +415,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
             writer.commit();
         } catch (...) {
         }
-        throw DatabaseError(options.db + ": " + e.get_description());
+        throw DatabaseError(failed_database_write(options.db, e.get_description()));
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;

@@ -13,6 +13,7 @@
 #include "analysis/analyzer.h"
 #include "refs/countries.h"
 #include "base/error.h"
+#include "index/db_folder.h"
 #include "index/index_writer.h"
 #include "search/query.h"
 #include "model/schema.h"
@@ -41,13 +42,18 @@ constexpr const char* kReset = "\x1b[0m";
 
 Xapian::Database open_one(const std::string& path) {
     std::error_code ec;
-    if (path.empty() || !fs::exists(path, ec))
+    if (path.empty() || !fs::exists(path, ec)) {
+        if (ec == std::errc::permission_denied)
+            throw DatabaseError(path + ": permission denied: cannot reach the database folder");
         throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
+    }
     try {
         return Xapian::Database(path);
-    } catch (const Xapian::DatabaseNotFoundError&) {
-        throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
     } catch (const Xapian::Error& e) {
+        if (std::string why = database_access_problem(path, false); !why.empty())
+            throw DatabaseError(why);
+        if (e.get_type() == std::string("DatabaseNotFoundError"))
+            throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
         throw DatabaseError(path + ": cannot open the database: " + e.get_description());
     }
 }
@@ -163,7 +169,13 @@ void Searcher::reopen() {
         m_parts.push_back(open_one(p));
         m_db.add_database(m_parts.back());
     }
-    m_has_copies = m_db.get_termfreq(Schema::instance().term("shadowed", "1")) > 0;
+    try {
+        m_has_copies = m_db.get_termfreq(Schema::instance().term("shadowed", "1")) > 0;
+    } catch (const Xapian::Error& e) {
+        std::string where;
+        for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
+        throw DatabaseError(unreadable_database(where, e.get_description()));
+    }
     m_info_cache.clear();
     m_column.reset();
     m_faceted_queries = 0;

@@ -95,6 +95,32 @@ TEST(Copies, WhichFilesAreOneDocument) {
     EXPECT_EQ(groups[1], (std::vector<std::size_t>{7, 6}));
 }
 
+TEST(Copies, FilesOfOneFormatAreCopiesOnlyWhenTheirTextIsTheSame) {
+    // Form letters that differ in one number are two documents; the same file saved twice is one.
+    const auto letter = [](const std::string& day) {
+        std::vector<std::string> text = kArticles;
+        text.push_back("The General Assembly met on day " + day + " in Geneva about trafficking.");
+        return text;
+    };
+    std::vector<CopySignature> sigs{
+        copy_signature(make_doc("en", "", letter("1")), "1", "/f1.txt"),
+        copy_signature(make_doc("en", "", letter("11")), "11", "/f11.txt"),
+        copy_signature(make_doc("en", "", letter("12")), "12", "/f12.txt"),
+        copy_signature(make_doc("en", "", letter("12")), "12b", "/f12 (copy).txt"),
+    };
+    EXPECT_GE(resemblance(sigs[0].sketch, sigs[1].sketch), kSameText);  // alike as texts go
+    const auto groups = find_copies(sigs);
+    ASSERT_EQ(groups.size(), 1u);
+    auto same_file = groups[0];
+    std::sort(same_file.begin(), same_file.end());
+    EXPECT_EQ(same_file, (std::vector<std::size_t>{2, 3}));
+    // In two formats the same near-identical text is one document.
+    sigs[1].format = "pdf";
+    const auto two_formats = find_copies({sigs[0], sigs[1]});
+    ASSERT_EQ(two_formats.size(), 1u);
+    EXPECT_EQ(two_formats[0].size(), 2u);
+}
+
 TEST(Copies, RealFilesOfOneDocumentAndOfTwo) {
     const fs::path real = fs::path(PLENARY_SHARED_DIR) / "corpus-real";
     if (!fs::exists(real)) GTEST_SKIP() << "corpus-real not found at " << real;
