@@ -19,6 +19,9 @@ packages=(
 if [ "$mode" = test ]; then
   # The page's end-to-end test drives Debian's Chromium from Node (playwright-core from npm).
   packages+=(chromium ca-certificates)
+  # The sanitizer pass (tests/fuzz/sanitizers.sh): clang with libFuzzer, ASan and UBSan, and
+  # llvm-symbolizer for readable reports.
+  packages+=(clang libclang-rt-14-dev llvm)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
@@ -52,8 +55,9 @@ case "$mode" in
       'trafficking country:Niger'
     ;;
   test)
-    cd "$build_dir"
-    ctest --output-on-failure -j"$(nproc)"
+    (cd "$build_dir" && ctest --output-on-failure -j"$(nproc)")
+    # The unit tests and every fuzz target again, built with ASan and UBSan (build-fuzz/).
+    bash tests/fuzz/sanitizers.sh
     ;;
   build) ;;
   *)
