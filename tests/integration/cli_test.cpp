@@ -30,8 +30,7 @@ using test::slurp;
 
 class CliTest : public ::testing::Test {
 protected:
-    fs::path dir = fs::temp_directory_path() / ("plenary-cli-" + std::to_string(::getpid()) + "-" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::path dir = test::test_dir("plenary-cli");
     fs::path db = dir / "db";
     fs::path docs = dir / "docs";
     void SetUp() override { fs::create_directories(docs); }

@@ -26,18 +26,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using test::kIndex;
-using test::kSearch;
-using test::q;
-using test::RunResult;
+using namespace test;  // NOLINT: the programs, run_captured, q
 
 /// Lines of text (a message is one line: at most one newline, at its end).
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 class FaultsTest : public ::testing::Test {
 protected:
-    fs::path dir = fs::temp_directory_path() / ("plenary-faults-" + std::to_string(::getpid()) + "-" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::path dir = test::test_dir("plenary-faults");
     fs::path docs = dir / "docs";
     fs::path mnt = dir / "mnt";
     bool mounted = false;

@@ -27,8 +27,7 @@ using plenary::testing::nested;
 
 class HostileInputTest : public ::testing::Test {
 protected:
-    fs::path dir = fs::temp_directory_path() / ("plenary-hostile-" + std::to_string(::getpid()) + "-" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::path dir = test::test_dir("plenary-hostile");
     fs::path db = dir / "db";
     fs::path docs = dir / "docs";
     void SetUp() override { fs::create_directories(docs); }

@@ -38,6 +38,12 @@ inline std::string slurp(const fs::path& p) {
 /// The path single-quoted for the shell (test paths hold no quote).
 inline std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
+/// A temporary folder of the running test's own: <temp>/<prefix>-<pid>-<test name>.
+inline fs::path test_dir(const std::string& prefix) {
+    return fs::temp_directory_path() / (prefix + "-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+}
+
 /// Exit status and output of a program run through the shell.
 struct RunResult {
     int status = -1;
