@@ -1,10 +1,11 @@
-// plenary-search: searches a Plenary database. Thin: options here, the work in core/search/search.cpp.
+// plenary-search: searches a Plenary database. Thin: options here, the work in core/search/.
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,21 +75,22 @@ int exec_serve(char** argv) {
     return kExitFailure;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
-    po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
+/// What the command line asks.
+struct Options {
     std::vector<std::string> dbs, filters, facets;
     plenary::SearchRequest req;
     std::string format = "text", color = "auto", group_by, show, show_document, in_lang;
+};
+
+void describe_options(po::options_description& visible, Options& o) {
+    plenary::SearchRequest& req = o.req;
     visible.add_options()
         ("help,h", "show this help and the query language")
-        ("db,d", po::value(&dbs), "database directory, repeatable to search several "
-                                  "(default: $PLENARY_DB, else ~/.local/share/plenary/db)")
-        ("filter,f", po::value(&filters), "FIELD:VALUE drill-down, repeatable: OR within a field, "
-                                          "AND across fields")
-        ("facet", po::value(&facets), "count values of a facet field, repeatable, or 'all'")
+        ("db,d", po::value(&o.dbs), "database directory, repeatable to search several "
+                                    "(default: $PLENARY_DB, else ~/.local/share/plenary/db)")
+        ("filter,f", po::value(&o.filters), "FIELD:VALUE drill-down, repeatable: OR within a field, "
+                                            "AND across fields")
+        ("facet", po::value(&o.facets), "count values of a facet field, repeatable, or 'all'")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10), "values per facet (0 = all)")
         ("facet-order", po::value(&req.facet_order)->default_value("count"),
          "'count' (most frequent first) or 'value' (those values in value order: a timeline of years)")
@@ -97,17 +99,116 @@ int main(int argc, char** argv) {
         ("exact-up-to", po::value(&req.exact_up_to)->default_value(10000),
          "count matches exactly up to N; past it the total is a lower bound (\"more than N\")")
         ("sort", po::value(&req.sort)->default_value("relevance"), "relevance, date, -date or symbol")
-        ("group-by", po::value(&group_by), "'document': documents with their best paragraphs")
+        ("group-by", po::value(&o.group_by), "'document': documents with their best paragraphs")
         ("per-document", po::value(&req.per_document)->default_value(3), "paragraphs per document with --group-by")
         ("snippet-length", po::value(&req.snippet_length)->default_value(240), "characters per snippet")
         ("lang", po::value(&req.lang), "analyse the query as LANG (en, fr, es, ru, ar, zh); default: "
                                         "from its script (Arabic, Chinese, Cyrillic), else each paragraph's own")
-        ("format", po::value(&format)->default_value("text"), "text, json, jsonl (one hit per line) or html")
-        ("color", po::value(&color)->default_value("auto"), "highlight with colour: auto, always, never")
-        ("show", po::value(&show), "print paragraph ID whole, with footnotes and references")
-        ("in-lang", po::value(&in_lang), "with --show: the aligned paragraph of the LANG version instead; "
-                                           "with a query: each hit's aligned paragraph too (en, fr, es, ru, ar, zh)")
-        ("show-document", po::value(&show_document), "print the paragraphs of a document (SYMBOL or paragraph ID)");
+        ("format", po::value(&o.format)->default_value("text"), "text, json, jsonl (one hit per line) or html")
+        ("color", po::value(&o.color)->default_value("auto"), "highlight with colour: auto, always, never")
+        ("show", po::value(&o.show), "print paragraph ID whole, with footnotes and references")
+        ("in-lang", po::value(&o.in_lang), "with --show: the aligned paragraph of the LANG version instead; "
+                                             "with a query: each hit's aligned paragraph too (en, fr, es, ru, ar, zh)")
+        ("show-document", po::value(&o.show_document), "print the paragraphs of a document (SYMBOL or paragraph ID)");
+}
+
+int usage(const std::string& message) {
+    std::cerr << "plenary-search: " << message << " (see --help)\n";
+    return kExitUsage;
+}
+
+/// Checks the options and completes the request from them: an exit status when they are bad.
+std::optional<int> check_options(Options& o, const po::variables_map& vm) {
+    if (o.format != "text" && o.format != "json" && o.format != "jsonl" && o.format != "html")
+        return usage("unknown format '" + o.format + "' (text, json, jsonl, html)");
+    if (o.color != "auto" && o.color != "always" && o.color != "never")
+        return usage("unknown colour mode '" + o.color + "' (auto, always, never)");
+    if (!o.group_by.empty() && o.group_by != "document")
+        return usage("unknown grouping '" + o.group_by + "' (document)");
+    plenary::SearchRequest& req = o.req;
+    if (vm.count("query")) {
+        for (const auto& word : vm["query"].as<std::vector<std::string>>())
+            req.query += (req.query.empty() ? "" : " ") + word;
+    }
+    req.filters = o.filters;
+    req.facets = o.facets;
+    req.group_by_document = o.group_by == "document";
+    req.in_lang = o.in_lang;
+    return std::nullopt;
+}
+
+/// --show and --show-document.
+void show(plenary::Searcher& searcher, const Options& o, const plenary::TextStyle& style) {
+    const int indent = o.format == "json" ? 2 : -1;
+    if (!o.show.empty()) {
+        const auto p = o.in_lang.empty() ? searcher.show(o.show) : searcher.aligned(o.show, o.in_lang);
+        if (o.format == "text") std::cout << plenary::to_text(p, style);
+        else std::cout << plenary::to_json(p).dump(indent) << '\n';
+        return;
+    }
+    const auto docs = searcher.show_document(o.show_document);
+    if (o.format == "text") {
+        for (std::size_t i = 0; i < docs.size(); ++i)
+            std::cout << (i ? "\n" : "") << plenary::to_text(docs[i], style);
+    } else {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& d : docs) j.push_back(plenary::to_json(d));
+        std::cout << j.dump(indent) << '\n';
+    }
+}
+
+void print_result(const plenary::SearchResult& result, const Options& o, const plenary::TextStyle& style) {
+    if (o.format == "json") {
+        std::cout << plenary::to_json(result).dump(2) << '\n';
+    } else if (o.format == "jsonl") {
+        const nlohmann::json j = plenary::to_json(result);
+        for (const auto& hit : j["hits"]) std::cout << hit.dump() << '\n';
+    } else if (o.format == "html") {
+        std::cout << plenary::to_html(result);
+    } else {
+        std::cout << plenary::to_text(result, style);
+    }
+}
+
+/// Opens the databases and answers: a paragraph, a document or a query.
+int run(const Options& o) {
+    const plenary::TextStyle style{o.format == "text" && color_wanted(o.color)};
+    try {
+        plenary::Searcher searcher(o.dbs);
+        if (!o.show.empty() || !o.show_document.empty()) {
+            show(searcher, o, style);
+            return kExitOk;
+        }
+        if (o.req.query.empty() && o.req.filters.empty())
+            return usage("no query (give words to search for, or --filter, --show, --show-document)");
+        print_result(searcher.search(o.req), o, style);
+        return kExitOk;
+    } catch (const plenary::QueryError& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return kExitUsage;
+    } catch (const plenary::DatabaseError& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return kExitDatabase;
+    } catch (const Xapian::Error& e) {
+        // Xapian's errors are not std::exceptions: one that escapes core (a damaged table read
+        // mid-run) still ends in one line and exit 3, never in std::terminate.
+        const std::string db = o.dbs.empty() ? std::string("the database") : o.dbs.front();
+        std::cerr << "plenary-search: " << plenary::unreadable_database(db, e.get_description())
+                  << '\n';
+        return kExitDatabase;
+    } catch (const std::exception& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return kExitFailure;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
+    Options options;
+    po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
+    describe_options(visible, options);
     po::options_description hidden;
     hidden.add_options()("query", po::value<std::vector<std::string>>(), "query words");
     po::options_description all;
@@ -127,73 +228,6 @@ int main(int argc, char** argv) {
         std::cout << visible << "\n" << kQueryHelp << "\n" << kExamples;
         return kExitOk;
     }
-    auto usage = [](const std::string& message) {
-        std::cerr << "plenary-search: " << message << " (see --help)\n";
-        return kExitUsage;
-    };
-    if (format != "text" && format != "json" && format != "jsonl" && format != "html")
-        return usage("unknown format '" + format + "' (text, json, jsonl, html)");
-    if (color != "auto" && color != "always" && color != "never")
-        return usage("unknown colour mode '" + color + "' (auto, always, never)");
-    if (!group_by.empty() && group_by != "document")
-        return usage("unknown grouping '" + group_by + "' (document)");
-    if (vm.count("query")) {
-        for (const auto& word : vm["query"].as<std::vector<std::string>>())
-            req.query += (req.query.empty() ? "" : " ") + word;
-    }
-    req.filters = filters;
-    req.facets = facets;
-    req.group_by_document = group_by == "document";
-    req.in_lang = in_lang;
-    const plenary::TextStyle style{format == "text" && color_wanted(color)};
-
-    try {
-        plenary::Searcher searcher(dbs);
-        if (!show.empty()) {
-            const auto p = in_lang.empty() ? searcher.show(show) : searcher.aligned(show, in_lang);
-            if (format == "text") std::cout << plenary::to_text(p, style);
-            else std::cout << plenary::to_json(p).dump(format == "json" ? 2 : -1) << '\n';
-            return kExitOk;
-        }
-        if (!show_document.empty()) {
-            const auto docs = searcher.show_document(show_document);
-            if (format == "text") {
-                for (std::size_t i = 0; i < docs.size(); ++i)
-                    std::cout << (i ? "\n" : "") << plenary::to_text(docs[i], style);
-            } else {
-                nlohmann::json j = nlohmann::json::array();
-                for (const auto& d : docs) j.push_back(plenary::to_json(d));
-                std::cout << j.dump(format == "json" ? 2 : -1) << '\n';
-            }
-            return kExitOk;
-        }
-        if (req.query.empty() && req.filters.empty())
-            return usage("no query (give words to search for, or --filter, --show, --show-document)");
-        const plenary::SearchResult result = searcher.search(req);
-        if (format == "json") {
-            std::cout << plenary::to_json(result).dump(2) << '\n';
-        } else if (format == "jsonl") {
-            const nlohmann::json j = plenary::to_json(result);
-            for (const auto& hit : j["hits"]) std::cout << hit.dump() << '\n';
-        } else if (format == "html") {
-            std::cout << plenary::to_html(result);
-        } else {
-            std::cout << plenary::to_text(result, style);
-        }
-        return kExitOk;
-    } catch (const plenary::QueryError& e) {
-        std::cerr << "plenary-search: " << e.what() << '\n';
-        return kExitUsage;
-    } catch (const plenary::DatabaseError& e) {
-        std::cerr << "plenary-search: " << e.what() << '\n';
-        return kExitDatabase;
-    } catch (const Xapian::Error& e) {
-        // Xapian's errors are not std::exceptions: one that escapes core (a damaged table read
-        // mid-run) still ends in one line and exit 3, never in std::terminate.
-        std::cerr << "plenary-search: " << plenary::unreadable_database(dbs.empty() ? std::string("the database") : dbs.front(), e.get_description()) << '\n';
-        return kExitDatabase;
-    } catch (const std::exception& e) {
-        std::cerr << "plenary-search: " << e.what() << '\n';
-        return kExitFailure;
-    }
+    if (const auto bad = check_options(options, vm)) return *bad;
+    return run(options);
 }

@@ -35,7 +35,7 @@
 #include "connection_guard.h"
 #include "embedded.h"
 #include "base/error.h"
-#include "index/index_writer.h"
+#include "model/index_format.h"
 #include "model/schema.h"
 #include "search/search.h"
 #include "base/text_util.h"
@@ -381,18 +381,93 @@ std::string bind_problem(const std::string& host, int port) {
     return why;
 }
 
-}  // namespace
+/// One request as a route's handler sees it.
+struct Exchange {
+    const httplib::Request& req;
+    httplib::Response& res;
+    WorkerPool& workers;
+    double time_limit;
+};
 
-int serve(const ServerOptions& options) {
-    const std::vector<std::string> paths = options.dbs.empty() ? std::vector<std::string>{default_db_path()} : options.dbs;
-    try {
-        Schema::instance();
-    } catch (const std::exception& e) {
-        std::cerr << "plenary-search: " << e.what() << '\n';
-        return 1;
+void page(Exchange& x, const std::string&) {
+    x.res.set_header("Content-Security-Policy", kPageSecurityPolicy);
+    x.res.set_header("Cache-Control", "no-cache");
+    x.res.set_content(embedded_index_html(), "text/html; charset=utf-8");
+}
+
+void openapi(Exchange& x, const std::string&) {
+    x.res.set_content(embedded_openapi_json(), "application/json; charset=utf-8");
+}
+
+void health(Exchange& x, const std::string&) {
+    answer(x.res, x.workers, 404, [](Worker& w) { return json_text(w.health()); });
+}
+
+void search(Exchange& x, const std::string&) {
+    // A bad request is answered at once, not after waiting for a free Worker.
+    const SearchRequest r = search_request(x.req, x.time_limit);
+    answer(x.res, x.workers, 400, [&](Worker& w) { return json_text(to_json(w.searcher().search(r))); });
+}
+
+void paragraph(Exchange& x, const std::string& id) {
+    if (id.size() > 200) throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
+    answer(x.res, x.workers, 404, [&](Worker& w) { return json_text(to_json(w.searcher().show(id))); });
+}
+
+void document(Exchange& x, const std::string& what) {
+    if (what.size() > 200) throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
+    answer(x.res, x.workers, 404, [&](Worker& w) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& d : w.searcher().show_document(what)) j.push_back(to_json(d));
+        return json_text(j);
+    });
+}
+
+/// An endpoint: a path matched whole, or (with_argument) a path followed by an argument of at
+/// least one byte that the handler is given.
+struct Route {
+    std::string_view path;
+    bool with_argument;
+    void (*handle)(Exchange&, const std::string& argument);
+};
+
+/// The endpoints (plain string tests, no regular expressions per request).
+constexpr Route kRoutes[] = {
+    {"/", false, page},
+    {"/index.html", false, page},
+    {"/api/openapi.json", false, openapi},
+    {"/api/health", false, health},
+    {"/api/search", false, search},
+    {"/api/paragraph/", true, paragraph},
+    {"/api/document/", true, document},
+};
+
+/// Answers a request from the route table: GET and HEAD only, well-formed targets only.
+void route(Exchange& x) {
+    const std::string& path = x.req.path;
+    if (x.req.method != "GET" && x.req.method != "HEAD") {
+        x.res.set_header("Allow", "GET, HEAD");
+        send_error(x.res, 405, "only GET is served (the service is read-only)");
+        return;
     }
+    try {
+        if (!percent_encoding_ok(x.req.target))
+            throw HttpError{400, "the request target has a '%' not followed by two hexadecimal digits"};
+        if (!check_utf8(path)) throw HttpError{400, "the path is not valid UTF-8"};
+        for (const Route& r : kRoutes) {
+            if (!r.with_argument && path == r.path) return r.handle(x, {});
+            if (r.with_argument && path.size() > r.path.size() && std::string_view(path).substr(0, r.path.size()) == r.path)
+                return r.handle(x, path.substr(r.path.size()));
+        }
+        const bool api = std::string_view(path).substr(0, 5) == "/api/";
+        send_error(x.res, 404, api ? "no such endpoint (see /api/openapi.json)" : "no such path");
+    } catch (const HttpError& e) {
+        send_error(x.res, e.status, e.message);
+    }
+}
 
-    // Signals go to one thread that stops the server; the workers never see them.
+/// Signals go to one thread that stops the server; the workers never see them.
+sigset_t block_stop_signals() {
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGTERM);
@@ -400,12 +475,11 @@ int serve(const ServerOptions& options) {
     sigaddset(&stop_signals, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
+    return stop_signals;
+}
 
-    // Connections are GuardedServer's: caps in all and per client, whole-head deadlines.
-    GuardedServer server(options.limits);
-    const unsigned threads = std::max(1u, options.threads);
-    // A request waits for a search thread at most as long as one search may take, and a second.
-    WorkerPool workers(paths, threads, options.time_limit > 0 ? options.time_limit + 1 : 30);
+/// Socket options and sizes.
+void configure_sockets(GuardedServer& server) {
     // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a second
     // instance share a busy port instead of failing.
     server.set_socket_options([](int sock) {
@@ -416,8 +490,10 @@ int serve(const ServerOptions& options) {
     // add ~40 ms to every keep-alive response.
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(64 * 1024);
+}
 
-    std::mutex log_mutex;
+/// The access log on stderr, one line a request, and the connections refused.
+void install_logging(GuardedServer& server, std::mutex& log_mutex) {
     server.set_logger([&log_mutex](const httplib::Request& req, const httplib::Response& res) {
         // Requests httplib refused before routing never set a start time.
         const bool timed = t_request_start != std::chrono::steady_clock::time_point{};
@@ -438,11 +514,14 @@ int serve(const ServerOptions& options) {
         std::lock_guard<std::mutex> lock(log_mutex);
         std::cerr << line << '\n' << std::flush;
     });
+}
 
-    // Errors httplib produces itself (request line too long, malformed request, a head too slow
-    // or too large) answer in JSON too, and close the connection: what follows is not trusted.
-    const double header_timeout = options.limits.header_timeout;
-    const std::size_t max_head_bytes = options.limits.max_head_bytes;
+/// Errors httplib produces itself (request line too long, malformed request, a head too slow
+/// or too large) answer in JSON too, and close the connection: what follows is not trusted.
+/// Every response, httplib's own included: no sniffing, and Connection: close when closing.
+void install_error_handlers(GuardedServer& server, const ConnectionLimits& limits) {
+    const double header_timeout = limits.header_timeout;
+    const std::size_t max_head_bytes = limits.max_head_bytes;
     server.set_error_handler(httplib::Server::HandlerWithResponse([header_timeout, max_head_bytes](const httplib::Request& req, httplib::Response& res) {
         no_ranges(req, res);
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -467,7 +546,6 @@ int serve(const ServerOptions& options) {
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send_error(res, 500, "internal error");
     });
-    // Every response, httplib's own included: no sniffing, and Connection: close when closing.
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
         if (GuardedServer::closing()) {
@@ -475,59 +553,10 @@ int serve(const ServerOptions& options) {
             if (res.get_header_value("Connection") != "close") res.set_header("Connection", "close");
         }
     });
+}
 
-    // Routing by hand: plain prefix tests, no regular expressions per request.
-    const double time_limit = options.time_limit;
-    server.set_pre_routing_handler([&workers, time_limit](const httplib::Request& req, httplib::Response& res) {
-        t_request_start = std::chrono::steady_clock::now();
-        GuardedServer::mark_working();
-        no_ranges(req, res);
-        // This service reads no bodies: bytes after the head would be taken for the next request.
-        if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) GuardedServer::close_after_response();
-        const std::string& path = req.path;
-        if (req.method != "GET" && req.method != "HEAD") {
-            res.set_header("Allow", "GET, HEAD");
-            send_error(res, 405, "only GET is served (the service is read-only)");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        auto starts = [&](std::string_view prefix) { return std::string_view(path).substr(0, prefix.size()) == prefix; };
-        try {
-            if (!percent_encoding_ok(req.target))
-                throw HttpError{400, "the request target has a '%' not followed by two hexadecimal digits"};
-            if (!check_utf8(path)) throw HttpError{400, "the path is not valid UTF-8"};
-            if (path == "/" || path == "/index.html") {
-                res.set_header("Content-Security-Policy", kPageSecurityPolicy);
-                res.set_header("Cache-Control", "no-cache");
-                res.set_content(embedded_index_html(), "text/html; charset=utf-8");
-            } else if (path == "/api/openapi.json") {
-                res.set_content(embedded_openapi_json(), "application/json; charset=utf-8");
-            } else if (path == "/api/health") {
-                answer(res, workers, 404, [](Worker& w) { return json_text(w.health()); });
-            } else if (path == "/api/search") {
-                // A bad request is answered at once, not after waiting for a free Worker.
-                const SearchRequest r = search_request(req, time_limit);
-                answer(res, workers, 400, [&](Worker& w) { return json_text(to_json(w.searcher().search(r))); });
-            } else if (starts("/api/paragraph/") && path.size() > 15) {
-                const std::string id = path.substr(15);
-                if (id.size() > 200) throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
-                answer(res, workers, 404, [&](Worker& w) { return json_text(to_json(w.searcher().show(id))); });
-            } else if (starts("/api/document/") && path.size() > 14) {
-                const std::string what = path.substr(14);
-                if (what.size() > 200) throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
-                answer(res, workers, 404, [&](Worker& w) {
-                    nlohmann::json j = nlohmann::json::array();
-                    for (const auto& d : w.searcher().show_document(what)) j.push_back(to_json(d));
-                    return json_text(j);
-                });
-            } else {
-                send_error(res, 404, starts("/api/") ? "no such endpoint (see /api/openapi.json)" : "no such path");
-            }
-        } catch (const HttpError& e) {
-            send_error(res, e.status, e.message);
-        }
-        return httplib::Server::HandlerResponse::Handled;
-    });
-
+/// Binds to options.host and port (any free port for 0): the port, or 0 with the reason on stderr.
+int bind_server(GuardedServer& server, const ServerOptions& options) {
     int port = options.port;
     bool bound = false;
     if (port == 0) {
@@ -536,11 +565,47 @@ int serve(const ServerOptions& options) {
     } else {
         bound = server.bind_to_port(options.host, port);
     }
-    if (!bound) {
-        std::cerr << "plenary-search: cannot listen on " << options.host << ':' << options.port << ": "
-                  << bind_problem(options.host, options.port) << '\n';
-        return kExitDatabase;
+    if (bound) return port;
+    std::cerr << "plenary-search: cannot listen on " << options.host << ':' << options.port << ": "
+              << bind_problem(options.host, options.port) << '\n';
+    return 0;
+}
+
+}  // namespace
+
+int serve(const ServerOptions& options) {
+    const std::vector<std::string> paths = options.dbs.empty() ? std::vector<std::string>{default_db_path()} : options.dbs;
+    try {
+        Schema::instance();
+    } catch (const std::exception& e) {
+        std::cerr << "plenary-search: " << e.what() << '\n';
+        return 1;
     }
+    sigset_t stop_signals = block_stop_signals();
+
+    // Connections are GuardedServer's: caps in all and per client, whole-head deadlines.
+    GuardedServer server(options.limits);
+    const unsigned threads = std::max(1u, options.threads);
+    // A request waits for a search thread at most as long as one search may take, and a second.
+    WorkerPool workers(paths, threads, options.time_limit > 0 ? options.time_limit + 1 : 30);
+    configure_sockets(server);
+    std::mutex log_mutex;
+    install_logging(server, log_mutex);
+    install_error_handlers(server, options.limits);
+    const double time_limit = options.time_limit;
+    server.set_pre_routing_handler([&workers, time_limit](const httplib::Request& req, httplib::Response& res) {
+        t_request_start = std::chrono::steady_clock::now();
+        GuardedServer::mark_working();
+        no_ranges(req, res);
+        // This service reads no bodies: bytes after the head would be taken for the next request.
+        if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) GuardedServer::close_after_response();
+        Exchange x{req, res, workers, time_limit};
+        route(x);
+        return httplib::Server::HandlerResponse::Handled;
+    });
+
+    const int port = bind_server(server, options);
+    if (port == 0) return kExitDatabase;
     // Connections wait in the kernel's queue only while the accepting thread hands them on.
     server.set_listen_backlog(1024);
 

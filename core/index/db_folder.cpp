@@ -1,9 +1,6 @@
 #include "index/db_folder.h"
 
-#include <unistd.h>
-
 #include <array>
-#include <cerrno>
 #include <filesystem>
 #include <string_view>
 
@@ -107,27 +104,6 @@ void remove_database_folder(const std::string& path) {
         files.push_back(it->path());
     for (const auto& f : files) fs::remove(f, ec);
     fs::remove(path, ec);  // fails, harmlessly, if anything appeared meanwhile
-}
-
-std::string database_access_problem(const std::string& path, bool for_writing) {
-    std::error_code ec;
-    if (!fs::is_directory(path, ec)) return "";
-    const auto problem = [&](const std::string& what) -> std::string {
-        if (errno == EROFS) return path + ": the database folder is on a read-only file system";
-        if (errno == EACCES || errno == EPERM)
-            return path + ": permission denied: cannot " + (for_writing ? "write to " : "read ") +
-                   what;
-        return "";
-    };
-    if (access(path.c_str(), for_writing ? (R_OK | W_OK | X_OK) : (R_OK | X_OK)) != 0)
-        return problem("the database folder");
-    for (const auto& entry : fs::directory_iterator(path, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!is_xapian_file_name(name)) continue;
-        if (access(entry.path().c_str(), for_writing ? (R_OK | W_OK) : R_OK) != 0)
-            return problem("its file " + name);
-    }
-    return "";
 }
 
 }  // namespace plenary

@@ -33,10 +33,4 @@ void check_database_apart_from_inputs(const std::string& db, const std::vector<s
 /// folder is fine.
 void remove_database_folder(const std::string& path);
 
-/// Why this process cannot use the database folder at `path`, or "" when it can: "the database
-/// folder is on a read-only file system", "permission denied: cannot write to …" (the folder or
-/// one of its files), "permission denied: cannot read …". Checked where Xapian's own error
-/// would name the wrong cause (a lock that cannot be taken, a database not found).
-std::string database_access_problem(const std::string& path, bool for_writing);
-
 }  // namespace plenary

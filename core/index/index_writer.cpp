@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "index/copies.h"
-#include "index/db_folder.h"
 #include "model/document_json.h"
 #include "base/error.h"
 #include "refs/symbols.h"
@@ -19,7 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFileRecordPrefix = "file:";
 constexpr std::size_t kMaxTermLength = 240;  // Xapian's limit is 245 bytes.
 
 std::string join_lines(const std::vector<std::string>& values) {
@@ -36,15 +34,6 @@ void add_unique(std::vector<std::string>& out, const std::string& v) {
 }
 
 }  // namespace
-
-std::string default_db_path() {
-    if (const char* env = std::getenv("PLENARY_DB"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return (fs::path(xdg) / "plenary" / "db").string();
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return (fs::path(home) / ".local" / "share" / "plenary" / "db").string();
-    return "plenary-db";
-}
 
 std::uint64_t content_hash(std::string_view bytes) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -68,14 +57,6 @@ std::string hex64(std::uint64_t v) {
 std::string file_key(const std::string& absolute_path) {
     return hex64(content_hash(absolute_path)).substr(0, 12);
 }
-
-std::string document_meta_key(const std::string& key) { return "doc:" + key; }
-std::string copies_meta_key(const std::string& key) { return "copies:" + key; }
-std::string shadow_meta_key(const std::string& key) { return "shadow:" + key; }
-
-namespace {
-constexpr const char* kCopySignaturePrefix = "copy:";
-}  // namespace
 
 DocumentBuilder::DocumentBuilder(const Schema& schema) : m_schema(schema) {}
 
@@ -133,7 +114,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         if (!doc.title.empty()) analyzer.index_words(doc.title, s.field("title").prefix);
         for (const auto& h : p.headings) analyzer.index_words(h, s.field("heading").prefix);
 
-        const std::string id = key + "-" + std::to_string(ordinal);
+        const std::string id = paragraph_id(key, ordinal);
         add_term(xd, s.term("id", id));
         add_term(xd, s.term("file", key));
         add_term(xd, s.term("document", doc_key));
@@ -199,7 +180,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         bool first = true;
         for (const Field& f : s.fields()) {
             if (!f.facet) continue;
-            if (!first) all_facets += '\x1f';
+            if (!first) all_facets += kFacetSeparator;
             first = false;
             for (const auto& [field, v] : facet_values)
                 if (field == &f) all_facets += v;

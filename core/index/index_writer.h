@@ -10,13 +10,10 @@
 
 #include "analysis/analyzer.h"
 #include "model/document.h"
+#include "model/index_format.h"
 #include "model/schema.h"
 
 namespace plenary {
-
-/// The database location used when --db is not given: $PLENARY_DB, else
-/// $XDG_DATA_HOME/plenary/db, else ~/.local/share/plenary/db.
-std::string default_db_path();
 
 /// 64-bit FNV-1a of bytes; the content hash that decides whether a file changed.
 std::uint64_t content_hash(std::string_view bytes);
@@ -93,14 +90,5 @@ private:
 
 /// Every file a database (or a shard of one) holds.
 std::vector<FileRecord> file_records(const Xapian::Database& db);
-
-/// The metadata key under which a file's document record is kept.
-std::string document_meta_key(const std::string& key);
-/// The metadata key under which the paths of the files holding the same document as the file
-/// with this key are kept, primary first, one per line (empty: no copies).
-std::string copies_meta_key(const std::string& key);
-/// The metadata key that says ("1") the file with this key is a copy whose paragraphs are
-/// marked shadowed; written in the same transaction as the marks.
-std::string shadow_meta_key(const std::string& key);
 
 }  // namespace plenary

@@ -429,7 +429,6 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
         value = std::string(trim(std::string_view(value).substr(1, value.size() - 2)));
     if (value.empty()) throw QueryError("missing value after '" + field + ":'", column);
-    const std::string clause = field + ":" + value;
     ParsedQuery scratch;
     ParsedQuery& n = notes ? *notes : scratch;
 
@@ -438,140 +437,156 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
         m_db->term_exists(f->prefix + value))
         return boolean(Xapian::Query(f->prefix + value));
 
-    auto term = [&](const std::string& name, const std::string& v) {
-        return Xapian::Query(m_schema.term(name, v));
-    };
-
     if (field == "title" || field == "heading") return text_field_query(field, value, column);
     if (is_reference_field(field) && value.back() == '*')
         return reference_prefix_query(m_schema, m_db, field, value, column, n);
+    if (field == "country" || field == "demonym" || field == "speaker")
+        return country_query(field, value, column, n);
+    if (field == "year" || field == "date") return date_query(*f, value, column);
+    if (field == "session" || field == "mentioned_session") return number_query(field, value, column);
+    if (field == "resolution" || field == "decision") return resolution_query(field, value, column, n);
+    if (field == "symbol" || field == "doc" || field == "document")
+        return symbol_query(field, value, exact, n);
+    if (field == "body" || field == "organ") return boolean(Xapian::Query(m_schema.term(field, upper_ascii(value))));
+    if (field == "lang" || field == "kind" || field == "id")
+        return boolean(Xapian::Query(m_schema.term(field, ascii_lower(value))));
+    return boolean(Xapian::Query(m_schema.term(field, value)));
+}
 
-    if (field == "country" || field == "demonym" || field == "speaker") {
-        // A value indexed as it is (a speaker such as "EU", not a country) matches as in a filter.
-        if (m_db && m_db->term_exists(m_schema.term(field, upper_ascii(value))))
-            return boolean(term(field, upper_ascii(value)));
-        const auto code = m_gazetteer.lookup(value);
-        if (!code) throw QueryError("unknown country '" + clause + "'", column);
-        add_unique(n.countries, *code);
-        return boolean(term(field, *code));
-    }
+Xapian::Query QueryParser::country_query(const std::string& field, const std::string& value,
+                                         int column, ParsedQuery& notes) const {
+    // A value indexed as it is (a speaker such as "EU", not a country) matches as in a filter.
+    if (m_db && m_db->term_exists(m_schema.term(field, upper_ascii(value))))
+        return boolean(Xapian::Query(m_schema.term(field, upper_ascii(value))));
+    const auto code = m_gazetteer.lookup(value);
+    if (!code) throw QueryError("unknown country '" + field + ":" + value + "'", column);
+    add_unique(notes.countries, *code);
+    return boolean(Xapian::Query(m_schema.term(field, *code)));
+}
 
-    if (field == "year" || field == "date") {
-        const auto dots = value.find("..");
-        auto bounds = [&](std::string_view part) -> std::optional<std::pair<std::string, std::string>> {
-            if (field == "year") {
-                if (part.size() != 4 || !parse_long(part)) return std::nullopt;
-                return std::make_pair(std::string(part), std::string(part));
-            }
-            return date_bounds(part);
-        };
-        const char* expected = field == "year" ? "(expected YYYY or YYYY..YYYY)"
-                                               : "(expected YYYY, YYYY-MM or YYYY-MM-DD, or "
-                                                 "a range FROM..TO)";
-        const Xapian::valueno slot = *f->slot;
-        if (dots == std::string::npos) {
-            const auto b = bounds(value);
-            if (!b) throw QueryError("bad " + field + " '" + clause + "' " + expected, column);
-            if (field == "year") return boolean(term("year", value));
-            return boolean(with_year_only(slot, b->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second)));
+Xapian::Query QueryParser::date_query(const Field& f, const std::string& value, int column) const {
+    const std::string& field = f.name;
+    const std::string clause = field + ":" + value;
+    const auto dots = value.find("..");
+    auto bounds = [&](std::string_view part) -> std::optional<std::pair<std::string, std::string>> {
+        if (field == "year") {
+            if (part.size() != 4 || !parse_long(part)) return std::nullopt;
+            return std::make_pair(std::string(part), std::string(part));
         }
-        const std::string_view lo_text = std::string_view(value).substr(0, dots);
-        const std::string_view hi_text = std::string_view(value).substr(dots + 2);
-        if (lo_text.empty() && hi_text.empty())
-            throw QueryError("bad range '" + clause + "' " + expected, column);
-        std::optional<std::pair<std::string, std::string>> lo, hi;
-        if (!lo_text.empty() && !(lo = bounds(lo_text)))
-            throw QueryError("bad range '" + clause + "' " + expected, column);
-        if (!hi_text.empty() && !(hi = bounds(hi_text)))
-            throw QueryError("bad range '" + clause + "' " + expected, column);
-        if (lo && hi && lo->first > hi->second)
-            throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
-        if (!lo) return boolean(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi->second));
-        if (!hi) return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first)));
-        return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second)));
+        return date_bounds(part);
+    };
+    const char* expected = field == "year" ? "(expected YYYY or YYYY..YYYY)"
+                                           : "(expected YYYY, YYYY-MM or YYYY-MM-DD, or "
+                                             "a range FROM..TO)";
+    const Xapian::valueno slot = *f.slot;
+    if (dots == std::string::npos) {
+        const auto b = bounds(value);
+        if (!b) throw QueryError("bad " + field + " '" + clause + "' " + expected, column);
+        if (field == "year") return boolean(Xapian::Query(m_schema.term("year", value)));
+        return boolean(with_year_only(slot, b->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second)));
     }
+    const std::string_view lo_text = std::string_view(value).substr(0, dots);
+    const std::string_view hi_text = std::string_view(value).substr(dots + 2);
+    if (lo_text.empty() && hi_text.empty())
+        throw QueryError("bad range '" + clause + "' " + expected, column);
+    std::optional<std::pair<std::string, std::string>> lo, hi;
+    if (!lo_text.empty() && !(lo = bounds(lo_text)))
+        throw QueryError("bad range '" + clause + "' " + expected, column);
+    if (!hi_text.empty() && !(hi = bounds(hi_text)))
+        throw QueryError("bad range '" + clause + "' " + expected, column);
+    if (lo && hi && lo->first > hi->second)
+        throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
+    if (!lo) return boolean(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi->second));
+    if (!hi) return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first)));
+    return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second)));
+}
 
-    if (field == "session" || field == "mentioned_session") {
-        const auto dots = value.find("..");
-        if (dots == std::string::npos) {
-            const auto v = parse_long(value);
-            if (!v) throw QueryError("bad number '" + clause + "'", column);
-            return boolean(term(field, std::to_string(*v)));
+Xapian::Query QueryParser::number_query(const std::string& field, const std::string& value,
+                                        int column) const {
+    const std::string clause = field + ":" + value;
+    auto term = [&](long v) { return Xapian::Query(m_schema.term(field, std::to_string(v))); };
+    const auto dots = value.find("..");
+    if (dots == std::string::npos) {
+        const auto v = parse_long(value);
+        if (!v) throw QueryError("bad number '" + clause + "'", column);
+        return boolean(term(*v));
+    }
+    const auto lo = parse_long(std::string_view(value).substr(0, dots));
+    const auto hi = parse_long(std::string_view(value).substr(dots + 2));
+    if (!lo || !hi) throw QueryError("bad range '" + clause + "' (expected N..M)", column);
+    if (*lo > *hi)
+        throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
+    // hi - lo + 1 values; both are at least 0, so neither the difference nor the loop
+    // overflows (i <= hi never failed for hi = LONG_MAX: the loop never ended).
+    if (*hi - *lo >= limits::max_number_range)
+        throw QueryError("bad range '" + clause + "' (more than " +
+                             std::to_string(limits::max_number_range) + " values)",
+                         column);
+    std::vector<Xapian::Query> qs;
+    for (long k = 0; k <= *hi - *lo; ++k) qs.push_back(term(*lo + k));
+    return boolean(any_of(qs));
+}
+
+Xapian::Query QueryParser::resolution_query(const std::string& field, const std::string& value,
+                                            int column, ParsedQuery& notes) const {
+    auto term = [&](const std::string& name, const std::string& v) {
+        return Xapian::Query(m_schema.term(name, v));
+    };
+    const bool decision = field == "decision";
+    const auto r = parse_resolution(value);
+    if (r && !r->ref.id.empty()) {
+        add_unique(notes.resolutions, r->ref.id);
+        return boolean(term(r->ref.decision ? "decision" : field, r->ref.id));
+    }
+    std::string number = r ? r->number : std::string();
+    if (number.empty()) {
+        // "A/DEC/73/546" and friends that the resolution parser does not take.
+        const std::string up = upper_ascii(value);
+        if (up.find(decision ? "/DEC/" : "/RES/") != std::string::npos) {
+            add_unique(notes.resolutions, up);
+            return boolean(term(field, up));
         }
-        const auto lo = parse_long(std::string_view(value).substr(0, dots));
-        const auto hi = parse_long(std::string_view(value).substr(dots + 2));
-        if (!lo || !hi) throw QueryError("bad range '" + clause + "' (expected N..M)", column);
-        if (*lo > *hi)
-            throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
-        // hi - lo + 1 values; both are at least 0, so neither the difference nor the loop
-        // overflows (i <= hi never failed for hi = LONG_MAX: the loop never ended).
-        if (*hi - *lo >= limits::max_number_range)
-            throw QueryError("bad range '" + clause + "' (more than " +
-                                 std::to_string(limits::max_number_range) + " values)",
-                             column);
+        bool numeric = !value.empty() && is_digit(value.front());
+        if (!numeric) throw QueryError("not a " + field + " '" + field + ":" + value + "'", column);
+        number = value;
+    }
+    add_unique(notes.resolution_numbers, number);
+    if (decision && m_db) {
+        // A bare decision number: every body's decision with that number, not resolutions.
+        const std::string prefix = m_schema.field("decision").prefix;
+        const std::string tail = "/DEC/" + number;
         std::vector<Xapian::Query> qs;
-        for (long k = 0; k <= *hi - *lo; ++k) qs.push_back(term(field, std::to_string(*lo + k)));
+        for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
+            const std::string& s = *t;
+            if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
+                qs.push_back(Xapian::Query(s));
+        }
+        // None indexed: a term no decision has (it would have ended in tail), so the clause
+        // matches nothing and "peace decision:1" has no hits; MatchNothing would empty the
+        // whole AND, and an empty query is an error.
+        if (qs.empty()) return boolean(Xapian::Query(prefix + tail));
         return boolean(any_of(qs));
     }
+    return boolean(term("resolution_number", number));
+}
 
-    if (field == "resolution" || field == "decision") {
-        const bool decision = field == "decision";
-        const auto r = parse_resolution(value);
-        if (r && !r->ref.id.empty()) {
-            add_unique(n.resolutions, r->ref.id);
-            return boolean(term(r->ref.decision ? "decision" : field, r->ref.id));
-        }
-        std::string number = r ? r->number : std::string();
-        if (number.empty()) {
-            // "A/DEC/73/546" and friends that the resolution parser does not take.
-            const std::string up = upper_ascii(value);
-            if (up.find(decision ? "/DEC/" : "/RES/") != std::string::npos) {
-                add_unique(n.resolutions, up);
-                return boolean(term(field, up));
-            }
-            bool numeric = !value.empty() && is_digit(value.front());
-            if (!numeric) throw QueryError("not a " + field + " '" + clause + "'", column);
-            number = value;
-        }
-        add_unique(n.resolution_numbers, number);
-        if (decision && m_db) {
-            // A bare decision number: every body's decision with that number, not resolutions.
-            const std::string prefix = m_schema.field("decision").prefix;
-            const std::string tail = "/DEC/" + number;
-            std::vector<Xapian::Query> qs;
-            for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
-                const std::string& s = *t;
-                if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
-                    qs.push_back(Xapian::Query(s));
-            }
-            // None indexed: a term no decision has (it would have ended in tail), so the clause
-            // matches nothing and "peace decision:1" has no hits; MatchNothing would empty the
-            // whole AND, and an empty query is an error.
-            if (qs.empty()) return boolean(Xapian::Query(prefix + tail));
-            return boolean(any_of(qs));
-        }
-        return boolean(term("resolution_number", number));
+Xapian::Query QueryParser::symbol_query(const std::string& field, const std::string& value,
+                                        bool exact, ParsedQuery& notes) const {
+    auto term = [&](const std::string& name, const std::string& v) {
+        return Xapian::Query(m_schema.term(name, v));
+    };
+    const auto s = parse_symbol(value);
+    const std::string canonical = s ? s->canonical : value;
+    add_unique(notes.symbols, canonical);
+    if (field == "document") {
+        if (canonical == value) return boolean(term(field, value));
+        return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, value),
+                                     term(field, canonical)));
     }
-
-    if (field == "symbol" || field == "doc" || field == "document") {
-        const auto s = parse_symbol(value);
-        const std::string canonical = s ? s->canonical : value;
-        add_unique(n.symbols, canonical);
-        if (field == "document") {
-            if (canonical == value) return boolean(term(field, value));
-            return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, value),
-                                         term(field, canonical)));
-        }
-        const std::string base_field = field == "doc" ? "doc_base" : "symbol_base";
-        if (exact) return boolean(term(field, canonical));
-        return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, canonical),
-                                     term(base_field, canonical)));
-    }
-
-    if (field == "body" || field == "organ") return boolean(term(field, upper_ascii(value)));
-    if (field == "lang" || field == "kind" || field == "id")
-        return boolean(term(field, ascii_lower(value)));
-    return boolean(term(field, value));
+    const std::string base_field = field == "doc" ? "doc_base" : "symbol_base";
+    if (exact) return boolean(term(field, canonical));
+    return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, canonical),
+                                 term(base_field, canonical)));
 }
 
 Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& notes) const {
@@ -602,14 +617,66 @@ Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& n
     return Xapian::Query();
 }
 
-ParsedQuery QueryParser::parse(std::string_view text) const {
-    ParsedQuery out;
-    out.langs = m_langs;
-    if (Utf8Problem bad; !check_utf8(text, &bad))
-        throw QueryError("query is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
-    if (trim(text).empty()) throw QueryError("empty query");
+namespace {
 
-    // 1. Quotes and field:value clauses.
+// Where the mark closing a quote opened at i starts; QueryError if the quote is not closed.
+std::size_t closing_quote(std::string_view text, std::size_t i, std::size_t open_len) {
+    std::size_t j = i + open_len;
+    while (j < text.size() && !quote_len(text, j)) ++j;
+    if (j >= text.size()) throw QueryError("unbalanced quote", column_of(text, i));
+    return j;
+}
+
+// Where an unquoted field value starting at v ends: at a space, a quote or an unopened ")";
+// a reference field's value keeps its "(2019)" or "(XXX)" tail.
+std::size_t field_value_end(std::string_view text, std::size_t v, const std::string& name) {
+    std::size_t end = v;
+    int depth = 0;
+    while (end < text.size() && !is_space(text[end]) && !quote_len(text, end)) {
+        if (text[end] == '(') ++depth;
+        if (text[end] == ')' && --depth < 0) break;
+        ++end;
+    }
+    if (!is_reference_field(name)) return end;
+    // "resolution:2482 (2019)": the year tail belongs to the value.
+    std::size_t k = end;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k < text.size() && text[k] == '(') {
+        std::size_t m = k + 1;
+        while (m < text.size() && (is_digit(text[m]) || text[m] == 'X' || text[m] == 'V' ||
+                                   text[m] == 'I' || text[m] == 'L'))
+            ++m;
+        if (m > k + 1 && m < text.size() && text[m] == ')') end = m + 1;
+    }
+    return end;
+}
+
+// The field:value clause whose name runs from i to j (text[j] is ':'), if the name is a
+// filter field; QueryError for an unknown field with a value or a known one without.
+std::optional<Segment> field_clause(std::string_view text, std::size_t i, std::size_t j,
+                                    const Schema& schema) {
+    const std::string name = ascii_lower(text.substr(i, j - i));
+    const Field* f = schema.find(name);
+    const bool known = f && f->filter;
+    const std::size_t v = j + 1;
+    const bool has_value = v < text.size() && !is_space(text[v]);
+    if (!known && has_value)
+        throw QueryError("unknown field '" + std::string(text.substr(i, j - i)) +
+                             "' (known fields: " + schema.filter_names() + ")",
+                         column_of(text, i));
+    if (!known) return std::nullopt;
+    if (!has_value) throw QueryError("missing value after '" + name + ":'", column_of(text, i));
+    if (const std::size_t ql = quote_len(text, v)) {
+        const std::size_t k = closing_quote(text, v, ql);
+        return Segment{SegmentKind::field, i, k + quote_len(text, k), name,
+                       std::string(text.substr(v + ql, k - v - ql))};
+    }
+    const std::size_t end = field_value_end(text, v, name);
+    return Segment{SegmentKind::field, i, end, name, std::string(text.substr(v, end - v))};
+}
+
+// Phase 1: the query as text, "quotes" and field:value clauses, in order.
+std::vector<Segment> scan_segments(std::string_view text, const Schema& schema) {
     std::vector<Segment> segments;
     std::size_t text_start = 0;
     auto flush_text = [&](std::size_t to) {
@@ -618,85 +685,105 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     std::size_t i = 0;
     while (i < text.size()) {
         if (const std::size_t ql = quote_len(text, i)) {
-            std::size_t j = i + ql, close_len = 0;
-            while (j < text.size() && !(close_len = quote_len(text, j))) ++j;
-            if (j >= text.size()) throw QueryError("unbalanced quote", column_of(text, i));
+            const std::size_t j = closing_quote(text, i, ql);
             flush_text(i);
-            segments.push_back({SegmentKind::quoted, i, j + close_len, {},
+            segments.push_back({SegmentKind::quoted, i, j + quote_len(text, j), {},
                                 std::string(text.substr(i + ql, j - i - ql))});
-            i = j + close_len;
-            text_start = i;
+            i = text_start = j + quote_len(text, j);
             continue;
         }
         const bool token_start =
             i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
             (text[i - 1] == '-' && (i == 1 || is_space(text[i - 2]) || text[i - 2] == '('));
-        if (token_start && is_ascii_alpha(text[i])) {
-            std::size_t j = i;
-            while (j < text.size() && (is_ascii_alpha(text[j]) || text[j] == '_')) ++j;
-            if (j < text.size() && text[j] == ':' && j - i >= 2) {
-                const std::string name = ascii_lower(text.substr(i, j - i));
-                const Field* f = m_schema.find(name);
-                const bool known = f && f->filter;
-                const std::size_t v = j + 1;
-                const bool has_value = v < text.size() && !is_space(text[v]);
-                if (!known && has_value)
-                    throw QueryError("unknown field '" + std::string(text.substr(i, j - i)) +
-                                         "' (known fields: " + m_schema.filter_names() + ")",
-                                     column_of(text, i));
-                if (known) {
-                    if (!has_value)
-                        throw QueryError("missing value after '" + name + ":'", column_of(text, i));
-                    std::size_t end = v;
-                    std::string value;
-                    if (const std::size_t ql = quote_len(text, v)) {
-                        std::size_t k = v + ql, close_len = 0;
-                        while (k < text.size() && !(close_len = quote_len(text, k))) ++k;
-                        if (k >= text.size())
-                            throw QueryError("unbalanced quote", column_of(text, v));
-                        value = std::string(text.substr(v + ql, k - v - ql));
-                        end = k + close_len;
-                    } else {
-                        int depth = 0;
-                        while (end < text.size() && !is_space(text[end]) && !quote_len(text, end)) {
-                            if (text[end] == '(') ++depth;
-                            if (text[end] == ')' && --depth < 0) break;
-                            ++end;
-                        }
-                        if (is_reference_field(name)) {
-                            // "resolution:2482 (2019)": the year tail belongs to the value.
-                            std::size_t k = end;
-                            while (k < text.size() && text[k] == ' ') ++k;
-                            if (k < text.size() && text[k] == '(') {
-                                std::size_t m = k + 1;
-                                while (m < text.size() && (is_digit(text[m]) || text[m] == 'X' ||
-                                                           text[m] == 'V' || text[m] == 'I' ||
-                                                           text[m] == 'L'))
-                                    ++m;
-                                if (m > k + 1 && m < text.size() && text[m] == ')') end = m + 1;
-                            }
-                        }
-                        value = std::string(text.substr(v, end - v));
-                    }
-                    flush_text(i);
-                    segments.push_back({SegmentKind::field, i, end, name, value});
-                    i = end;
-                    text_start = i;
-                    continue;
-                }
-            }
-            i = j;
+        if (!token_start || !is_ascii_alpha(text[i])) {
+            ++i;
             continue;
         }
-        ++i;
+        std::size_t j = i;
+        while (j < text.size() && (is_ascii_alpha(text[j]) || text[j] == '_')) ++j;
+        if (j < text.size() && text[j] == ':' && j - i >= 2) {
+            if (auto field = field_clause(text, i, j, schema)) {
+                flush_text(i);
+                i = text_start = field->end;
+                segments.push_back(std::move(*field));
+                continue;
+            }
+        }
+        i = j;
     }
     flush_text(text.size());
+    return segments;
+}
 
-    // 2. References typed as free text, found with quotes and fields blanked out.
+// Phase 4: Xapian::QueryParser over the rewritten query, with lang's stems (empty: the words
+// as typed) and the stopwords of stop_langs.
+Xapian::Query xapian_parse(const std::string& rewritten, const std::vector<Xapian::Query>& placeholders,
+                           const std::string& lang, const std::vector<std::string>& stop_langs,
+                           const Xapian::Database* db, std::string_view text,
+                           const std::vector<Segment>& segments) {
+    PlaceholderProcessor processor(placeholders);
+    Xapian::QueryParser qp;
+    // Without a stopper "smuggling of migrants" would require "of" in every paragraph.
+    Xapian::SimpleStopper stopper;
+    for (const std::string& l : stop_langs)
+        for (const char* w : stopwords_for(l)) stopper.add(w);
+    qp.set_stopper(&stopper);
+    if (lang.empty()) {
+        // Words as typed: spread_stems() gives each its stems.
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+    } else {
+        qp.set_stemmer(stemmer_for(lang));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    }
+    qp.set_default_op(Xapian::Query::OP_AND);
+    if (db) qp.set_database(*db);
+    // The words were counted above; this bounds a wildcard the count could not see.
+    qp.set_max_expansion(static_cast<Xapian::termcount>(limits::max_wildcard_terms),
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    qp.add_prefix(kPlaceholder, &processor);
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+        return qp.parse_query(rewritten, flags);
+    } catch (const Xapian::Error& e) {
+        throw syntax_error(text, segments, e.get_msg());
+    }
+}
+
+// The free-text terms the highlighter marks: folded words and Z-stems, not those of phrases
+// (a phrase's words are marked only where the whole phrase stands) nor prefixed terms.
+std::vector<std::string> highlight_terms(const ParsedQuery& q) {
+    std::vector<std::string> out;
+    for (auto t = q.query.get_unique_terms_begin(); t != q.query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty()) continue;
+        const char c0 = term[0];
+        const bool upper = c0 >= 'A' && c0 <= 'Z';
+        if (upper && !(c0 == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))) continue;
+        const bool in_phrase = std::any_of(q.phrases.begin(), q.phrases.end(), [&](const auto& p) {
+            return std::find(p.begin(), p.end(), term) != p.end();
+        });
+        if (!in_phrase) out.push_back(term);
+    }
+    return out;
+}
+
+}  // namespace
+
+/// The query's segments and the references typed as free text in them (phases 1 and 2).
+struct QueryParser::Scan {
+    std::string_view text;
+    std::vector<Segment> segments;
+    std::vector<RefSpan> refs;  // by position
+};
+
+void QueryParser::find_references(Scan& scan, ParsedQuery& out) const {
+    const std::string_view text = scan.text;
+    std::vector<RefSpan>& refs = scan.refs;
+    // Found with quotes and fields blanked out.
     std::string masked(text);
-    for (const Segment& s : segments)
+    for (const Segment& s : scan.segments)
         if (s.kind != SegmentKind::text) std::fill(masked.begin() + s.begin, masked.begin() + s.end, ' ');
-    std::vector<RefSpan> refs;
     auto overlaps = [&](std::size_t b, std::size_t e) {
         for (const RefSpan& r : refs)
             if (b < r.end && r.begin < e) return true;
@@ -739,7 +826,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         if (!q.empty()) refs.push_back({m.begin, m.end, q});
     }
     // Tokens the scanners leave (lower-case "a/res/73/195"): parsed one by one.
-    for (const Segment& s : segments) {
+    for (const Segment& s : scan.segments) {
         if (s.kind != SegmentKind::text) continue;
         std::size_t k = s.begin;
         while (k < s.end) {
@@ -760,191 +847,200 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         }
     }
     std::sort(refs.begin(), refs.end(), [](const RefSpan& a, const RefSpan& b) { return a.begin < b.begin; });
+}
 
-    // 3. The folded query with placeholders, checking parentheses on the way.
-    std::vector<Xapian::Query> placeholders;
+/// Phase 3: the folded query with placeholders for quotes that are references, fields and
+/// references, checking parentheses and counting terms on the way.
+class QueryParser::Rewriter {
+public:
+    Rewriter(const QueryParser& parser, const Scan& scan, ParsedQuery& out)
+        : m_parser(parser), m_scan(scan), m_text(scan.text), m_out(out) {}
+
+    void run() {
+        for (const Segment& s : m_scan.segments) {
+            if (s.kind == SegmentKind::quoted) quoted(s);
+            else if (s.kind == SegmentKind::field) field(s);
+            else free_text(s);
+        }
+        if (!m_open_parens.empty()) throw QueryError("unbalanced parenthesis", m_open_parens.back());
+    }
+
     std::string rewritten;
-    auto placeholder = [&](Xapian::Query q) {
+    std::vector<Xapian::Query> placeholders;
+    std::size_t wildcard_terms = 0;  // the words the wildcards stand for
+
+private:
+    const QueryParser& m_parser;
+    const Scan& m_scan;
+    std::string_view m_text;
+    ParsedQuery& m_out;
+    std::vector<int> m_open_parens;
+    std::size_t m_next_ref = 0;
+    std::size_t m_terms = 0;  // range values and wildcard words so far: the limit stops them early
+
+    void placeholder(Xapian::Query q) {
         // Glued to a leading + or - so love/hate applies to it.
         if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+')) rewritten += ' ';
         rewritten += kPlaceholder;
         rewritten += ':' + std::to_string(placeholders.size()) + ' ';
         placeholders.push_back(std::move(q));
-    };
-    std::vector<int> open_parens;
-    std::size_t next_ref = 0;
-    std::size_t terms = 0;           // range values and wildcard words so far: the limit stops them early
-    std::size_t wildcard_terms = 0;  // the words the wildcards stand for
-    for (const Segment& s : segments) {
-        if (s.kind == SegmentKind::quoted) {
-            Xapian::Query q;
-            if (s.value.find('/') != std::string::npos) q = reference_query(trim(s.value), out);
-            if (!q.empty()) {
-                placeholder(q);
-                continue;
-            }
-            const std::string folded = fold_terms(s.value);
-            std::vector<std::string> words;
-            for (const WordSpan& w : word_spans(folded))
-                words.push_back(folded.substr(w.begin, w.end - w.begin));
-            if (words.empty()) continue;
-            if (words.size() > 1) out.phrases.push_back(words);
-            rewritten += " \"" + segment_cjk(folded) + "\" ";
-            continue;
-        }
-        if (s.kind == SegmentKind::field) {
-            const std::string& name = s.field;
-            const std::size_t references_before = out.prefix_references;
-            Xapian::Query q = field_query(name, s.value, false, column_of(text, s.begin), &out);
-            // A reference prefix's boolean terms are bounded by its own limit: it counts as one.
-            if ((terms += term_count(q) - (out.prefix_references - references_before)) > limits::max_query_terms)
-                throw too_many_terms(column_of(text, s.begin));
+    }
+
+    void quoted(const Segment& s) {
+        Xapian::Query q;
+        if (s.value.find('/') != std::string::npos) q = m_parser.reference_query(trim(s.value), m_out);
+        if (!q.empty()) {
             placeholder(q);
-            continue;
+            return;
         }
+        const std::string folded = fold_terms(s.value);
+        std::vector<std::string> words;
+        for (const WordSpan& w : word_spans(folded))
+            words.push_back(folded.substr(w.begin, w.end - w.begin));
+        if (words.empty()) return;
+        if (words.size() > 1) m_out.phrases.push_back(words);
+        rewritten += " \"" + segment_cjk(folded) + "\" ";
+    }
+
+    void field(const Segment& s) {
+        const std::size_t references_before = m_out.prefix_references;
+        Xapian::Query q = m_parser.field_query(s.field, s.value, false, column_of(m_text, s.begin), &m_out);
+        // A reference prefix's boolean terms are bounded by its own limit: it counts as one.
+        if ((m_terms += term_count(q) - (m_out.prefix_references - references_before)) > limits::max_query_terms)
+            throw too_many_terms(column_of(m_text, s.begin));
+        placeholder(q);
+    }
+
+    void free_text(const Segment& s) {
+        const std::vector<RefSpan>& refs = m_scan.refs;
         std::size_t k = s.begin;
         while (k < s.end) {
-            while (next_ref < refs.size() && refs[next_ref].end <= k) ++next_ref;
-            if (next_ref < refs.size() && refs[next_ref].begin == k) {
-                placeholder(refs[next_ref].query);
-                k = refs[next_ref].end;
-                ++next_ref;
+            while (m_next_ref < refs.size() && refs[m_next_ref].end <= k) ++m_next_ref;
+            if (m_next_ref < refs.size() && refs[m_next_ref].begin == k) {
+                placeholder(refs[m_next_ref].query);
+                k = refs[m_next_ref].end;
+                ++m_next_ref;
                 continue;
             }
-            const char c = text[k];
+            const char c = m_text[k];
             if (is_space(c)) {
                 rewritten += ' ';
                 ++k;
                 continue;
             }
-            if (c == '(') {
-                open_parens.push_back(column_of(text, k));
-                if (open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
-                    throw QueryError("parentheses nested deeper than " + std::to_string(limits::max_query_depth) + " levels",
-                                     open_parens.back());
-                rewritten += " ( ";
-                ++k;
-                continue;
-            }
-            if (c == ')') {
-                if (open_parens.empty()) throw QueryError("unbalanced parenthesis", column_of(text, k));
-                open_parens.pop_back();
-                rewritten += " ) ";
+            if (c == '(' || c == ')') {
+                parenthesis(k);
                 ++k;
                 continue;
             }
             std::size_t e = k;
-            const std::size_t limit = next_ref < refs.size() ? std::min(s.end, refs[next_ref].begin) : s.end;
-            while (e < limit && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
-            const std::string_view word = text.substr(k, e - k);
-            if (is_operator(word)) {
-                rewritten += ' ';
-                rewritten += word;
-                rewritten += ' ';
-            } else {
-                const std::string folded = fold_terms(word);
-                if (folded.size() > 1 && folded.back() == '*') {
-                    std::string_view stem_part(folded);
-                    stem_part.remove_suffix(1);
-                    while (!stem_part.empty() && (stem_part.front() == '+' || stem_part.front() == '-'))
-                        stem_part.remove_prefix(1);
-                    if (!stem_part.empty()) add_unique(out.wildcards, std::string(stem_part));
-                    // Each word a wildcard stands for is a term to match: an OR of 480 of
-                    // them took 15 s and 456 MB.
-                    if (!stem_part.empty() && m_db) {
-                        const std::size_t n = count_words(*m_db, std::string(stem_part), limits::max_wildcard_terms);
-                        if (n > limits::max_wildcard_terms)
-                            throw QueryError("wildcard '" + std::string(stem_part) + "*' matches more than " +
-                                                 std::to_string(limits::max_wildcard_terms) + " words",
-                                             column_of(text, k));
-                        wildcard_terms += n;
-                        if ((terms += n) > limits::max_query_terms) throw too_many_terms(column_of(text, k));
-                    }
-                }
-                // A Chinese query typed without spaces: its words, as the index has them
-                // (the default AND joins them).
-                rewritten += segment_cjk(folded);
-            }
+            const std::size_t limit = m_next_ref < refs.size() ? std::min(s.end, refs[m_next_ref].begin) : s.end;
+            while (e < limit && !is_space(m_text[e]) && m_text[e] != '(' && m_text[e] != ')') ++e;
+            word(m_text.substr(k, e - k), k);
             k = e;
         }
     }
-    if (!open_parens.empty()) throw QueryError("unbalanced parenthesis", open_parens.back());
 
-    // 4. Xapian does the rest.
-    PlaceholderProcessor processor(placeholders);
+    void parenthesis(std::size_t k) {
+        if (m_text[k] == '(') {
+            m_open_parens.push_back(column_of(m_text, k));
+            if (m_open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
+                throw QueryError("parentheses nested deeper than " + std::to_string(limits::max_query_depth) + " levels",
+                                 m_open_parens.back());
+            rewritten += " ( ";
+            return;
+        }
+        if (m_open_parens.empty()) throw QueryError("unbalanced parenthesis", column_of(m_text, k));
+        m_open_parens.pop_back();
+        rewritten += " ) ";
+    }
+
+    void word(std::string_view word, std::size_t k) {
+        if (is_operator(word)) {
+            rewritten += ' ';
+            rewritten += word;
+            rewritten += ' ';
+            return;
+        }
+        const std::string folded = fold_terms(word);
+        if (folded.size() > 1 && folded.back() == '*') wildcard(folded, k);
+        // A Chinese query typed without spaces: its words, as the index has them
+        // (the default AND joins them).
+        rewritten += segment_cjk(folded);
+    }
+
+    void wildcard(const std::string& folded, std::size_t k) {
+        std::string_view stem_part(folded);
+        stem_part.remove_suffix(1);
+        while (!stem_part.empty() && (stem_part.front() == '+' || stem_part.front() == '-'))
+            stem_part.remove_prefix(1);
+        if (!stem_part.empty()) add_unique(m_out.wildcards, std::string(stem_part));
+        // Each word a wildcard stands for is a term to match: an OR of 480 of
+        // them took 15 s and 456 MB.
+        if (stem_part.empty() || !m_parser.m_db) return;
+        const std::size_t n = count_words(*m_parser.m_db, std::string(stem_part), limits::max_wildcard_terms);
+        if (n > limits::max_wildcard_terms)
+            throw QueryError("wildcard '" + std::string(stem_part) + "*' matches more than " +
+                                 std::to_string(limits::max_wildcard_terms) + " words",
+                             column_of(m_text, k));
+        wildcard_terms += n;
+        if ((m_terms += n) > limits::max_query_terms) throw too_many_terms(column_of(m_text, k));
+    }
+};
+
+Xapian::Query QueryParser::analyse(const Scan& scan, const Rewriter& rewriter, ParsedQuery& out) const {
     auto parse_as = [&](const std::string& lang) {
-        Xapian::QueryParser qp;
-        // Without a stopper "smuggling of migrants" would require "of" in every paragraph.
-        Xapian::SimpleStopper stopper;
-        for (const std::string& l : lang.empty() ? latin_langs() : std::vector<std::string>{lang})
-            for (const char* w : stopwords_for(l)) stopper.add(w);
-        qp.set_stopper(&stopper);
-        if (lang.empty()) {
-            // Words as typed: spread_stems() gives each its stems.
-            qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        } else {
-            qp.set_stemmer(stemmer_for(lang));
-            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        }
-        qp.set_default_op(Xapian::Query::OP_AND);
-        if (m_db) qp.set_database(*m_db);
-        // The words were counted above; this bounds a wildcard the count could not see.
-        qp.set_max_expansion(static_cast<Xapian::termcount>(limits::max_wildcard_terms),
-                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        qp.add_prefix(kPlaceholder, &processor);
-        const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                               Xapian::QueryParser::FLAG_PURE_NOT;
-        try {
-            return qp.parse_query(rewritten, flags);
-        } catch (const Xapian::Error& e) {
-            throw syntax_error(text, segments, e.get_msg());
-        }
+        return xapian_parse(rewriter.rewritten, rewriter.placeholders, lang,
+                            lang.empty() ? latin_langs() : std::vector<std::string>{lang}, m_db,
+                            scan.text, scan.segments);
     };
     // A query in Arabic, Chinese or Cyrillic script is analysed as that language's documents
     // are, whatever else the database holds.
     std::string script_lang;
     if (m_langs.size() > 1) {
         std::string words;  // the free text and quotes, not field values such as country:
-        for (const Segment& seg : segments)
-            if (seg.kind != SegmentKind::field) words.append(text.substr(seg.begin, seg.end - seg.begin));
+        for (const Segment& seg : scan.segments)
+            if (seg.kind != SegmentKind::field) words.append(scan.text.substr(seg.begin, seg.end - seg.begin));
         script_lang = script_language(words);
         if (std::find(m_langs.begin(), m_langs.end(), script_lang) == m_langs.end()) script_lang.clear();
     }
     if (!script_lang.empty()) {
         out.langs = {script_lang};
-        out.query = parse_as(script_lang);
-    } else if (m_langs.size() == 1) {
-        out.query = parse_as(m_langs.front());
-    } else {
-        // Each paragraph's words are indexed with the stems of its own language, so a word
-        // of the query stands for the stems every Latin-script language gives it, as one
-        // term: "migrants" is Zmigrant (English) or Zmigr (French), and a paragraph matches
-        // whichever its language made. One parse, no per-language branches: the cost of a
-        // query stays that of one analysis.
-        std::vector<Xapian::Stem> stemmers;
-        for (const std::string& l : latin_langs()) stemmers.push_back(stemmer_for(l));
-        // Russian and Arabic leave a Latin word as it is: those paragraphs' stem is the word.
-        const bool as_is = std::any_of(m_langs.begin(), m_langs.end(),
-                                       [](const std::string& l) { return l == "ru" || l == "ar"; });
-        out.query = spread_stems(parse_as(""), stemmers, as_is);
+        return parse_as(script_lang);
     }
+    if (m_langs.size() == 1) return parse_as(m_langs.front());
+    // Each paragraph's words are indexed with the stems of its own language, so a word
+    // of the query stands for the stems every Latin-script language gives it, as one
+    // term: "migrants" is Zmigrant (English) or Zmigr (French), and a paragraph matches
+    // whichever its language made. One parse, no per-language branches: the cost of a
+    // query stays that of one analysis.
+    std::vector<Xapian::Stem> stemmers;
+    for (const std::string& l : latin_langs()) stemmers.push_back(stemmer_for(l));
+    // Russian and Arabic leave a Latin word as it is: those paragraphs' stem is the word.
+    const bool as_is = std::any_of(m_langs.begin(), m_langs.end(),
+                                   [](const std::string& l) { return l == "ru" || l == "ar"; });
+    return spread_stems(parse_as(""), stemmers, as_is);
+}
+
+ParsedQuery QueryParser::parse(std::string_view text) const {
+    ParsedQuery out;
+    out.langs = m_langs;
+    if (Utf8Problem bad; !check_utf8(text, &bad))
+        throw QueryError("query is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
+    if (trim(text).empty()) throw QueryError("empty query");
+
+    // 1. Quotes and field:value clauses. 2. References typed as free text.
+    Scan scan{text, scan_segments(text, m_schema), {}};
+    find_references(scan, out);
+    // 3. The folded query with placeholders. 4. Xapian does the rest.
+    Rewriter rewriter(*this, scan, out);
+    rewriter.run();
+    out.query = analyse(scan, rewriter, out);
     if (out.query.empty()) throw QueryError("the query has no words to search for");
     const std::size_t leaves = term_count(out.query);
     const std::size_t counted = leaves > out.prefix_references ? leaves - out.prefix_references : leaves;
-    if (counted + wildcard_terms > limits::max_query_terms) throw too_many_terms();
-
-    for (auto t = out.query.get_unique_terms_begin(); t != out.query.get_unique_terms_end(); ++t) {
-        const std::string& term = *t;
-        if (term.empty()) continue;
-        const char c0 = term[0];
-        const bool upper = c0 >= 'A' && c0 <= 'Z';
-        if (upper && !(c0 == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))) continue;
-        // A phrase's words are marked only where the whole phrase stands.
-        const bool in_phrase = std::any_of(out.phrases.begin(), out.phrases.end(), [&](const auto& p) {
-            return std::find(p.begin(), p.end(), term) != p.end();
-        });
-        if (!in_phrase) out.terms.push_back(term);
-    }
+    if (counted + rewriter.wildcard_terms > limits::max_query_terms) throw too_many_terms();
+    out.terms = highlight_terms(out);
     return out;
 }
 

@@ -13,27 +13,13 @@
 
 #include <xapian.h>
 
+#include "search/parsed_query.h"
+
 namespace plenary {
 
 class Schema;
 class Gazetteer;
-
-/// A parsed query and what the snippet highlighter needs to know of it.
-struct ParsedQuery {
-    Xapian::Query query;                          ///< the query to run
-    std::vector<std::string> terms;               ///< free-text terms (folded words and Z-stems)
-    std::vector<std::vector<std::string>> phrases;///< "quoted phrases", folded words in order
-    std::vector<std::string> wildcards;           ///< folded prefixes of traffick* words
-    std::vector<std::string> resolutions;         ///< canonical resolution/decision ids asked for
-    std::vector<std::string> resolution_numbers;  ///< bare numbers asked for ("40/1")
-    std::vector<std::string> symbols;             ///< canonical symbols asked for
-    std::vector<std::string> reference_prefixes;  ///< reference prefixes asked for ("A/HRC/RES/")
-    std::size_t prefix_references = 0;  ///< references those prefixes stand for: bounded on their
-                                        ///< own (10,000 each), a prefix counts as one query term
-    std::vector<std::string> countries;           ///< alpha-3 codes asked for (country:, demonym:)
-    std::vector<std::string> langs;               ///< stemming languages used (each document
-                                                  ///< is matched with its own language's stems)
-};
+struct Field;
 
 /// Parses queries against the schema. Holds no Xapian::QueryParser between calls, so one
 /// instance may be shared by threads.
@@ -65,6 +51,24 @@ private:
     std::vector<std::string> m_langs;  // stemming languages; more than one: each word stands for its stems in all
 
     Xapian::Query reference_query(std::string_view text, ParsedQuery& notes) const;
+
+    // parse(), by phase (query.cpp): the query's segments and references, the rewriting for
+    // Xapian::QueryParser, and its analysis in the languages of the database.
+    struct Scan;
+    class Rewriter;
+    void find_references(Scan& scan, ParsedQuery& out) const;
+    Xapian::Query analyse(const Scan& scan, const Rewriter& rewriter, ParsedQuery& out) const;
+
+    // field_query(), by kind of field.
+    Xapian::Query country_query(const std::string& field, const std::string& value, int column,
+                                ParsedQuery& notes) const;
+    Xapian::Query date_query(const Field& field, const std::string& value, int column) const;
+    Xapian::Query number_query(const std::string& field, const std::string& value,
+                               int column) const;
+    Xapian::Query resolution_query(const std::string& field, const std::string& value, int column,
+                                   ParsedQuery& notes) const;
+    Xapian::Query symbol_query(const std::string& field, const std::string& value, bool exact,
+                               ParsedQuery& notes) const;
     // The Latin-script languages of the database, and English.
     std::vector<std::string> latin_langs() const;
     Xapian::Query text_field_query(const std::string& field, std::string_view value,

@@ -8,7 +8,7 @@
 
 #include "analysis/analyzer.h"
 #include "refs/countries.h"
-#include "search/query.h"
+#include "search/parsed_query.h"
 #include "refs/resolutions.h"
 #include "refs/symbols.h"
 #include "base/text_util.h"

@@ -1,0 +1,48 @@
+// The index format: what a Plenary database holds beyond the fields of schemas/fields.json, as
+// the writer (index/index_writer) puts it there and the search side reads it back.
+//
+// Term prefixes and value slots are declared per field in schemas/fields.json and read through
+// Schema (model/schema.h); this header holds the rest of the contract: paragraph ids, the
+// metadata keys, the separator of the "facets" slot and where the database lives by default.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace plenary {
+
+/// The database location used when --db is not given: $PLENARY_DB, else
+/// $XDG_DATA_HOME/plenary/db, else ~/.local/share/plenary/db.
+std::string default_db_path();
+
+/// A paragraph's id: "<file key>-<ordinal>", the ordinal counted from 1 in reading order.
+std::string paragraph_id(const std::string& file_key, std::size_t ordinal);
+/// The file key of a paragraph id (the whole id when it has no '-').
+std::string paragraph_file_key(const std::string& id);
+/// The ordinal of a paragraph id (0 when it has no '-').
+std::size_t paragraph_ordinal(const std::string& id);
+
+/// The metadata key under which a file's document record is kept (model/document_json.h).
+std::string document_meta_key(const std::string& key);
+/// The metadata key under which the paths of the files holding the same document as the file
+/// with this key are kept, primary first, one per line (empty: no copies).
+std::string copies_meta_key(const std::string& key);
+/// The metadata key that says ("1") the file with this key is a copy whose paragraphs are
+/// marked shadowed; written in the same transaction as the marks.
+std::string shadow_meta_key(const std::string& key);
+/// Metadata keys of file records (what the indexer remembers of each file) start with this.
+constexpr const char* kFileRecordPrefix = "file:";
+/// Metadata keys of copy signatures (index/copies.h) start with this, then the file key.
+constexpr const char* kCopySignaturePrefix = "copy:";
+
+/// Separates the facet fields' values in the one "facets" value slot, in schema order.
+constexpr char kFacetSeparator = '\x1f';
+
+/// Why this process cannot use the database folder at `path`, or "" when it can: "the database
+/// folder is on a read-only file system", "permission denied: cannot write to …" (the folder or
+/// one of its files), "permission denied: cannot read …". Checked where Xapian's own error
+/// would name the wrong cause (a lock that cannot be taken, a database not found).
+std::string database_access_problem(const std::string& path, bool for_writing);
+
+}  // namespace plenary

@@ -1,0 +1,81 @@
+// Searcher: read-only access to Plenary databases; runs requests and shows paragraphs.
+//
+// Its members live by concern: opening the databases and reading records (databases.cpp),
+// the shared facet column (facet_column_cache.cpp), searching (searcher.cpp), showing and
+// aligning paragraphs (show.cpp).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/facets.h"
+#include "search/results.h"
+
+namespace plenary {
+
+/// Read-only access to one or more Plenary databases.
+class Searcher {
+public:
+    /// Opens each path (merged as one); DatabaseError names a path that is missing or unusable.
+    explicit Searcher(const std::vector<std::string>& db_paths);
+
+    /// Runs a request. QueryError for a bad query, filter, facet or sort.
+    SearchResult search(const SearchRequest& request);
+    /// One paragraph by id; DatabaseError-free: QueryError("no paragraph with id ...").
+    ParagraphView show(const std::string& id);
+    /// Every language version of a document, by symbol, document key or a paragraph id.
+    std::vector<DocumentView> show_document(const std::string& symbol_or_id);
+    /// The paragraph of the lang version of id's document that aligns with it: the same anchor
+    /// (article, SDG key, UNPC paragraph id) in a document of the same work, the same rank among
+    /// the paragraphs sharing that anchor. QueryError when id has no anchor or no lang version.
+    ParagraphView aligned(const std::string& id, const std::string& lang);
+    /// Paragraphs in all databases.
+    Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
+    /// How faceted queries may count from an in-memory FacetColumn of the database's revision,
+    /// shared by every Searcher of the process: the column is built when a second faceted query
+    /// on that revision asks for it (a one-shot query never builds it), in a thread of its own
+    /// while queries go on reading each match's stored values (background, the default), or
+    /// within that query (in_query); never: always read the stored values. Over several
+    /// databases the stored values are read in any case.
+    enum class FacetColumnBuild { never, in_query, background };
+    void set_facet_column(FacetColumnBuild build) { m_column_build = build; }
+    /// Waits until no facet column is being built in the background (before the process ends).
+    static void wait_for_background_work();
+    /// Whether this Searcher has the FacetColumn of its revision and counts facets from it.
+    bool counted_from_column() const { return m_column != nullptr; }
+
+private:
+    std::vector<std::string> m_paths;
+    std::vector<Xapian::Database> m_parts;  // metadata is read per part: a merged one shows the first only
+    Xapian::Database m_db;
+    bool m_has_copies = false;              // some paragraphs are shadowed copies
+    std::map<std::string, DocumentInfo> m_info_cache;
+    FacetColumnBuild m_column_build = FacetColumnBuild::background;
+    int m_faceted_queries = 0;                   // on this revision
+    std::shared_ptr<const FacetColumn> m_column;
+
+    const FacetColumn* facet_column();
+
+    void reopen();
+    /// query without the paragraphs of files that are copies of another (core/copies.h).
+    Xapian::Query without_copies(const Xapian::Query& query) const;
+    /// Whether a file is a copy that another file stands for.
+    bool is_shadowed(const std::string& file_key) const;
+    DocumentInfo document_info(const std::string& file_key);
+    ParagraphView paragraph_view(const Xapian::Document& doc);
+
+    /// One request being run: the request, its clock, its query and highlighter.
+    struct Run;
+    SearchResult run(const SearchRequest& request);
+    Hit make_hit(const Run& run, const Xapian::MSetIterator& match);
+    /// Hits one per paragraph, the total counted up to exact_up_to.
+    void match_paragraphs(const Run& run, FacetCounter& facets, SearchResult& result);
+    /// Documents with their best paragraphs, documents counted over every match.
+    void match_documents(const Run& run, FacetCounter& facets, SearchResult& result);
+};
+
+}  // namespace plenary
