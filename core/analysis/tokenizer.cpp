@@ -44,7 +44,10 @@ Prepared fold_mapped(std::u32string_view cps, std::string_view text,
     std::string one;
     for (std::size_t k = 0; k < cps.size(); ++k) {
         const auto at = static_cast<std::uint32_t>(k);
-        WordEnding ending = word_ending_at(cps, k);
+        const char32_t cp = cps[k];
+        // Only digits, apostrophes and non-ASCII code points may end a word specially.
+        const bool may_end = (cp >= U'0' && cp <= U'9') || cp == U'\'' || cp == U'`' || cp >= 0x80;
+        WordEnding ending = may_end ? word_ending_at(cps, k) : WordEnding::none;
         if (!word_endings && ending != WordEnding::superscript) ending = WordEnding::none;
         if (ending == WordEnding::superscript) {
             append_from(p, " ", at);
@@ -57,12 +60,14 @@ Prepared fold_mapped(std::u32string_view cps, std::string_view text,
             continue;
         }
         if (ending == WordEnding::glued_mark) append_from(p, "-", at);
+        if (cp < 0x80) {  // most text: one byte, lower-cased
+            p.text += static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp);
+            p.source.push_back(at);
+            last = k;
+            continue;
+        }
         one.clear();
-        const char32_t cp = cps[k];
-        if (cp < 0x80)
-            one += static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp);
-        else
-            append_folded(one, text.substr(offsets[k], offsets[k + 1] - offsets[k]), cp);
+        append_folded(one, text.substr(offsets[k], offsets[k + 1] - offsets[k]), cp);
         if (one.empty() && last < cps.size()) ends[last] = offsets[k + 1];
         if (one.empty()) continue;
         append_from(p, one, at);
@@ -75,8 +80,14 @@ Prepared fold_mapped(std::u32string_view cps, std::string_view text,
 // segment_cjk() with the sources kept: each run of Han ideographs set apart by spaces, and cut
 // into ICU's Chinese words by spaces.
 Prepared segment_mapped(Prepared in) {
+    // Han ideographs are 3 bytes from U+3400 (lead byte E3 to E9, EF) or 4 (F0): most text has none.
     bool han = false;
-    for (std::size_t i = 0; i < in.text.size() && !han;) han = is_han(next_code_point(in.text, i));
+    for (std::size_t i = 0; i < in.text.size() && !han; ++i) {
+        const auto b = static_cast<unsigned char>(in.text[i]);
+        if ((b < 0xE3 || b > 0xE9) && b != 0xEF && b != 0xF0) continue;
+        std::size_t j = i;
+        han = is_han(next_code_point(in.text, j));
+    }
     if (!han) return in;
     Prepared out;
     std::size_t i = 0;
