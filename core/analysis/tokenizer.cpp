@@ -1,8 +1,8 @@
 #include "analysis/tokenizer.h"
 
-#include <cstdint>
-
 #include <xapian.h>
+
+#include <cstdint>
 
 #include "analysis/analyzer.h"
 #include "base/text_util.h"
@@ -30,9 +30,9 @@ void append_range(Prepared& out, const Prepared& in, std::size_t from, std::size
 
 // fold_terms() code point by code point: the word endings made plain (split_word_endings; the
 // possessives and glued marks only where asked), each code point folded as fold() folds it,
-// then the Arabic letters unified. ends[k] is where
-// code point k ends in the text, past the code points after it that fold to nothing (the
-// harakat of "الجمعيةُ"), so a word ends where it is written to end.
+// then the Arabic letters unified. ends[k] is where code point k ends in the text, past the
+// code points after it that fold to nothing (the harakat of "الجمعيةُ"), so a word ends where
+// it is written to end.
 Prepared fold_mapped(std::u32string_view cps, std::string_view text,
                      const std::vector<std::size_t>& offsets, bool word_endings,
                      std::vector<std::size_t>& ends) {
@@ -80,7 +80,8 @@ Prepared fold_mapped(std::u32string_view cps, std::string_view text,
 // segment_cjk() with the sources kept: each run of Han ideographs set apart by spaces, and cut
 // into ICU's Chinese words by spaces.
 Prepared segment_mapped(Prepared in) {
-    // Han ideographs are 3 bytes from U+3400 (lead byte E3 to E9, EF) or 4 (F0): most text has none.
+    // Han ideographs are 3 bytes from U+3400 (lead byte E3 to E9, EF) or 4 (F0): most text has
+    // none.
     bool han = false;
     for (std::size_t i = 0; i < in.text.size() && !han; ++i) {
         const auto b = static_cast<unsigned char>(in.text[i]);
@@ -142,7 +143,8 @@ unsigned word_char(char32_t cp) {
 
 // As word_char(); without join a connector ("_") is no word character either.
 unsigned word_char(char32_t cp, bool join) {
-    if (!join && Xapian::Unicode::get_category(cp) == Xapian::Unicode::CONNECTOR_PUNCTUATION) return 0;
+    if (!join && Xapian::Unicode::get_category(cp) == Xapian::Unicode::CONNECTOR_PUNCTUATION)
+        return 0;
     return word_char(cp);
 }
 
@@ -150,7 +152,9 @@ bool is_decimal_digit(unsigned ch) {
     return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
-bool is_zero_width(unsigned ch) { return ch >= 0x200B && (ch <= 0x200D || ch == 0x2060 || ch == 0xFEFF); }
+bool is_zero_width(unsigned ch) {
+    return ch >= 0x200B && (ch <= 0x200D || ch == 0x2060 || ch == 0xFEFF);
+}
 
 // What TermGenerator keeps of a character between two word characters: itself, "'" for a
 // typographic apostrophe, kIgnore, or 0 when it ends the word. Between two digits the
@@ -158,8 +162,17 @@ bool is_zero_width(unsigned ch) { return ch >= 0x200B && (ch <= 0x200D || ch == 
 unsigned infix(unsigned ch, bool between_digits) {
     if (between_digits) {
         switch (ch) {
-            case ',': case '.': case ';': case 0x037E: case 0x0589: case 0x060D: case 0x07F8:
-            case 0x2044: case 0xFE10: case 0xFE13: case 0xFE14:
+            case ',':
+            case '.':
+            case ';':
+            case 0x037E:
+            case 0x0589:
+            case 0x060D:
+            case 0x07F8:
+            case 0x2044:
+            case 0xFE10:
+            case 0xFE13:
+            case 0xFE14:
                 return ch;
             default:
                 return is_zero_width(ch) ? kIgnore : 0;
@@ -181,8 +194,9 @@ std::size_t suffix_end(std::string_view p, std::size_t i) {
 }
 
 // Calls emit(begin, end, term) for each word of prepared text p, [begin, end) in bytes of p.
-// TermGenerator's rule for initials ("U.N." as "un") needs ASCII capitals: prepared text has
-// none, as it has no Han run that is not set apart by spaces (its CJK n-grams are not used).
+// TermGenerator's rule for initials ("U.N." as "un") needs ASCII capitals, which prepared text
+// no longer has; its CJK n-grams are off in the indexer (no FLAG_CJK_NGRAM, no XAPIAN_CJK_NGRAM
+// in the environment), so neither is followed here. Without join, no infix and no suffix.
 template <typename Emit>
 void parse_terms(std::string_view p, bool join, Emit emit) {
     std::size_t i = 0;
@@ -209,7 +223,8 @@ void parse_terms(std::string_view p, bool join, Emit emit) {
             if (at_end || !join || c.next == p.size()) break;
             const At following = at(p, c.next);
             if (!word_char(following.cp)) break;
-            const unsigned kept = infix(c.cp, is_decimal_digit(prev) && is_decimal_digit(following.cp));
+            const unsigned kept =
+                infix(c.cp, is_decimal_digit(prev) && is_decimal_digit(following.cp));
             if (kept == 0) break;
             if (kept != kIgnore) Xapian::Unicode::append_utf8(term, kept);
             i = c.next;

@@ -27,10 +27,11 @@ struct Word {
 /// word: an apostrophe or "&" ("d'ivoire", "at&t"), "," "." ";" between digits ("1,000.5"),
 /// a zero-width joiner or space (dropped).
 enum class Infixes {
-    join,   ///< one word, as TermGenerator indexes it
+    join,  ///< one word, as TermGenerator indexes it
     /// A word on each side ("d", "ivoire"), so a name is found after an elided article
-    /// ("l'Afghanistan"); "_" cuts too. A possessive and a glued footnote mark stay as written
-    /// ("people", "s"; "malta1"). The gazetteer's words: its names are matched word by word.
+    /// ("l'Afghanistan"); "_" cuts too, "+" is no suffix. A possessive and a glued footnote
+    /// mark stay as written ("people", "s"; "malta1"). The gazetteer's words: it matches names
+    /// word by word, and a name with a footnote mark glued to it is not read as the name.
     split,
 };
 

@@ -210,7 +210,8 @@ void Gazetteer::Impl::tokenize(std::string_view text, std::string& folded,
         const auto fb = static_cast<std::uint32_t>(folded.size());
         folded += w.term;
         tokens.push_back({fb, static_cast<std::uint32_t>(folded.size()),
-                          static_cast<std::uint32_t>(w.span.begin), static_cast<std::uint32_t>(w.span.end)});
+                          static_cast<std::uint32_t>(w.span.begin),
+                          static_cast<std::uint32_t>(w.span.end)});
     }
 }
 

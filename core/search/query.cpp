@@ -321,7 +321,8 @@ Xapian::Query spread_stems(const Xapian::Query& q, const std::vector<Xapian::Ste
     switch (q.get_type()) {
         case Q::LEAF_TERM: {
             const std::string word = *q.get_terms_begin();
-            if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || !is_stemmed_term(word)) return q;
+            if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || !is_stemmed_term(word))
+                return q;
             std::vector<std::string> terms;
             for (const Xapian::Stem& stem : stemmers) add_unique(terms, "Z" + stem(word));
             if (as_is) add_unique(terms, "Z" + word);

@@ -74,7 +74,8 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     // "country:NER", marks names and citations alone).
     const bool by_words = !q.terms.empty() || !q.wildcards.empty() || !q.phrases.empty();
     std::vector<Word> words = by_words ? words_of(text) : std::vector<Word>();
-    for (Word& w : words) w.span = {d.cp_of(w.span.begin), d.cp_of(w.span.end)};  // code points from here
+    // Spans in code points from here on.
+    for (Word& w : words) w.span = {d.cp_of(w.span.begin), d.cp_of(w.span.end)};
 
     const std::unordered_set<std::string> terms(q.terms.begin(), q.terms.end());
     // The text's own stemmer, as the indexer stemmed it; and the query's, where the query was
@@ -99,7 +100,8 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
         if (phrase.empty() || phrase.size() > words.size()) continue;
         for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
             bool all = true;
-            for (std::size_t j = 0; j < phrase.size() && all; ++j) all = words[i + j].term == phrase[j];
+            for (std::size_t j = 0; j < phrase.size() && all; ++j)
+                all = words[i + j].term == phrase[j];
             if (all) {
                 std::string key = "\"";
                 for (const auto& p : phrase) key += p + " ";

@@ -2,11 +2,11 @@
 // words, in the same order, on real text of the six languages and on hand-written cases.
 #include "analysis/tokenizer.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
-
-#include <gtest/gtest.h>
 
 #include "analysis/analyzer.h"
 #include "base/text_util.h"
@@ -42,7 +42,8 @@ std::vector<std::string> tokenized_terms(std::string_view text) {
 
 std::vector<std::string> spelled(std::string_view text, Infixes infixes = Infixes::join) {
     std::vector<std::string> out;
-    for (const Word& w : words_of(text, infixes)) out.emplace_back(text.substr(w.span.begin, w.span.end - w.span.begin));
+    for (const Word& w : words_of(text, infixes))
+        out.emplace_back(text.substr(w.span.begin, w.span.end - w.span.begin));
     return out;
 }
 
@@ -66,12 +67,18 @@ void expect_well_formed(std::string_view text, const std::string& where) {
 TEST(TokenizerTest, SameWordsAsTermGeneratorOnTheCharterAndTheUdhrInSixLanguages) {
     if (!fs::exists(kCorpus)) GTEST_SKIP() << "no " << kCorpus << " (the shared corpus is absent)";
     const std::pair<const char*, const char*> files[] = {
-        {"un-charter/raw/raw_un_charter_en.txt", "en"}, {"un-charter/raw/raw_un_charter_fr.txt", "fr"},
-        {"un-charter/raw/raw_un_charter_es.txt", "es"}, {"un-charter/raw/raw_un_charter_ru.txt", "ru"},
-        {"un-charter/raw/raw_un_charter_ar.txt", "ar"}, {"un-charter/raw/raw_un_charter_zh.txt", "zh"},
-        {"udhr/txt/udhr_eng.txt", "en"},  {"udhr/txt/udhr_fra.txt", "fr"},
-        {"udhr/txt/udhr_spa.txt", "es"},  {"udhr/txt/udhr_rus.txt", "ru"},
-        {"udhr/txt/udhr_arb.txt", "ar"},  {"udhr/txt/udhr_cmn_hans.txt", "zh"},
+        {"un-charter/raw/raw_un_charter_en.txt", "en"},
+        {"un-charter/raw/raw_un_charter_fr.txt", "fr"},
+        {"un-charter/raw/raw_un_charter_es.txt", "es"},
+        {"un-charter/raw/raw_un_charter_ru.txt", "ru"},
+        {"un-charter/raw/raw_un_charter_ar.txt", "ar"},
+        {"un-charter/raw/raw_un_charter_zh.txt", "zh"},
+        {"udhr/txt/udhr_eng.txt", "en"},
+        {"udhr/txt/udhr_fra.txt", "fr"},
+        {"udhr/txt/udhr_spa.txt", "es"},
+        {"udhr/txt/udhr_rus.txt", "ru"},
+        {"udhr/txt/udhr_arb.txt", "ar"},
+        {"udhr/txt/udhr_cmn_hans.txt", "zh"},
     };
     for (const auto& [name, lang] : files) {
         const fs::path path = kCorpus / name;
@@ -95,7 +102,8 @@ TEST(TokenizerTest, SameWordsAsTermGeneratorOnHandWrittenCases) {
     const char* texts[] = {
         "Côte d’Ivoire, l’homme; the States’ and the Council’s agenda, it's the 1990’s, O'Neill",
         "Secretary-General, non-self-governing, co-operation — 2015–2030",
-        "1,000.5 dollars, 73/195, A/RES/73/195, 3.5%, 12;30, G77, H1N1, COVID19, Ecuador4, Treaty¹²",
+        "1,000.5 dollars, 73/195, A/RES/73/195, 3.5%, 12;30, G77, H1N1, COVID19, Ecuador4, "
+        "Treaty¹²",
         "AT&T, C++ and C#, fish+chips, a++++, snake_case, U.N., U.S.A. and e.g.",
         "偷运移民问题，联合国大会第73/195号决议；中华人民共和国",
         "الْجَمْعِيَّةُ العامة والنيجر إلى ٱلقرار مصر",
@@ -113,17 +121,20 @@ TEST(TokenizerTest, SameWordsAsTermGeneratorOnHandWrittenCases) {
 TEST(TokenizerTest, SpansAreTheWordsAsWritten) {
     EXPECT_EQ(spelled("Côte d’Ivoire, 73/195; 偷运"),
               (std::vector<std::string>{"Côte", "d’Ivoire", "73", "195", "偷", "运"}));
-    EXPECT_EQ(terms("Côte d’Ivoire, 73/195"), (std::vector<std::string>{"cote", "d'ivoire", "73", "195"}));
+    EXPECT_EQ(terms("Côte d’Ivoire, 73/195"),
+              (std::vector<std::string>{"cote", "d'ivoire", "73", "195"}));
     // A possessive is left out, a glued footnote mark is a word, a superscript is none.
     EXPECT_EQ(spelled("the Council’s agenda, Ecuador4 and Treaty¹ G77"),
-              (std::vector<std::string>{"the", "Council", "agenda", "Ecuador", "4", "and", "Treaty", "G77"}));
+              (std::vector<std::string>{"the", "Council", "agenda", "Ecuador", "4", "and", "Treaty",
+                                        "G77"}));
     // Infixes and suffixes as TermGenerator keeps them.
     EXPECT_EQ(spelled("1,000.5 AT&T C++ fish+chips"),
               (std::vector<std::string>{"1,000.5", "AT&T", "C++", "fish", "chips"}));
     EXPECT_EQ(terms("1,000.5 AT&T C++ fish+chips"),
               (std::vector<std::string>{"1,000.5", "at&t", "c++", "fish", "chips"}));
     // Hyphens and slashes cut words.
-    EXPECT_EQ(terms("Secretary-General A/RES/73"), (std::vector<std::string>{"secretary", "general", "a", "res", "73"}));
+    EXPECT_EQ(terms("Secretary-General A/RES/73"),
+              (std::vector<std::string>{"secretary", "general", "a", "res", "73"}));
     // Arabic: harakat dropped, ta marbuta and alef wasla unified, the span keeps them.
     EXPECT_EQ(terms("الْجَمْعِيَّةُ ٱلقرار"), (std::vector<std::string>{"الجمعيه", "القرار"}));
     EXPECT_EQ(spelled("الْجَمْعِيَّةُ ٱلقرار"), (std::vector<std::string>{"الْجَمْعِيَّةُ", "ٱلقرار"}));
@@ -144,12 +155,15 @@ TEST(TokenizerTest, SpansAreTheWordsAsWritten) {
 
 TEST(TokenizerTest, SplitInfixesCutsAtApostrophesAndNumberSeparators) {
     EXPECT_EQ(spelled("l'Afghanistan, Côte d’Ivoire, 1,000 AT&T C++", Infixes::split),
-              (std::vector<std::string>{"l", "Afghanistan", "Côte", "d", "Ivoire", "1", "000", "AT", "T", "C"}));
+              (std::vector<std::string>{"l", "Afghanistan", "Côte", "d", "Ivoire", "1", "000", "AT",
+                                        "T", "C"}));
     EXPECT_EQ(terms("l’Inde", Infixes::split), (std::vector<std::string>{"l", "inde"}));
     // A possessive and a glued mark stay as written, "_" cuts, a superscript is no word.
     EXPECT_EQ(terms("the People's Republic, snake_case, Malta1, Treaty¹", Infixes::split),
-              (std::vector<std::string>{"the", "people", "s", "republic", "snake", "case", "malta1", "treaty"}));
-    EXPECT_EQ(spelled("People’s Malta12", Infixes::split), (std::vector<std::string>{"People", "s", "Malta12"}));
+              (std::vector<std::string>{"the", "people", "s", "republic", "snake", "case", "malta1",
+                                        "treaty"}));
+    EXPECT_EQ(spelled("People’s Malta12", Infixes::split),
+              (std::vector<std::string>{"People", "s", "Malta12"}));
 }
 
 TEST(TokenizerTest, StemmedTermsStartWithALetter) {
