@@ -78,6 +78,13 @@ bool is_glued_mark_at(std::u32string_view cps, std::size_t i) {
     return j - i <= 3 && (j == cps.size() || !continues_word(cps[j]));
 }
 
+WordEnding word_ending_at(std::u32string_view cps, std::size_t i) {
+    if (is_superscript_digit(cps[i])) return WordEnding::superscript;
+    if (is_possessive_at(cps, i)) return WordEnding::possessive;
+    if (is_glued_mark_at(cps, i)) return WordEnding::glued_mark;
+    return WordEnding::none;
+}
+
 std::string split_word_endings(std::string_view text) {
     if (!may_end_word_specially(text)) return std::string(text);
     std::u32string cps;
@@ -90,16 +97,22 @@ std::string split_word_endings(std::string_view text) {
     std::string out;
     std::size_t copied = 0;  // text before this byte is in out
     for (std::size_t k = 0; k < cps.size(); ++k) {
-        if (is_superscript_digit(cps[k])) {
-            out.append(text.substr(copied, offsets[k] - copied)) += ' ';
-            copied = offsets[k + 1];
-        } else if (is_possessive_at(cps, k)) {
-            out.append(text.substr(copied, offsets[k] - copied));
-            copied = offsets[k + 2];
-            ++k;
-        } else if (is_glued_mark_at(cps, k)) {
-            out.append(text.substr(copied, offsets[k] - copied)) += '-';
-            copied = offsets[k];
+        switch (word_ending_at(cps, k)) {
+            case WordEnding::none:
+                break;
+            case WordEnding::superscript:
+                out.append(text.substr(copied, offsets[k] - copied)) += ' ';
+                copied = offsets[k + 1];
+                break;
+            case WordEnding::possessive:
+                out.append(text.substr(copied, offsets[k] - copied));
+                copied = offsets[k + 2];
+                ++k;
+                break;
+            case WordEnding::glued_mark:
+                out.append(text.substr(copied, offsets[k] - copied)) += '-';
+                copied = offsets[k];
+                break;
         }
     }
     out.append(text.substr(copied));
@@ -108,6 +121,11 @@ std::string split_word_endings(std::string_view text) {
 
 std::string fold_terms(std::string_view text) {
     std::string out = may_end_word_specially(text) ? fold(split_word_endings(text)) : fold(text);
+    unify_arabic_letters(out);
+    return out;
+}
+
+void unify_arabic_letters(std::string& out) {
     // Only two-byte Arabic letters change, each into another two-byte letter: done in place.
     for (std::size_t i = 0; i + 1 < out.size(); ++i) {
         const auto b0 = static_cast<unsigned char>(out[i]);
@@ -124,7 +142,6 @@ std::string fold_terms(std::string_view text) {
         }
         ++i;
     }
-    return out;
 }
 
 bool is_han(char32_t cp) {

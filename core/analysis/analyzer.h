@@ -37,6 +37,17 @@ bool is_possessive_at(std::u32string_view cps, std::size_t i);
 /// word of their own, so the word before them is found; "G77", "H1N1" and "2030" stay whole.
 bool is_glued_mark_at(std::u32string_view cps, std::size_t i);
 
+/// What split_word_endings() does at a code point of a text.
+enum class WordEnding {
+    none,         ///< the code point is kept
+    superscript,  ///< a superscript digit, made a space
+    possessive,   ///< the apostrophe of a possessive "'s": it and the "s" are dropped
+    glued_mark,   ///< the first digit of a glued footnote mark: "-" goes before it
+};
+
+/// What split_word_endings() does at cps[i] (the tokenizer follows it code point by code point).
+WordEnding word_ending_at(std::u32string_view cps, std::size_t i);
+
 /// The word endings above made plain, on text as written: a possessive "'s" dropped, a glued
 /// footnote mark set apart by "-" (a separator for the indexer, a phrase for the query
 /// parser), superscript digits made spaces. fold_terms() does this first.
@@ -47,6 +58,10 @@ std::string split_word_endings(std::string_view text);
 /// are already gone in fold(). Index and queries both use it, so "القرار" with or without
 /// diacritics is one term.
 std::string fold_terms(std::string_view text);
+
+/// The Arabic step of fold_terms() on folded text, in place: each letter changed is two bytes
+/// and becomes two bytes, so byte offsets stay.
+void unify_arabic_letters(std::string& folded);
 
 /// True for the code points segmented into Chinese words (Han ideographs).
 bool is_han(char32_t cp);
@@ -60,7 +75,7 @@ std::vector<std::size_t> han_word_lengths(std::string_view han_run);
 std::string segment_cjk(std::string_view text);
 
 /// What the indexer and the query parser feed to Xapian: segment_cjk(fold_terms(text)).
-/// The snippet highlighter cuts words by the same rules (word_spans() in snippets.h).
+/// The tokenizer (analysis/tokenizer.h) cuts words from it as TermGenerator does.
 std::string prepare_terms(std::string_view text);
 
 /// Indexes free text with positions (and stemmed forms, STEM_SOME) into a document.

@@ -20,6 +20,7 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include "analysis/tokenizer.h"
 #include "base/error.h"
 #include "model/schema.h"
 #include "base/text_util.h"
@@ -199,55 +200,18 @@ struct Gazetteer::Impl {
 
 void Gazetteer::Impl::tokenize(std::string_view text, std::string& folded,
                                std::vector<Token>& tokens) const {
+    // The indexer's words, cut at apostrophes too: "l'Afghanistan" holds "afghanistan".
     folded.clear();
     tokens.clear();
-    folded.reserve(text.size());
-    bool in_word = false;
-    Token cur{};
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        const std::size_t start = i;
-        std::uint8_t c;
-        if (b < 0x80) {
-            ++i;
-            const bool alnum = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-                               (b >= '0' && b <= '9');
-            if (alnum) {
-                if (!in_word) {
-                    in_word = true;
-                    cur.fb = static_cast<std::uint32_t>(folded.size());
-                    cur.ob = static_cast<std::uint32_t>(start);
-                }
-                folded += (b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32)
-                                                 : static_cast<char>(b);
-                cur.oe = static_cast<std::uint32_t>(i);
-                continue;
-            }
-            c = k_sep;
-        } else {
-            const char32_t cp = next_code_point(text, i);
-            c = cp < 0x10000 ? cls[cp] : static_cast<std::uint8_t>(k_sep);
-            if (c == k_word) {
-                if (!in_word) {
-                    in_word = true;
-                    cur.fb = static_cast<std::uint32_t>(folded.size());
-                    cur.ob = static_cast<std::uint32_t>(start);
-                }
-                append_folded(folded, text.substr(start, i - start), cp);
-                cur.oe = static_cast<std::uint32_t>(i);
-                continue;
-            }
-        }
-        if (in_word) {
-            cur.fe = static_cast<std::uint32_t>(folded.size());
-            tokens.push_back(cur);
-            in_word = false;
-        }
-    }
-    if (in_word) {
-        cur.fe = static_cast<std::uint32_t>(folded.size());
-        tokens.push_back(cur);
+    for (const Word& w : words_of(text, Infixes::split)) {
+        std::size_t i = 0;
+        const char32_t first = next_code_point(w.term, i);
+        if (first < 0x10000 && cls[first] == k_cjk) continue;  // Chinese names: scan_cjk()
+        const auto fb = static_cast<std::uint32_t>(folded.size());
+        folded += w.term;
+        tokens.push_back({fb, static_cast<std::uint32_t>(folded.size()),
+                          static_cast<std::uint32_t>(w.span.begin),
+                          static_cast<std::uint32_t>(w.span.end)});
     }
 }
 

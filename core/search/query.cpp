@@ -9,16 +9,14 @@
 #include <charconv>
 #include <memory>
 
-#include <unicode/uchar.h>
-
 #include "analysis/analyzer.h"
+#include "analysis/tokenizer.h"
 #include "refs/countries.h"
 #include "base/error.h"
 #include "analysis/language.h"
 #include "base/input_limits.h"
 #include "refs/resolutions.h"
 #include "model/schema.h"
-#include "search/snippets.h"
 #include "refs/symbols.h"
 #include "base/text_util.h"
 
@@ -315,16 +313,6 @@ Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Databas
     return boolean(any_of(qs));
 }
 
-// Whether the indexer stems a word: as Xapian's TermGenerator decides with STEM_SOME, only
-// a word that starts with a letter ("2030" is indexed as it is).
-bool stemmed_word(std::string_view word) {
-    std::size_t i = 0;
-    const auto cp = static_cast<UChar32>(next_code_point(word, i));
-    const auto type = u_charType(cp);
-    return type == U_LOWERCASE_LETTER || type == U_TITLECASE_LETTER || type == U_MODIFIER_LETTER ||
-           type == U_OTHER_LETTER;
-}
-
 // The query with each free word (a term QueryParser left unstemmed, outside phrases and
 // NEAR) replaced by the synonym of its stems: one for each stemmer, and the word itself
 // where as_is. Fields, references, wildcards and phrases stay as they are.
@@ -333,7 +321,8 @@ Xapian::Query spread_stems(const Xapian::Query& q, const std::vector<Xapian::Ste
     switch (q.get_type()) {
         case Q::LEAF_TERM: {
             const std::string word = *q.get_terms_begin();
-            if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || !stemmed_word(word)) return q;
+            if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z') || !is_stemmed_term(word))
+                return q;
             std::vector<std::string> terms;
             for (const Xapian::Stem& stem : stemmers) add_unique(terms, "Z" + stem(word));
             if (as_is) add_unique(terms, "Z" + word);
@@ -399,11 +388,10 @@ std::pair<std::string, std::string> QueryParser::split_filter(std::string_view f
 
 Xapian::Query QueryParser::text_field_query(const std::string& field, std::string_view value,
                                             int column) const {
-    const std::string folded = fold_terms(value);
     const std::string& prefix = m_schema.field(field).prefix;
     std::vector<Xapian::Query> words;
-    for (const WordSpan& w : word_spans(folded)) {
-        const std::string word = folded.substr(w.begin, w.end - w.begin);
+    for (const Word& w : words_of(value)) {
+        const std::string& word = w.term;
         std::vector<Xapian::Query> forms{Xapian::Query(prefix + word)};
         for (const auto& lang : m_langs) {
             Xapian::Stem stem = stemmer_for(lang);
@@ -895,8 +883,7 @@ private:
         }
         const std::string folded = fold_terms(s.value);
         std::vector<std::string> words;
-        for (const WordSpan& w : word_spans(folded))
-            words.push_back(folded.substr(w.begin, w.end - w.begin));
+        for (Word& w : words_of(s.value)) words.push_back(std::move(w.term));
         if (words.empty()) return;
         if (words.size() > 1) m_out.phrases.push_back(words);
         rewritten += " \"" + segment_cjk(folded) + "\" ";

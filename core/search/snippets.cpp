@@ -4,9 +4,9 @@
 #include <unordered_set>
 
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include "analysis/analyzer.h"
+#include "analysis/tokenizer.h"
 #include "refs/countries.h"
 #include "search/parsed_query.h"
 #include "refs/resolutions.h"
@@ -16,13 +16,6 @@
 namespace plenary {
 
 namespace {
-
-bool is_word_char(char32_t cp) {
-    const auto c = static_cast<UChar32>(cp);
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
-
-bool is_ideograph(char32_t cp) { return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC); }
 
 bool is_space_cp(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
 
@@ -45,59 +38,6 @@ struct Decoded {
     }
 };
 
-// Words as code-point index ranges.
-std::vector<WordSpan> words_of(const Decoded& d) {
-    std::vector<WordSpan> out;
-    const std::size_t n = d.cps.size();
-    const std::u32string_view all(d.cps.data(), n);
-    std::size_t i = 0;
-    while (i < n) {
-        if (is_han(d.cps[i])) {
-            // Chinese words as the indexer segments them, so highlights cover whole terms.
-            std::size_t j = i + 1;
-            while (j < n && is_han(d.cps[j])) ++j;
-            std::string run;
-            for (std::size_t k = i; k < j; ++k) append_utf8(run, d.cps[k]);
-            for (const std::size_t len : han_word_lengths(run)) {
-                out.push_back({i, std::min(j, i + len)});
-                i += len;
-            }
-            i = j;
-            continue;
-        }
-        if (is_ideograph(d.cps[i])) {
-            out.push_back({i, i + 1});
-            ++i;
-            continue;
-        }
-        if (is_possessive_at(all, i)) {
-            i += 2;  // "’s" is no word of its own: the indexer drops it (split_word_endings)
-            continue;
-        }
-        if (!is_word_char(d.cps[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1;
-        while (j < n) {
-            if (is_ideograph(d.cps[j]) || is_glued_mark_at(all, j)) break;
-            if (is_word_char(d.cps[j])) {
-                ++j;
-                continue;
-            }
-            if (is_apostrophe(d.cps[j]) && !is_possessive_at(all, j) && j + 1 < n &&
-                u_isalpha(static_cast<UChar32>(d.cps[j + 1]))) {
-                j += 2;
-                continue;
-            }
-            break;
-        }
-        out.push_back({i, j});
-        i = j;
-    }
-    return out;
-}
-
 // A marked range in code points, with what it stands for (so windows prefer variety).
 struct Mark {
     std::size_t start = 0;
@@ -118,16 +58,6 @@ std::string encode(const Decoded& d, std::size_t from, std::size_t to) {
 
 }  // namespace
 
-std::vector<WordSpan> word_spans(std::string_view text) {
-    const Decoded d(text);
-    std::vector<WordSpan> out = words_of(d);
-    for (WordSpan& w : out) {
-        w.begin = d.offsets[w.begin];
-        w.end = d.offsets[w.end];
-    }
-    return out;
-}
-
 Highlighter::Highlighter(const ParsedQuery& query, SnippetOptions options)
     : m_query(query), m_options(options) {
     if (m_options.length < 20) m_options.length = 20;
@@ -143,10 +73,9 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     // Words are looked at only when the query has words (a query of fields and references,
     // "country:NER", marks names and citations alone).
     const bool by_words = !q.terms.empty() || !q.wildcards.empty() || !q.phrases.empty();
-    const std::vector<WordSpan> words = by_words ? words_of(d) : std::vector<WordSpan>();
-    std::vector<std::string> folded;
-    folded.reserve(words.size());
-    for (const WordSpan& w : words) folded.push_back(fold_terms(encode(d, w.begin, w.end)));
+    std::vector<Word> words = by_words ? words_of(text) : std::vector<Word>();
+    // Spans in code points from here on.
+    for (Word& w : words) w.span = {d.cp_of(w.span.begin), d.cp_of(w.span.end)};
 
     const std::unordered_set<std::string> terms(q.terms.begin(), q.terms.end());
     // The text's own stemmer, as the indexer stemmed it; and the query's, where the query was
@@ -155,7 +84,7 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     std::vector<Xapian::Stem> stemmers{stemmer_for(lang)};
     if (q.langs.size() == 1 && q.langs.front() != lang) stemmers.push_back(stemmer_for(q.langs.front()));
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = folded[i];
+        const std::string& w = words[i].term;
         std::string key;
         if (terms.count(w)) key = w;
         for (std::size_t k = 0; key.empty() && k < stemmers.size(); ++k) {
@@ -165,17 +94,18 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
         if (key.empty())
             for (const auto& p : q.wildcards)
                 if (w.compare(0, p.size(), p) == 0) key = p + "*";
-        if (!key.empty()) marks.push_back({words[i].begin, words[i].end, key});
+        if (!key.empty()) marks.push_back({words[i].span.begin, words[i].span.end, key});
     }
     for (const auto& phrase : q.phrases) {
         if (phrase.empty() || phrase.size() > words.size()) continue;
         for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
             bool all = true;
-            for (std::size_t j = 0; j < phrase.size() && all; ++j) all = folded[i + j] == phrase[j];
+            for (std::size_t j = 0; j < phrase.size() && all; ++j)
+                all = words[i + j].term == phrase[j];
             if (all) {
                 std::string key = "\"";
                 for (const auto& p : phrase) key += p + " ";
-                marks.push_back({words[i].begin, words[i + phrase.size() - 1].end, key});
+                marks.push_back({words[i].span.begin, words[i + phrase.size() - 1].span.end, key});
             }
         }
     }

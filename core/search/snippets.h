@@ -1,8 +1,9 @@
 // Snippets: the part of a paragraph worth showing, with the words that matched marked.
 //
-// Matching is done on the words as written: the stored text is tokenised, each word folded
-// and compared with the query's terms and with the stem of the word, so "migrants" is marked
-// for a query on "migrant" and a quoted phrase is marked as one span.
+// Matching is done on the words as written: the stored text is cut into words by the
+// indexer's tokenizer (analysis/tokenizer.h), each word's term compared with the query's terms
+// and with the stem of the word, so "migrants" is marked for a query on "migrant" and a quoted
+// phrase is marked as one span.
 #pragma once
 
 #include <cstddef>
@@ -10,22 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/tokenizer.h"
+
 namespace plenary {
 
 struct ParsedQuery;
-
-/// A word in a text: byte offsets [begin, end).
-struct WordSpan {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-};
-
-/// The words of text as the indexer sees them: runs of letters and digits, with an apostrophe
-/// between letters kept inside ("d'Ivoire") but a possessive "’s" left out ("Council’s" is
-/// "Council") and a glued footnote mark a word of its own ("Ecuador4": "Ecuador", "4"), as
-/// split_word_endings() in analyzer.h; runs of Han ideographs are split into Chinese words as
-/// the indexer splits them (han_word_lengths).
-std::vector<WordSpan> word_spans(std::string_view text);
 
 /// A highlighted range in a snippet, in code points (not bytes) from its start.
 struct Highlight {
