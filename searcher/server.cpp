@@ -34,6 +34,7 @@
 #include "connection_guard.h"
 #include "embedded.h"
 #include "base/error.h"
+#include "base/exit_codes.h"
 #include "index/index_writer.h"
 #include "model/schema.h"
 #include "search/search.h"
@@ -42,10 +43,6 @@
 namespace plenary {
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 2;
-constexpr int kExitDatabase = 3;
 
 /// A request that cannot be answered: becomes {"error": {"status", "message"}}.
 struct HttpError {
@@ -374,7 +371,7 @@ int serve(const ServerOptions& options) {
         Schema::instance();
     } catch (const std::exception& e) {
         std::cerr << "plenary-search: " << e.what() << '\n';
-        return 1;
+        return kExitFailure;
     }
 
     // Signals go to one thread that stops the server; the workers never see them.
@@ -546,7 +543,7 @@ int serve(const ServerOptions& options) {
     signal_thread.join();
     Searcher::wait_for_background_work();
     std::cerr << "plenary-search: stopped\n";
-    return ok || stopping ? kExitOk : 1;
+    return ok || stopping ? kExitOk : kExitFailure;
 }
 
 namespace {
