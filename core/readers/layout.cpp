@@ -6,6 +6,7 @@
 
 #include "refs/sessions.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary::layout {
@@ -393,37 +394,46 @@ std::string body_code(std::string_view name) {
     return {};
 }
 
-bool Masthead::feed(std::string_view raw) {
-    const std::string line = collapse_spaces(raw);
-    if (line.empty()) return false;
-    const std::string lower = ascii_lower(line);
-    const auto recognised = [this] {
-        ++m_facts;
-        return true;
-    };
-    if (starts_with_nocase(line, "distr.") || starts_with_nocase(line, "distr:")) {
-        const std::size_t colon = line.find(':');
-        std::string value = colon == std::string::npos ? std::string(trim(line.substr(6)))
-                                                       : std::string(trim(line.substr(colon + 1)));
-        if (!value.empty()) {
-            value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
-            for (std::size_t i = 1; i < value.size(); ++i) {
-                value[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
-            }
-            if (m_distribution.empty()) m_distribution = value;
+bool Masthead::take_distribution(const std::string& line) {
+    if (!starts_with_nocase(line, "distr.") && !starts_with_nocase(line, "distr:")) return false;
+    const std::size_t colon = line.find(':');
+    std::string value = colon == std::string::npos ? std::string(trim(line.substr(6)))
+                                                   : std::string(trim(line.substr(colon + 1)));
+    if (!value.empty()) {
+        value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
+        for (std::size_t i = 1; i < value.size(); ++i) {
+            value[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
         }
-        return recognised();
+        if (m_distribution.empty()) m_distribution = value;
     }
-    if (starts_with_nocase(line, "original:")) {
-        const std::string_view value = trim(std::string_view(lower).substr(9));
-        static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> langs = {{
-            {"english", "en"}, {"french", "fr"}, {"spanish", "es"}, {"russian", "ru"},
-            {"arabic", "ar"}, {"chinese", "zh"}, {"german", "de"}}};
-        for (const auto& [name, code] : langs) {
-            if (value.substr(0, name.size()) == name && m_lang.empty()) m_lang = code;
+    return true;
+}
+
+bool Masthead::take_original(const std::string& line, const std::string& lower) {
+    if (!starts_with_nocase(line, "original:")) return false;
+    const std::string_view value = trim(std::string_view(lower).substr(9));
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> langs = {{
+        {"english", "en"}, {"french", "fr"}, {"spanish", "es"}, {"russian", "ru"},
+        {"arabic", "ar"}, {"chinese", "zh"}, {"german", "de"}}};
+    for (const auto& [name, code] : langs) {
+        if (value.substr(0, name.size()) == name && m_lang.empty()) m_lang = code;
+    }
+    return true;
+}
+
+bool Masthead::take_session(const std::string& line, const std::string& lower) {
+    if (lower.size() > 8 && lower.size() < 60 && lower.substr(lower.size() - 8) == " session") {
+        const std::string_view ordinal = std::string_view(line).substr(0, line.size() - 8);
+        if (const auto n = parse_ordinal(ordinal, "en")) {
+            if (m_session == 0) m_session = *n;
+            m_after_session = true;
+            return true;
         }
-        return recognised();
     }
+    return false;
+}
+
+bool Masthead::take_session_or_agenda(const std::string& line, const std::string& lower) {
     if (lower.find("of the provisional agenda") != std::string::npos ||
         lower.find("of the agenda") != std::string::npos) {
         if (starts_with_nocase(line, "item ") || starts_with_nocase(line, "items ")) {
@@ -432,16 +442,9 @@ bool Masthead::feed(std::string_view raw) {
             if (m_agenda_item.empty()) m_agenda_item = std::string(trim(rest.substr(0, of)));
         }
         m_skip_agenda_title = true;
-        return recognised();
+        return true;
     }
-    if (lower.size() > 8 && lower.size() < 60 && lower.substr(lower.size() - 8) == " session") {
-        const std::string_view ordinal = std::string_view(line).substr(0, line.size() - 8);
-        if (const auto n = parse_ordinal(ordinal, "en")) {
-            if (m_session == 0) m_session = *n;
-            m_after_session = true;
-            return recognised();
-        }
-    }
+    if (take_session(line, lower)) return true;
     // "Agenda item 6" (Human Rights Council style); the agenda item's title follows.
     if (starts_with_nocase(line, "agenda item ") || starts_with_nocase(line, "agenda items ")) {
         // "item 6" and "items 2 and 3" both leave the value after position find("item") + 5.
@@ -450,27 +453,52 @@ bool Masthead::feed(std::string_view raw) {
             m_agenda_item = std::string(value);
         }
         m_skip_agenda_title = true;
-        return recognised();
+        return true;
     }
-    // Who reports is a subtitle; "Report of the Working Group on ..." is a title.
+    return false;
+}
+
+namespace {
+
+/// Who reports is a subtitle; "Report of the Working Group on ..." is a title.
+bool is_report_subtitle(const std::string& lower) {
     static constexpr std::array<std::string_view, 7> subtitles = {
         "report of the secretar", "report of the director", "report of the office of the",
         "report of the united nations high commissioner", "note by the", "report of the executive",
         "report of the special rapporteur"};
     for (const auto prefix : subtitles) {
-        if (lower.size() < 120 && lower.compare(0, prefix.size(), prefix) == 0) return recognised();
+        if (lower.size() < 120 && lower.compare(0, prefix.size(), prefix) == 0) return true;
     }
+    return false;
+}
+
+/// Place and dates of the meeting: "Vienna, 12–16 October 2020", "4–15 November 2019".
+bool is_place_and_dates(const std::string& line) {
+    if (line.size() > 70) return false;
+    const std::size_t n = line.size();
+    return n >= 4 && std::all_of(line.end() - 4, line.end(), is_ascii_digit) &&
+           (line[0] == '1' || line[0] == '2' || is_ascii_digit(line[0]) || line.find(',') != std::string::npos);
+}
+
+}  // namespace
+
+bool Masthead::take_body_or_date(const std::string& line, const std::string& lower) {
+    if (is_report_subtitle(lower)) return true;
     if (const std::string code = body_code(line); !code.empty()) {
         if (m_body.empty()) m_body = code;
-        return recognised();
+        return true;
     }
-    if (lower == "united nations" || lower == "nations unies") return recognised();
+    if (lower == "united nations" || lower == "nations unies") return true;
     if (line.size() <= 30) {
         if (const auto date = parse_date(line, "en")) {
             if (m_date.empty()) m_date = *date;
-            return recognised();
+            return true;
         }
     }
+    return false;
+}
+
+bool Masthead::take_job_or_symbol(const std::string& line) {
     if (starts_with_nocase(line, "GE.") && is_page_furniture(line)) {
         if (m_job_number.empty()) {
             std::string job = line;
@@ -478,7 +506,7 @@ bool Masthead::feed(std::string_view raw) {
             if (paren != std::string::npos) job.resize(paren);
             m_job_number = collapse_spaces(job);
         }
-        return recognised();
+        return true;
     }
     if (line.size() <= 60 && line.find('/') != std::string::npos &&
         line.find(' ') == std::string::npos) {
@@ -487,18 +515,23 @@ bool Masthead::feed(std::string_view raw) {
                 m_symbol = sym->canonical;
                 if (!sym->organ.empty()) m_body = sym->organ;
             }
-            return recognised();
-        }
-    }
-    // Place and dates of the meeting: "Vienna, 12–16 October 2020", "4–15 November 2019".
-    if (line.size() <= 70) {
-        const std::size_t n = line.size();
-        if (n >= 4 && std::all_of(line.end() - 4, line.end(), is_digit) &&
-            (line[0] == '1' || line[0] == '2' || is_digit(line[0]) || line.find(',') != std::string::npos)) {
-            return recognised();
+            return true;
         }
     }
     return false;
+}
+
+bool Masthead::feed(std::string_view raw) {
+    const std::string line = collapse_spaces(raw);
+    if (line.empty()) return false;
+    const std::string lower = ascii_lower(line);
+    // In this order: a line is what the first test that takes it says.
+    const bool recognised = take_distribution(line) || take_original(line, lower) ||
+                            take_session_or_agenda(line, lower) ||
+                            take_body_or_date(line, lower) || take_job_or_symbol(line) ||
+                            is_place_and_dates(line);
+    if (recognised) ++m_facts;
+    return recognised;
 }
 
 void Masthead::offer_title(std::string_view raw) {
