@@ -18,6 +18,13 @@ constexpr bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_low
 /// An ASCII letter or digit.
 constexpr bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
+/// ASCII punctuation: the printable characters that are neither letters, digits nor space
+/// (what a Markdown backslash may escape).
+constexpr bool is_ascii_punct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+}
+
 /// ' ' or '\t': the spaces inside one line.
 constexpr bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 /// ' ', '\t', '\n', '\r' or '\f' (not '\v').

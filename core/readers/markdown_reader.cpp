@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -17,11 +18,6 @@ using layout::NumberStyle;
 bool is_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (static_cast<unsigned char>(c) >= 0x80);
-}
-
-bool is_ascii_punct(char c) {
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-           (c >= '{' && c <= '~');
 }
 
 /// Finds the ']' closing the '[' at open, allowing nested brackets and escapes.
@@ -261,7 +257,7 @@ std::optional<std::string> footnote_marker(std::string_view line, std::size_t& t
     line = trim(line);
     if (line.substr(0, 5) == "<sup>") {
         const std::size_t close = line.find("</sup>");
-        if (close == std::string_view::npos || close > 20) return std::nullopt;
+        if (close > 20) return std::nullopt;  // also npos
         text_begin = close + 6;
         return collapse_spaces(line.substr(5, close - 5));
     }

@@ -5,6 +5,7 @@
 // ("HIV/AIDS", "and/or", "OSCE/ODIHR", dates, URLs) and precision matters more than
 // catching an exotic series once.
 #include "refs/symbols.h"
+#include "base/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -14,12 +15,7 @@ namespace plenary {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+char to_upper(char c) { return is_ascii_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 std::string upper(std::string_view s) {
     std::string out(s);
@@ -39,13 +35,6 @@ bool is_known_series(std::string_view s) {
                        "ACC",  "DC",   "CD",    "CCD",   "ENDC", "SG",    "SC",   "GA",   "PBC",
                        "ECE",  "LC",   "CAC",   "HSP",   "LOS",  "BWC",   "CCW",  "APLC", "PRST",
                        "UNDP", "ITC", "EC"});
-}
-
-bool is_roman(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (!in_list(std::string_view(&c, 1), {"I", "V", "X", "L", "C", "D", "M"})) return false;
-    return true;
 }
 
 // Suffixes that stack on a base symbol and are stripped for SymbolMatch::base.
@@ -74,7 +63,7 @@ bool is_subsidiary_word(std::string_view word_upper) {
 bool is_upper_word(std::string_view t, std::size_t b, std::size_t e) {
     if (e <= b + 1) return false;
     for (std::size_t i = b; i < e; ++i)
-        if (!is_upper(t[i]) && t[i] != '.' && !is_digit(t[i])) return false;
+        if (!is_ascii_upper(t[i]) && t[i] != '.' && !is_ascii_digit(t[i])) return false;
     return true;
 }
 
@@ -122,7 +111,7 @@ std::string read_component_word(std::string_view t, std::size_t i, std::size_t& 
     std::string word;
     while (j < t.size()) {
         char c = t[j];
-        if (is_alnum(c)) {
+        if (is_ascii_alnum(c)) {
             word.push_back(c);
             ++j;
         } else if (c == '-' && !word.empty() && j + 1 < t.size()) {
@@ -130,14 +119,14 @@ std::string read_component_word(std::string_view t, std::size_t i, std::size_t& 
             // "A/75/999-S/2021/740" is two symbols: stop before a series and its '/'.
             std::size_t k = j + 1;
             std::size_t w = k;
-            while (w < t.size() && is_alpha(t[w])) ++w;
+            while (w < t.size() && is_ascii_alpha(t[w])) ++w;
             bool next_symbol = w > k && w < t.size() && t[w] == '/';
-            if (is_alnum(t[k]) && !next_symbol) {
+            if (is_ascii_alnum(t[k]) && !next_symbol) {
                 word.push_back('-');
                 ++j;
-            } else if (is_digit(word.back())) {
+            } else if (is_ascii_digit(word.back())) {
                 std::size_t m = skip_inline_space(t, k);
-                if (m > k && m < t.size() && is_digit(t[m]) &&
+                if (m > k && m < t.size() && is_ascii_digit(t[m]) &&
                     t.substr(k, m - k).find('\n') != std::string_view::npos) {
                     word.push_back('-');
                     j = m;
@@ -161,22 +150,22 @@ std::string mend_component_word(std::string& word, std::size_t i, std::size_t& j
     // "3para" (text run into the symbol by extraction): keep the number only.
     {
         std::size_t d = 0;
-        while (d < word.size() && is_digit(word[d])) ++d;
-        if (d > 0 && d + 1 < word.size() && is_lower(word[d]) && is_lower(word[d + 1])) {
+        while (d < word.size() && is_ascii_digit(word[d])) ++d;
+        if (d > 0 && d + 1 < word.size() && is_ascii_lower(word[d]) && is_ascii_lower(word[d + 1])) {
             j = i + d;
             word.resize(d);
         }
     }
     // OCR reads 1 as l: "A/600l/Add.l", "A/50/l".
-    if (std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == 'l'; }) &&
-        (word.size() == 1 || is_digit(word.front())))
+    if (std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == 'l'; }) &&
+        (word.size() == 1 || is_ascii_digit(word.front())))
         std::replace(word.begin(), word.end(), 'l', '1');
     // "PV8", "PV.8" run together: "A/77/PV8", "A/PV2128".
     std::string glued_number;
     std::size_t a = 0;
-    while (a < word.size() && is_alpha(word[a])) ++a;
+    while (a < word.size() && is_ascii_alpha(word[a])) ++a;
     if (a > 0 && a < word.size() &&
-        std::all_of(word.begin() + static_cast<std::ptrdiff_t>(a), word.end(), is_digit) &&
+        std::all_of(word.begin() + static_cast<std::ptrdiff_t>(a), word.end(), is_ascii_digit) &&
         in_list(upper(word.substr(0, a)), {"PV", "SR", "L", "WP", "CRP", "ADD", "CORR", "REV"})) {
         glued_number = word.substr(a);
         word.resize(a);
@@ -189,25 +178,25 @@ std::string mend_component_word(std::string& word, std::size_t i, std::size_t& j
 void read_dot_part(std::string_view t, const std::string& word, Component& comp, std::size_t& j) {
     if (!(j + 1 < t.size() && t[j] == '.')) return;
     std::size_t k = j + 1;
-    bool letters_only = std::all_of(word.begin(), word.end(), is_alpha);
-    if (t[k] == ' ' && letters_only && k + 1 < t.size() && is_digit(t[k + 1])) ++k;
-    if (!(is_alnum(t[k]) && (letters_only || is_digit(t[k])))) return;
+    bool letters_only = std::all_of(word.begin(), word.end(), is_ascii_alpha);
+    if (t[k] == ' ' && letters_only && k + 1 < t.size() && is_ascii_digit(t[k + 1])) ++k;
+    if (!(is_ascii_alnum(t[k]) && (letters_only || is_ascii_digit(t[k])))) return;
     std::string tail;
-    while (k < t.size() && is_alnum(t[k])) tail.push_back(t[k++]);
+    while (k < t.size() && is_ascii_alnum(t[k])) tail.push_back(t[k++]);
     std::size_t d = 0;
-    while (d < tail.size() && is_digit(tail[d])) ++d;
-    if (d > 0 && d + 1 < tail.size() && is_lower(tail[d]) && is_lower(tail[d + 1])) {
+    while (d < tail.size() && is_ascii_digit(tail[d])) ++d;
+    if (d > 0 && d + 1 < tail.size() && is_ascii_lower(tail[d]) && is_ascii_lower(tail[d + 1])) {
         k -= tail.size() - d;  // "PV.7para." from PDF extraction
         tail.resize(d);
     }
     if (is_stackable(comp.word_upper) &&
-        std::all_of(tail.begin(), tail.end(), [](char c) { return is_digit(c) || c == 'l' || c == 'I'; }))
+        std::all_of(tail.begin(), tail.end(), [](char c) { return is_ascii_digit(c) || c == 'l' || c == 'I'; }))
         std::replace_if(tail.begin(), tail.end(), [](char c) { return c == 'l' || c == 'I'; }, '1');
     // "A/HRC/43/2.pdf" is a file name, not a symbol: the caller rejects it.
-    if (!(is_digit(word.back()) && std::all_of(tail.begin(), tail.end(), is_lower))) {
+    if (!(is_ascii_digit(word.back()) && std::all_of(tail.begin(), tail.end(), is_ascii_lower))) {
         comp.canon += '.';
         comp.canon += upper(tail);
-        comp.has_digit = comp.has_digit || std::any_of(tail.begin(), tail.end(), is_digit);
+        comp.has_digit = comp.has_digit || std::any_of(tail.begin(), tail.end(), is_ascii_digit);
         comp.numeric = false;
         j = k;
     }
@@ -221,7 +210,7 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
     const std::string glued_number = mend_component_word(word, i, j);
     comp.word_upper = upper(word);
     comp.canon = canonical_word(word);
-    comp.prose = std::all_of(word.begin(), word.end(), is_lower) && word.size() >= 2 &&
+    comp.prose = std::all_of(word.begin(), word.end(), is_ascii_lower) && word.size() >= 2 &&
                  !in_list(comp.word_upper, {"ADD", "CORR", "REV", "AMEND", "SUMMARY", "SUB", "MISC"});
     if (!glued_number.empty()) {
         comp.canon += '.' + glued_number;
@@ -229,9 +218,9 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
         end = j;
         return true;
     }
-    comp.has_digit = std::any_of(word.begin(), word.end(), is_digit);
-    comp.numeric = is_digit(word.front()) &&
-                   std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == '-'; });
+    comp.has_digit = std::any_of(word.begin(), word.end(), is_ascii_digit);
+    comp.numeric = is_ascii_digit(word.front()) &&
+                   std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
     read_dot_part(t, word, comp, j);
     end = j;
     return true;
@@ -244,16 +233,16 @@ bool read_paren_year(std::string_view t, std::size_t i, std::string& out, std::s
     if (j >= t.size() || t[j] != '(') return false;
     ++j;
     std::size_t b = j;
-    while (j < t.size() && (is_alnum(t[j]) || t[j] == '-')) ++j;
+    while (j < t.size() && (is_ascii_alnum(t[j]) || t[j] == '-')) ++j;
     std::string inner = upper(t.substr(b, j - b));
     if (j < t.size() && t[j] == '\\') ++j;
     if (j >= t.size() || t[j] != ')') return false;
     ++j;
-    bool year = inner.size() == 4 && std::all_of(inner.begin(), inner.end(), is_digit);
+    bool year = inner.size() == 4 && std::all_of(inner.begin(), inner.end(), is_ascii_digit);
     std::string_view r = inner;
     if (r.starts_with("ES-")) r.remove_prefix(3);
     else if (r.starts_with("S-")) r.remove_prefix(2);
-    if (!year && !is_roman(r)) return false;
+    if (!year && !is_roman_numeral(r)) return false;
     out = "(" + inner + ")";
     end = j;
     return true;
@@ -262,7 +251,7 @@ bool read_paren_year(std::string_view t, std::size_t i, std::string& out, std::s
 bool is_file_extension(std::string_view t, std::size_t i) {
     if (i >= t.size() || t[i] != '.') return false;
     std::size_t j = i + 1;
-    while (j < t.size() && is_alpha(t[j])) ++j;
+    while (j < t.size() && is_ascii_alpha(t[j])) ++j;
     std::string_view ext = t.substr(i + 1, j - i - 1);
     return in_list(ext, {"pdf", "doc", "docx", "htm", "html", "aspx", "xml", "txt", "rtf", "odt",
                          "PDF", "DOC", "DOCX"});
@@ -279,11 +268,11 @@ struct Series {
 // Reads the series at start; nullopt when there is none (strict: in mixed case).
 std::optional<Series> read_series(std::string_view t, std::size_t start, bool strict) {
     std::size_t i = start;
-    while (i < t.size() && is_alpha(t[i])) ++i;
+    while (i < t.size() && is_ascii_alpha(t[i])) ++i;
     if (i == start) return std::nullopt;
     std::string_view first = t.substr(start, i - start);
-    bool all_upper = std::all_of(first.begin(), first.end(), is_upper);
-    bool all_lower = std::all_of(first.begin(), first.end(), is_lower);
+    bool all_upper = std::all_of(first.begin(), first.end(), is_ascii_upper);
+    bool all_lower = std::all_of(first.begin(), first.end(), is_ascii_lower);
     if (strict && !all_upper && !all_lower) return std::nullopt;
     Series series;
     series.name = upper(first);
@@ -292,8 +281,8 @@ std::optional<Series> read_series(std::string_view t, std::size_t start, bool st
     // "TD(X)": a session in parentheses glued to the series.
     if (i < t.size() && t[i] == '(') {
         std::size_t k = i + 1;
-        while (k < t.size() && is_alpha(t[k])) ++k;
-        if (k < t.size() && t[k] == ')' && is_roman(upper(t.substr(i + 1, k - i - 1)))) {
+        while (k < t.size() && is_ascii_alpha(t[k])) ++k;
+        if (k < t.size() && t[k] == ')' && is_roman_numeral(upper(t.substr(i + 1, k - i - 1)))) {
             series.name += upper(t.substr(i, k - i + 1));
             i = k + 1;
         }
@@ -310,7 +299,7 @@ std::vector<Component> read_components(std::string_view t, const Series& series,
     while (end < t.size() && t[end] == '/') {
         std::size_t k = end + 1;
         std::size_t after_space = skip_inline_space(t, k);
-        if (after_space > k && (after_space >= t.size() || !is_alnum(t[after_space]))) break;
+        if (after_space > k && (after_space >= t.size() || !is_ascii_alnum(t[after_space]))) break;
         k = after_space;
         Component comp;
         std::size_t cend = 0;
@@ -340,11 +329,11 @@ bool has_garbled_component(const std::vector<Component>& comps) {
     bool after_res = false;
     for (const auto& c : comps) {
         std::string_view w = c.word_upper;
-        bool letters = std::any_of(w.begin(), w.end(), is_alpha);
-        bool digits = std::any_of(w.begin(), w.end(), is_digit);
+        bool letters = std::any_of(w.begin(), w.end(), is_ascii_alpha);
+        bool digits = std::any_of(w.begin(), w.end(), is_ascii_digit);
         if (letters && digits && w.find('-') == std::string_view::npos) {
-            bool lettered_number = after_res && w.size() >= 2 && is_alpha(w.back()) &&
-                                   std::all_of(w.begin(), w.end() - 1, is_digit);
+            bool lettered_number = after_res && w.size() >= 2 && is_ascii_alpha(w.back()) &&
+                                   std::all_of(w.begin(), w.end() - 1, is_ascii_digit);
             if (!lettered_number) return true;
         }
         if (w == "RES" || w == "DEC") after_res = true;
@@ -364,7 +353,7 @@ std::string read_resolution_session(std::string_view t, std::vector<Component>& 
         std::size_t k = end;
         while (k < t.size() && t[k] == ' ') ++k;
         std::string letter;
-        if (k + 1 < t.size() && is_upper(t[k]) && (t[k + 1] == ' ' || t[k + 1] == '(')) {
+        if (k + 1 < t.size() && is_ascii_upper(t[k]) && (t[k + 1] == ' ' || t[k + 1] == '(')) {
             letter.assign(1, t[k]);
             ++k;
             while (k < t.size() && t[k] == ' ') ++k;
@@ -379,7 +368,7 @@ std::string read_resolution_session(std::string_view t, std::vector<Component>& 
     } else if (res && !comps.back().numeric && comps.back().canon.size() >= 2) {
         // "A/RES/217A (III)": number glued to its letter.
         const std::string& c = comps.back().canon;
-        if (is_upper(c.back()) && std::all_of(c.begin(), c.end() - 1, is_digit)) {
+        if (is_ascii_upper(c.back()) && std::all_of(c.begin(), c.end() - 1, is_ascii_digit)) {
             std::size_t k = end;
             while (k < t.size() && t[k] == ' ') ++k;
             std::size_t pend = 0;
@@ -393,14 +382,14 @@ std::string read_resolution_session(std::string_view t, std::vector<Component>& 
 // Running text: what follows the symbol at end shows it is part of a word, file name, URL or
 // path rather than a symbol.
 bool bad_follower(std::string_view t, std::size_t end) {
-    bool glued_prose = end > 0 && end + 1 < t.size() && is_digit(t[end - 1]) && is_lower(t[end]) &&
-                       is_lower(t[end + 1]);  // "CAT/C/SVN/CO/3para." from PDF extraction
-    if (end < t.size() && (is_alnum(t[end]) || t[end] == '_') && !glued_prose) return true;
+    bool glued_prose = end > 0 && end + 1 < t.size() && is_ascii_digit(t[end - 1]) && is_ascii_lower(t[end]) &&
+                       is_ascii_lower(t[end + 1]);  // "CAT/C/SVN/CO/3para." from PDF extraction
+    if (end < t.size() && (is_ascii_alnum(t[end]) || t[end] == '_') && !glued_prose) return true;
     if (is_file_extension(t, end)) return true;
     if (end < t.size() && t[end] == '/') {
         // Followed by more path: a URL or file path, unless it is a truncated suffix.
         std::size_t k = end + 1;
-        if (k < t.size() && is_alnum(t[k])) {
+        if (k < t.size() && is_ascii_alnum(t[k])) {
             Component c;
             std::size_t e = 0;
             if (!read_component(t, k, c, e) || !(is_stackable(c.word_upper) || c.prose))
@@ -446,8 +435,8 @@ SymbolMatch make_match(const std::string& series, const std::vector<Component>& 
         m.organ = series;
         if (series != "ST" && comps.size() > 1 + first_comp) {
             const Component& c = comps[first_comp];
-            bool alpha_word = !c.word_upper.empty() && is_alpha(c.word_upper.front()) &&
-                              std::all_of(c.word_upper.begin(), c.word_upper.end(), is_alpha);
+            bool alpha_word = !c.word_upper.empty() && is_ascii_alpha(c.word_upper.front()) &&
+                              std::all_of(c.word_upper.begin(), c.word_upper.end(), is_ascii_alpha);
             if (alpha_word && !is_nature(c.word_upper)) m.organ += "/" + c.canon;
         }
         // Old "TD(X)" keeps its session out of the organ.
@@ -494,9 +483,9 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
 bool ok_before(std::string_view t, std::size_t start) {
     if (start == 0) return true;
     char c = t[start - 1];
-    if (is_alnum(c)) return false;
+    if (is_ascii_alnum(c)) return false;
     // Second half of a joint symbol: "A/75/999-S/2021/740".
-    if (c == '-' && start >= 2 && is_digit(t[start - 2])) return true;
+    if (c == '-' && start >= 2 && is_ascii_digit(t[start - 2])) return true;
     return std::strchr("/.-_\\@:%=&?#~+", c) == nullptr;
 }
 
@@ -512,7 +501,7 @@ std::optional<SymbolMatch> and_suffix(std::string_view t, const SymbolMatch& pre
     std::size_t e = 0;
     if (!read_component(t, k, c, e) || !is_stackable(c.word_upper) || c.canon.find('.') == std::string::npos)
         return std::nullopt;
-    if (e < t.size() && (is_alnum(t[e]) || t[e] == '/')) return std::nullopt;
+    if (e < t.size() && (is_ascii_alnum(t[e]) || t[e] == '/')) return std::nullopt;
     SymbolMatch m;
     std::string stem = prev.canonical;
     while (!stem.empty() && stem.back() == '*') stem.pop_back();
@@ -537,10 +526,10 @@ std::vector<SymbolMatch> find_symbols(std::string_view text) {
         if (s > 0 && text[s - 1] == ')') {
             // "TD(X)/..."
             std::size_t k = s - 1;
-            while (k > 0 && is_alpha(text[k - 1])) --k;
+            while (k > 0 && is_ascii_alpha(text[k - 1])) --k;
             if (k > 0 && text[k - 1] == '(') s = k - 1;
         }
-        while (s > 0 && is_alpha(text[s - 1])) --s;
+        while (s > 0 && is_ascii_alpha(text[s - 1])) --s;
         if (s == slash || !ok_before(text, s)) {
             pos = slash + 1;
             continue;
@@ -577,7 +566,7 @@ std::optional<SymbolMatch> parse_symbol(std::string_view text) {
         s = trim_ws(s);
     }
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s.remove_suffix(1);
-    if (s.empty() || !is_alpha(s.front())) return std::nullopt;
+    if (s.empty() || !is_ascii_alpha(s.front())) return std::nullopt;
     auto m = parse_at(s, 0, false);
     if (!m || m->end != s.size()) return std::nullopt;
     if (m->canonical.find('/') == std::string::npos) return std::nullopt;

@@ -20,6 +20,7 @@
 #include "model/schema.h"
 #include "search/snippets.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -31,10 +32,6 @@ constexpr const char* kPlaceholder = "zzplenaryref";
 // Folded words that name a body before "resolution" (six languages' stems, as typed).
 constexpr const char* kBodyWords[] = {"assembl", "asamblea", "council", "conseil", "consejo",
                                       "conferen", "commission", "comision", "ассамбле", "совет"};
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of a quote mark at text[i]: ASCII " or a curly double quote; 0 if none.
 std::size_t quote_len(std::string_view text, std::size_t i) {
@@ -96,7 +93,7 @@ std::optional<std::pair<std::string, std::string>> date_bounds(std::string_view 
     auto digits = [&](std::size_t from, std::size_t n) {
         if (s.size() < from + n) return false;
         for (std::size_t i = from; i < from + n; ++i)
-            if (!is_digit(s[i])) return false;
+            if (!is_ascii_digit(s[i])) return false;
         return true;
     };
     if (s.size() == 4 && digits(0, 4)) {
@@ -190,13 +187,13 @@ QueryError syntax_error(std::string_view text, const std::vector<Segment>& segme
             continue;
         }
         for (std::size_t k = s.begin; k < s.end;) {
-            if (is_space(text[k])) {
+            if (is_ascii_space(text[k])) {
                 ++k;
                 continue;
             }
             std::size_t e = k + 1;
             if (text[k] != '(' && text[k] != ')')
-                while (e < s.end && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+                while (e < s.end && !is_ascii_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
             tokens.push_back({text.substr(k, e - k), k});
             k = e;
         }
@@ -259,12 +256,12 @@ std::size_t body_named_before(std::string_view text, std::size_t at, const std::
         {"general assembly", "A"}, {"security council", "S"}, {"human rights council", "A/HRC"},
         {"economic and social council", "E"}};
     std::size_t e = at;
-    while (e > 0 && is_space(text[e - 1])) --e;
+    while (e > 0 && is_ascii_space(text[e - 1])) --e;
     if (e >= 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) e -= 2;
     for (const auto& [name, code] : names) {
         if (code != body || e < name.size()) continue;
         const std::size_t b = e - name.size();
-        if (ascii_lower(text.substr(b, name.size())) == name && (b == 0 || is_space(text[b - 1]) || text[b - 1] == '('))
+        if (ascii_lower(text.substr(b, name.size())) == name && (b == 0 || is_ascii_space(text[b - 1]) || text[b - 1] == '('))
             return b;
     }
     return at;
@@ -529,7 +526,7 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
                 add_unique(n.resolutions, up);
                 return boolean(term(field, up));
             }
-            bool numeric = !value.empty() && is_digit(value.front());
+            bool numeric = !value.empty() && is_ascii_digit(value.front());
             if (!numeric) throw QueryError("not a " + field + " '" + clause + "'", column);
             number = value;
         }
@@ -629,8 +626,8 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
             continue;
         }
         const bool token_start =
-            i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
-            (text[i - 1] == '-' && (i == 1 || is_space(text[i - 2]) || text[i - 2] == '('));
+            i == 0 || is_ascii_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
+            (text[i - 1] == '-' && (i == 1 || is_ascii_space(text[i - 2]) || text[i - 2] == '('));
         if (token_start && is_ascii_alpha(text[i])) {
             std::size_t j = i;
             while (j < text.size() && (is_ascii_alpha(text[j]) || text[j] == '_')) ++j;
@@ -639,7 +636,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                 const Field* f = m_schema.find(name);
                 const bool known = f && f->filter;
                 const std::size_t v = j + 1;
-                const bool has_value = v < text.size() && !is_space(text[v]);
+                const bool has_value = v < text.size() && !is_ascii_space(text[v]);
                 if (!known && has_value)
                     throw QueryError("unknown field '" + std::string(text.substr(i, j - i)) +
                                          "' (known fields: " + m_schema.filter_names() + ")",
@@ -658,7 +655,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                         end = k + close_len;
                     } else {
                         int depth = 0;
-                        while (end < text.size() && !is_space(text[end]) && !quote_len(text, end)) {
+                        while (end < text.size() && !is_ascii_space(text[end]) && !quote_len(text, end)) {
                             if (text[end] == '(') ++depth;
                             if (text[end] == ')' && --depth < 0) break;
                             ++end;
@@ -669,7 +666,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                             while (k < text.size() && text[k] == ' ') ++k;
                             if (k < text.size() && text[k] == '(') {
                                 std::size_t m = k + 1;
-                                while (m < text.size() && (is_digit(text[m]) || text[m] == 'X' ||
+                                while (m < text.size() && (is_ascii_digit(text[m]) || text[m] == 'X' ||
                                                            text[m] == 'V' || text[m] == 'I' ||
                                                            text[m] == 'L'))
                                     ++m;
@@ -743,14 +740,14 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
         if (s.kind != SegmentKind::text) continue;
         std::size_t k = s.begin;
         while (k < s.end) {
-            while (k < s.end && is_space(text[k])) ++k;
+            while (k < s.end && is_ascii_space(text[k])) ++k;
             std::size_t e = k;
-            while (e < s.end && !is_space(text[e])) ++e;
+            while (e < s.end && !is_ascii_space(text[e])) ++e;
             std::string_view tok = text.substr(k, e - k);
             while (!tok.empty() && (tok.back() == ',' || tok.back() == ';' || tok.back() == '.'))
                 tok.remove_suffix(1);
             const bool slashed = tok.find('/') != std::string_view::npos &&
-                                 std::any_of(tok.begin(), tok.end(), is_digit) &&
+                                 std::any_of(tok.begin(), tok.end(), is_ascii_digit) &&
                                  std::any_of(tok.begin(), tok.end(), is_ascii_alpha);
             if (slashed && !overlaps(k, k + tok.size())) {
                 Xapian::Query q = reference_query(tok, out);
@@ -812,7 +809,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
                 continue;
             }
             const char c = text[k];
-            if (is_space(c)) {
+            if (is_ascii_space(c)) {
                 rewritten += ' ';
                 ++k;
                 continue;
@@ -835,7 +832,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
             }
             std::size_t e = k;
             const std::size_t limit = next_ref < refs.size() ? std::min(s.end, refs[next_ref].begin) : s.end;
-            while (e < limit && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+            while (e < limit && !is_ascii_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
             const std::string_view word = text.substr(k, e - k);
             if (is_operator(word)) {
                 rewritten += ' ';
