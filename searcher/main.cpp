@@ -12,16 +12,17 @@
 #include <boost/program_options.hpp>
 
 #include "base/error.h"
+#include "base/exit_codes.h"
 #include "search/search.h"
 
 namespace po = boost::program_options;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitDatabase = 3;
+using plenary::kExitDatabase;
+using plenary::kExitFailure;
+using plenary::kExitOk;
+using plenary::kExitUsage;
 
 const char* kQueryHelp = R"HELP(Query language:
   migrant smuggling             both words (stemmed: migrants, smuggled); default operator AND

@@ -35,6 +35,7 @@
 #include "connection_guard.h"
 #include "embedded.h"
 #include "base/error.h"
+#include "base/exit_codes.h"
 #include "model/index_format.h"
 #include "model/schema.h"
 #include "search/search.h"
@@ -43,10 +44,6 @@
 namespace plenary {
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 2;
-constexpr int kExitDatabase = 3;
 
 /// A request that cannot be answered: becomes {"error": {"status", "message"}}.
 struct HttpError {
@@ -579,7 +576,7 @@ int serve(const ServerOptions& options) {
         Schema::instance();
     } catch (const std::exception& e) {
         std::cerr << "plenary-search: " << e.what() << '\n';
-        return 1;
+        return kExitFailure;
     }
     sigset_t stop_signals = block_stop_signals();
 
@@ -626,7 +623,7 @@ int serve(const ServerOptions& options) {
     signal_thread.join();
     Searcher::wait_for_background_work();
     std::cerr << "plenary-search: stopped\n";
-    return ok || stopping ? kExitOk : 1;
+    return ok || stopping ? kExitOk : kExitFailure;
 }
 
 namespace {

@@ -232,7 +232,7 @@ bool is_chapter_heading(std::string_view line) {
         if (line.substr(0, w.size()) == w) return true;
     if (line.substr(0, 3) == "第") {
         const auto zhang = line.find("章");
-        return zhang != std::string_view::npos && zhang <= 3 + 5 * 3;
+        return zhang <= 3 + 5 * 3;  // npos is larger
     }
     return false;
 }

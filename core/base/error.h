@@ -42,7 +42,7 @@ private:
     int m_column;
 };
 
-/// The command line asks for something that cannot be done as given (exit status 2).
+/// The command line asks for something that cannot be done as given (kExitUsage, base/exit_codes.h).
 class UsageError : public Error {
 public:
     using Error::Error;

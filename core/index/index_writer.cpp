@@ -68,36 +68,145 @@ Analyzer& DocumentBuilder::analyzer_for(const std::string& lang) {
     return *m_analyzer;
 }
 
-std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
-    const Schema& s = m_schema;
-    const std::string key = file_key(doc.source);
-    const std::string doc_key = !doc.symbol.empty()
-                                    ? doc.symbol
-                                    : fs::path(doc.source).stem().string();
-    const int year = doc.year();
-    // Language versions of one work share this key (the symbol, else the file name's work key).
-    const std::string& work = !doc.work.empty() ? doc.work : doc.symbol;
-    std::string date_value;  // YYYYMMDD, or YYYY0000 for a year alone
-    if (doc.date.size() >= 10)
-        date_value = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
-    else if (year > 0)
-        date_value = std::to_string(year) + "0000";
-    // The own symbol's base (no Add/Corr/Rev, no reissue star), as symbol: queries spell it.
-    std::string doc_base = doc.symbol;
-    if (const auto parsed = parse_symbol(doc.symbol)) doc_base = parsed->base;
+namespace {
 
-    auto add_term = [](Xapian::Document& xd, const std::string& term) {
-        if (term.size() <= kMaxTermLength) xd.add_boolean_term(term);
-    };
-    // A facet field's values go into the one "facets" slot; a field has a slot of its own in
-    // the schema only where something reads it alone (sorting, ranges, grouping, alignment).
+/// What every paragraph of one document shares.
+struct DocContext {
+    std::string key;         ///< file_key of the source
+    std::string doc_key;     ///< the symbol, else the file name's stem
+    int year = 0;
+    std::string work;        ///< shared by language versions of one work
+    std::string date_value;  ///< YYYYMMDD, or YYYY0000 for a year alone
+    std::string doc_base;    ///< the own symbol's base (no Add/Corr/Rev, no reissue star)
+};
+
+DocContext doc_context(const Document& doc) {
+    DocContext c;
+    c.key = file_key(doc.source);
+    c.doc_key = !doc.symbol.empty() ? doc.symbol : fs::path(doc.source).stem().string();
+    c.year = doc.year();
+    // Language versions of one work share this key (the symbol, else the file name's work key).
+    c.work = !doc.work.empty() ? doc.work : doc.symbol;
+    if (doc.date.size() >= 10)
+        c.date_value = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
+    else if (c.year > 0)
+        c.date_value = std::to_string(c.year) + "0000";
+    // The own symbol's base, as symbol: queries spell it.
+    c.doc_base = doc.symbol;
+    if (const auto parsed = parse_symbol(doc.symbol)) c.doc_base = parsed->base;
+    return c;
+}
+
+void add_term(Xapian::Document& xd, const std::string& term) {
+    if (term.size() <= kMaxTermLength) xd.add_boolean_term(term);
+}
+
+/// The document's own terms, the same on each of its paragraphs.
+void add_document_terms(Xapian::Document& xd, const Schema& s, const Document& doc,
+                        const DocContext& c) {
+    add_term(xd, s.term("file", c.key));
+    add_term(xd, s.term("document", c.doc_key));
+    if (!doc.symbol.empty()) {
+        add_term(xd, s.term("doc", doc.symbol));
+        add_term(xd, s.term("doc_base", c.doc_base));
+    }
+    if (!doc.body.empty()) add_term(xd, s.term("body", doc.body));
+    if (doc.session > 0) add_term(xd, s.term("session", std::to_string(doc.session)));
+    if (c.year > 0) add_term(xd, s.term("year", std::to_string(c.year)));
+    if (!doc.lang.empty()) add_term(xd, s.term("lang", doc.lang));
+    if (!doc.country.empty()) add_term(xd, s.term("speaker", doc.country));
+    if (!c.work.empty()) add_term(xd, s.term("work", c.work));
+}
+
+/// The terms of what paragraph p cites; fills the resolutions and decisions it names, in order.
+void add_reference_terms(Xapian::Document& xd, const Schema& s, const References& r,
+                         std::vector<std::string>& resolutions,
+                         std::vector<std::string>& decisions) {
+    for (const auto& sym : r.symbols) add_term(xd, s.term("symbol", sym));
+    for (const auto& base : r.symbol_bases) add_term(xd, s.term("symbol_base", base));
+    for (const auto& res : r.resolutions) {
+        if (res.decision) {
+            add_term(xd, s.term("decision", res.id));
+            add_unique(decisions, res.id);
+        } else {
+            add_term(xd, s.term("resolution", res.id));
+            add_unique(resolutions, res.id);
+        }
+        // The number without its body: "A/RES/73/195" -> "73/195".
+        const auto pos = res.id.find(res.decision ? "/DEC/" : "/RES/");
+        if (pos != std::string::npos)
+            add_term(xd, s.term("resolution_number", res.id.substr(pos + 5)));
+    }
+    // The organ or series of each symbol and resolution cited: organ:A/HRC, organ:S.
+    for (const auto& sym : r.symbols)
+        if (const auto parsed = parse_symbol(sym); parsed && !parsed->organ.empty())
+            add_term(xd, s.term("organ", parsed->organ));
+    for (const auto& res : r.resolutions)
+        if (const auto parsed = parse_symbol(res.id); parsed && !parsed->organ.empty())
+            add_term(xd, s.term("organ", parsed->organ));
+    for (const auto& c : r.countries) add_term(xd, s.term("country", c));
+    for (const auto& c : r.demonyms) add_term(xd, s.term("demonym", c));
+    for (int n : r.sessions) add_term(xd, s.term("mentioned_session", std::to_string(n)));
+}
+
+/// The value slots of one paragraph. A facet field's values go into the one "facets" slot; a
+/// field has a slot of its own in the schema only where something reads it alone (sorting,
+/// ranges, grouping, alignment).
+void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, const DocContext& c,
+                const References& r, std::size_t ordinal,
+                const std::vector<std::string>& resolutions,
+                const std::vector<std::string>& decisions) {
     std::vector<std::pair<const Field*, std::string>> facet_values;
-    auto set_value = [&](Xapian::Document& xd, const char* field, const std::string& v) {
+    auto set_value = [&](const char* field, const std::string& v) {
         const Field& f = s.field(field);
         if (f.facet) facet_values.emplace_back(&f, v);
         if (f.slot && !v.empty()) xd.add_value(*f.slot, v);
     };
+    if (!c.date_value.empty()) set_value("date", c.date_value);
+    if (c.year > 0) set_value("year", std::to_string(c.year));
+    set_value("doc", doc.symbol);
+    set_value("document", c.doc_key);
+    set_value("body", doc.body);
+    if (doc.session > 0) set_value("session", std::to_string(doc.session));
+    set_value("lang", doc.lang);
+    set_value("speaker", doc.country);
+    set_value("work", c.work);
+    xd.add_value(*s.field("order").slot, Xapian::sortable_serialise(static_cast<double>(ordinal)));
+    set_value("country", join_lines(r.countries));
+    set_value("demonym", join_lines(r.demonyms));
+    set_value("symbol", join_lines(r.symbols));
+    set_value("resolution", join_lines(resolutions));
+    set_value("decision", join_lines(decisions));
+    // All facet values in one slot, read once per match when facets are counted.
+    std::string all_facets;
+    bool first = true;
+    for (const Field& f : s.fields()) {
+        if (!f.facet) continue;
+        if (!first) all_facets += '\x1f';
+        first = false;
+        for (const auto& [field, v] : facet_values)
+            if (field == &f) all_facets += v;
+    }
+    xd.add_value(*s.field("facets").slot, all_facets);
+}
 
+/// The stored record: the id carries the file key and the ordinal; empty fields are left out.
+std::string stored_record(const Paragraph& p, const std::string& id) {
+    nlohmann::json data = paragraph_json(p);
+    data["id"] = id;
+    data.erase("resolution_bodies");
+    for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",
+                          "resolutions", "symbols", "countries"})
+        if (data[k].empty()) data.erase(k);
+    if (data["number"].get<std::string>().empty()) data.erase("number");
+    return data.dump();
+}
+
+}  // namespace
+
+std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
+    const Schema& s = m_schema;
+    const DocContext c = doc_context(doc);
     Analyzer& analyzer = analyzer_for(doc.lang);
     std::vector<Xapian::Document> out;
     out.reserve(doc.paragraphs.size());
@@ -114,89 +223,16 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
         if (!doc.title.empty()) analyzer.index_words(doc.title, s.field("title").prefix);
         for (const auto& h : p.headings) analyzer.index_words(h, s.field("heading").prefix);
 
-        const std::string id = paragraph_id(key, ordinal);
+        const std::string id = paragraph_id(c.key, ordinal);
         add_term(xd, s.term("id", id));
-        add_term(xd, s.term("file", key));
-        add_term(xd, s.term("document", doc_key));
-        if (!doc.symbol.empty()) {
-            add_term(xd, s.term("doc", doc.symbol));
-            add_term(xd, s.term("doc_base", doc_base));
-        }
-        if (!doc.body.empty()) add_term(xd, s.term("body", doc.body));
-        if (doc.session > 0) add_term(xd, s.term("session", std::to_string(doc.session)));
-        if (year > 0) add_term(xd, s.term("year", std::to_string(year)));
-        if (!doc.lang.empty()) add_term(xd, s.term("lang", doc.lang));
-        if (!doc.country.empty()) add_term(xd, s.term("speaker", doc.country));
-        if (!work.empty()) add_term(xd, s.term("work", work));
+        add_document_terms(xd, s, doc, c);
         if (!p.anchor.empty()) add_term(xd, s.term("anchor", p.anchor));
         if (!p.number.empty()) add_term(xd, s.term("para", p.number));
         add_term(xd, s.term("kind", to_string(p.kind)));
-
-        const References& r = p.refs;
         std::vector<std::string> resolutions, decisions;
-        for (const auto& sym : r.symbols) add_term(xd, s.term("symbol", sym));
-        for (const auto& base : r.symbol_bases) add_term(xd, s.term("symbol_base", base));
-        for (const auto& res : r.resolutions) {
-            if (res.decision) {
-                add_term(xd, s.term("decision", res.id));
-                add_unique(decisions, res.id);
-            } else {
-                add_term(xd, s.term("resolution", res.id));
-                add_unique(resolutions, res.id);
-            }
-            // The number without its body: "A/RES/73/195" -> "73/195".
-            const auto pos = res.id.find(res.decision ? "/DEC/" : "/RES/");
-            if (pos != std::string::npos)
-                add_term(xd, s.term("resolution_number", res.id.substr(pos + 5)));
-        }
-        // The organ or series of each symbol and resolution cited: organ:A/HRC, organ:S.
-        for (const auto& sym : r.symbols)
-            if (const auto parsed = parse_symbol(sym); parsed && !parsed->organ.empty())
-                add_term(xd, s.term("organ", parsed->organ));
-        for (const auto& res : r.resolutions)
-            if (const auto parsed = parse_symbol(res.id); parsed && !parsed->organ.empty())
-                add_term(xd, s.term("organ", parsed->organ));
-        for (const auto& c : r.countries) add_term(xd, s.term("country", c));
-        for (const auto& c : r.demonyms) add_term(xd, s.term("demonym", c));
-        for (int n : r.sessions) add_term(xd, s.term("mentioned_session", std::to_string(n)));
-
-        if (!date_value.empty()) set_value(xd, "date", date_value);
-        if (year > 0) set_value(xd, "year", std::to_string(year));
-        set_value(xd, "doc", doc.symbol);
-        set_value(xd, "document", doc_key);
-        set_value(xd, "body", doc.body);
-        if (doc.session > 0) set_value(xd, "session", std::to_string(doc.session));
-        set_value(xd, "lang", doc.lang);
-        set_value(xd, "speaker", doc.country);
-        set_value(xd, "work", work);
-        xd.add_value(*s.field("order").slot, Xapian::sortable_serialise(static_cast<double>(ordinal)));
-        set_value(xd, "country", join_lines(r.countries));
-        set_value(xd, "demonym", join_lines(r.demonyms));
-        set_value(xd, "symbol", join_lines(r.symbols));
-        set_value(xd, "resolution", join_lines(resolutions));
-        set_value(xd, "decision", join_lines(decisions));
-        // All facet values in one slot, read once per match when facets are counted.
-        std::string all_facets;
-        bool first = true;
-        for (const Field& f : s.fields()) {
-            if (!f.facet) continue;
-            if (!first) all_facets += kFacetSeparator;
-            first = false;
-            for (const auto& [field, v] : facet_values)
-                if (field == &f) all_facets += v;
-        }
-        facet_values.clear();
-        xd.add_value(*s.field("facets").slot, all_facets);
-
-        // The stored record: the id carries the file key and the ordinal; empty fields are left out.
-        nlohmann::json data = paragraph_json(p);
-        data["id"] = id;
-        data.erase("resolution_bodies");
-        for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",
-                              "resolutions", "symbols", "countries"})
-            if (data[k].empty()) data.erase(k);
-        if (data["number"].get<std::string>().empty()) data.erase("number");
-        xd.set_data(data.dump());
+        add_reference_terms(xd, s, p.refs, resolutions, decisions);
+        set_values(xd, s, doc, c, p.refs, ordinal, resolutions, decisions);
+        xd.set_data(stored_record(p, id));
         out.push_back(std::move(xd));
     }
     return out;

@@ -216,6 +216,223 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths,
     return files;
 }
 
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// Decides, in the calling thread (the database is not thread-safe), what each file needs:
+/// files whose size and mtime match their record are counted unchanged and left out.
+std::vector<Job> plan_jobs(const std::vector<std::string>& files, const IndexWriter& writer,
+                           IndexReport& report) {
+    std::vector<Job> jobs;
+    for (const auto& f : files) {
+        auto prev = writer.record(f);
+        if (prev) {
+            std::error_code ec;
+            const auto size = fs::file_size(f, ec);
+            if (!ec && prev->size == size && prev->mtime == mtime_ns(f)) {
+                ++report.unchanged;
+                continue;
+            }
+        }
+        jobs.push_back(Job{f, prev});
+    }
+    return jobs;
+}
+
+/// Takes each file's result into the database's records and the report, in the order files
+/// finish; sharded, the paragraphs themselves are already in a worker's shard.
+class ResultSink {
+public:
+    ResultSink(IndexWriter& writer, IndexReport& report, const IndexOptions& options,
+               const IndexListener& listener, bool sharded, std::size_t total,
+               std::chrono::steady_clock::time_point start)
+        : m_writer(writer), m_report(report), m_options(options), m_listener(listener),
+          m_sharded(sharded), m_total(total), m_start(start) {}
+
+    void operator()(Result& r) {
+        if (!r.error.empty()) {
+            ++m_report.failed;
+            if (m_listener.on_error) m_listener.on_error(r.error);
+        } else if (r.unchanged) {
+            m_writer.update_record(r.record);
+            ++m_report.unchanged;
+        } else {
+            take_indexed(r);
+        }
+        if (m_listener.on_progress) {
+            m_report.seconds = seconds_since(m_start);
+            m_listener.on_progress(m_report, m_total);
+        }
+    }
+
+private:
+    void take_indexed(Result& r) {
+        if (m_sharded)
+            m_writer.remove_file(r.record.path);  // the new version is in a shard
+        else
+            m_writer.replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
+        ++m_report.indexed;
+        m_report.paragraphs += r.record.paragraphs;
+        m_report.bytes += r.record.size;
+        m_since_commit += r.record.paragraphs;
+        if (!m_sharded && m_since_commit >= m_options.commit_every) {
+            m_writer.commit();
+            m_since_commit = 0;
+        }
+    }
+
+    IndexWriter& m_writer;
+    IndexReport& m_report;
+    const IndexOptions& m_options;
+    const IndexListener& m_listener;
+    bool m_sharded;
+    std::size_t m_total;
+    std::chrono::steady_clock::time_point m_start;
+    std::size_t m_since_commit = 0;
+};
+
+/// What the workers of a parallel run share with the thread that consumes their results.
+struct WorkQueue {
+    std::mutex mu;
+    std::condition_variable ready, room;
+    std::deque<Result> done;
+    std::size_t next = 0, finished_workers = 0;
+    bool stop = false;  // set when writing failed: workers stop taking files
+    std::exception_ptr worker_failure;
+    std::size_t max_queue = 0;
+};
+
+/// One worker: takes the next job until none is left, reads and analyses it and, given a
+/// shard, writes it there; queues the result for the consuming thread.
+void work(WorkQueue& q, const std::vector<Job>& jobs, const Schema& schema,
+          const IndexOptions& options, const std::string* shard_path) {
+    try {
+        DocumentBuilder builder(schema);
+        std::optional<IndexWriter> shard;
+        if (shard_path) shard.emplace(*shard_path, true);
+        std::size_t uncommitted = 0;  // paragraphs in the shard since its commit
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock lock(q.mu);
+                if (q.stop || q.next >= jobs.size()) break;
+                i = q.next++;
+            }
+            Result r = process(jobs[i], builder, options.references);
+            if (shard && r.error.empty() && !r.unchanged) {
+                shard->replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
+                r.docs.clear();
+                // A killed run's next run resumes from what shards committed.
+                if ((uncommitted += r.record.paragraphs) >= options.commit_every) {
+                    shard->commit();
+                    uncommitted = 0;
+                }
+            }
+            std::unique_lock lock(q.mu);
+            q.room.wait(lock, [&] { return q.stop || q.done.size() < q.max_queue; });
+            if (q.stop) break;
+            q.done.push_back(std::move(r));
+            q.ready.notify_one();
+        }
+        if (shard) shard->close();
+    } catch (...) {
+        std::unique_lock lock(q.mu);
+        if (!q.worker_failure) q.worker_failure = std::current_exception();
+        q.stop = true;
+        q.room.notify_all();
+    }
+    std::unique_lock lock(q.mu);
+    ++q.finished_workers;
+    q.ready.notify_one();
+}
+
+/// Workers read and analyse (and, sharded, write their shard); this thread keeps the
+/// database's records, in the order files finish. A failure on either side stops the run,
+/// removes the shards and is rethrown.
+void run_workers(const std::vector<Job>& jobs, int workers,
+                 const std::vector<std::string>& shard_paths, const Schema& schema,
+                 const IndexOptions& options, ResultSink& consume) {
+    WorkQueue q;
+    q.max_queue = static_cast<std::size_t>(workers) * 4;
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w) {
+        const std::string* shard = shard_paths.empty() ? nullptr : &shard_paths[w];
+        threads.emplace_back([&, shard] { work(q, jobs, schema, options, shard); });
+    }
+    std::exception_ptr failure;
+    for (;;) {
+        std::unique_lock lock(q.mu);
+        q.ready.wait(lock, [&] { return !q.done.empty() || q.finished_workers == threads.size(); });
+        if (q.done.empty()) break;
+        Result r = std::move(q.done.front());
+        q.done.pop_front();
+        q.room.notify_all();
+        lock.unlock();
+        try {
+            consume(r);
+        } catch (...) {
+            failure = std::current_exception();
+            std::unique_lock stop_lock(q.mu);
+            q.stop = true;
+            q.room.notify_all();
+            break;
+        }
+    }
+    for (auto& t : threads) t.join();
+    if (!failure) failure = q.worker_failure;
+    if (failure) {
+        for (const auto& s : shard_paths) remove_quietly(s);
+        std::rethrow_exception(failure);
+    }
+}
+
+/// Removes from the database the files that are gone from the given folders (files given
+/// by name are never pruned); returns how many.
+std::size_t prune_missing(const std::vector<std::string>& paths, IndexWriter& writer) {
+    std::vector<fs::path> roots;
+    for (const auto& given : paths) {
+        std::error_code ec;
+        fs::path p = fs::absolute(given, ec).lexically_normal();
+        if (fs::is_directory(p, ec)) roots.push_back(p);
+    }
+    std::size_t removed = 0;
+    for (const auto& rec : writer.records()) {
+        std::error_code ec;
+        if (fs::exists(rec.path, ec)) continue;
+        const bool under = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
+            const std::string r = root.string();
+            return rec.path.size() > r.size() && rec.path.compare(0, r.size(), r) == 0 &&
+                   (r.back() == '/' || rec.path[r.size()] == '/');
+        });
+        if (!under) continue;
+        writer.remove_file(rec.path);
+        ++removed;
+    }
+    return removed;
+}
+
+/// Resolves copies (when anything changed) and commits; sharded, merges the shards into the
+/// database first and resolves copies on the merged database.
+void finish(const std::string& db, IndexWriter& writer, const std::vector<std::string>& shard_paths,
+            bool changed) {
+    const bool sharded = !shard_paths.empty();
+    if (!sharded && changed) writer.resolve_copies();
+    writer.commit();
+    if (sharded) {
+        merge_shards(db, shard_paths, writer);
+        if (changed) {
+            IndexWriter merged(db);
+            merged.resolve_copies();
+            merged.close();
+        }
+    }
+}
+
+}  // namespace
+
 IndexReport run_index(const IndexOptions& options, const IndexListener& listener) {
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
@@ -239,21 +456,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
 
-    // Decide, in this thread (the database is not thread-safe), what each file needs.
-    std::vector<Job> jobs;
-    for (const auto& f : files) {
-        auto prev = writer.record(f);
-        if (prev) {
-            std::error_code ec;
-            const auto size = fs::file_size(f, ec);
-            if (!ec && prev->size == size && prev->mtime == mtime_ns(f)) {
-                ++report.unchanged;
-                continue;
-            }
-        }
-        jobs.push_back(Job{f, prev});
-    }
-    const std::size_t total = files.size();
+    const std::vector<Job> jobs = plan_jobs(files, writer, report);
 
     // With several workers and much to do, each worker writes a shard of its own and the
     // shards are merged into the database by compaction at the end: adding documents to
@@ -264,34 +467,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     if (sharded)
         for (int w = 0; w < workers; ++w) shard_paths.push_back(shard_path(options.db, w));
 
-    std::size_t since_commit = 0;
-    auto consume = [&](Result& r) {
-        if (!r.error.empty()) {
-            ++report.failed;
-            report_error(r.error);
-        } else if (r.unchanged) {
-            writer.update_record(r.record);
-            ++report.unchanged;
-        } else {
-            if (sharded)
-                writer.remove_file(r.record.path);  // the new version is in a shard
-            else
-                writer.replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
-            ++report.indexed;
-            report.paragraphs += r.record.paragraphs;
-            report.bytes += r.record.size;
-            since_commit += r.record.paragraphs;
-            if (!sharded && since_commit >= options.commit_every) {
-                writer.commit();
-                since_commit = 0;
-            }
-        }
-        if (listener.on_progress) {
-            report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            listener.on_progress(report, total);
-        }
-    };
-
+    ResultSink consume(writer, report, options, listener, sharded, files.size(), start);
     try {
         if (workers == 1) {
             DocumentBuilder builder(schema);
@@ -300,116 +476,11 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
                 consume(r);
             }
         } else {
-            // Workers read and analyse (and, sharded, write their shard); this thread keeps
-            // the database's records, in the order files finish.
-            std::mutex mu;
-            std::condition_variable ready, room;
-            std::deque<Result> done;
-            std::size_t next = 0, finished_workers = 0;
-            bool stop = false;  // set when writing failed: workers stop taking files
-            std::exception_ptr worker_failure;
-            const std::size_t max_queue = static_cast<std::size_t>(workers) * 4;
-            std::vector<std::thread> threads;
-            for (int w = 0; w < workers; ++w) {
-                threads.emplace_back([&, w] {
-                    try {
-                        DocumentBuilder builder(schema);
-                        std::optional<IndexWriter> shard;
-                        if (sharded) shard.emplace(shard_paths[w], true);
-                        std::size_t uncommitted = 0;  // paragraphs in the shard since its commit
-                        for (;;) {
-                            std::size_t i;
-                            {
-                                std::unique_lock lock(mu);
-                                if (stop || next >= jobs.size()) break;
-                                i = next++;
-                            }
-                            Result r = process(jobs[i], builder, options.references);
-                            if (shard && r.error.empty() && !r.unchanged) {
-                                shard->replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
-                                r.docs.clear();
-                                // A killed run's next run resumes from what shards committed.
-                                if ((uncommitted += r.record.paragraphs) >= options.commit_every) {
-                                    shard->commit();
-                                    uncommitted = 0;
-                                }
-                            }
-                            std::unique_lock lock(mu);
-                            room.wait(lock, [&] { return stop || done.size() < max_queue; });
-                            if (stop) break;
-                            done.push_back(std::move(r));
-                            ready.notify_one();
-                        }
-                        if (shard) shard->close();
-                    } catch (...) {
-                        std::unique_lock lock(mu);
-                        if (!worker_failure) worker_failure = std::current_exception();
-                        stop = true;
-                        room.notify_all();
-                    }
-                    std::unique_lock lock(mu);
-                    ++finished_workers;
-                    ready.notify_one();
-                });
-            }
-            std::exception_ptr failure;
-            for (;;) {
-                std::unique_lock lock(mu);
-                ready.wait(lock, [&] { return !done.empty() || finished_workers == threads.size(); });
-                if (done.empty()) break;
-                Result r = std::move(done.front());
-                done.pop_front();
-                room.notify_all();
-                lock.unlock();
-                try {
-                    consume(r);
-                } catch (...) {
-                    failure = std::current_exception();
-                    std::unique_lock stop_lock(mu);
-                    stop = true;
-                    room.notify_all();
-                    break;
-                }
-            }
-            for (auto& t : threads) t.join();
-            if (!failure) failure = worker_failure;
-            if (failure) {
-                for (const auto& s : shard_paths) remove_quietly(s);
-                std::rethrow_exception(failure);
-            }
+            run_workers(jobs, workers, shard_paths, schema, options, consume);
         }
-
-        if (options.prune) {
-            std::vector<fs::path> roots;
-            for (const auto& given : options.paths) {
-                std::error_code ec;
-                fs::path p = fs::absolute(given, ec).lexically_normal();
-                if (fs::is_directory(p, ec)) roots.push_back(p);
-            }
-            for (const auto& rec : writer.records()) {
-                std::error_code ec;
-                if (fs::exists(rec.path, ec)) continue;
-                const bool under = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
-                    const std::string r = root.string();
-                    return rec.path.size() > r.size() && rec.path.compare(0, r.size(), r) == 0 &&
-                           (r.back() == '/' || rec.path[r.size()] == '/');
-                });
-                if (!under) continue;
-                writer.remove_file(rec.path);
-                ++report.removed;
-            }
-        }
-        const bool changed = report.indexed > 0 || report.removed > 0 || resumed > 0;
-        if (!sharded && changed) writer.resolve_copies();
-        writer.commit();
-        if (sharded) {
-            merge_shards(options.db, shard_paths, writer);
-            if (changed) {
-                IndexWriter merged(options.db);
-                merged.resolve_copies();
-                merged.close();
-            }
-        }
+        if (options.prune) report.removed += prune_missing(options.paths, writer);
+        finish(options.db, writer, shard_paths,
+               report.indexed > 0 || report.removed > 0 || resumed > 0);
     } catch (const Xapian::Error& e) {
         try {
             writer.commit();
@@ -417,7 +488,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
         }
         throw DatabaseError(failed_database_write(options.db, e.get_description()));
     }
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    report.seconds = seconds_since(start);
     return report;
 }
 

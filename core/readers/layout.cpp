@@ -6,28 +6,18 @@
 
 #include "refs/sessions.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary::layout {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-bool is_roman(std::string_view s, bool upper) {
-    if (s.empty() || s.size() > 6) return false;
-    const std::string_view letters = upper ? "IVXLC" : "ivxlc";
-    return std::all_of(s.begin(), s.end(),
-                       [&](char c) { return letters.find(c) != std::string_view::npos; });
-}
 
 /// Skips spaces, tabs and non-breaking spaces from i.
 std::size_t skip_spaces(std::string_view s, std::size_t i) {
     while (i < s.size()) {
-        if (is_space(s[i])) {
+        if (is_space_or_tab(s[i])) {
             ++i;
         } else if (s.substr(i, 2) == "\xC2\xA0") {
             i += 2;
@@ -55,7 +45,7 @@ char32_t first_letter(std::string_view text) {
 }
 
 bool is_lower_cp(char32_t cp) {
-    if (cp < 0x80) return is_lower(static_cast<char>(cp));
+    if (cp < 0x80) return is_ascii_lower(static_cast<char>(cp));
     // Latin-1 and Latin Extended-A lower-case letters, Greek and Cyrillic lower case.
     if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) return true;
     if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 1;
@@ -72,7 +62,7 @@ HeadingNumber heading_number(std::string_view text, char previous_letter) {
     out.rest = text;
     if (starts_with_nocase(text, "annex") || starts_with_nocase(text, "appendix")) {
         const std::size_t word = text[1] == 'n' || text[1] == 'N' ? 5 : 8;
-        if (text.size() == word || is_space(text[word])) {
+        if (text.size() == word || is_space_or_tab(text[word])) {
             out.style = NumberStyle::annex;
             out.number = std::string(trim(text.substr(word)));
             return out;
@@ -81,16 +71,16 @@ HeadingNumber heading_number(std::string_view text, char previous_letter) {
     if (starts_with_nocase(text, "chapter ")) {
         out.style = NumberStyle::roman;
         std::size_t i = 8;
-        while (i < text.size() && !is_space(text[i])) ++i;
+        while (i < text.size() && !is_space_or_tab(text[i])) ++i;
         out.number = std::string(text.substr(8, i - 8));
         out.rest = trim(text.substr(i));
         return out;
     }
     if (!text.empty() && text[0] == '(') {
         const std::size_t close = text.find(')');
-        if (close != std::string_view::npos && close <= 6 && close > 1) {
+        if (close <= 6 && close > 1) {  // npos is > 6
             const std::string_view inner = text.substr(1, close - 1);
-            if ((inner.size() == 1 && is_lower(inner[0])) || is_roman(inner, false)) {
+            if ((inner.size() == 1 && is_ascii_lower(inner[0])) || is_roman_numeral_ivxlc(inner, false)) {
                 out.style = NumberStyle::lower_letter;
                 out.number = std::string(inner);
                 out.rest = trim(text.substr(close + 1));
@@ -101,23 +91,23 @@ HeadingNumber heading_number(std::string_view text, char previous_letter) {
     }
     std::size_t dot = text.find('.');
     if (dot == std::string_view::npos || dot == 0 || dot > 6) return out;
-    if (dot + 1 < text.size() && !is_space(text[dot + 1]) &&
+    if (dot + 1 < text.size() && !is_space_or_tab(text[dot + 1]) &&
         text.substr(dot + 1, 2) != "\xC2\xA0") {
         return out;  // "4.1" or "U.S." is not a heading number
     }
     const std::string_view num = text.substr(0, dot);
     const std::string_view rest = trim(text.substr(dot + 1));
     if (rest.empty()) return out;
-    if (std::all_of(num.begin(), num.end(), is_digit) && num.size() <= 3) {
+    if (std::all_of(num.begin(), num.end(), is_ascii_digit) && num.size() <= 3) {
         out.style = NumberStyle::arabic;
-    } else if (num.size() == 1 && is_upper(num[0])) {
+    } else if (num.size() == 1 && is_ascii_upper(num[0])) {
         const char c = num[0];
         const bool roman_letter = c == 'I' || c == 'V' || c == 'X';
         const bool follows_letter = previous_letter != 0 && c == previous_letter + 1;
         out.style = roman_letter && !follows_letter ? NumberStyle::roman : NumberStyle::upper_letter;
-    } else if (is_roman(num, true)) {
+    } else if (is_roman_numeral_ivxlc(num, true)) {
         out.style = NumberStyle::roman;
-    } else if (num.size() == 1 && is_lower(num[0])) {
+    } else if (num.size() == 1 && is_ascii_lower(num[0])) {
         out.style = NumberStyle::lower_letter;
     } else {
         return out;
@@ -151,7 +141,7 @@ void HeadingPath::push(int level, std::string text) {
 std::optional<ParagraphNumber> paragraph_number(std::string_view line) {
     std::size_t i = skip_spaces(line, 0);
     const std::size_t start = i;
-    while (i < line.size() && is_digit(line[i])) ++i;
+    while (i < line.size() && is_ascii_digit(line[i])) ++i;
     if (i == start || i - start > 4 || i >= line.size() || line[i] != '.') return std::nullopt;
     if (line[start] == '0') return std::nullopt;
     std::size_t after = i + 1;
@@ -164,10 +154,10 @@ std::optional<ParagraphNumber> paragraph_number(std::string_view line) {
         j = skip_spaces(line, j);
         if (j == after) break;
         std::size_t k = j;
-        while (k < line.size() && is_digit(line[k])) ++k;
+        while (k < line.size() && is_ascii_digit(line[k])) ++k;
         if (k == j || k - j > 4 || k >= line.size() || line[k] != '.' || line[j] == '0') break;
         // "3. 4.5 per cent" is a number followed by a decimal, not a list.
-        if (k + 1 < line.size() && !is_space(line[k + 1]) && line[k + 1] != ',') break;
+        if (k + 1 < line.size() && !is_space_or_tab(line[k + 1]) && line[k + 1] != ',') break;
         const std::string next(line.substr(j, k - j));
         if (next.size() < last.size() || (next.size() == last.size() && next <= last)) break;
         last = next;
@@ -187,19 +177,19 @@ bool is_list_item(std::string_view line) {
         const std::size_t close = line.find(')');
         if (close == std::string_view::npos || close < 2 || close > 6) return false;
         const std::string_view inner = line.substr(1, close - 1);
-        const bool ok = (inner.size() == 1 && (is_lower(inner[0]) || is_digit(inner[0]))) ||
-                        is_roman(inner, false) ||
-                        (inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), is_digit));
-        return ok && close + 1 < line.size() && is_space(line[close + 1]);
+        const bool ok = (inner.size() == 1 && (is_ascii_lower(inner[0]) || is_ascii_digit(inner[0]))) ||
+                        is_roman_numeral_ivxlc(inner, false) ||
+                        (inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), is_ascii_digit));
+        return ok && close + 1 < line.size() && is_space_or_tab(line[close + 1]);
     }
-    if (is_lower(line[0]) && line[1] == ')') return line.size() > 2 && is_space(line[2]);
-    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && is_space(line[1])) return true;
+    if (is_ascii_lower(line[0]) && line[1] == ')') return line.size() > 2 && is_space_or_tab(line[2]);
+    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && is_space_or_tab(line[1])) return true;
     static constexpr std::array<std::string_view, 6> bullets = {
         "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x96\xAA", "\xEF\x82\xB7", "\xC2\xB7"};
     for (const auto b : bullets) {
         if (line.substr(0, b.size()) == b) {
             return line.size() > b.size() &&
-                   (is_space(line[b.size()]) || line.substr(b.size(), 2) == "\xC2\xA0");
+                   (is_space_or_tab(line[b.size()]) || line.substr(b.size(), 2) == "\xC2\xA0");
         }
     }
     return false;
@@ -211,7 +201,7 @@ bool ends_sentence(std::string_view text) {
     std::size_t end = text.size();
     while (end > 0) {
         const char c = text[end - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_' || is_digit(c)) {
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_' || is_ascii_digit(c)) {
             --end;
         } else if (end >= 3 && (text.substr(end - 3, 3) == "\xE2\x80\x9D" ||
                                 text.substr(end - 3, 3) == "\xE2\x80\x99")) {
@@ -237,7 +227,7 @@ void append_line(std::string& text, std::string_view line) {
         return;
     }
     const std::size_t n = text.size();
-    if (n >= 2 && text[n - 1] == '-' && (is_lower(text[n - 2]) || (text[n - 2] & 0x80)) &&
+    if (n >= 2 && text[n - 1] == '-' && (is_ascii_lower(text[n - 2]) || (text[n - 2] & 0x80)) &&
         starts_lower(line) && !(line[0] == '(' || line[0] == '"')) {
         text.pop_back();
         text.append(line);
@@ -264,7 +254,7 @@ bool is_page_furniture(std::string_view line) {
         if (only_private) return true;
     }
     if (line.size() >= 3 && line.front() == '*' && line.back() == '*' &&
-        std::all_of(line.begin() + 1, line.end() - 1, is_digit)) {
+        std::all_of(line.begin() + 1, line.end() - 1, is_ascii_digit)) {
         return true;
     }
     // Bare page numbers, "- 3 -", "Page 4", "3/12", lower-case Roman page numbers.
@@ -272,34 +262,34 @@ bool is_page_furniture(std::string_view line) {
     if (starts_with_nocase(core, "page ")) core = trim(core.substr(5));
     if (core.size() >= 3 && (core.front() == '-' || core.front() == '\xE2')) {
         std::string_view inner = core;
-        while (!inner.empty() && !is_digit(inner.front())) inner.remove_prefix(1);
-        while (!inner.empty() && !is_digit(inner.back())) inner.remove_suffix(1);
-        if (!inner.empty() && inner.size() <= 4 && std::all_of(inner.begin(), inner.end(), is_digit) &&
+        while (!inner.empty() && !is_ascii_digit(inner.front())) inner.remove_prefix(1);
+        while (!inner.empty() && !is_ascii_digit(inner.back())) inner.remove_suffix(1);
+        if (!inner.empty() && inner.size() <= 4 && std::all_of(inner.begin(), inner.end(), is_ascii_digit) &&
             core.size() <= inner.size() + 8) {
             return true;
         }
     }
-    if (core.size() <= 4 && std::all_of(core.begin(), core.end(), is_digit)) return true;
-    if (is_roman(core, false) && core.size() <= 5) return true;
+    if (core.size() <= 4 && std::all_of(core.begin(), core.end(), is_ascii_digit)) return true;
+    if (is_roman_numeral_ivxlc(core, false) && core.size() <= 5) return true;
     // Job numbers: "GE.19-14870(E)", "GE.14-09727 (E)", "15-29425 31/34", "N1431343".
-    if (starts_with_nocase(line, "GE.") && line.size() >= 9 && is_digit(line[3]) &&
-        is_digit(line[4]) && line[5] == '-') {
+    if (starts_with_nocase(line, "GE.") && line.size() >= 9 && is_ascii_digit(line[3]) &&
+        is_ascii_digit(line[4]) && line[5] == '-') {
         return line.size() <= 40;
     }
-    if (line.size() >= 8 && is_digit(line[0]) && is_digit(line[1]) && line[2] == '-' &&
-        std::all_of(line.begin() + 3, line.begin() + 8, is_digit)) {
+    if (line.size() >= 8 && is_ascii_digit(line[0]) && is_ascii_digit(line[1]) && line[2] == '-' &&
+        std::all_of(line.begin() + 3, line.begin() + 8, is_ascii_digit)) {
         std::string_view tail = trim(line.substr(8));
         if (tail.empty()) return true;
         if (tail.front() == '(') return tail.size() <= 4 || tail.find(' ') == std::string_view::npos;
         return tail.size() <= 9 && std::all_of(tail.begin(), tail.end(), [](char c) {
-                   return is_digit(c) || c == '/' || c == ' ';
+                   return is_ascii_digit(c) || c == '/' || c == ' ';
                });
     }
     // "A/70/PV.15 28/09/2015": a symbol followed by a date, the verbatim records' page header.
     const std::size_t space = line.rfind(' ');
     if (space != std::string_view::npos && line.size() - space == 11 && line.size() < 40) {
         const std::string_view date = line.substr(space + 1);
-        if (date[2] == '/' && date[5] == '/' && is_digit(date[0]) && is_digit(date[9]) &&
+        if (date[2] == '/' && date[5] == '/' && is_ascii_digit(date[0]) && is_ascii_digit(date[9]) &&
             line.find('/') < space) {
             return true;
         }
@@ -312,8 +302,8 @@ std::string furniture_key(std::string_view line) {
     key.reserve(line.size());
     bool space = false;
     for (const char c : trim(line)) {
-        if (is_digit(c)) continue;
-        if (is_space(c)) {
+        if (is_ascii_digit(c)) continue;
+        if (is_space_or_tab(c)) {
             space = true;
             continue;
         }
@@ -393,37 +383,46 @@ std::string body_code(std::string_view name) {
     return {};
 }
 
-bool Masthead::feed(std::string_view raw) {
-    const std::string line = collapse_spaces(raw);
-    if (line.empty()) return false;
-    const std::string lower = ascii_lower(line);
-    const auto recognised = [this] {
-        ++m_facts;
-        return true;
-    };
-    if (starts_with_nocase(line, "distr.") || starts_with_nocase(line, "distr:")) {
-        const std::size_t colon = line.find(':');
-        std::string value = colon == std::string::npos ? std::string(trim(line.substr(6)))
-                                                       : std::string(trim(line.substr(colon + 1)));
-        if (!value.empty()) {
-            value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
-            for (std::size_t i = 1; i < value.size(); ++i) {
-                value[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
-            }
-            if (m_distribution.empty()) m_distribution = value;
+bool Masthead::take_distribution(const std::string& line) {
+    if (!starts_with_nocase(line, "distr.") && !starts_with_nocase(line, "distr:")) return false;
+    const std::size_t colon = line.find(':');
+    std::string value = colon == std::string::npos ? std::string(trim(line.substr(6)))
+                                                   : std::string(trim(line.substr(colon + 1)));
+    if (!value.empty()) {
+        value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
+        for (std::size_t i = 1; i < value.size(); ++i) {
+            value[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
         }
-        return recognised();
+        if (m_distribution.empty()) m_distribution = value;
     }
-    if (starts_with_nocase(line, "original:")) {
-        const std::string_view value = trim(std::string_view(lower).substr(9));
-        static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> langs = {{
-            {"english", "en"}, {"french", "fr"}, {"spanish", "es"}, {"russian", "ru"},
-            {"arabic", "ar"}, {"chinese", "zh"}, {"german", "de"}}};
-        for (const auto& [name, code] : langs) {
-            if (value.substr(0, name.size()) == name && m_lang.empty()) m_lang = code;
+    return true;
+}
+
+bool Masthead::take_original(const std::string& line, const std::string& lower) {
+    if (!starts_with_nocase(line, "original:")) return false;
+    const std::string_view value = trim(std::string_view(lower).substr(9));
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> langs = {{
+        {"english", "en"}, {"french", "fr"}, {"spanish", "es"}, {"russian", "ru"},
+        {"arabic", "ar"}, {"chinese", "zh"}, {"german", "de"}}};
+    for (const auto& [name, code] : langs) {
+        if (value.substr(0, name.size()) == name && m_lang.empty()) m_lang = code;
+    }
+    return true;
+}
+
+bool Masthead::take_session(const std::string& line, const std::string& lower) {
+    if (lower.size() > 8 && lower.size() < 60 && lower.substr(lower.size() - 8) == " session") {
+        const std::string_view ordinal = std::string_view(line).substr(0, line.size() - 8);
+        if (const auto n = parse_ordinal(ordinal, "en")) {
+            if (m_session == 0) m_session = *n;
+            m_after_session = true;
+            return true;
         }
-        return recognised();
     }
+    return false;
+}
+
+bool Masthead::take_session_or_agenda(const std::string& line, const std::string& lower) {
     if (lower.find("of the provisional agenda") != std::string::npos ||
         lower.find("of the agenda") != std::string::npos) {
         if (starts_with_nocase(line, "item ") || starts_with_nocase(line, "items ")) {
@@ -432,16 +431,9 @@ bool Masthead::feed(std::string_view raw) {
             if (m_agenda_item.empty()) m_agenda_item = std::string(trim(rest.substr(0, of)));
         }
         m_skip_agenda_title = true;
-        return recognised();
+        return true;
     }
-    if (lower.size() > 8 && lower.size() < 60 && lower.substr(lower.size() - 8) == " session") {
-        const std::string_view ordinal = std::string_view(line).substr(0, line.size() - 8);
-        if (const auto n = parse_ordinal(ordinal, "en")) {
-            if (m_session == 0) m_session = *n;
-            m_after_session = true;
-            return recognised();
-        }
-    }
+    if (take_session(line, lower)) return true;
     // "Agenda item 6" (Human Rights Council style); the agenda item's title follows.
     if (starts_with_nocase(line, "agenda item ") || starts_with_nocase(line, "agenda items ")) {
         // "item 6" and "items 2 and 3" both leave the value after position find("item") + 5.
@@ -450,27 +442,52 @@ bool Masthead::feed(std::string_view raw) {
             m_agenda_item = std::string(value);
         }
         m_skip_agenda_title = true;
-        return recognised();
+        return true;
     }
-    // Who reports is a subtitle; "Report of the Working Group on ..." is a title.
+    return false;
+}
+
+namespace {
+
+/// Who reports is a subtitle; "Report of the Working Group on ..." is a title.
+bool is_report_subtitle(const std::string& lower) {
     static constexpr std::array<std::string_view, 7> subtitles = {
         "report of the secretar", "report of the director", "report of the office of the",
         "report of the united nations high commissioner", "note by the", "report of the executive",
         "report of the special rapporteur"};
     for (const auto prefix : subtitles) {
-        if (lower.size() < 120 && lower.compare(0, prefix.size(), prefix) == 0) return recognised();
+        if (lower.size() < 120 && lower.compare(0, prefix.size(), prefix) == 0) return true;
     }
+    return false;
+}
+
+/// Place and dates of the meeting: "Vienna, 12–16 October 2020", "4–15 November 2019".
+bool is_place_and_dates(const std::string& line) {
+    if (line.size() > 70) return false;
+    const std::size_t n = line.size();
+    return n >= 4 && std::all_of(line.end() - 4, line.end(), is_ascii_digit) &&
+           (line[0] == '1' || line[0] == '2' || is_ascii_digit(line[0]) || line.find(',') != std::string::npos);
+}
+
+}  // namespace
+
+bool Masthead::take_body_or_date(const std::string& line, const std::string& lower) {
+    if (is_report_subtitle(lower)) return true;
     if (const std::string code = body_code(line); !code.empty()) {
         if (m_body.empty()) m_body = code;
-        return recognised();
+        return true;
     }
-    if (lower == "united nations" || lower == "nations unies") return recognised();
+    if (lower == "united nations" || lower == "nations unies") return true;
     if (line.size() <= 30) {
         if (const auto date = parse_date(line, "en")) {
             if (m_date.empty()) m_date = *date;
-            return recognised();
+            return true;
         }
     }
+    return false;
+}
+
+bool Masthead::take_job_or_symbol(const std::string& line) {
     if (starts_with_nocase(line, "GE.") && is_page_furniture(line)) {
         if (m_job_number.empty()) {
             std::string job = line;
@@ -478,7 +495,7 @@ bool Masthead::feed(std::string_view raw) {
             if (paren != std::string::npos) job.resize(paren);
             m_job_number = collapse_spaces(job);
         }
-        return recognised();
+        return true;
     }
     if (line.size() <= 60 && line.find('/') != std::string::npos &&
         line.find(' ') == std::string::npos) {
@@ -487,18 +504,23 @@ bool Masthead::feed(std::string_view raw) {
                 m_symbol = sym->canonical;
                 if (!sym->organ.empty()) m_body = sym->organ;
             }
-            return recognised();
-        }
-    }
-    // Place and dates of the meeting: "Vienna, 12–16 October 2020", "4–15 November 2019".
-    if (line.size() <= 70) {
-        const std::size_t n = line.size();
-        if (n >= 4 && std::all_of(line.end() - 4, line.end(), is_digit) &&
-            (line[0] == '1' || line[0] == '2' || is_digit(line[0]) || line.find(',') != std::string::npos)) {
-            return recognised();
+            return true;
         }
     }
     return false;
+}
+
+bool Masthead::feed(std::string_view raw) {
+    const std::string line = collapse_spaces(raw);
+    if (line.empty()) return false;
+    const std::string lower = ascii_lower(line);
+    // In this order: a line is what the first test that takes it says.
+    const bool recognised = take_distribution(line) || take_original(line, lower) ||
+                            take_session_or_agenda(line, lower) ||
+                            take_body_or_date(line, lower) || take_job_or_symbol(line) ||
+                            is_place_and_dates(line);
+    if (recognised) ++m_facts;
+    return recognised;
 }
 
 void Masthead::offer_title(std::string_view raw) {

@@ -98,6 +98,14 @@ public:
     void apply(Document& doc) const;
 
 private:
+    // Each takes what it recognises in a line (lower: the line in lower case); true if it did.
+    bool take_distribution(const std::string& line);
+    bool take_original(const std::string& line, const std::string& lower);
+    bool take_session(const std::string& line, const std::string& lower);
+    bool take_session_or_agenda(const std::string& line, const std::string& lower);
+    bool take_body_or_date(const std::string& line, const std::string& lower);
+    bool take_job_or_symbol(const std::string& line);
+
     int m_facts = 0;                    ///< recognised lines, to tell a masthead from prose
     std::string m_symbol;               ///< own symbol, from a line that is only a symbol
     std::string m_body;                 ///< organ code from the body's name or the symbol

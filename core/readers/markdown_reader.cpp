@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -17,11 +18,6 @@ using layout::NumberStyle;
 bool is_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (static_cast<unsigned char>(c) >= 0x80);
-}
-
-bool is_ascii_punct(char c) {
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-           (c >= '{' && c <= '~');
 }
 
 /// Finds the ']' closing the '[' at open, allowing nested brackets and escapes.
@@ -58,6 +54,113 @@ std::size_t closing_paren(std::string_view s, std::size_t open) {
     return std::string_view::npos;
 }
 
+void strip_into(std::string_view s, std::string& out, std::vector<std::string>* markers);
+
+/// A backslash escape at s[i] (with a character after it): a literal character, "\\_" or a
+/// "\*" footnote marker after a word. Moves i past it.
+void take_escape(std::string_view s, std::size_t& i, std::string& out,
+                 std::vector<std::string>* markers) {
+    const char n = s[i + 1];
+    if (n == '\\' && i + 2 < s.size() && s[i + 2] == '_') {
+        out += '_';  // converters write "\\_" for a literal underscore in links
+        i += 3;
+    } else if (n == '*' && !out.empty() && out.back() != ' ' && markers &&
+               (i + 2 >= s.size() || !is_alnum(s[i + 2]))) {
+        markers->push_back("*");
+        i += 2;
+    } else if (is_ascii_punct(n)) {
+        out += n;
+        i += 2;
+    } else {
+        out += s[i];
+        ++i;
+    }
+}
+
+/// The markers of "<sup>1, 2</sup>" (a footnote marker each), its inner text given.
+void add_sup_markers(const std::string& inner, std::vector<std::string>& markers) {
+    std::size_t start = 0;
+    while (start <= inner.size()) {
+        std::size_t comma = inner.find(',', start);
+        if (comma == std::string::npos) comma = inner.size();
+        const std::string m(trim(std::string_view(inner).substr(start, comma - start)));
+        if (!m.empty()) markers.push_back(m);
+        start = comma + 1;
+    }
+}
+
+/// An HTML tag at s[i] ('<'): <sup> markers, an autolink's address, a tag dropped (<br> as a
+/// space). False, with i unchanged, when it is not a tag.
+bool take_tag(std::string_view s, std::size_t& i, std::string& out,
+              std::vector<std::string>* markers) {
+    if (s.substr(i, 5) == "<sup>") {
+        const std::size_t close = s.find("</sup>", i + 5);
+        if (close != std::string_view::npos) {
+            std::string inner;
+            strip_into(s.substr(i + 5, close - i - 5), inner, nullptr);
+            inner = collapse_spaces(inner);
+            if (markers) add_sup_markers(inner, *markers);
+            i = close + 6;
+            return true;
+        }
+    }
+    const std::size_t close = s.find('>', i);
+    if (close != std::string_view::npos && close - i < 2000) {
+        const std::string_view inner = s.substr(i + 1, close - i - 1);
+        if (starts_with_nocase(inner, "http") || starts_with_nocase(inner, "www.") ||
+            starts_with_nocase(inner, "mailto:")) {
+            out.append(inner);
+            i = close + 1;
+            return true;
+        }
+        if (!inner.empty() && (std::isalpha(static_cast<unsigned char>(inner[0])) ||
+                               inner[0] == '/' || inner[0] == '!')) {
+            if (starts_with_nocase(inner, "br")) out += ' ';
+            i = close + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A '[' at s[i]: a footnote reference "[^n]" (a marker) or a link (its label kept). False,
+/// with i unchanged, when it is neither.
+bool take_bracket(std::string_view s, std::size_t& i, std::string& out,
+                  std::vector<std::string>* markers) {
+    const std::size_t close = closing_bracket(s, i);
+    if (close == std::string_view::npos) return false;
+    const std::string_view label = s.substr(i + 1, close - i - 1);
+    if (!label.empty() && label[0] == '^') {
+        if (markers) markers->push_back(std::string(label.substr(1)));
+        i = close + 1;
+        return true;
+    }
+    if (close + 1 < s.size() && s[close + 1] == '(') {
+        const std::size_t end = closing_paren(s, close + 1);
+        if (end != std::string_view::npos) {
+            strip_into(label, out, markers);
+            i = end + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// One of the HTML entities converters write, at s[i] ('&'). False when there is none.
+bool take_entity(std::string_view s, std::size_t& i, std::string& out) {
+    static constexpr std::pair<std::string_view, std::string_view> entities[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+        {"&#39;", "'"}, {"&nbsp;", " "}, {"&apos;", "'"}};
+    for (const auto& [name, value] : entities) {
+        if (s.substr(i, name.size()) == name) {
+            out.append(value);
+            i += name.size();
+            return true;
+        }
+    }
+    return false;
+}
+
 /// Removes Markdown and HTML markup; footnote markers (<sup>n</sup>, [^n], a "\*" after a word)
 /// go to markers instead of the text.
 void strip_into(std::string_view s, std::string& out, std::vector<std::string>* markers) {
@@ -65,91 +168,15 @@ void strip_into(std::string_view s, std::string& out, std::vector<std::string>* 
     while (i < s.size()) {
         const char c = s[i];
         if (c == '\\' && i + 1 < s.size()) {
-            const char n = s[i + 1];
-            if (n == '\\' && i + 2 < s.size() && s[i + 2] == '_') {
-                out += '_';  // converters write "\\_" for a literal underscore in links
-                i += 3;
-            } else if (n == '*' && !out.empty() && out.back() != ' ' && markers &&
-                       (i + 2 >= s.size() || !is_alnum(s[i + 2]))) {
-                markers->push_back("*");
-                i += 2;
-            } else if (is_ascii_punct(n)) {
-                out += n;
-                i += 2;
-            } else {
-                out += c;
-                ++i;
-            }
+            take_escape(s, i, out, markers);
             continue;
         }
-        if (c == '<') {
-            if (s.substr(i, 5) == "<sup>") {
-                const std::size_t close = s.find("</sup>", i + 5);
-                if (close != std::string_view::npos) {
-                    std::string inner;
-                    strip_into(s.substr(i + 5, close - i - 5), inner, nullptr);
-                    inner = collapse_spaces(inner);
-                    if (markers) {
-                        // "<sup>1, 2</sup>" carries two markers.
-                        std::size_t start = 0;
-                        while (start <= inner.size()) {
-                            std::size_t comma = inner.find(',', start);
-                            if (comma == std::string::npos) comma = inner.size();
-                            const std::string m(trim(std::string_view(inner).substr(start, comma - start)));
-                            if (!m.empty()) markers->push_back(m);
-                            start = comma + 1;
-                        }
-                    }
-                    i = close + 6;
-                    continue;
-                }
-            }
-            const std::size_t close = s.find('>', i);
-            if (close != std::string_view::npos && close - i < 2000) {
-                const std::string_view inner = s.substr(i + 1, close - i - 1);
-                if (starts_with_nocase(inner, "http") || starts_with_nocase(inner, "www.") ||
-                    starts_with_nocase(inner, "mailto:")) {
-                    out.append(inner);
-                    i = close + 1;
-                    continue;
-                }
-                if (!inner.empty() && (std::isalpha(static_cast<unsigned char>(inner[0])) ||
-                                       inner[0] == '/' || inner[0] == '!')) {
-                    if (starts_with_nocase(inner, "br")) out += ' ';
-                    i = close + 1;
-                    continue;
-                }
-            }
-            out += c;
-            ++i;
-            continue;
-        }
+        if (c == '<' && take_tag(s, i, out, markers)) continue;
         if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') {
             ++i;  // an image: keep its alt text like a link's
             continue;
         }
-        if (c == '[') {
-            const std::size_t close = closing_bracket(s, i);
-            if (close != std::string_view::npos) {
-                const std::string_view label = s.substr(i + 1, close - i - 1);
-                if (!label.empty() && label[0] == '^') {
-                    if (markers) markers->push_back(std::string(label.substr(1)));
-                    i = close + 1;
-                    continue;
-                }
-                if (close + 1 < s.size() && s[close + 1] == '(') {
-                    const std::size_t end = closing_paren(s, close + 1);
-                    if (end != std::string_view::npos) {
-                        strip_into(label, out, markers);
-                        i = end + 1;
-                        continue;
-                    }
-                }
-            }
-            out += c;
-            ++i;
-            continue;
-        }
+        if (c == '[' && take_bracket(s, i, out, markers)) continue;
         if (c == '*' || c == '`') {
             ++i;
             continue;
@@ -161,21 +188,7 @@ void strip_into(std::string_view s, std::string& out, std::vector<std::string>* 
             ++i;
             continue;
         }
-        if (c == '&') {
-            static constexpr std::pair<std::string_view, std::string_view> entities[] = {
-                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-                {"&#39;", "'"}, {"&nbsp;", " "}, {"&apos;", "'"}};
-            bool done = false;
-            for (const auto& [name, value] : entities) {
-                if (s.substr(i, name.size()) == name) {
-                    out.append(value);
-                    i += name.size();
-                    done = true;
-                    break;
-                }
-            }
-            if (done) continue;
-        }
+        if (c == '&' && take_entity(s, i, out)) continue;
         out += c;
         ++i;
     }
@@ -244,7 +257,7 @@ std::optional<std::string> footnote_marker(std::string_view line, std::size_t& t
     line = trim(line);
     if (line.substr(0, 5) == "<sup>") {
         const std::size_t close = line.find("</sup>");
-        if (close == std::string_view::npos || close > 20) return std::nullopt;
+        if (close > 20) return std::nullopt;  // also npos
         text_begin = close + 6;
         return collapse_spaces(line.substr(5, close - 5));
     }

@@ -13,6 +13,7 @@
 #include "readers/layout.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -38,7 +39,6 @@ struct Line {
     bool bold = true;                ///< every word, marks aside, is bold
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// A mark poppler glued to the word before it ("UNISPACE+50,1"): trailing digits in smaller
 /// type are taken off word and returned as a word of their own (empty text when there are none).
@@ -96,7 +96,7 @@ double body_size(const std::vector<std::vector<Word>>& pages) {
 /// Footnote marks: digits or asterisks, several separated by commas ("2,3").
 bool mark_like(std::string_view t) {
     if (t.empty() || t.size() > 7 || t[0] == ',') return false;
-    return std::all_of(t.begin(), t.end(), [](char c) { return is_digit(c) || c == '*' || c == ','; });
+    return std::all_of(t.begin(), t.end(), [](char c) { return is_ascii_digit(c) || c == '*' || c == ','; });
 }
 
 void add_marks(std::vector<std::string>& marks, std::string_view t) {
@@ -192,7 +192,7 @@ bool furniture(const Line& line, const std::string& symbol) {
         const std::string_view c = trim(cell);
         if (c == symbol || layout::is_page_furniture(c)) continue;
         if (c.size() <= 7 && c.find('/') != std::string_view::npos &&
-            std::all_of(c.begin(), c.end(), [](char ch) { return is_digit(ch) || ch == '/'; })) {
+            std::all_of(c.begin(), c.end(), [](char ch) { return is_ascii_digit(ch) || ch == '/'; })) {
             continue;
         }
         // "18-18142 (E) 021118": the text rules expect no spaces inside the stamp.
@@ -213,14 +213,14 @@ bool separator(std::string_view t) {
 /// "28th plenary meeting"
 bool meeting_line(std::string_view t) {
     t = trim(t);
-    return t.size() < 30 && !t.empty() && is_digit(t[0]) && t.size() > 15 &&
+    return t.size() < 30 && !t.empty() && is_ascii_digit(t[0]) && t.size() > 15 &&
            t.substr(t.size() - 15) == "plenary meeting";
 }
 
 /// Drops the resolution's number from its title: "73/6. Fiftieth anniversary" -> "Fiftieth...".
 std::string title_without_number(std::string title) {
     std::size_t i = 0;
-    while (i < title.size() && (is_digit(title[i]) || title[i] == '/')) ++i;
+    while (i < title.size() && (is_ascii_digit(title[i]) || title[i] == '/')) ++i;
     if (i > 2 && i < title.size() && title[i] == '.' && title.find('/') < i) title = std::string(trim(title.substr(i + 1)));
     return title;
 }
@@ -412,7 +412,7 @@ private:
     /// ends a word with letters in it ("UNISPACE+50,1", not "paragraphs 3,4"): every paragraph
     /// holding one takes it out of its text and carries it.
     void find_glued_marks(const std::string& mark) {
-        if (!is_digit(mark[0])) return;
+        if (!is_ascii_digit(mark[0])) return;
         for (std::size_t i = 0; i < m_paragraphs.size(); ++i) {
             std::string& text = m_paragraphs[i].text;
             for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + 1)) {
@@ -512,7 +512,7 @@ void take_out_mark(std::string& text, std::size_t words_end, const std::string& 
     std::size_t at = words_end;
     while (at < text.size() && text[at] == ' ') ++at;
     const std::size_t end = at + mark.size();
-    if (text.compare(at, mark.size(), mark) == 0 && (end == text.size() || !is_digit(text[end])))
+    if (text.compare(at, mark.size(), mark) == 0 && (end == text.size() || !is_ascii_digit(text[end])))
         text.erase(words_end, end - words_end);
 }
 
@@ -568,7 +568,7 @@ void attach_stray_notes(const PdfLines& lines, Document& doc) {
         const std::string mark = p.text.substr(0, space);
         const auto it = befores.find(mark);
         if (p.kind != ParagraphKind::unnumbered || space == std::string::npos || it == befores.end() ||
-            attached.count(mark) || !std::all_of(mark.begin(), mark.end(), is_digit)) {
+            attached.count(mark) || !std::all_of(mark.begin(), mark.end(), is_ascii_digit)) {
             continue;
         }
         const Footnote note{mark, p.text.substr(space + 1)};
@@ -579,7 +579,7 @@ void attach_stray_notes(const PdfLines& lines, Document& doc) {
     for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
         if (!placed[i]) kept.push_back(std::move(doc.paragraphs[i]));
     // Placed notes joined the end of their paragraph's list: back into the order of their numbers.
-    const auto number = [](const Footnote& f) { return !f.marker.empty() && std::all_of(f.marker.begin(), f.marker.end(), is_digit) ? std::stoi(f.marker) : 0; };
+    const auto number = [](const Footnote& f) { return !f.marker.empty() && std::all_of(f.marker.begin(), f.marker.end(), is_ascii_digit) ? std::stoi(f.marker) : 0; };
     for (Paragraph& p : kept)
         std::stable_sort(p.footnotes.begin(), p.footnotes.end(),
                          [&](const Footnote& a, const Footnote& b) { return number(a) < number(b); });

@@ -17,6 +17,7 @@
 #include "base/error.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -197,8 +198,6 @@ std::vector<std::string_view> split_name(std::string_view s) {
 bool all_of_chars(std::string_view s, bool (*pred)(char)) {
     return !s.empty() && std::all_of(s.begin(), s.end(), pred);
 }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string ordinal_suffix(int n) {
     const int tens = n % 100;
@@ -222,7 +221,7 @@ std::string organ_of(std::string_view symbol) {
     static const std::array<std::string_view, 5> principal = {"A", "S", "E", "ST", "T"};
     if (std::find(principal.begin(), principal.end(), first) != principal.end())
         return first == "A" && second == "HRC" ? "A/HRC" : std::string(first);
-    if (second.empty() || is_digit(second[0])) return std::string(first);
+    if (second.empty() || is_ascii_digit(second[0])) return std::string(first);
     for (const std::string_view kind : {"RES", "DEC", "PV.", "SR.", "L.", "INF", "CRP.", "WP.", "PRST"})
         if (has_prefix(second, kind)) return std::string(first);
     return std::string(symbol.substr(0, slash + 1 + second.size()));
@@ -239,9 +238,9 @@ bool apply_general_debate_name(Document& doc, std::string_view stem) {
     const auto parts = split_name(stem);
     if (parts.size() != 3 || stem.find('-') != std::string_view::npos) return false;
     const std::string_view country = parts[0], session = parts[1], year = parts[2];
-    if (country.size() < 2 || country.size() > 3 || !all_of_chars(country, is_upper)) return false;
-    if (session.empty() || session.size() > 3 || !all_of_chars(session, is_digit)) return false;
-    if (year.size() != 4 || !all_of_chars(year, is_digit)) return false;
+    if (country.size() < 2 || country.size() > 3 || !all_of_chars(country, is_ascii_upper)) return false;
+    if (session.empty() || session.size() > 3 || !all_of_chars(session, is_ascii_digit)) return false;
+    if (year.size() != 4 || !all_of_chars(year, is_ascii_digit)) return false;
     const int number = std::stoi(std::string(session));
     if (number == 0) return false;
     if (doc.country.empty()) doc.country = std::string(country);
@@ -267,7 +266,7 @@ std::string symbol_from_name(std::string_view stem) {
             start = i + 1;
         }
     }
-    if (parts.size() < 2 || !all_of_chars(parts[0], is_upper) || parts[0].size() > 6) return {};
+    if (parts.size() < 2 || !all_of_chars(parts[0], is_ascii_upper) || parts[0].size() > 6) return {};
     // Only series the UN really issues, so "USA_0_2015" or "WHO_2013_report" stay names.
     static const std::array<std::string_view, 26> series = {
         "A", "S", "E", "ST", "T", "CTOC", "NPT", "CRC", "CEDAW", "CAT", "CCPR", "CERD", "CMW",
@@ -277,8 +276,8 @@ std::string symbol_from_name(std::string_view stem) {
     for (const auto part : parts) {
         if (part.empty()) return {};
         for (const char c : part) {
-            if (!(is_upper(c) || is_digit(c) || c == '.' || c == '(' || c == ')' || c == '-')) return {};
-            digit = digit || is_digit(c);
+            if (!(is_ascii_upper(c) || is_ascii_digit(c) || c == '.' || c == '(' || c == ')' || c == '-')) return {};
+            digit = digit || is_ascii_digit(c);
         }
     }
     if (!digit) return {};
@@ -311,7 +310,7 @@ void set_field(Document& doc, const std::string& key, const nlohmann::json& valu
             n = value.get<int>();
         } else if (value.is_string()) {
             const std::string s = value.get<std::string>();
-            if (!s.empty() && s.size() <= 4 && all_of_chars(s, is_digit)) n = std::stoi(s);
+            if (!s.empty() && s.size() <= 4 && all_of_chars(s, is_ascii_digit)) n = std::stoi(s);
             else if (const auto ordinal = parse_ordinal(s, doc.lang.empty() ? "en" : doc.lang)) n = *ordinal;
         }
         if (n < 0) throw DocumentError(sidecar, "field \"session\" must be a number", line);
@@ -328,7 +327,7 @@ void set_field(Document& doc, const std::string& key, const nlohmann::json& valu
         doc.body = s;
     } else if (key == "date") {
         // A year alone stays a year; printed dates become ISO.
-        if (s.size() == 4 && all_of_chars(s, is_digit)) {
+        if (s.size() == 4 && all_of_chars(s, is_ascii_digit)) {
             doc.date = s;
         } else if (s.empty()) {
             doc.date.clear();

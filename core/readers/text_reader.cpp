@@ -10,6 +10,7 @@
 #include "readers/layout.h"
 #include "readers/reader.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 #include "readers/wrapped_text.h"
 
@@ -19,7 +20,6 @@ namespace {
 
 using layout::NumberStyle;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Splits a layout line into column cells at runs of three or more spaces.
 std::vector<std::string_view> cells_of(std::string_view line) {
@@ -48,7 +48,7 @@ std::vector<std::string_view> cells_of(std::string_view line) {
 std::string_view note_marker(std::string_view line) {
     line = trim(line);
     std::size_t i = 0;
-    while (i < line.size() && is_digit(line[i])) ++i;
+    while (i < line.size() && is_ascii_digit(line[i])) ++i;
     if (i == 0) {
         while (i < line.size() && line[i] == '*') ++i;
     }
@@ -60,7 +60,7 @@ std::string_view note_marker(std::string_view line) {
 int to_int(std::string_view s) {
     int n = 0;
     for (const char c : s) {
-        if (!is_digit(c)) return -1;
+        if (!is_ascii_digit(c)) return -1;
         n = n * 10 + (c - '0');
     }
     return n;
@@ -70,7 +70,7 @@ int to_int(std::string_view s) {
 std::string strip_heading_markers(std::string text) {
     while (true) {
         std::size_t end = text.size();
-        while (end > 0 && is_digit(text[end - 1])) --end;
+        while (end > 0 && is_ascii_digit(text[end - 1])) --end;
         if (end == text.size() || end == 0) break;
         const char before = text[end - 1];
         if (before == ' ' && end >= 2 && text[end - 2] == ',') {
@@ -107,13 +107,13 @@ std::size_t marker_position(std::string_view text, std::string_view marker) {
     std::size_t pos = 0;
     while ((pos = text.find(marker, pos)) != std::string_view::npos) {
         const std::size_t end = pos + marker.size();
-        const bool after_ok = end == text.size() || !is_digit(text[end]);
+        const bool after_ok = end == text.size() || !is_ascii_digit(text[end]);
         bool before_ok = false;
         if (pos > 0) {
             const char b = text[pos - 1];
             before_ok = (b >= 'a' && b <= 'z') || b == '.' || b == ',' || b == ')' || b == ';' ||
                         b == '"' || (static_cast<unsigned char>(b) >= 0x80);
-            if (b == '.' && pos >= 2 && is_digit(text[pos - 2])) {
+            if (b == '.' && pos >= 2 && is_ascii_digit(text[pos - 2])) {
                 // "2018.8" is a marker after a year, "0.7 per cent" a decimal.
                 before_ok = end == text.size() ||
                             (end + 1 < text.size() && text[end] == ' ' &&

@@ -131,7 +131,7 @@ bool is_roman_heading(std::string_view text) {
 bool is_list_item(std::string_view text) {
     if (text.size() < 4 || text[0] != '(') return false;
     const std::size_t close = text.find(')');
-    return close != std::string_view::npos && close <= 5 && close + 1 < text.size() &&
+    return close <= 5 && close + 1 < text.size() &&  // npos is > 5
            text[close + 1] == ' ';
 }
 

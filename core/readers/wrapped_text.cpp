@@ -7,6 +7,7 @@
 
 #include "readers/hyphenation.h"
 #include "readers/layout.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary::wrapped {
@@ -35,11 +36,10 @@ int code_point_width(char32_t cp) {
     }
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 std::size_t indentation(std::string_view line) {
     std::size_t i = 0;
-    while (i < line.size() && is_space(line[i])) ++i;
+    while (i < line.size() && is_space_or_tab(line[i])) ++i;
     return i;
 }
 

@@ -262,7 +262,10 @@ std::string find_xml_schema(std::string_view bytes) {
     return {};
 }
 
-Document parse_schema_xml(std::string_view bytes, const std::string& source, const std::string& schema_path) {
+namespace {
+
+/// The schema at schema_path: one already loaded, else read now.
+nlohmann::json load_schema(const std::string& schema_path) {
     nlohmann::json schema;
     for (const auto& s : schemas())
         if (s.path == schema_path) schema = s.json;
@@ -273,22 +276,12 @@ Document parse_schema_xml(std::string_view bytes, const std::string& source, con
             throw SchemaError(schema_path + ": " + e.what());
         }
     }
-    pugi::xml_document xml;
-    // pugixml never fetches external entities; without parse_doctype a DOCTYPE is skipped, and
-    // an entity it declares stays unexpanded.
-    const auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!result) {
-        throw DocumentError(source, std::string("malformed XML: ") + result.description(),
-                            line_of(bytes, result.offset));
-    }
-    // The walks below recurse once per level: a hostile depth stops here, not in the stack.
-    check_xml_depth(xml, bytes, source);
-    strip_prefixes(xml.first_child());
-    const pugi::xml_node root = xml.document_element();
+    return schema;
+}
 
-    Document doc;
-    doc.source = source;
-    doc.format = schema.value("format", "xml");
+/// The document's fields by the schema's XPaths, then its defaults for fields still empty.
+void read_fields(Document& doc, const pugi::xml_node& root, const nlohmann::json& schema,
+                 const std::string& schema_path) {
     if (schema.contains("fields")) {
         // lang first: dates and ordinals are read in the document's language.
         if (schema["fields"].contains("lang"))
@@ -306,65 +299,124 @@ Document parse_schema_xml(std::string_view bytes, const std::string& source, con
                                : key == "lang"   ? doc.lang.empty() : false;
             if (empty) set_field(doc, key, value.is_string() ? value.get<std::string>() : value.dump(), schema);
         }
+}
+
+/// One entry of the schema's "units": where a unit's heading, number and paragraphs are.
+struct UnitSpec {
+    std::string heading_xpath, number_xpath, para_xpath, para_number_xpath, anchor, heading_text;
+    bool join = false;
+};
+
+UnitSpec unit_spec(const nlohmann::json& unit) {
+    UnitSpec u;
+    u.heading_xpath = get(unit, "heading");
+    u.number_xpath = get(unit, "number");
+    u.para_xpath = get(unit, "paragraphs");
+    u.para_number_xpath = get(unit, "paragraph_number");
+    u.anchor = get(unit, "anchor");
+    u.heading_text = get(unit, "heading_text");
+    u.join = unit.value("join", false);
+    return u;
+}
+
+/// What every unit of one document is read with.
+struct UnitContext {
+    std::string_view bytes;
+    const std::string& schema_path;
+    const std::string& refs_xpath;
+    const std::vector<std::string>& skip;
+};
+
+/// The symbols that part's references (the schema's "references" XPath) point to, in order.
+void add_href_symbols(Paragraph& para, const pugi::xml_node& part, const UnitContext& ctx) {
+    if (ctx.refs_xpath.empty()) return;
+    for (const auto& ref : select(part, ctx.refs_xpath, ctx.schema_path)) {
+        const std::string symbol = symbol_of_href(ref.attribute() ? ref.attribute().value() : ref.node().text().get());
+        if (!symbol.empty() && std::find(para.refs.symbols.begin(), para.refs.symbols.end(), symbol) == para.refs.symbols.end())
+            para.refs.symbols.push_back(symbol);
+    }
+}
+
+/// The paragraphs of one unit node, joined into one when the unit says so.
+std::vector<Paragraph> unit_paragraphs(const pugi::xml_node& node, const UnitSpec& u,
+                                       const UnitContext& ctx) {
+    std::vector<std::string> headings;
+    std::string heading = u.heading_xpath.empty() ? u.heading_text : eval(node, u.heading_xpath, ctx.schema_path);
+    if (heading.empty()) heading = u.heading_text;
+    if (!heading.empty()) headings.push_back(heading);
+    const std::string number = clean_number(eval(node, u.number_xpath, ctx.schema_path));
+    std::vector<pugi::xml_node> parts;
+    if (u.para_xpath.empty()) parts.push_back(node);
+    else
+        for (const auto& p : select(node, u.para_xpath, ctx.schema_path)) parts.push_back(p.node());
+    std::vector<Paragraph> out;
+    for (const auto& part : parts) {
+        Paragraph para;
+        para.headings = headings;
+        para.text = text_of(part, ctx.skip);
+        para.line = line_of(ctx.bytes, part.offset_debug());
+        para.number = u.para_number_xpath.empty() ? number : clean_number(eval(part, u.para_number_xpath, ctx.schema_path));
+        add_href_symbols(para, part, ctx);
+        if (para.text.empty()) continue;
+        out.push_back(std::move(para));
+    }
+    if (u.join && out.size() > 1) {
+        for (std::size_t i = 1; i < out.size(); ++i) {
+            out[0].text += " " + out[i].text;
+            for (auto& s : out[i].refs.symbols) out[0].refs.symbols.push_back(std::move(s));
+        }
+        out.resize(1);
+    }
+    return out;
+}
+
+/// Sets a unit paragraph's kind and anchor, and notes the documents it cites only in an href.
+void finish_paragraph(Paragraph& para, const std::string& anchor) {
+    para.kind = para.number.empty() ? ParagraphKind::unnumbered : ParagraphKind::numbered;
+    if (!anchor.empty() && !para.number.empty()) {
+        para.anchor = anchor;
+        const std::size_t at = para.anchor.find("{number}");
+        if (at != std::string::npos) para.anchor.replace(at, 8, para.number);
+    }
+    // Cited documents named only in an href would be lost when references are
+    // extracted from the text again; a note carries them.
+    std::string cited;
+    for (const auto& s : para.refs.symbols)
+        if (para.text.find(s) == std::string::npos) cited += (cited.empty() ? "" : "; ") + s;
+    if (!cited.empty()) para.footnotes.push_back(Footnote{"ref", cited});
+}
+
+}  // namespace
+
+Document parse_schema_xml(std::string_view bytes, const std::string& source, const std::string& schema_path) {
+    const nlohmann::json schema = load_schema(schema_path);
+    pugi::xml_document xml;
+    // pugixml never fetches external entities; without parse_doctype a DOCTYPE is skipped, and
+    // an entity it declares stays unexpanded.
+    const auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!result) {
+        throw DocumentError(source, std::string("malformed XML: ") + result.description(),
+                            line_of(bytes, result.offset));
+    }
+    // The walks below recurse once per level: a hostile depth stops here, not in the stack.
+    check_xml_depth(xml, bytes, source);
+    strip_prefixes(xml.first_child());
+    const pugi::xml_node root = xml.document_element();
+
+    Document doc;
+    doc.source = source;
+    doc.format = schema.value("format", "xml");
+    read_fields(doc, root, schema, schema_path);
 
     const std::string refs_xpath = get(schema, "references");
     std::vector<std::string> skip;
     for (const auto& s : schema.value("skip", nlohmann::json::array())) skip.push_back(s.get<std::string>());
+    const UnitContext ctx{bytes, schema_path, refs_xpath, skip};
     for (const auto& unit : schema.value("units", nlohmann::json::array())) {
-        const std::string heading_xpath = get(unit, "heading");
-        const std::string number_xpath = get(unit, "number");
-        const std::string para_xpath = get(unit, "paragraphs");
-        const std::string para_number_xpath = get(unit, "paragraph_number");
-        const std::string anchor = get(unit, "anchor");
-        const std::string heading_text = get(unit, "heading_text");
-        const bool join = unit.value("join", false);
+        const UnitSpec u = unit_spec(unit);
         for (const auto& hit : select(root, get(unit, "select"), schema_path)) {
-            const pugi::xml_node node = hit.node();
-            std::vector<std::string> headings;
-            std::string heading = heading_xpath.empty() ? heading_text : eval(node, heading_xpath, schema_path);
-            if (heading.empty()) heading = heading_text;
-            if (!heading.empty()) headings.push_back(heading);
-            const std::string number = clean_number(eval(node, number_xpath, schema_path));
-            std::vector<pugi::xml_node> parts;
-            if (para_xpath.empty()) parts.push_back(node);
-            else
-                for (const auto& p : select(node, para_xpath, schema_path)) parts.push_back(p.node());
-            std::vector<Paragraph> out;
-            for (const auto& part : parts) {
-                Paragraph para;
-                para.headings = headings;
-                para.text = text_of(part, skip);
-                para.line = line_of(bytes, part.offset_debug());
-                para.number = para_number_xpath.empty() ? number : clean_number(eval(part, para_number_xpath, schema_path));
-                if (!refs_xpath.empty())
-                    for (const auto& ref : select(part, refs_xpath, schema_path)) {
-                        const std::string symbol = symbol_of_href(ref.attribute() ? ref.attribute().value() : ref.node().text().get());
-                        if (!symbol.empty() && std::find(para.refs.symbols.begin(), para.refs.symbols.end(), symbol) == para.refs.symbols.end())
-                            para.refs.symbols.push_back(symbol);
-                    }
-                if (para.text.empty()) continue;
-                out.push_back(std::move(para));
-            }
-            if (join && out.size() > 1) {
-                for (std::size_t i = 1; i < out.size(); ++i) {
-                    out[0].text += " " + out[i].text;
-                    for (auto& s : out[i].refs.symbols) out[0].refs.symbols.push_back(std::move(s));
-                }
-                out.resize(1);
-            }
-            for (auto& para : out) {
-                para.kind = para.number.empty() ? ParagraphKind::unnumbered : ParagraphKind::numbered;
-                if (!anchor.empty() && !para.number.empty()) {
-                    para.anchor = anchor;
-                    const std::size_t at = para.anchor.find("{number}");
-                    if (at != std::string::npos) para.anchor.replace(at, 8, para.number);
-                }
-                // Cited documents named only in an href would be lost when references are
-                // extracted from the text again; a note carries them.
-                std::string cited;
-                for (const auto& s : para.refs.symbols)
-                    if (para.text.find(s) == std::string::npos) cited += (cited.empty() ? "" : "; ") + s;
-                if (!cited.empty()) para.footnotes.push_back(Footnote{"ref", cited});
+            for (auto& para : unit_paragraphs(hit.node(), u, ctx)) {
+                finish_paragraph(para, u.anchor);
                 doc.paragraphs.push_back(std::move(para));
             }
         }

@@ -64,6 +64,25 @@ struct Token {
     std::uint32_t ob, oe;  ///< in the original text
 };
 
+/// A text being scanned: its tokens, their folded forms and where the last match ended.
+struct ScanText {
+    std::string_view text;
+    std::string folded;
+    std::vector<Token> tokens;
+    std::size_t last_match_end = 0;  ///< token index just past the last country match
+    bool have_last = false;
+
+    std::string_view word(std::size_t k) const {
+        return std::string_view(folded).substr(tokens[k].fb, tokens[k].fe - tokens[k].fb);
+    }
+    /// The gap between token k-1 and k is one space.
+    bool single_space(std::size_t k) const {
+        return tokens[k].ob == tokens[k - 1].oe + 1 && text[tokens[k - 1].oe] == ' ';
+    }
+    /// Token i comes right after a country match.
+    bool after_country(std::size_t i) const { return have_last && last_match_end == i; }
+};
+
 /// و ب ل ف ك: one-letter Arabic words written joined to the next.
 bool is_arabic_proclitic(std::string_view w) {
     const auto a = static_cast<unsigned char>(w[0]), b = static_cast<unsigned char>(w[1]);
@@ -195,6 +214,12 @@ struct Gazetteer::Impl {
     bool all_caps(std::string_view text, std::size_t b, std::size_t e) const;
     std::vector<CountryMatch> scan(std::string_view text, bool strict,
                                    std::vector<std::pair<std::size_t, std::size_t>>* covered) const;
+    std::size_t longest_from(ScanText& st, std::size_t i) const;
+    bool counts(const ScanText& st, const Entry& e, std::size_t i, std::size_t n) const;
+    bool person_counts(const ScanText& st, std::size_t i, std::size_t n) const;
+    bool us_state_counts(const ScanText& st, std::size_t i) const;
+    void keep_uncovered(const ScanText& st,
+                        std::vector<std::pair<std::size_t, std::size_t>>& covered) const;
     void scan_cjk(std::string_view text, std::vector<CountryMatch>& out) const;
 };
 
@@ -338,98 +363,121 @@ void Gazetteer::Impl::scan_cjk(std::string_view text, std::vector<CountryMatch>&
     }
 }
 
+/// The most words a name starting at token i may have (0: no name starts there). Arabic
+/// writes "and", "in", "for", "so", "as" joined to the next word ("والنيجر"): such a token
+/// is moved past its proclitic when the rest starts a name.
+std::size_t Gazetteer::Impl::longest_from(ScanText& st, std::size_t i) const {
+    auto fl = first_len.find(st.word(i));
+    if (fl == first_len.end()) {
+        const std::string_view w = st.word(i);
+        if (w.size() > 4 && is_arabic_proclitic(w)) {
+            const auto again = first_len.find(w.substr(2));
+            if (again != first_len.end()) {
+                st.tokens[i].fb += 2;
+                st.tokens[i].ob += 2;
+                fl = again;
+            }
+        }
+        if (fl == first_len.end()) return 0;
+    }
+    return fl->second;
+}
+
+/// A name that is also a given name or surname counts unless a person's name is around it.
+bool Gazetteer::Impl::person_counts(const ScanText& st, std::size_t i, std::size_t n) const {
+    const std::string_view text = st.text;
+    const std::vector<Token>& tokens = st.tokens;
+    if (i > 0) {
+        const std::string_view p = st.word(i - 1);
+        if (honorifics.count(p) && tokens[i].ob - tokens[i - 1].oe <= 2) return false;
+        if (st.single_space(i) && !st.after_country(i) && capitalised(text, tokens[i - 1].ob) &&
+            !person_context.count(p) && !first_len.count(p))
+            return false;
+    }
+    const std::size_t nx = i + n;
+    return !(nx < tokens.size() && st.single_space(nx) && capitalised(text, tokens[nx].ob) &&
+             !person_context.count(st.word(nx)) && !first_len.count(st.word(nx)) &&
+             !(st.folded[tokens[nx].fb] >= '0' && st.folded[tokens[nx].fb] <= '9'));
+}
+
+/// A name that is also a US state does not count after "Place, " ("Atlanta, Georgia").
+bool Gazetteer::Impl::us_state_counts(const ScanText& st, std::size_t i) const {
+    if (i == 0) return true;
+    const std::vector<Token>& tokens = st.tokens;
+    const std::string_view p = st.word(i - 1);
+    const std::string_view gap = st.text.substr(tokens[i - 1].oe, tokens[i].ob - tokens[i - 1].oe);
+    return !(gap == ", " && !st.after_country(i) && capitalised(st.text, tokens[i - 1].ob) &&
+             !georgia_places.count(p) && !person_context.count(p));
+}
+
+/// Running text's rules for entry e matched on tokens [i, i + n): case, acronyms, persons
+/// and US states.
+bool Gazetteer::Impl::counts(const ScanText& st, const Entry& e, std::size_t i, std::size_t n) const {
+    const std::vector<Token>& tokens = st.tokens;
+    const std::size_t b = tokens[i].ob, en = tokens[i + n - 1].oe;
+    // UN French and Russian write the generic word of a territory's name in lower
+    // case ("îles Falkland (Malvinas)", "остров Рождества"): the name after it counts.
+    static const std::set<std::string_view> generic = {"ile", "iles", "остров", "острова"};
+    const bool generic_first = n > 1 && generic.count(st.word(i)) && capitalised(st.text, tokens[i + 1].ob);
+    // A name of three words or more is that name in any case ("на оккупированной
+    // палестинской территории", Russian UN style).
+    if (!capitalised(st.text, b) && !generic_first && n < 3) return false;
+    if ((e.flags & k_acronym) && !all_caps(st.text, b, en)) return false;
+    if ((e.flags & k_person) && !person_counts(st, i, n)) return false;
+    if ((e.flags & k_us_state) && !us_state_counts(st, i)) return false;
+    return true;
+}
+
+/// Uncovered words are what formal-name lookup must check against the form words: replaces
+/// the covered token ranges with the uncovered words that are not form words.
+void Gazetteer::Impl::keep_uncovered(const ScanText& st,
+                                     std::vector<std::pair<std::size_t, std::size_t>>& covered) const {
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    std::size_t c = 0;
+    std::sort(covered.begin(), covered.end());
+    for (std::size_t k = 0; k < st.tokens.size(); ++k) {
+        while (c < covered.size() && covered[c].second <= k) ++c;
+        if (c < covered.size() && covered[c].first <= k) continue;
+        if (!form_words.count(st.word(k))) words.push_back({k, k + 1});
+    }
+    covered = std::move(words);
+}
+
 std::vector<CountryMatch> Gazetteer::Impl::scan(
     std::string_view text, bool strict,
     std::vector<std::pair<std::size_t, std::size_t>>* covered) const {
     std::vector<CountryMatch> out;
-    std::string folded;
-    std::vector<Token> tokens;
-    tokenize(text, folded, tokens);
+    ScanText st;
+    st.text = text;
+    tokenize(text, st.folded, st.tokens);
+    const std::vector<Token>& tokens = st.tokens;
     std::string key;
-    std::size_t last_match_end = 0;  // token index just past the last country match
-    bool have_last = false;
-    const auto word = [&](std::size_t k) {
-        return std::string_view(folded).substr(tokens[k].fb, tokens[k].fe - tokens[k].fb);
-    };
-    const auto single_space = [&](std::size_t k) {  // gap between token k-1 and k is one space
-        return tokens[k].ob == tokens[k - 1].oe + 1 && text[tokens[k - 1].oe] == ' ';
-    };
     for (std::size_t i = 0; i < tokens.size();) {
-        auto fl = first_len.find(word(i));
-        if (fl == first_len.end()) {
-            // Arabic writes "and", "in", "for", "so", "as" joined to the next word ("والنيجر").
-            const std::string_view w = word(i);
-            if (w.size() > 4 && is_arabic_proclitic(w)) {
-                const auto again = first_len.find(w.substr(2));
-                if (again != first_len.end()) {
-                    tokens[i].fb += 2;
-                    tokens[i].ob += 2;
-                    fl = again;
-                }
-            }
-            if (fl == first_len.end()) {
-                ++i;
-                continue;
-            }
+        const std::size_t longest = longest_from(st, i);
+        if (longest == 0) {
+            ++i;
+            continue;
         }
         std::size_t maxn = 1;
-        while (maxn < fl->second && i + maxn < tokens.size() &&
+        while (maxn < longest && i + maxn < tokens.size() &&
                gap_ok(text, tokens[i + maxn - 1].oe, tokens[i + maxn].ob))
             ++maxn;
         std::size_t taken = 0;
         for (std::size_t n = maxn; n >= 1; --n) {
-            key.assign(word(i));
+            key.assign(st.word(i));
             for (std::size_t k = i + 1; k < i + n; ++k) {
                 key += ' ';
-                key.append(word(k));
+                key.append(st.word(k));
             }
             auto it = names.find(key);
             if (it == names.end()) continue;
             const Entry& e = it->second;
             taken = n;
             if (e.code.empty()) break;  // a blocked phrase swallows its words
-            const std::size_t b = tokens[i].ob, en = tokens[i + n - 1].oe;
-            bool ok = true;
-            if (strict) {
-                // UN French and Russian write the generic word of a territory's name in lower
-                // case ("îles Falkland (Malvinas)", "остров Рождества"): the name after it counts.
-                static const std::set<std::string_view> generic = {"ile", "iles", "остров", "острова"};
-                const bool generic_first = n > 1 && generic.count(word(i)) && capitalised(text, tokens[i + 1].ob);
-                // A name of three words or more is that name in any case ("на оккупированной
-                // палестинской территории", Russian UN style).
-                if (!capitalised(text, b) && !generic_first && n < 3) ok = false;
-                if (ok && (e.flags & k_acronym) && !all_caps(text, b, en)) ok = false;
-                if (ok && (e.flags & k_person)) {
-                    if (i > 0) {
-                        const bool prev_country = have_last && last_match_end == i;
-                        const std::string_view p = word(i - 1);
-                        if (honorifics.count(p) && tokens[i].ob - tokens[i - 1].oe <= 2) ok = false;
-                        else if (single_space(i) && !prev_country &&
-                                 capitalised(text, tokens[i - 1].ob) &&
-                                 !person_context.count(p) && !first_len.count(p))
-                            ok = false;
-                    }
-                    const std::size_t nx = i + n;
-                    if (ok && nx < tokens.size() && single_space(nx) &&
-                        capitalised(text, tokens[nx].ob) && !person_context.count(word(nx)) &&
-                        !first_len.count(word(nx)) &&
-                        !(folded[tokens[nx].fb] >= '0' && folded[tokens[nx].fb] <= '9'))
-                        ok = false;
-                }
-                if (ok && (e.flags & k_us_state) && i > 0) {
-                    const std::string_view p = word(i - 1);
-                    const bool prev_country = have_last && last_match_end == i;
-                    const std::string_view gap =
-                        text.substr(tokens[i - 1].oe, tokens[i].ob - tokens[i - 1].oe);
-                    if (gap == ", " && !prev_country && capitalised(text, tokens[i - 1].ob) &&
-                        !georgia_places.count(p) && !person_context.count(p))
-                        ok = false;
-                }
-            }
-            if (ok) {
-                out.push_back({e.code, e.demonym, b, en});
-                last_match_end = i + n;
-                have_last = true;
+            if (!strict || counts(st, e, i, n)) {
+                out.push_back({e.code, e.demonym, tokens[i].ob, tokens[i + n - 1].oe});
+                st.last_match_end = i + n;
+                st.have_last = true;
                 if (covered) covered->push_back({i, i + n});
             } else {
                 taken = 1;
@@ -438,18 +486,7 @@ std::vector<CountryMatch> Gazetteer::Impl::scan(
         }
         i += taken ? taken : 1;
     }
-    if (covered) {
-        // Uncovered words are what formal-name lookup must check against the form words.
-        std::vector<std::pair<std::size_t, std::size_t>> words;
-        std::size_t c = 0;
-        std::sort(covered->begin(), covered->end());
-        for (std::size_t k = 0; k < tokens.size(); ++k) {
-            while (c < covered->size() && (*covered)[c].second <= k) ++c;
-            if (c < covered->size() && (*covered)[c].first <= k) continue;
-            if (!form_words.count(word(k))) words.push_back({k, k + 1});
-        }
-        *covered = std::move(words);
-    }
+    if (covered) keep_uncovered(st, *covered);
     scan_cjk(text, out);
     return out;
 }
@@ -593,12 +630,10 @@ const Gazetteer::Display& Gazetteer::display() const {
 
 namespace {
 
-std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
-    using Impl = Gazetteer::Impl;
-    const std::string path = aliases_path(schema_dir);
-    const nlohmann::json j = read_aliases(path);
-    auto owned = std::make_unique<Impl>();
-    Impl& im = *owned;
+using Impl = Gazetteer::Impl;
+
+/// Which code points are word characters and which are Chinese or Japanese.
+void classify_characters(Impl& im) {
     for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
         const auto c = static_cast<UChar32>(cp);
@@ -612,8 +647,11 @@ std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
         if (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)
             im.cls[cp] = k_word;
     }
+}
 
-    // ISO 3166-1 from ICU; DG, EA and IC are CLDR regions with no ISO 3166-1 entry.
+/// ISO 3166-1 from ICU, with CLDR's display names in the six languages as names.
+void add_iso_countries(Impl& im, const std::string& path) {
+    // DG, EA and IC are CLDR regions with no ISO 3166-1 entry.
     for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
         const std::string a2 = *c;
         if (a2 == "DG" || a2 == "EA" || a2 == "IC") continue;
@@ -635,79 +673,101 @@ std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
         }
         im.display[a3] = disp;
     }
+}
 
+/// One country of aliases.json: display names, names, acronyms and demonyms.
+void add_alias_country(Impl& im, const std::string& code, const nlohmann::json& c,
+                       const std::string& path) {
+    if (code.size() != 3 || upper_ascii(code) != code)
+        throw SchemaError(path + ": '" + code + "' is not an alpha-3 code");
+    const bool iso = im.codes.count(code) > 0;
+    if (c.contains("display")) {
+        auto& disp = im.display[code];
+        for (std::size_t l = 0; l < k_langs.size(); ++l)
+            if (c.at("display").contains(k_langs[l]))
+                disp[l] = c.at("display").at(k_langs[l]).get<std::string>();
+        for (std::size_t l = 0; l < k_langs.size(); ++l) {
+            if (disp[l].empty())
+                throw SchemaError(path + ": " + code + " has no display name in " + k_langs[l]);
+            im.add_name(disp[l], Entry{code, false, 0}, path);
+        }
+    } else if (!iso) {
+        throw SchemaError(path + ": " + code + " is not an ISO 3166-1 code and has no display names");
+    }
+    im.codes.insert(code);
+    for (const auto& n : c.value("names", nlohmann::json::array()))
+        im.add_name(n.get<std::string>(), Entry{code, false, 0}, path);
+    for (const auto& n : c.value("acronyms", nlohmann::json::array()))
+        im.add_name(n.get<std::string>(), Entry{code, false, k_acronym}, path);
+    for (const auto& n : c.value("demonyms", nlohmann::json::array())) {
+        const std::string d = n.get<std::string>();
+        im.add_name(d, Entry{code, true, 0}, path);
+        // Plurals: "Nigerians", "Israelis"; "-ese", "-ish", "-ch" take none.
+        const char last = d.back();
+        if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o')
+            if (d.size() < 3 || d.compare(d.size() - 3, 3, "ese") != 0)
+                im.add_name(d + "s", Entry{code, true, 0}, path);
+    }
+}
+
+/// Sets flag on each name of the list field of aliases.json, which must all be names.
+void flag_names(Impl& im, const nlohmann::json& j, const char* field, std::uint8_t flag,
+                const std::string& path) {
+    for (const auto& n : j.at(field)) {
+        const std::string key = im.key_of(n.get<std::string>());
+        auto it = im.names.find(key);
+        if (it == im.names.end())
+            throw SchemaError(path + ": '" + key + "' in " + field + " is not a name");
+        it->second.flags |= flag;
+    }
+}
+
+/// The words of formal names ("republic", "共和国"), longest Chinese ones first.
+void add_form_words(Impl& im, const nlohmann::json& j) {
+    for (const auto& n : j.at("form_words")) {
+        const std::string s = n.get<std::string>();
+        bool has_cjk = false;
+        for (std::size_t i = 0; i < s.size();) {
+            const char32_t cp = next_code_point(s, i);
+            if (cp < 0x10000 && im.cls[cp] == k_cjk) has_cjk = true;
+        }
+        if (has_cjk) im.cjk_form.push_back(s);
+        else {
+            const std::string key = im.key_of(s);
+            for (std::size_t b = 0, e; b < key.size(); b = e + 1) {
+                e = std::min(key.find(' ', b), key.size());
+                im.form_words.insert(key.substr(b, e - b));
+            }
+        }
+    }
+    std::sort(im.cjk_form.begin(), im.cjk_form.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+/// Russian names declined, where the form is not already another name.
+void add_russian_forms(Impl& im) {
+    std::vector<std::pair<std::string, Entry>> russian;
+    for (const auto& [key, entry] : im.names)
+        if (!entry.code.empty() && !entry.demonym && entry.flags == 0)
+            for (auto& form : russian_case_forms(key)) russian.emplace_back(std::move(form), entry);
+    for (auto& [form, entry] : russian)
+        if (!im.names.count(form)) im.add_key(std::move(form), std::move(entry));
+}
+
+std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
+    const std::string path = aliases_path(schema_dir);
+    const nlohmann::json j = read_aliases(path);
+    auto owned = std::make_unique<Impl>();
+    Impl& im = *owned;
+    classify_characters(im);
+    add_iso_countries(im, path);
     try {
-        const auto flag_list = [&](const char* field, std::uint8_t flag) {
-            for (const auto& n : j.at(field)) {
-                const std::string key = im.key_of(n.get<std::string>());
-                auto it = im.names.find(key);
-                if (it == im.names.end())
-                    throw SchemaError(path + ": '" + key + "' in " + field + " is not a name");
-                it->second.flags |= flag;
-            }
-        };
-        for (const auto& [code, c] : j.at("countries").items()) {
-            if (code.size() != 3 || upper_ascii(code) != code)
-                throw SchemaError(path + ": '" + code + "' is not an alpha-3 code");
-            const bool iso = im.codes.count(code) > 0;
-            if (c.contains("display")) {
-                auto& disp = im.display[code];
-                for (std::size_t l = 0; l < k_langs.size(); ++l)
-                    if (c.at("display").contains(k_langs[l]))
-                        disp[l] = c.at("display").at(k_langs[l]).get<std::string>();
-                for (std::size_t l = 0; l < k_langs.size(); ++l) {
-                    if (disp[l].empty())
-                        throw SchemaError(path + ": " + code + " has no display name in " +
-                                          k_langs[l]);
-                    im.add_name(disp[l], Entry{code, false, 0}, path);
-                }
-            } else if (!iso) {
-                throw SchemaError(path + ": " + code +
-                                  " is not an ISO 3166-1 code and has no display names");
-            }
-            im.codes.insert(code);
-            for (const auto& n : c.value("names", nlohmann::json::array()))
-                im.add_name(n.get<std::string>(), Entry{code, false, 0}, path);
-            for (const auto& n : c.value("acronyms", nlohmann::json::array()))
-                im.add_name(n.get<std::string>(), Entry{code, false, k_acronym}, path);
-            for (const auto& n : c.value("demonyms", nlohmann::json::array())) {
-                const std::string d = n.get<std::string>();
-                im.add_name(d, Entry{code, true, 0}, path);
-                // Plurals: "Nigerians", "Israelis"; "-ese", "-ish", "-ch" take none.
-                const char last = d.back();
-                if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o')
-                    if (d.size() < 3 || d.compare(d.size() - 3, 3, "ese") != 0)
-                        im.add_name(d + "s", Entry{code, true, 0}, path);
-            }
-        }
+        for (const auto& [code, c] : j.at("countries").items()) add_alias_country(im, code, c, path);
         for (const auto& n : j.at("blocked")) im.add_name(n.get<std::string>(), Entry{}, path);
-        flag_list("personal_names", k_person);
-        flag_list("us_states", k_us_state);
-        for (const auto& n : j.at("form_words")) {
-            const std::string s = n.get<std::string>();
-            bool has_cjk = false;
-            for (std::size_t i = 0; i < s.size();) {
-                const char32_t cp = next_code_point(s, i);
-                if (cp < 0x10000 && im.cls[cp] == k_cjk) has_cjk = true;
-            }
-            if (has_cjk) im.cjk_form.push_back(s);
-            else {
-                const std::string key = im.key_of(s);
-                for (std::size_t b = 0, e; b < key.size(); b = e + 1) {
-                    e = std::min(key.find(' ', b), key.size());
-                    im.form_words.insert(key.substr(b, e - b));
-                }
-            }
-        }
-        std::sort(im.cjk_form.begin(), im.cjk_form.end(),
-                  [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-        // Russian names declined, where the form is not already another name.
-        std::vector<std::pair<std::string, Entry>> russian;
-        for (const auto& [key, entry] : im.names)
-            if (!entry.code.empty() && !entry.demonym && entry.flags == 0)
-                for (auto& form : russian_case_forms(key)) russian.emplace_back(std::move(form), entry);
-        for (auto& [form, entry] : russian)
-            if (!im.names.count(form)) im.add_key(std::move(form), std::move(entry));
+        flag_names(im, j, "personal_names", k_person, path);
+        flag_names(im, j, "us_states", k_us_state, path);
+        add_form_words(im, j);
+        add_russian_forms(im);
         for (const auto& n : j.at("person_context")) im.person_context.insert(im.key_of(n.get<std::string>()));
         for (const auto& n : j.at("honorifics")) im.honorifics.insert(im.key_of(n.get<std::string>()));
         for (const auto& n : j.at("georgia_places")) im.georgia_places.insert(im.key_of(n.get<std::string>()));

@@ -14,17 +14,14 @@
 #include <cstring>
 
 #include "refs/symbols.h"
+#include "base/ascii.h"
 
 namespace plenary {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_word_byte(char c) { return is_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
-char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_word_byte(char c) { return is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+char lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool starts_with_ci(std::string_view s, std::size_t i, std::string_view w) {
     if (i + w.size() > s.size()) return false;
@@ -69,15 +66,10 @@ std::size_t words_before(std::string_view t, std::size_t i, std::string_view nam
     return i;
 }
 
-bool is_roman(std::string_view s) {
-    if (s.empty()) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return std::strchr("IVXLCDM", c) != nullptr; });
-}
-
 int to_int(std::string_view s) {
     int v = 0;
     for (char c : s) {
-        if (!is_digit(c) || v > 100000) return -1;
+        if (!is_ascii_digit(c) || v > 100000) return -1;
         v = v * 10 + (c - '0');
     }
     return v;
@@ -119,7 +111,7 @@ std::size_t skip_spaces(std::string_view t, std::size_t i) {
 }
 
 std::size_t read_digits(std::string_view t, std::size_t i) {
-    while (i < t.size() && is_digit(t[i])) ++i;
+    while (i < t.size() && is_ascii_digit(t[i])) ++i;
     return i;
 }
 
@@ -143,11 +135,11 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
         return true;
     }
     std::size_t b = i;
-    while (i < t.size() && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '-' || t[i] == '!')) ++i;
+    while (i < t.size() && (is_ascii_alpha(t[i]) || is_ascii_digit(t[i]) || t[i] == '-' || t[i] == '!')) ++i;
     std::string in(t.substr(b, i - b));
     if (i < t.size() && t[i] == '\\') ++i;
     if (i >= t.size() || (t[i] != ')' && t[i] != '}')) return false;
-    year = in.size() == 4 && std::all_of(in.begin(), in.end(), is_digit);
+    year = in.size() == 4 && std::all_of(in.begin(), in.end(), is_ascii_digit);
     int y = year ? to_int(in) : 0;
     if (year && (y < 1945 || y > 2100)) return false;
     if (!year) {
@@ -157,7 +149,7 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
         bool genuine = std::any_of(r.begin(), r.end(), [](char c) { return std::strchr("IVXLC", c) != nullptr; });
         for (char& c : r)
             if (c == 'l' || c == '1' || c == '!') c = 'I';
-        if (!genuine || !is_roman(r)) return false;
+        if (!genuine || !is_roman_numeral(r)) return false;
         in = std::string(prefix) + r;
     }
     inner = in;
@@ -167,15 +159,15 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
 
 // A lettered part at i ("A" in "217 A (III)", "31/16 A"): one capital standing alone.
 bool letter_at(std::string_view t, std::size_t i) {
-    if (i >= t.size() || !is_upper(t[i])) return false;
+    if (i >= t.size() || !is_ascii_upper(t[i])) return false;
     std::size_t n = i + 1;
-    if (n < t.size() && (is_alpha(t[n]) || is_digit(t[n]) || static_cast<unsigned char>(t[n]) >= 0x80))
+    if (n < t.size() && (is_ascii_alpha(t[n]) || is_ascii_digit(t[n]) || static_cast<unsigned char>(t[n]) >= 0x80))
         return false;
     // "31/16 A new approach": the article, not a part.
     std::size_t k = skip_spaces(t, n);
-    if (k < t.size() && is_lower(t[k])) {
+    if (k < t.size() && is_ascii_lower(t[k])) {
         std::size_t e = k;
-        while (e < t.size() && is_alpha(t[e])) ++e;
+        while (e < t.size() && is_ascii_alpha(t[e])) ++e;
         std::string_view w = t.substr(k, e - k);
         if (w != "and" && w != "to" && w != "of" && w != "et" && w != "y" && w != "adopted" && w != "on")
             return false;
@@ -220,10 +212,10 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
     if (starts_with_ci(t, i, "No. ")) i = skip_spaces(t, i + 4);
     n.begin = i;
     std::string prefix;
-    if (i + 2 < t.size() && t[i] == 'S' && t[i + 1] == '-' && is_digit(t[i + 2])) {
+    if (i + 2 < t.size() && t[i] == 'S' && t[i + 1] == '-' && is_ascii_digit(t[i + 2])) {
         prefix = "S-";
         i += 2;
-    } else if (i + 3 < t.size() && t[i] == 'E' && t[i + 1] == 'S' && t[i + 2] == '-' && is_digit(t[i + 3])) {
+    } else if (i + 3 < t.size() && t[i] == 'E' && t[i + 1] == 'S' && t[i + 2] == '-' && is_ascii_digit(t[i + 3])) {
         prefix = "ES-";
         i += 3;
     }
@@ -231,11 +223,11 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
     if (d == i || d - i > 4) return std::nullopt;
     std::string first(t.substr(i, d - i));
     i = d;
-    if (i + 1 < t.size() && t[i] == '/' && is_digit(t[i + 1])) {
+    if (i + 1 < t.size() && t[i] == '/' && is_ascii_digit(t[i + 1])) {
         std::size_t e = read_digits(t, i + 1);
         if (e - i - 1 > 4) return std::nullopt;
         // "12/10/2020" is a date; "73/195/Add.1" a document.
-        if (e < t.size() && (t[e] == '/' || is_alpha(t[e]) || (t[e] == '.' && e + 1 < t.size() && is_digit(t[e + 1]))))
+        if (e < t.size() && (t[e] == '/' || is_ascii_alpha(t[e]) || (t[e] == '.' && e + 1 < t.size() && is_ascii_digit(t[e + 1]))))
             return std::nullopt;
         n.form = Form::slash;
         n.session = prefix + first;
@@ -246,7 +238,7 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
         if (!prefix.empty()) return std::nullopt;
         n.serial = first;
         // "217A (III)": a letter glued to the number.
-        if (i < t.size() && is_upper(t[i]) && i + 1 < t.size() && !is_alpha(t[i + 1]) && !is_digit(t[i + 1])) {
+        if (i < t.size() && is_ascii_upper(t[i]) && i + 1 < t.size() && !is_ascii_alpha(t[i + 1]) && !is_ascii_digit(t[i + 1])) {
             n.letters.push_back(t[i]);
             ++i;
         } else {
@@ -258,7 +250,7 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
         n.form = year ? Form::year_paren : Form::roman_paren;
         i = e;
     }
-    if (i < t.size() && is_digit(t[i])) return std::nullopt;
+    if (i < t.size() && is_ascii_digit(t[i])) return std::nullopt;
     // Markdown link tail "](#)" or "](http://...)".
     if (i < t.size() && t[i] == ']') {
         ++i;
@@ -532,9 +524,9 @@ bool sentence_break_at(std::string_view t, std::size_t i) {
     std::size_t k = i + 1;
     if (k >= t.size() || (t[k] != ' ' && t[k] != '\n')) return false;
     k = skip_spaces(t, k);
-    if (k >= t.size() || !(is_upper(t[k]) || t[k] == '(' || t[k] == '"')) return false;
+    if (k >= t.size() || !(is_ascii_upper(t[k]) || t[k] == '(' || t[k] == '"')) return false;
     std::size_t w = i;
-    while (w > 0 && (is_alpha(t[w - 1]) || t[w - 1] == '.')) --w;
+    while (w > 0 && (is_ascii_alpha(t[w - 1]) || t[w - 1] == '.')) --w;
     std::string_view word = t.substr(w, i - w);
     for (const char* a : k_abbreviations)
         if (word == a) return false;
@@ -858,7 +850,7 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
     std::size_t i = skip_spaces(t, kw.end);
     std::size_t d = read_digits(t, i);
     if (d == i || d - i > 4) return std::nullopt;
-    if (d < t.size() && (t[d] == '/' || is_alpha(t[d]) || t[d] == '(')) return std::nullopt;
+    if (d < t.size() && (t[d] == '/' || is_ascii_alpha(t[d]) || t[d] == '(')) return std::nullopt;
     auto before = mentions_in(t, sentence_start(t, kw.begin), kw.begin, ctx);
     // The Council named right before or right after ("résolution 1325 du Conseil de sécurité"),
     // or as the subject earlier in the sentence when the year is printed too.
@@ -875,7 +867,7 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
     n.end = d;
     std::size_t end = std::min(sentence_end(t, d), d + 120);
     for (std::size_t k = d; k + 4 <= end; ++k) {
-        if (!is_digit(t[k]) || (k > 0 && is_digit(t[k - 1]))) continue;
+        if (!is_ascii_digit(t[k]) || (k > 0 && is_ascii_digit(t[k - 1]))) continue;
         std::size_t e = read_digits(t, k);
         if (e - k == 4) {
             int year = to_int(t.substr(k, 4));
@@ -902,13 +894,13 @@ bool foreign_body_before(std::string_view t, std::size_t kw) {
     std::size_t e = kw;
     while (e > 0 && is_space_byte(t[e - 1])) --e;
     std::size_t b = e;
-    while (b > 0 && is_alpha(t[b - 1])) --b;
-    if (e - b < 2 || !is_upper(t[b])) return false;
+    while (b > 0 && is_ascii_alpha(t[b - 1])) --b;
+    if (e - b < 2 || !is_ascii_upper(t[b])) return false;
     std::string_view w = t.substr(b, e - b);
     static const std::string_view k_foreign_acronyms[] = {
         "OAU", "AU", "EU", "ILO", "WHO", "WHA", "IAEA", "UNESCO", "OAS", "ECLAC", "ESCAP", "ECA", "ECE", "ESCWA",
         "FAO", "ICAO", "IMO", "ITU", "UPU", "WMO", "IFAD", "UNIDO", "CARICOM", "NATO", "OSCE", "ASEAN", "IPU"};
-    if (std::all_of(w.begin(), w.end(), [](char c) { return is_upper(c) || c == '-'; }))
+    if (std::all_of(w.begin(), w.end(), [](char c) { return is_ascii_upper(c) || c == '-'; }))
         return std::find(std::begin(k_foreign_acronyms), std::end(k_foreign_acronyms), w) !=
                std::end(k_foreign_acronyms);
     // Last words of the names of bodies outside the United Nations resolution series.
@@ -1050,7 +1042,7 @@ void find_arabic(std::string_view t, const CitationContext& ctx, std::vector<Res
         std::size_t k = p;
         int words = 0;
         while (k < t.size() && words <= 4) {
-            if (is_digit(t[k])) break;
+            if (is_ascii_digit(t[k])) break;
             unsigned char c = static_cast<unsigned char>(t[k]);
             if (c == ' ') {
                 ++words;
@@ -1061,7 +1053,7 @@ void find_arabic(std::string_view t, const CitationContext& ctx, std::vector<Res
                 break;
             }
         }
-        if (k >= t.size() || !is_digit(t[k])) continue;
+        if (k >= t.size() || !is_ascii_digit(t[k])) continue;
         std::vector<Number> items;
         std::size_t q = k;
         while (true) {

@@ -13,6 +13,7 @@
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
 
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -133,13 +134,12 @@ const OrdinalTable& ordinal_table(const std::string& lang) {
     return *slot;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// "73rd", "69e", "1er", "69º", "69-й": digits and a suffix the language writes after them.
 std::optional<int> parse_numeric_ordinal(const std::string& key, const std::string& lang) {
     std::size_t i = 0;
     int n = 0;
-    while (i < key.size() && is_digit(key[i]) && i < 4) n = n * 10 + (key[i++] - '0');
+    while (i < key.size() && is_ascii_digit(key[i]) && i < 4) n = n * 10 + (key[i++] - '0');
     if (i == 0 || i > 3 || n == 0) return std::nullopt;
     std::string_view suffix = std::string_view(key).substr(i);
     // normalise_key turned a hyphen into a space: "69-й" -> "69 и".
@@ -164,13 +164,13 @@ std::optional<int> parse_numeric_ordinal(const std::string& key, const std::stri
 
 std::optional<int> lookup_ordinal(const std::string& key, const std::string& lang) {
     if (key.empty()) return std::nullopt;
-    if (is_digit(key[0])) return parse_numeric_ordinal(key, lang);
+    if (is_ascii_digit(key[0])) return parse_numeric_ordinal(key, lang);
     if (lang == "zh" && key.rfind("第", 0) == 0) {
         // "第73" as well as "第七十三".
         std::size_t i = std::string_view("第").size();
         int n = 0;
         std::size_t digits = 0;
-        while (i < key.size() && is_digit(key[i]) && digits < 4) {
+        while (i < key.size() && is_ascii_digit(key[i]) && digits < 4) {
             n = n * 10 + (key[i++] - '0');
             ++digits;
         }
@@ -311,7 +311,7 @@ void match_before(const std::vector<Token>& tokens, std::size_t keyword, std::si
 
 bool is_ascii_digits(std::string_view s, std::size_t max) {
     if (s.empty() || s.size() > max) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
+    return std::all_of(s.begin(), s.end(), [](char c) { return is_ascii_digit(c); });
 }
 
 void find_sessions_latin(std::string_view text, const std::string& lang,
@@ -344,7 +344,7 @@ void find_sessions_latin(std::string_view text, const std::string& lang,
             std::size_t j = kw_end;
             while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
             std::size_t k = j;
-            while (k < text.size() && is_digit(text[k])) ++k;
+            while (k < text.size() && is_ascii_digit(text[k])) ++k;
             if (k > j && is_ascii_digits(text.substr(j, k - j), 3) &&
                 (k == text.size() || !std::isalnum(static_cast<unsigned char>(text[k])))) {
                 int number = 0;
@@ -590,7 +590,7 @@ std::optional<std::string> parse_date(std::string_view text, const std::string& 
             DateToken t;
             t.number = true;
             std::size_t j = at;
-            while (j < folded.size() && is_digit(folded[j])) {
+            while (j < folded.size() && is_ascii_digit(folded[j])) {
                 if (t.digits < 6) t.value = t.value * 10 + (folded[j] - '0');
                 ++t.digits;
                 ++j;

@@ -5,6 +5,7 @@
 // ("HIV/AIDS", "and/or", "OSCE/ODIHR", dates, URLs) and precision matters more than
 // catching an exotic series once.
 #include "refs/symbols.h"
+#include "base/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -14,12 +15,7 @@ namespace plenary {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+char to_upper(char c) { return is_ascii_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 std::string upper(std::string_view s) {
     std::string out(s);
@@ -39,13 +35,6 @@ bool is_known_series(std::string_view s) {
                        "ACC",  "DC",   "CD",    "CCD",   "ENDC", "SG",    "SC",   "GA",   "PBC",
                        "ECE",  "LC",   "CAC",   "HSP",   "LOS",  "BWC",   "CCW",  "APLC", "PRST",
                        "UNDP", "ITC", "EC"});
-}
-
-bool is_roman(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (!in_list(std::string_view(&c, 1), {"I", "V", "X", "L", "C", "D", "M"})) return false;
-    return true;
 }
 
 // Suffixes that stack on a base symbol and are stripped for SymbolMatch::base.
@@ -74,7 +63,7 @@ bool is_subsidiary_word(std::string_view word_upper) {
 bool is_upper_word(std::string_view t, std::size_t b, std::size_t e) {
     if (e <= b + 1) return false;
     for (std::size_t i = b; i < e; ++i)
-        if (!is_upper(t[i]) && t[i] != '.' && !is_digit(t[i])) return false;
+        if (!is_ascii_upper(t[i]) && t[i] != '.' && !is_ascii_digit(t[i])) return false;
     return true;
 }
 
@@ -116,13 +105,13 @@ std::size_t skip_inline_space(std::string_view t, std::size_t i) {
     return i;
 }
 
-// Reads one component at i. Returns false when there is none. Sets end past it.
-bool read_component(std::string_view t, std::size_t i, Component& comp, std::size_t& end) {
-    std::size_t j = i;
+// Reads the letters, digits and hyphens of a component from i; sets j past them.
+std::string read_component_word(std::string_view t, std::size_t i, std::size_t& j) {
+    j = i;
     std::string word;
     while (j < t.size()) {
         char c = t[j];
-        if (is_alnum(c)) {
+        if (is_ascii_alnum(c)) {
             word.push_back(c);
             ++j;
         } else if (c == '-' && !word.empty() && j + 1 < t.size()) {
@@ -130,14 +119,14 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
             // "A/75/999-S/2021/740" is two symbols: stop before a series and its '/'.
             std::size_t k = j + 1;
             std::size_t w = k;
-            while (w < t.size() && is_alpha(t[w])) ++w;
+            while (w < t.size() && is_ascii_alpha(t[w])) ++w;
             bool next_symbol = w > k && w < t.size() && t[w] == '/';
-            if (is_alnum(t[k]) && !next_symbol) {
+            if (is_ascii_alnum(t[k]) && !next_symbol) {
                 word.push_back('-');
                 ++j;
-            } else if (is_digit(word.back())) {
+            } else if (is_ascii_digit(word.back())) {
                 std::size_t m = skip_inline_space(t, k);
-                if (m > k && m < t.size() && is_digit(t[m]) &&
+                if (m > k && m < t.size() && is_ascii_digit(t[m]) &&
                     t.substr(k, m - k).find('\n') != std::string_view::npos) {
                     word.push_back('-');
                     j = m;
@@ -151,35 +140,77 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
             break;
         }
     }
-    if (word.empty()) return false;
+    return word;
+}
+
+// Mends what extraction and OCR do to a word read at i (ending at j): "3para" run together
+// keeps the number, "A/600l" reads 1 as l. Returns the number glued to a nature word
+// ("PV8" -> "PV" and "8"), else "".
+std::string mend_component_word(std::string& word, std::size_t i, std::size_t& j) {
     // "3para" (text run into the symbol by extraction): keep the number only.
     {
         std::size_t d = 0;
-        while (d < word.size() && is_digit(word[d])) ++d;
-        if (d > 0 && d + 1 < word.size() && is_lower(word[d]) && is_lower(word[d + 1])) {
+        while (d < word.size() && is_ascii_digit(word[d])) ++d;
+        if (d > 0 && d + 1 < word.size() && is_ascii_lower(word[d]) && is_ascii_lower(word[d + 1])) {
             j = i + d;
             word.resize(d);
         }
     }
     // OCR reads 1 as l: "A/600l/Add.l", "A/50/l".
-    if (std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == 'l'; }) &&
-        (word.size() == 1 || is_digit(word.front())))
+    if (std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == 'l'; }) &&
+        (word.size() == 1 || is_ascii_digit(word.front())))
         std::replace(word.begin(), word.end(), 'l', '1');
     // "PV8", "PV.8" run together: "A/77/PV8", "A/PV2128".
     std::string glued_number;
-    {
-        std::size_t a = 0;
-        while (a < word.size() && is_alpha(word[a])) ++a;
-        if (a > 0 && a < word.size() &&
-            std::all_of(word.begin() + static_cast<std::ptrdiff_t>(a), word.end(), is_digit) &&
-            in_list(upper(word.substr(0, a)), {"PV", "SR", "L", "WP", "CRP", "ADD", "CORR", "REV"})) {
-            glued_number = word.substr(a);
-            word.resize(a);
-        }
+    std::size_t a = 0;
+    while (a < word.size() && is_ascii_alpha(word[a])) ++a;
+    if (a > 0 && a < word.size() &&
+        std::all_of(word.begin() + static_cast<std::ptrdiff_t>(a), word.end(), is_ascii_digit) &&
+        in_list(upper(word.substr(0, a)), {"PV", "SR", "L", "WP", "CRP", "ADD", "CORR", "REV"})) {
+        glued_number = word.substr(a);
+        word.resize(a);
     }
+    return glued_number;
+}
+
+// Reads the ".n" part of a component after word, at j: "WG.6", "CONF.2015", "PC.III",
+// "Misc. 6". Adds it to comp and moves j past it when it belongs to the symbol.
+void read_dot_part(std::string_view t, const std::string& word, Component& comp, std::size_t& j) {
+    if (!(j + 1 < t.size() && t[j] == '.')) return;
+    std::size_t k = j + 1;
+    bool letters_only = std::all_of(word.begin(), word.end(), is_ascii_alpha);
+    if (t[k] == ' ' && letters_only && k + 1 < t.size() && is_ascii_digit(t[k + 1])) ++k;
+    if (!(is_ascii_alnum(t[k]) && (letters_only || is_ascii_digit(t[k])))) return;
+    std::string tail;
+    while (k < t.size() && is_ascii_alnum(t[k])) tail.push_back(t[k++]);
+    std::size_t d = 0;
+    while (d < tail.size() && is_ascii_digit(tail[d])) ++d;
+    if (d > 0 && d + 1 < tail.size() && is_ascii_lower(tail[d]) && is_ascii_lower(tail[d + 1])) {
+        k -= tail.size() - d;  // "PV.7para." from PDF extraction
+        tail.resize(d);
+    }
+    if (is_stackable(comp.word_upper) &&
+        std::all_of(tail.begin(), tail.end(), [](char c) { return is_ascii_digit(c) || c == 'l' || c == 'I'; }))
+        std::replace_if(tail.begin(), tail.end(), [](char c) { return c == 'l' || c == 'I'; }, '1');
+    // "A/HRC/43/2.pdf" is a file name, not a symbol: the caller rejects it.
+    if (!(is_ascii_digit(word.back()) && std::all_of(tail.begin(), tail.end(), is_ascii_lower))) {
+        comp.canon += '.';
+        comp.canon += upper(tail);
+        comp.has_digit = comp.has_digit || std::any_of(tail.begin(), tail.end(), is_ascii_digit);
+        comp.numeric = false;
+        j = k;
+    }
+}
+
+// Reads one component at i. Returns false when there is none. Sets end past it.
+bool read_component(std::string_view t, std::size_t i, Component& comp, std::size_t& end) {
+    std::size_t j = i;
+    std::string word = read_component_word(t, i, j);
+    if (word.empty()) return false;
+    const std::string glued_number = mend_component_word(word, i, j);
     comp.word_upper = upper(word);
     comp.canon = canonical_word(word);
-    comp.prose = std::all_of(word.begin(), word.end(), is_lower) && word.size() >= 2 &&
+    comp.prose = std::all_of(word.begin(), word.end(), is_ascii_lower) && word.size() >= 2 &&
                  !in_list(comp.word_upper, {"ADD", "CORR", "REV", "AMEND", "SUMMARY", "SUB", "MISC"});
     if (!glued_number.empty()) {
         comp.canon += '.' + glued_number;
@@ -187,36 +218,10 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
         end = j;
         return true;
     }
-    comp.has_digit = std::any_of(word.begin(), word.end(), is_digit);
-    comp.numeric = is_digit(word.front()) &&
-                   std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == '-'; });
-    // ".n" part: "WG.6", "CONF.2015", "PC.III", "Misc. 6".
-    if (j + 1 < t.size() && t[j] == '.') {
-        std::size_t k = j + 1;
-        bool letters_only = std::all_of(word.begin(), word.end(), is_alpha);
-        if (t[k] == ' ' && letters_only && k + 1 < t.size() && is_digit(t[k + 1])) ++k;
-        if (is_alnum(t[k]) && (letters_only || is_digit(t[k]))) {
-            std::string tail;
-            while (k < t.size() && is_alnum(t[k])) tail.push_back(t[k++]);
-            std::size_t d = 0;
-            while (d < tail.size() && is_digit(tail[d])) ++d;
-            if (d > 0 && d + 1 < tail.size() && is_lower(tail[d]) && is_lower(tail[d + 1])) {
-                k -= tail.size() - d;  // "PV.7para." from PDF extraction
-                tail.resize(d);
-            }
-            if (is_stackable(comp.word_upper) &&
-                std::all_of(tail.begin(), tail.end(), [](char c) { return is_digit(c) || c == 'l' || c == 'I'; }))
-                std::replace_if(tail.begin(), tail.end(), [](char c) { return c == 'l' || c == 'I'; }, '1');
-            // "A/HRC/43/2.pdf" is a file name, not a symbol: the caller rejects it.
-            if (!(is_digit(word.back()) && std::all_of(tail.begin(), tail.end(), is_lower))) {
-                comp.canon += '.';
-                comp.canon += upper(tail);
-                comp.has_digit = comp.has_digit || std::any_of(tail.begin(), tail.end(), is_digit);
-                comp.numeric = false;
-                j = k;
-            }
-        }
-    }
+    comp.has_digit = std::any_of(word.begin(), word.end(), is_ascii_digit);
+    comp.numeric = is_ascii_digit(word.front()) &&
+                   std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
+    read_dot_part(t, word, comp, j);
     end = j;
     return true;
 }
@@ -228,16 +233,16 @@ bool read_paren_year(std::string_view t, std::size_t i, std::string& out, std::s
     if (j >= t.size() || t[j] != '(') return false;
     ++j;
     std::size_t b = j;
-    while (j < t.size() && (is_alnum(t[j]) || t[j] == '-')) ++j;
+    while (j < t.size() && (is_ascii_alnum(t[j]) || t[j] == '-')) ++j;
     std::string inner = upper(t.substr(b, j - b));
     if (j < t.size() && t[j] == '\\') ++j;
     if (j >= t.size() || t[j] != ')') return false;
     ++j;
-    bool year = inner.size() == 4 && std::all_of(inner.begin(), inner.end(), is_digit);
+    bool year = inner.size() == 4 && std::all_of(inner.begin(), inner.end(), is_ascii_digit);
     std::string_view r = inner;
     if (r.starts_with("ES-")) r.remove_prefix(3);
     else if (r.starts_with("S-")) r.remove_prefix(2);
-    if (!year && !is_roman(r)) return false;
+    if (!year && !is_roman_numeral(r)) return false;
     out = "(" + inner + ")";
     end = j;
     return true;
@@ -246,86 +251,100 @@ bool read_paren_year(std::string_view t, std::size_t i, std::string& out, std::s
 bool is_file_extension(std::string_view t, std::size_t i) {
     if (i >= t.size() || t[i] != '.') return false;
     std::size_t j = i + 1;
-    while (j < t.size() && is_alpha(t[j])) ++j;
+    while (j < t.size() && is_ascii_alpha(t[j])) ++j;
     std::string_view ext = t.substr(i + 1, j - i - 1);
     return in_list(ext, {"pdf", "doc", "docx", "htm", "html", "aspx", "xml", "txt", "rtf", "odt",
                          "PDF", "DOC", "DOCX"});
 }
 
-// Parses a symbol whose first component starts at start. strict: running text rules.
-std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool strict) {
+// The series a symbol starts with: "A", "CTOC", "TD(X)".
+struct Series {
+    std::string name;           // upper-cased, with a glued "(X)" session
+    bool known = false;         // a series that may start a symbol in running text
+    bool lower = false;         // written in lower case: "a/res/73/195"
+    std::size_t end = 0;        // just past it
+};
+
+// Reads the series at start; nullopt when there is none (strict: in mixed case).
+std::optional<Series> read_series(std::string_view t, std::size_t start, bool strict) {
     std::size_t i = start;
-    std::size_t b = i;
-    while (i < t.size() && is_alpha(t[i])) ++i;
-    if (i == b) return std::nullopt;
-    std::string_view first = t.substr(b, i - b);
-    bool all_upper = std::all_of(first.begin(), first.end(), is_upper);
-    bool all_lower = std::all_of(first.begin(), first.end(), is_lower);
+    while (i < t.size() && is_ascii_alpha(t[i])) ++i;
+    if (i == start) return std::nullopt;
+    std::string_view first = t.substr(start, i - start);
+    bool all_upper = std::all_of(first.begin(), first.end(), is_ascii_upper);
+    bool all_lower = std::all_of(first.begin(), first.end(), is_ascii_lower);
     if (strict && !all_upper && !all_lower) return std::nullopt;
-    std::string series = upper(first);
+    Series series;
+    series.name = upper(first);
+    series.known = is_known_series(series.name);
+    series.lower = all_lower;
     // "TD(X)": a session in parentheses glued to the series.
     if (i < t.size() && t[i] == '(') {
         std::size_t k = i + 1;
-        while (k < t.size() && is_alpha(t[k])) ++k;
-        if (k < t.size() && t[k] == ')' && is_roman(upper(t.substr(i + 1, k - i - 1)))) {
-            series += upper(t.substr(i, k - i + 1));
+        while (k < t.size() && is_ascii_alpha(t[k])) ++k;
+        if (k < t.size() && t[k] == ')' && is_roman_numeral(upper(t.substr(i + 1, k - i - 1)))) {
+            series.name += upper(t.substr(i, k - i + 1));
             i = k + 1;
         }
     }
-    if (strict && !is_known_series(upper(first))) return std::nullopt;
-    if (i >= t.size() || t[i] != '/') return std::nullopt;
+    series.end = i;
+    return series;
+}
 
+// Reads the '/'-separated components after the series; sets end past the last one taken.
+std::vector<Component> read_components(std::string_view t, const Series& series, bool strict,
+                                       std::size_t& end) {
     std::vector<Component> comps;
-    std::size_t end = i;  // end of the last accepted component
-    bool lower_series = all_lower;
+    end = series.end;
     while (end < t.size() && t[end] == '/') {
         std::size_t k = end + 1;
         std::size_t after_space = skip_inline_space(t, k);
-        if (after_space > k && (after_space >= t.size() || !is_alnum(t[after_space]))) break;
+        if (after_space > k && (after_space >= t.size() || !is_ascii_alnum(t[after_space]))) break;
         k = after_space;
         Component comp;
         std::size_t cend = 0;
         if (!read_component(t, k, comp, cend)) break;
         // "Add." with no number is a truncated suffix, not part of the symbol.
-        if (strict && comp.prose && !lower_series) break;
+        if (strict && comp.prose && !series.lower) break;
         if ((comp.word_upper == "ADD" || comp.word_upper == "CORR" || comp.word_upper == "REV" ||
              comp.word_upper == "AMEND") &&
             comp.canon.find('.') == std::string::npos)
             break;
-        if (strict && comps.empty() && series.size() == 1 && !comp.has_digit &&
-            !is_subsidiary_word(comp.word_upper) && (lower_series || !is_upper_word(t, k, cend)))
+        if (strict && comps.empty() && series.name.size() == 1 && !comp.has_digit &&
+            !is_subsidiary_word(comp.word_upper) && (series.lower || !is_upper_word(t, k, cend)))
             break;
         // Lower-case series ("a/res/73/195") only with components that are not prose words.
-        if (strict && lower_series && !comp.has_digit && !is_nature(comp.word_upper) &&
+        if (strict && series.lower && !comp.has_digit && !is_nature(comp.word_upper) &&
             !is_subsidiary_word(comp.word_upper))
             break;
         comps.push_back(std::move(comp));
         end = cend;
     }
-    if (comps.empty()) return std::nullopt;
-    if (strict) {
-        // OCR and extraction garbage ("A/J0217", "A/4S/379", "A/HRC/WG.6/7L.14"): letters and digits
-        // mixed in one component, other than a lettered resolution number "217A" after RES.
-        bool after_res = false;
-        for (const auto& c : comps) {
-            std::string_view w = c.word_upper;
-            bool letters = std::any_of(w.begin(), w.end(), is_alpha);
-            bool digits = std::any_of(w.begin(), w.end(), is_digit);
-            if (letters && digits && w.find('-') == std::string_view::npos) {
-                bool lettered_number = after_res && w.size() >= 2 && is_alpha(w.back()) &&
-                                       std::all_of(w.begin(), w.end() - 1, is_digit);
-                if (!lettered_number) return std::nullopt;
-            }
-            if (w == "RES" || w == "DEC") after_res = true;
-        }
-    }
-    bool any_digit = std::any_of(comps.begin(), comps.end(), [](const Component& c) { return c.has_digit; });
-    if (!any_digit) return std::nullopt;  // every real symbol has a number somewhere
-    if (strict && series == "SC" && !comps.front().numeric) return std::nullopt;
-    if (strict && series == "PRST" && !comps.front().numeric) return std::nullopt;
+    return comps;
+}
 
-    // Resolution and decision numbers take a year or Roman session: "S/RES/1411 (2002)",
-    // "A/RES/217 A (III)".
+// OCR and extraction garbage ("A/J0217", "A/4S/379", "A/HRC/WG.6/7L.14"): letters and digits
+// mixed in one component, other than a lettered resolution number "217A" after RES.
+bool has_garbled_component(const std::vector<Component>& comps) {
+    bool after_res = false;
+    for (const auto& c : comps) {
+        std::string_view w = c.word_upper;
+        bool letters = std::any_of(w.begin(), w.end(), is_ascii_alpha);
+        bool digits = std::any_of(w.begin(), w.end(), is_ascii_digit);
+        if (letters && digits && w.find('-') == std::string_view::npos) {
+            bool lettered_number = after_res && w.size() >= 2 && is_ascii_alpha(w.back()) &&
+                                   std::all_of(w.begin(), w.end() - 1, is_ascii_digit);
+            if (!lettered_number) return true;
+        }
+        if (w == "RES" || w == "DEC") after_res = true;
+    }
+    return false;
+}
+
+// Resolution and decision numbers take a year or Roman session: "S/RES/1411 (2002)",
+// "A/RES/217 A (III)". Returns it ("" when there is none); moves end past it.
+std::string read_resolution_session(std::string_view t, std::vector<Component>& comps,
+                                    std::size_t& end) {
     bool res = std::any_of(comps.begin(), comps.end(), [](const Component& c) {
         return c.word_upper == "RES" || c.word_upper == "DEC";
     });
@@ -334,7 +353,7 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
         std::size_t k = end;
         while (k < t.size() && t[k] == ' ') ++k;
         std::string letter;
-        if (k + 1 < t.size() && is_upper(t[k]) && (t[k + 1] == ' ' || t[k + 1] == '(')) {
+        if (k + 1 < t.size() && is_ascii_upper(t[k]) && (t[k + 1] == ' ' || t[k + 1] == '(')) {
             letter.assign(1, t[k]);
             ++k;
             while (k < t.size() && t[k] == ' ') ++k;
@@ -349,7 +368,7 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
     } else if (res && !comps.back().numeric && comps.back().canon.size() >= 2) {
         // "A/RES/217A (III)": number glued to its letter.
         const std::string& c = comps.back().canon;
-        if (is_upper(c.back()) && std::all_of(c.begin(), c.end() - 1, is_digit)) {
+        if (is_ascii_upper(c.back()) && std::all_of(c.begin(), c.end() - 1, is_ascii_digit)) {
             std::size_t k = end;
             while (k < t.size() && t[k] == ' ') ++k;
             std::size_t pend = 0;
@@ -357,34 +376,34 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
             else paren.clear();
         }
     }
+    return paren;
+}
 
-    std::string stars;
-    while (end < t.size() && (t[end] == '*' || (t[end] == '\\' && end + 1 < t.size() && t[end + 1] == '*'))) {
-        if (t[end] == '\\') ++end;
-        stars += '*';
-        ++end;
-    }
-
-    if (strict) {
-        bool glued_prose = end > 0 && end + 1 < t.size() && is_digit(t[end - 1]) && is_lower(t[end]) &&
-                           is_lower(t[end + 1]);  // "CAT/C/SVN/CO/3para." from PDF extraction
-        if (end < t.size() && (is_alnum(t[end]) || t[end] == '_') && !glued_prose) return std::nullopt;
-        if (is_file_extension(t, end)) return std::nullopt;
-        if (end < t.size() && t[end] == '/') {
-            // Followed by more path: a URL or file path, unless it is a truncated suffix.
-            std::size_t k = end + 1;
-            if (k < t.size() && is_alnum(t[k])) {
-                Component c;
-                std::size_t e = 0;
-                if (!read_component(t, k, c, e) || !(is_stackable(c.word_upper) || c.prose))
-                    return std::nullopt;
-            }
+// Running text: what follows the symbol at end shows it is part of a word, file name, URL or
+// path rather than a symbol.
+bool bad_follower(std::string_view t, std::size_t end) {
+    bool glued_prose = end > 0 && end + 1 < t.size() && is_ascii_digit(t[end - 1]) && is_ascii_lower(t[end]) &&
+                       is_ascii_lower(t[end + 1]);  // "CAT/C/SVN/CO/3para." from PDF extraction
+    if (end < t.size() && (is_ascii_alnum(t[end]) || t[end] == '_') && !glued_prose) return true;
+    if (is_file_extension(t, end)) return true;
+    if (end < t.size() && t[end] == '/') {
+        // Followed by more path: a URL or file path, unless it is a truncated suffix.
+        std::size_t k = end + 1;
+        if (k < t.size() && is_ascii_alnum(t[k])) {
+            Component c;
+            std::size_t e = 0;
+            if (!read_component(t, k, c, e) || !(is_stackable(c.word_upper) || c.prose))
+                return true;
         }
     }
+    return false;
+}
 
+// The canonical form, base and organ of a symbol read as series, components, the session of
+// a resolution (paren) and reissue stars.
+SymbolMatch make_match(const std::string& series, const std::vector<Component>& comps,
+                       const std::string& paren, const std::string& stars) {
     SymbolMatch m;
-    m.begin = start;
-    m.end = end;
     std::string prefix = series;
     std::size_t first_comp = 0;
     if (series == "PRST") {
@@ -416,8 +435,8 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
         m.organ = series;
         if (series != "ST" && comps.size() > 1 + first_comp) {
             const Component& c = comps[first_comp];
-            bool alpha_word = !c.word_upper.empty() && is_alpha(c.word_upper.front()) &&
-                              std::all_of(c.word_upper.begin(), c.word_upper.end(), is_alpha);
+            bool alpha_word = !c.word_upper.empty() && is_ascii_alpha(c.word_upper.front()) &&
+                              std::all_of(c.word_upper.begin(), c.word_upper.end(), is_ascii_alpha);
             if (alpha_word && !is_nature(c.word_upper)) m.organ += "/" + c.canon;
         }
         // Old "TD(X)" keeps its session out of the organ.
@@ -428,13 +447,45 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
     return m;
 }
 
+// Parses a symbol whose first component starts at start. strict: running text rules.
+std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool strict) {
+    const std::optional<Series> series = read_series(t, start, strict);
+    if (!series) return std::nullopt;
+    if (strict && !series->known) return std::nullopt;
+    if (series->end >= t.size() || t[series->end] != '/') return std::nullopt;
+
+    std::size_t end = 0;  // end of the last accepted component
+    std::vector<Component> comps = read_components(t, *series, strict, end);
+    if (comps.empty()) return std::nullopt;
+    if (strict && has_garbled_component(comps)) return std::nullopt;
+    bool any_digit = std::any_of(comps.begin(), comps.end(), [](const Component& c) { return c.has_digit; });
+    if (!any_digit) return std::nullopt;  // every real symbol has a number somewhere
+    const std::string& name = series->name;
+    if (strict && name == "SC" && !comps.front().numeric) return std::nullopt;
+    if (strict && name == "PRST" && !comps.front().numeric) return std::nullopt;
+
+    const std::string paren = read_resolution_session(t, comps, end);
+    std::string stars;
+    while (end < t.size() && (t[end] == '*' || (t[end] == '\\' && end + 1 < t.size() && t[end + 1] == '*'))) {
+        if (t[end] == '\\') ++end;
+        stars += '*';
+        ++end;
+    }
+    if (strict && bad_follower(t, end)) return std::nullopt;
+
+    SymbolMatch m = make_match(name, comps, paren, stars);
+    m.begin = start;
+    m.end = end;
+    return m;
+}
+
 // Characters that may stand right before a symbol: anything but parts of a word, path or URL.
 bool ok_before(std::string_view t, std::size_t start) {
     if (start == 0) return true;
     char c = t[start - 1];
-    if (is_alnum(c)) return false;
+    if (is_ascii_alnum(c)) return false;
     // Second half of a joint symbol: "A/75/999-S/2021/740".
-    if (c == '-' && start >= 2 && is_digit(t[start - 2])) return true;
+    if (c == '-' && start >= 2 && is_ascii_digit(t[start - 2])) return true;
     return std::strchr("/.-_\\@:%=&?#~+", c) == nullptr;
 }
 
@@ -450,7 +501,7 @@ std::optional<SymbolMatch> and_suffix(std::string_view t, const SymbolMatch& pre
     std::size_t e = 0;
     if (!read_component(t, k, c, e) || !is_stackable(c.word_upper) || c.canon.find('.') == std::string::npos)
         return std::nullopt;
-    if (e < t.size() && (is_alnum(t[e]) || t[e] == '/')) return std::nullopt;
+    if (e < t.size() && (is_ascii_alnum(t[e]) || t[e] == '/')) return std::nullopt;
     SymbolMatch m;
     std::string stem = prev.canonical;
     while (!stem.empty() && stem.back() == '*') stem.pop_back();
@@ -475,10 +526,10 @@ std::vector<SymbolMatch> find_symbols(std::string_view text) {
         if (s > 0 && text[s - 1] == ')') {
             // "TD(X)/..."
             std::size_t k = s - 1;
-            while (k > 0 && is_alpha(text[k - 1])) --k;
+            while (k > 0 && is_ascii_alpha(text[k - 1])) --k;
             if (k > 0 && text[k - 1] == '(') s = k - 1;
         }
-        while (s > 0 && is_alpha(text[s - 1])) --s;
+        while (s > 0 && is_ascii_alpha(text[s - 1])) --s;
         if (s == slash || !ok_before(text, s)) {
             pos = slash + 1;
             continue;
@@ -515,7 +566,7 @@ std::optional<SymbolMatch> parse_symbol(std::string_view text) {
         s = trim_ws(s);
     }
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s.remove_suffix(1);
-    if (s.empty() || !is_alpha(s.front())) return std::nullopt;
+    if (s.empty() || !is_ascii_alpha(s.front())) return std::nullopt;
     auto m = parse_at(s, 0, false);
     if (!m || m->end != s.size()) return std::nullopt;
     if (m->canonical.find('/') == std::string::npos) return std::nullopt;

@@ -18,6 +18,7 @@
 #include "refs/resolutions.h"
 #include "model/schema.h"
 #include "refs/symbols.h"
+#include "base/ascii.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -29,10 +30,6 @@ constexpr const char* kPlaceholder = "zzplenaryref";
 // Folded words that name a body before "resolution" (six languages' stems, as typed).
 constexpr const char* kBodyWords[] = {"assembl", "asamblea", "council", "conseil", "consejo",
                                       "conferen", "commission", "comision", "ассамбле", "совет"};
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of a quote mark at text[i]: ASCII " or a curly double quote; 0 if none.
 std::size_t quote_len(std::string_view text, std::size_t i) {
@@ -94,7 +91,7 @@ std::optional<std::pair<std::string, std::string>> date_bounds(std::string_view 
     auto digits = [&](std::size_t from, std::size_t n) {
         if (s.size() < from + n) return false;
         for (std::size_t i = from; i < from + n; ++i)
-            if (!is_digit(s[i])) return false;
+            if (!is_ascii_digit(s[i])) return false;
         return true;
     };
     if (s.size() == 4 && digits(0, 4)) {
@@ -188,13 +185,13 @@ QueryError syntax_error(std::string_view text, const std::vector<Segment>& segme
             continue;
         }
         for (std::size_t k = s.begin; k < s.end;) {
-            if (is_space(text[k])) {
+            if (is_ascii_space(text[k])) {
                 ++k;
                 continue;
             }
             std::size_t e = k + 1;
             if (text[k] != '(' && text[k] != ')')
-                while (e < s.end && !is_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+                while (e < s.end && !is_ascii_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
             tokens.push_back({text.substr(k, e - k), k});
             k = e;
         }
@@ -257,12 +254,12 @@ std::size_t body_named_before(std::string_view text, std::size_t at, const std::
         {"general assembly", "A"}, {"security council", "S"}, {"human rights council", "A/HRC"},
         {"economic and social council", "E"}};
     std::size_t e = at;
-    while (e > 0 && is_space(text[e - 1])) --e;
+    while (e > 0 && is_ascii_space(text[e - 1])) --e;
     if (e >= 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) e -= 2;
     for (const auto& [name, code] : names) {
         if (code != body || e < name.size()) continue;
         const std::size_t b = e - name.size();
-        if (ascii_lower(text.substr(b, name.size())) == name && (b == 0 || is_space(text[b - 1]) || text[b - 1] == '('))
+        if (ascii_lower(text.substr(b, name.size())) == name && (b == 0 || is_ascii_space(text[b - 1]) || text[b - 1] == '('))
             return b;
     }
     return at;
@@ -534,7 +531,7 @@ Xapian::Query QueryParser::resolution_query(const std::string& field, const std:
             add_unique(notes.resolutions, up);
             return boolean(term(field, up));
         }
-        bool numeric = !value.empty() && is_digit(value.front());
+        bool numeric = !value.empty() && is_ascii_digit(value.front());
         if (!numeric) throw QueryError("not a " + field + " '" + field + ":" + value + "'", column);
         number = value;
     }
@@ -620,7 +617,7 @@ std::size_t closing_quote(std::string_view text, std::size_t i, std::size_t open
 std::size_t field_value_end(std::string_view text, std::size_t v, const std::string& name) {
     std::size_t end = v;
     int depth = 0;
-    while (end < text.size() && !is_space(text[end]) && !quote_len(text, end)) {
+    while (end < text.size() && !is_ascii_space(text[end]) && !quote_len(text, end)) {
         if (text[end] == '(') ++depth;
         if (text[end] == ')' && --depth < 0) break;
         ++end;
@@ -631,7 +628,7 @@ std::size_t field_value_end(std::string_view text, std::size_t v, const std::str
     while (k < text.size() && text[k] == ' ') ++k;
     if (k < text.size() && text[k] == '(') {
         std::size_t m = k + 1;
-        while (m < text.size() && (is_digit(text[m]) || text[m] == 'X' || text[m] == 'V' ||
+        while (m < text.size() && (is_ascii_digit(text[m]) || text[m] == 'X' || text[m] == 'V' ||
                                    text[m] == 'I' || text[m] == 'L'))
             ++m;
         if (m > k + 1 && m < text.size() && text[m] == ')') end = m + 1;
@@ -647,7 +644,7 @@ std::optional<Segment> field_clause(std::string_view text, std::size_t i, std::s
     const Field* f = schema.find(name);
     const bool known = f && f->filter;
     const std::size_t v = j + 1;
-    const bool has_value = v < text.size() && !is_space(text[v]);
+    const bool has_value = v < text.size() && !is_ascii_space(text[v]);
     if (!known && has_value)
         throw QueryError("unknown field '" + std::string(text.substr(i, j - i)) +
                              "' (known fields: " + schema.filter_names() + ")",
@@ -681,8 +678,8 @@ std::vector<Segment> scan_segments(std::string_view text, const Schema& schema) 
             continue;
         }
         const bool token_start =
-            i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
-            (text[i - 1] == '-' && (i == 1 || is_space(text[i - 2]) || text[i - 2] == '('));
+            i == 0 || is_ascii_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
+            (text[i - 1] == '-' && (i == 1 || is_ascii_space(text[i - 2]) || text[i - 2] == '('));
         if (!token_start || !is_ascii_alpha(text[i])) {
             ++i;
             continue;
@@ -818,14 +815,14 @@ void QueryParser::find_references(Scan& scan, ParsedQuery& out) const {
         if (s.kind != SegmentKind::text) continue;
         std::size_t k = s.begin;
         while (k < s.end) {
-            while (k < s.end && is_space(text[k])) ++k;
+            while (k < s.end && is_ascii_space(text[k])) ++k;
             std::size_t e = k;
-            while (e < s.end && !is_space(text[e])) ++e;
+            while (e < s.end && !is_ascii_space(text[e])) ++e;
             std::string_view tok = text.substr(k, e - k);
             while (!tok.empty() && (tok.back() == ',' || tok.back() == ';' || tok.back() == '.'))
                 tok.remove_suffix(1);
             const bool slashed = tok.find('/') != std::string_view::npos &&
-                                 std::any_of(tok.begin(), tok.end(), is_digit) &&
+                                 std::any_of(tok.begin(), tok.end(), is_ascii_digit) &&
                                  std::any_of(tok.begin(), tok.end(), is_ascii_alpha);
             if (slashed && !overlaps(k, k + tok.size())) {
                 Xapian::Query q = reference_query(tok, out);
@@ -910,7 +907,7 @@ private:
                 continue;
             }
             const char c = m_text[k];
-            if (is_space(c)) {
+            if (is_ascii_space(c)) {
                 rewritten += ' ';
                 ++k;
                 continue;
@@ -922,7 +919,7 @@ private:
             }
             std::size_t e = k;
             const std::size_t limit = m_next_ref < refs.size() ? std::min(s.end, refs[m_next_ref].begin) : s.end;
-            while (e < limit && !is_space(m_text[e]) && m_text[e] != '(' && m_text[e] != ')') ++e;
+            while (e < limit && !is_ascii_space(m_text[e]) && m_text[e] != '(' && m_text[e] != ')') ++e;
             word(m_text.substr(k, e - k), k);
             k = e;
         }
