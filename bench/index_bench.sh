@@ -9,12 +9,10 @@
 # Defaults: build/, ../shared/corpus-real/ungdc/TXT. Needs GNU time (package "time") and
 # xapian-compact (package "xapian-tools"), which scripts/setup.sh installs.
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 build="${1:-$here/build}"
 corpus="${2:-$here/../shared/corpus-real/ungdc/TXT}"
 runs="${RUNS:-3}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
 [ -d "$corpus" ] || { echo "index_bench: no corpus at $corpus" >&2; exit 1; }
 bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
@@ -23,7 +21,6 @@ bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {
 find "$corpus" -type f -name '*.txt' -print0 | sort -z |
   xargs -0 "$build/indexer/plenary-index" --dump > "$work/paragraphs.jsonl" 2>/dev/null || true
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 # run NAME COMMAND...: one timed run into $work/NAME-db; prints "seconds peak_kb".
 run_one() {

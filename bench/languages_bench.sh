@@ -11,16 +11,13 @@
 # queries (default 21: the first words of dev-set lines, Chinese typed without spaces) as
 # wall time of plenary-search --format json, process start included.
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 build="${1:-$here/build}"
 corpus="${2:-$here/../shared/corpus-real}"
 runs="${RUNS:-3}"
 queries="${QUERIES:-21}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 [ -d "$corpus/un-charter" ] || { echo "languages_bench: no corpus at $corpus" >&2; exit 1; }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if (i<1) i=1; print a[i]}'; }
 
 files_of() {

@@ -11,11 +11,10 @@
 # The index: the corpus-real text files (General Debate speeches and flagship reports); 60 % are
 # indexed first, the rest while the load runs. Files that fail to index are skipped. Needs wrk.
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 build="${1:-$here/build}"
 corpus="${2:-$here/../shared/corpus-real}"
 duration="${DURATION:-10}"
-work="$(mktemp -d)"
 server_pid=""; indexer_pid=""
 cleanup() {
   [ -n "$indexer_pid" ] && kill "$indexer_pid" 2>/dev/null || true

@@ -11,14 +11,12 @@
 # RUNS (default 20) runs of each row; QUERY (default "nuclear disarmament"); BEFORE=PATH adds
 # the rows of another plenary-search binary (a build before a change), interleaved with these.
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 db="$1"
 base="$2"
 build="${3:-$here/build}"
 runs="${RUNS:-20}"
 query="${QUERY:-nuclear disarmament}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 search="$build/searcher/plenary-search"
 perf="$(command -v perf || true)"
 rows=("xapian-once" "plenary-search --help" "plenary-search" "plenary-search --facet year --facet country")

@@ -5,12 +5,7 @@
 #include "reference_langs.h"
 
 PLENARY_FUZZ_TARGET(countries) {
-    const auto input = plenary::fuzz::reader_text(data, size);
-    if (!input) return 0;
-    const auto in = plenary::fuzz::lang_and_text(*input);
-    const std::string& lang = in.lang;
-    const std::string_view text = in.text;
-    plenary::fuzz::run_guarded([&] {
+    return plenary::fuzz::run_on_lang_text(data, size, [](const std::string& lang, std::string_view text) {
         const plenary::Gazetteer& gazetteer = plenary::Gazetteer::instance();
         for (const auto& m : gazetteer.find(text)) {
             plenary::fuzz::check_range(m.begin, m.end, text, "Gazetteer::find: match outside the text");
@@ -21,5 +16,4 @@ PLENARY_FUZZ_TARGET(countries) {
             (void)gazetteer.display_name(std::string(text), lang);
         }
     });
-    return 0;
 }

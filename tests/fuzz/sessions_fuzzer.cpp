@@ -16,12 +16,7 @@ bool is_iso_date(const std::string& s) {
 }  // namespace
 
 PLENARY_FUZZ_TARGET(sessions) {
-    const auto input = plenary::fuzz::reader_text(data, size);
-    if (!input) return 0;
-    const auto in = plenary::fuzz::lang_and_text(*input);
-    const std::string& lang = in.lang;
-    const std::string_view text = in.text;
-    plenary::fuzz::run_guarded([&] {
+    return plenary::fuzz::run_on_lang_text(data, size, [](const std::string& lang, std::string_view text) {
         for (const auto& m : plenary::find_sessions(text, lang))
             plenary::fuzz::check_range(m.begin, m.end, text, "find_sessions: match outside the text");
         if (text.size() <= 200) {
@@ -30,5 +25,4 @@ PLENARY_FUZZ_TARGET(sessions) {
                 plenary::fuzz::finding("parse_date: not YYYY-MM-DD");
         }
     });
-    return 0;
 }

@@ -4,11 +4,5 @@
 #include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(text) {
-    const auto text = plenary::fuzz::reader_text(data, size);
-    if (!text) return 0;
-    plenary::fuzz::run_guarded([&] {
-        plenary::Document doc = plenary::parse_text(*text, "fuzz.txt");
-        plenary::fuzz::finish_document(doc);
-    });
-    return 0;
+    return plenary::fuzz::read_text(data, size, plenary::parse_text, "fuzz.txt");
 }

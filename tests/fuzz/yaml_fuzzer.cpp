@@ -4,11 +4,5 @@
 #include "readers/reader.h"
 
 PLENARY_FUZZ_TARGET(yaml) {
-    const auto text = plenary::fuzz::reader_text(data, size);
-    if (!text) return 0;
-    plenary::fuzz::run_guarded([&] {
-        plenary::Document doc = plenary::parse_yaml(*text, "fuzz/en/global_goals.yml");
-        plenary::fuzz::finish_document(doc);
-    });
-    return 0;
+    return plenary::fuzz::read_text(data, size, plenary::parse_yaml, "fuzz/en/global_goals.yml");
 }
