@@ -39,6 +39,8 @@ public:
 
     /// Every body, in the file's order.
     const std::vector<UnBody>& bodies() const { return m_bodies; }
+    /// Every series that starts a symbol, upper case.
+    const std::set<std::string, std::less<>>& series() const { return m_series; }
     /// True if s (upper case) is a series that starts a symbol ("A", "CTOC", "NPT").
     bool is_series(std::string_view s) const { return m_series.count(s) != 0; }
     /// True if code is a principal organ's (A, S, E, T, ST).
