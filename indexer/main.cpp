@@ -21,6 +21,7 @@ namespace po = boost::program_options;
 
 namespace {
 
+using plenary::kExitDatabase;
 using plenary::kExitFailure;
 using plenary::kExitOk;
 using plenary::kExitUsage;

@@ -7,6 +7,7 @@
 #include "refs/sessions.h"
 #include "refs/symbols.h"
 #include "base/ascii.h"
+#include "refs/un_bodies.h"
 #include "base/text_util.h"
 
 namespace plenary::layout {
@@ -355,32 +356,8 @@ std::vector<std::vector<bool>> repeated_lines(
 }
 
 std::string body_code(std::string_view name) {
-    struct Entry {
-        std::string_view name;
-        std::string_view code;
-    };
-    static constexpr std::array<Entry, 12> table = {{
-        {"conference of the parties to the united nations convention against transnational "
-         "organized crime",
-         "CTOC/COP"},
-        {"conference of the states parties to the united nations convention against corruption",
-         "CAC/COSP"},
-        {"general assembly", "A"},
-        {"security council", "S"},
-        {"economic and social council", "E"},
-        {"human rights council", "A/HRC"},
-        {"trusteeship council", "T"},
-        {"commission on narcotic drugs", "E/CN.7"},
-        {"commission on crime prevention and criminal justice", "E/CN.15"},
-        {"commission on the status of women", "E/CN.6"},
-        {"committee on the rights of the child", "CRC/C"},
-        {"committee on the elimination of discrimination against women", "CEDAW/C"},
-    }};
-    const std::string folded = ascii_lower(collapse_spaces(name));
-    for (const auto& e : table) {
-        if (folded == e.name) return std::string(e.code);
-    }
-    return {};
+    const UnBody* body = UnBodies::instance().named(collapse_spaces(name));
+    return body ? body->code : std::string();
 }
 
 bool Masthead::take_distribution(const std::string& line) {

@@ -18,6 +18,7 @@
 #include "refs/sessions.h"
 #include "refs/symbols.h"
 #include "base/ascii.h"
+#include "refs/un_bodies.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -218,8 +219,7 @@ std::string organ_of(std::string_view symbol) {
     const std::string_view first = symbol.substr(0, slash);
     const std::string_view rest = symbol.substr(slash + 1);
     const std::string_view second = rest.substr(0, rest.find('/'));
-    static const std::array<std::string_view, 5> principal = {"A", "S", "E", "ST", "T"};
-    if (std::find(principal.begin(), principal.end(), first) != principal.end())
+    if (UnBodies::instance().is_principal(first))
         return first == "A" && second == "HRC" ? "A/HRC" : std::string(first);
     if (second.empty() || is_ascii_digit(second[0])) return std::string(first);
     for (const std::string_view kind : {"RES", "DEC", "PV.", "SR.", "L.", "INF", "CRP.", "WP.", "PRST"})
@@ -268,10 +268,7 @@ std::string symbol_from_name(std::string_view stem) {
     }
     if (parts.size() < 2 || !all_of_chars(parts[0], is_ascii_upper) || parts[0].size() > 6) return {};
     // Only series the UN really issues, so "USA_0_2015" or "WHO_2013_report" stay names.
-    static const std::array<std::string_view, 26> series = {
-        "A", "S", "E", "ST", "T", "CTOC", "NPT", "CRC", "CEDAW", "CAT", "CCPR", "CERD", "CMW",
-        "CRPD", "CED", "TD", "UNEP", "DP", "HRI", "ECE", "ICCD", "FCCC", "UNW", "SPLOS", "ISBA", "APLC"};
-    if (std::find(series.begin(), series.end(), parts[0]) == series.end()) return {};
+    if (!UnBodies::instance().is_series(parts[0])) return {};
     bool digit = false;
     for (const auto part : parts) {
         if (part.empty()) return {};

@@ -9,6 +9,7 @@
 #include "readers/reader.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
+#include "refs/un_bodies.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -86,10 +87,7 @@ std::string organ_of(std::string_view symbol) {
     std::string_view rest = symbol.substr(slash + 1);
     const std::size_t slash2 = rest.find('/');
     const std::string_view second = rest.substr(0, slash2);
-    static const std::string_view principal[] = {"A", "S", "E", "ST", "T"};
-    const bool is_principal = std::find(std::begin(principal), std::end(principal), first) !=
-                              std::end(principal);
-    if (is_principal) {
+    if (UnBodies::instance().is_principal(first)) {
         if (first == "A" && second == "HRC") return "A/HRC";
         return std::string(first);
     }

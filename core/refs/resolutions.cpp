@@ -15,6 +15,7 @@
 
 #include "refs/symbols.h"
 #include "base/ascii.h"
+#include "refs/un_bodies.h"
 
 namespace plenary {
 
@@ -360,31 +361,30 @@ struct Mention {
     std::string body;  // resolved body; empty when "Council"/"Conference"/"Commission" is unresolved
 };
 
-// Named commissions of the Economic and Social Council, with their symbol series.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> k_commissions{{
-    {"Commission on Human Rights", "E/CN.4"},
-    {"Commission on the Status of Women", "E/CN.6"},
-    {"Commission on Narcotic Drugs", "E/CN.7"},
-    {"Commission on Crime Prevention and Criminal Justice", "E/CN.15"},
-    {"Commission for Social Development", "E/CN.5"},
-    {"Commission on Population and Development", "E/CN.9"},
-    {"Statistical Commission", "E/CN.3"},
-    {"Commission on Science and Technology for Development", "E/CN.16"},
-}};
+/// The body of schemas/un_bodies.json whose English name has its word head at t[i] ("Security
+/// Council", "Commission on Narcotic Drugs"), or "". begin and end get the span of the name.
+std::string body_named_at(std::string_view t, std::size_t i, std::string_view head, std::size_t* begin,
+                          std::size_t* end) {
+    for (const UnBody& body : UnBodies::instance().bodies()) {
+        if (body.code_is_prefix) continue;
+        for (const std::string_view name : body.names_in("en")) {
+            const std::size_t at = name.find(head);
+            if (at == std::string_view::npos) continue;
+            const std::size_t b = at == 0 ? i : words_before(t, i, name.substr(0, at));
+            if (b == std::string_view::npos) continue;
+            const std::size_t e = words_at(t, i, name.substr(at));
+            if (e == std::string_view::npos) continue;
+            if (begin) *begin = b;
+            if (end) *end = e;
+            return body.code;
+        }
+    }
+    return "";
+}
 
 /// The named commission whose head word "Commission" stands at t[i], or "".
 std::string commission_at(std::string_view t, std::size_t i, std::size_t* begin, std::size_t* end) {
-    for (auto [name, code] : k_commissions) {
-        std::size_t head = name.find("Commission");
-        std::size_t b = head == 0 ? i : words_before(t, i, name.substr(0, head));
-        if (b == std::string_view::npos) continue;
-        std::size_t e = words_at(t, i, name.substr(head));
-        if (e == std::string_view::npos) continue;
-        if (begin) *begin = b;
-        if (end) *end = e;
-        return std::string(code);
-    }
-    return "";
+    return body_named_at(t, i, "Commission", begin, end);
 }
 
 /// The last council named before pos ("Security Council", ...), for a bare "the Council".
@@ -394,13 +394,14 @@ std::string last_named_council(std::string_view t, std::size_t pos) {
     std::string_view before = t.substr(from, pos - from);
     std::size_t best = std::string_view::npos;
     std::string body;
-    for (auto [name, code] : {std::pair<std::string_view, std::string_view>{"Security Council", "S"},
-                              {"Human Rights Council", "A/HRC"},
-                              {"Economic and Social Council", "E"}}) {
-        std::size_t p = before.rfind(name);
-        if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
-            best = p;
-            body = code;
+    for (const UnBody& council : UnBodies::instance().bodies()) {
+        for (const std::string_view name : council.names_in("en")) {
+            if (!name.ends_with(" Council")) continue;
+            std::size_t p = before.rfind(name);
+            if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
+                best = p;
+                body = council.code;
+            }
         }
     }
     return body;
@@ -409,13 +410,7 @@ std::string last_named_council(std::string_view t, std::size_t pos) {
 /// Reads a body mention whose head word ("Assembly", "Council", "Conference", "Commission",
 /// "ECOSOC", ...) starts at i. Returns false if the word there is none of them.
 bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, Mention& m) {
-    std::size_t named_from = i;
-    auto before = [&](std::string_view w) {
-        std::size_t b = words_before(t, i, w);
-        if (b == std::string_view::npos) return false;
-        named_from = b;
-        return true;
-    };
+    auto before = [&](std::string_view w) { return words_before(t, i, w) != std::string_view::npos; };
     auto word_is = [&](std::string_view w) {
         return t.compare(i, w.size(), w) == 0 &&
                (i + w.size() >= t.size() || !is_word_byte(t[i + w.size()]));
@@ -424,24 +419,15 @@ bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, M
     if (word_is("Assembly")) {
         if (before("Parliamentary ") || before("World Health ")) return false;
         m.end = i + 8;
-        m.body = "A";
-        if (before("General ")) m.begin = named_from;
+        m.body = body_named_at(t, i, "Assembly", &m.begin, &m.end);
+        if (m.body.empty()) m.body = "A";  // "the Assembly"
         return true;
     }
     if (word_is("Council")) {
         m.end = i + 7;
         if (words_at(t, m.end, " of Europe") != std::string_view::npos) return false;
-        if (before("Security ")) {
-            m.body = "S";
-            m.begin = named_from;
-        } else if (before("Human Rights ")) {
-            m.body = "A/HRC";
-            m.begin = named_from;
-        } else if (before("Economic and Social ")) {
-            m.body = "E";
-            m.begin = named_from;
-        } else if (before("Trusteeship ")) {
-            m.body = "T";
+        if (std::string code = body_named_at(t, i, "Council", &m.begin, &m.end); !code.empty()) {
+            m.body = code;
         } else if (before("Governing ") || before("Executive ") || before("Legislative ") ||
                    before("National ") || before("Ministers ") || before("European ")) {
             return false;
@@ -455,16 +441,8 @@ bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, M
     if (word_is("Conference")) {
         m.end = i + 10;
         m.body = is_conference_body(ctx.organ) ? ctx.organ : "";
-        std::size_t e = words_at(t, m.end, " of the Parties to the United Nations Convention against Transnational Organized Crime");
-        if (e != std::string_view::npos) {
-            m.body = "CTOC/COP";
-            m.end = e;
-        }
-        e = words_at(t, m.end, " of the States Parties to the United Nations Convention against Corruption");
-        if (e != std::string_view::npos) {
-            m.body = "CAC/COSP";
-            m.end = e;
-        }
+        if (std::string code = body_named_at(t, i, "Conference", nullptr, &m.end); !code.empty())
+            m.body = code;
         return true;
     }
     if (word_is("Commission")) {
@@ -489,12 +467,13 @@ bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, M
         }
         return true;
     }
-    for (auto [w, code] : {std::pair<std::string_view, std::string_view>{"ECOSOC", "E"},
-                           {"HRC", "A/HRC"}, {"UNGA", "A"}, {"GA", "A"}, {"UNSC", "S"}, {"SC", "S"}}) {
-        if (word_is(w) && (i == 0 || !is_word_byte(t[i - 1]))) {
-            m.end = i + w.size();
-            m.body = code;
-            return true;
+    for (const UnBody& body : UnBodies::instance().bodies()) {
+        for (const std::string& w : body.abbreviations) {
+            if (word_is(w) && (i == 0 || !is_word_byte(t[i - 1]))) {
+                m.end = i + w.size();
+                m.body = body.code;
+                return true;
+            }
         }
     }
     return false;
@@ -565,33 +544,14 @@ std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nul
         }
     }
     std::string_view rest = t.substr(k, std::min<std::size_t>(120, t.size() - k));
-    static const std::pair<std::string_view, std::string_view> k_after[] = {
-        {"General Assembly", "A"},
-        {"Security Council", "S"},
-        {"Human Rights Council", "A/HRC"},
-        {"Economic and Social Council", "E"},
-        {"Assembl\xC3\xA9" "e g\xC3\xA9n\xC3\xA9rale", "A"},
-        {"Conseil de s\xC3\xA9" "curit\xC3\xA9", "S"},
-        {"Conseil des droits de l", "A/HRC"},
-        {"Conseil \xC3\xA9" "conomique et social", "E"},
-        {"Asamblea General", "A"},
-        {"Consejo de Seguridad", "S"},
-        {"Consejo de Derechos Humanos", "A/HRC"},
-        {"Consejo Econ\xC3\xB3mico y Social", "E"},
-        {"\xD0\x93\xD0\xB5\xD0\xBD\xD0\xB5\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD0\xB9 "
-         "\xD0\x90\xD1\x81\xD1\x81\xD0\xB0\xD0\xBC\xD0\xB1\xD0\xBB\xD0\xB5\xD0\xB8",
-         "A"},  // Генеральной Ассамблеи
-        {"\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0 \xD0\x91\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBF"
-         "\xD0\xB0\xD1\x81\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8",
-         "S"},  // Совета Безопасности
-        {"\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0 \xD0\xBF\xD0\xBE \xD0\xBF\xD1\x80\xD0\xB0"
-         "\xD0\xB2\xD0\xB0\xD0\xBC \xD1\x87\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0",
-         "A/HRC"},  // Совета по правам человека
-        {"\xD0\xAD\xD0\xBA\xD0\xBE\xD0\xBD\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x87\xD0\xB5\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB3\xD0\xBE "
-         "\xD0\xB8 \xD0\xA1\xD0\xBE\xD1\x86\xD0\xB8\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
-         "\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0",
-         "E"},  // Экономического и Социального Совета
-    };
+    // Names as they follow a number: English, French, Spanish, Russian (genitive).
+    static const std::vector<std::pair<std::string, std::string>> k_after = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const UnBody& body : UnBodies::instance().bodies())
+            for (const std::string_view lang : {"en", "fr", "es", "ru"})
+                for (const std::string& name : body.names_in(lang)) out.emplace_back(name, body.code);
+        return out;
+    }();
     for (const auto& [name, code] : k_after)
         if (rest.starts_with(name)) {
             if (end) *end = k + name.size();
@@ -605,32 +565,17 @@ std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nul
 /// Arabic, before the keyword in French, Spanish and Russian ("le Conseil de sécurité a adopté la
 /// résolution", "Экономическим и Социальным Советом в его резолюции"). The name nearest the end wins.
 std::string body_cjk_arabic(std::string_view window, std::size_t* name_end = nullptr) {
-    static const std::pair<std::string_view, std::string_view> k_names[] = {
-        {"\xE4\xBA\xBA\xE6\x9D\x83\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "A/HRC"},  // 人权理事会
-        {"\xE5\xAE\x89\xE5\x85\xA8\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "S"},      // 安全理事会
-        {"\xE5\xAE\x89\xE7\x90\x86\xE4\xBC\x9A", "S"},                              // 安理会
-        {"\xE7\xBB\x8F\xE6\xB5\x8E\xE5\x8F\x8A\xE7\xA4\xBE\xE4\xBC\x9A\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "E"},
-        {"\xE7\xBB\x8F\xE7\xA4\xBE\xE7\x90\x86\xE4\xBA\x8B\xE4\xBC\x9A", "E"},     // 经社理事会
-        {"\xE5\xA4\xA7\xE4\xBC\x9A", "A"},                                          // 大会
-        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xAD\xD9\x82\xD9\x88\xD9\x82", "A/HRC"},  // مجلس حقوق
-        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x86", "S"},  // مجلس الأمن
-        {"\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xB9\xD9\x8A\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85\xD8\xA9",
-         "A"},  // الجمعية العامة
-        {"\xD8\xA7\xD9\x84\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD8\xAA\xD8\xB5\xD8\xA7\xD8\xAF\xD9\x8A \xD9\x88\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAC\xD8\xAA\xD9\x85\xD8\xA7\xD8\xB9\xD9\x8A", "E"},  // المجلس الاقتصادي والاجتماعي
-        {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xAD\xD9\x82\xD9\x88\xD9\x82 \xD8\xA7\xD9\x84\xD8\xA5\xD9\x86\xD8\xB3\xD8\xA7\xD9\x86", "A/HRC"},  // مجلس حقوق الإنسان
-        {"\xD0\x91\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8", "S"},  // Безопасности
-        {"\xD0\x90\xD1\x81\xD1\x81\xD0\xB0\xD0\xBC\xD0\xB1\xD0\xBB\xD0\xB5", "A"},  // Ассамбле
-        {"\xD0\xBF\xD0\xBE \xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB0\xD0\xBC \xD1\x87\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0", "A/HRC"},  // по правам человека
-        {"\xD0\xA1\xD0\xBE\xD1\x86\xD0\xB8\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD", "E"},  // Социальн
-        {"Conseil de s\xC3\xA9" "curit\xC3\xA9", "S"},  // Conseil de sécurité
-        {"Assembl\xC3\xA9" "e g\xC3\xA9n\xC3\xA9rale", "A"},  // Assemblée générale
-        {"Conseil des droits de l", "A/HRC"},  // Conseil des droits de l
-        {"Conseil \xC3\xA9" "conomique et social", "E"},  // Conseil économique et social
-        {"Consejo de Seguridad", "S"},  // Consejo de Seguridad
-        {"Asamblea General", "A"},  // Asamblea General
-        {"Consejo de Derechos Humanos", "A/HRC"},  // Consejo de Derechos Humanos
-        {"Consejo Econ\xC3\xB3mico y Social", "E"},  // Consejo Económico y Social
-    };
+    // Every name form and stem but the English ones, which mention_at reads with their head word.
+    static const std::vector<std::pair<std::string, std::string>> k_names = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const UnBody& body : UnBodies::instance().bodies()) {
+            for (const auto* forms : {&body.names, &body.stems})
+                for (const auto& [lang, names] : *forms)
+                    if (lang != "en")
+                        for (const std::string& name : names) out.emplace_back(name, body.code);
+        }
+        return out;
+    }();
     std::size_t best = std::string_view::npos;
     std::string body;
     for (const auto& [name, code] : k_names) {

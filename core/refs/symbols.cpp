@@ -11,6 +11,8 @@
 #include <array>
 #include <cstring>
 
+#include "refs/un_bodies.h"
+
 namespace plenary {
 
 namespace {
@@ -27,14 +29,10 @@ bool in_list(std::string_view word, std::initializer_list<std::string_view> list
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-// Series that may start a symbol in running text (upper-case).
+// Series that may start a symbol in running text (upper-case): schemas/un_bodies.json.
 bool is_known_series(std::string_view s) {
-    return in_list(s, {"A",    "S",    "E",     "T",     "ST",   "TD",    "UNEP", "DP",   "NPT",
-                       "CTOC", "CRC",  "CEDAW", "CAT",   "CCPR", "CERD",  "CRPD", "CMW",  "CED",
-                       "HRI",  "SPLOS", "ISBA", "FCCC",  "ICCD", "CBD",   "UNW",  "JIU",  "CEB",
-                       "ACC",  "DC",   "CD",    "CCD",   "ENDC", "SG",    "SC",   "GA",   "PBC",
-                       "ECE",  "LC",   "CAC",   "HSP",   "LOS",  "BWC",   "CCW",  "APLC", "PRST",
-                       "UNDP", "ITC", "EC"});
+    static const UnBodies& bodies = UnBodies::instance();
+    return bodies.is_series(s);
 }
 
 // Suffixes that stack on a base symbol and are stripped for SymbolMatch::base.

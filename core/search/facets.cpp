@@ -5,6 +5,7 @@
 #include "refs/countries.h"
 #include "base/error.h"
 #include "model/schema.h"
+#include "refs/un_bodies.h"
 
 namespace plenary {
 
@@ -162,24 +163,8 @@ std::string facet_label(const std::string& facet, const std::string& value,
 }
 
 std::string body_name(const std::string& code) {
-    static const std::pair<const char*, const char*> names[] = {
-        {"A", "General Assembly"},
-        {"S", "Security Council"},
-        {"E", "Economic and Social Council"},
-        {"T", "Trusteeship Council"},
-        {"ST", "Secretariat"},
-        {"A/HRC", "Human Rights Council"},
-        {"E/CN.4", "Commission on Human Rights"},
-        {"E/CN.6", "Commission on the Status of Women"},
-        {"E/CN.7", "Commission on Narcotic Drugs"},
-        {"E/CN.15", "Commission on Crime Prevention and Criminal Justice"},
-        {"CTOC/COP", "Conference of the Parties to the United Nations Convention against Transnational Organized Crime"},
-        {"CAC/COSP", "Conference of the States Parties to the United Nations Convention against Corruption"}};
-    for (const auto& [c, name] : names)
-        if (code == c) return name;
-    if (code.rfind("NPT/CONF.", 0) == 0)
-        return "Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons";
-    return code;
+    const UnBody* body = UnBodies::instance().find(code);
+    return body ? body->display_name() : code;
 }
 
 std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gazetteer) const {

@@ -19,6 +19,7 @@
 #include "model/schema.h"
 #include "refs/symbols.h"
 #include "base/ascii.h"
+#include "refs/un_bodies.h"
 #include "base/text_util.h"
 
 namespace plenary {
@@ -250,16 +251,15 @@ std::vector<const char*> stopwords_for(const std::string& lang) {
 // Where a body's name ends right before a citation ("General Assembly resolution 73/195")
 // starts, when that body is the citation's; else at.
 std::size_t body_named_before(std::string_view text, std::size_t at, const std::string& body) {
-    static const std::pair<std::string_view, std::string_view> names[] = {
-        {"general assembly", "A"}, {"security council", "S"}, {"human rights council", "A/HRC"},
-        {"economic and social council", "E"}};
+    const UnBody* named = UnBodies::instance().find(body);
+    if (!named || named->code != body) return at;
     std::size_t e = at;
     while (e > 0 && is_ascii_space(text[e - 1])) --e;
     if (e >= 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) e -= 2;
-    for (const auto& [name, code] : names) {
-        if (code != body || e < name.size()) continue;
+    for (const std::string& name : named->names_in("en")) {
+        if (e < name.size()) continue;
         const std::size_t b = e - name.size();
-        if (ascii_lower(text.substr(b, name.size())) == name && (b == 0 || is_ascii_space(text[b - 1]) || text[b - 1] == '('))
+        if (ascii_lower(text.substr(b, name.size())) == ascii_lower(name) && (b == 0 || is_ascii_space(text[b - 1]) || text[b - 1] == '('))
             return b;
     }
     return at;
