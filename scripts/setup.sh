@@ -51,8 +51,12 @@ case "$mode" in
   demo)
     db="${PLENARY_DB:-$build_dir/demo-db}"
     "$build_dir/indexer/plenary-index" --db "$db" corpus/
+    # The seed report and two General Debate speeches of 2018 cite the Niger beside trafficking.
     "$build_dir/searcher/plenary-search" --db "$db" --facet country --facet year --limit 3 \
       'trafficking country:Niger'
+    # One phrase in English or French: both Charters and speeches of several sessions.
+    "$build_dir/searcher/plenary-search" --db "$db" --facet lang --facet year --group-by document \
+      --per-document 1 --limit 4 '"Security Council" OR "Conseil de sécurité"'
     ;;
   test)
     (cd "$build_dir" && ctest --output-on-failure -j"$(nproc)")

@@ -67,8 +67,13 @@ try {
   check(total > 10, "query finds paragraphs: " + status);
   check(await page.locator("#hits li.hit").count() === 10, "ten hits on the first page");
   check(await page.locator("#hits mark").count() > 0, "snippets have highlighted words");
-  const cite = await page.locator("#hits .cite-text").first().textContent();
-  check(/^CTOC\/COP\/2020\/2, para\. \d+/.test(cite), "hit is ready to cite: " + cite);
+  const cites = await page.locator("#hits .cite-text").allTextContents();
+  check(cites.every(c => c && !/^[0-9a-f]{12}-\d+$/.test(c)), "every hit names its document: " + cites.join(" | "));
+  const seedCite = cites.find(c => c.startsWith("CTOC/COP/2020/2"));
+  check(/^CTOC\/COP\/2020\/2, para\. \d+$/.test(seedCite || ""), "the seed's hit is ready to cite: " + seedCite);
+  // corpus/ holds the seed and speeches of other years: the year facet has several values.
+  const years = await page.locator('#facet-lists button[data-facet="year"]').evaluateAll(bs => bs.map(b => b.dataset.value));
+  check(years.includes("2020") && years.includes("2018"), "the year facet spans documents: " + years.join(", "));
 
   // Syntax help is one click away.
   await page.click("#help summary");
@@ -89,10 +94,11 @@ try {
   await page.screenshot({ path: join(out, "e2e-facet.png"), fullPage: false });
 
   // Open a paragraph: its citation, heading path and references.
+  const opened = await page.locator("#hits .cite-text").first().textContent();
   await page.locator("#hits a.open-paragraph").first().click();
   await page.waitForSelector("#paragraph:not([hidden]) h2");
   const title = await page.textContent("#paragraph h2");
-  check(title.startsWith("CTOC/COP/2020/2"), "paragraph view names the document: " + title);
+  check(title === opened, "paragraph view names the hit's document and paragraph: " + title);
   check(await page.locator("#paragraph .text").count() === 1, "paragraph text is shown");
   check(await page.locator("#paragraph .references a, #paragraph ol.headings li").count() > 0,
         "paragraph shows its heading path or references");
@@ -115,6 +121,12 @@ try {
   await page.click(".chip");
   await page.waitForFunction(() => !document.querySelector(".chip"));
   check(await page.locator(".chip").count() === 0, "chip removes its filter");
+
+  // The sample's languages: the Charter in English and French.
+  await page.goto(base + "#q=nations");
+  await page.waitForSelector('#facet-lists button[data-facet="lang"][data-value="fr"]', { timeout: 10000 }).catch(() => {});
+  const langs = await page.locator('#facet-lists button[data-facet="lang"]').evaluateAll(bs => bs.map(b => b.dataset.value));
+  check(langs.includes("en") && langs.includes("fr"), "the language facet has English and French: " + langs.join(", "));
 
   // Markup in a query stays text.
   await page.getByLabel("Search", { exact: true }).fill('"<img src=x onerror=window.__xss=1>');

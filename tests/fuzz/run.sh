@@ -9,9 +9,10 @@
 #   tests/fuzz/run.sh --list       # the names of every target
 #
 # Seeds: tests/fuzz/seeds/TARGET/, the inputs kept in tests/data/fuzz/TARGET/ (so each run
-# replays them first), the bundled corpus/, and a few files of each format from
-# ../shared/corpus-real/ (or $PLENARY_SHARED_DIR/corpus-real), read in place. Inputs the
-# fuzzer finds interesting are kept in OUT/corpus/TARGET/ and reused by the next run.
+# replays them first), the bundled corpus/ (its Markdown, text, UNPC XML and DOCX), and a
+# few files of each format from ../shared/corpus-real/ (or $PLENARY_SHARED_DIR/corpus-real),
+# read in place. Inputs the fuzzer finds interesting are kept in OUT/corpus/TARGET/ and
+# reused by the next run.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -67,6 +68,9 @@ repo_seeds() {
   case "$1" in
     markdown) echo corpus/*.md ;;
     sidecar) echo corpus/*.meta.json ;;
+    text|symbols|resolutions|countries|sessions) echo corpus/ungdc/*.txt corpus/un-charter/*.txt ;;
+    unpc_xml) echo corpus/unpc/en/2014/npt/conf_2015/pc_iii/*.xml ;;
+    docx) echo corpus/upr/*.docx ;;
     schema_xml) echo tests/data/akn/*.xml ;;
     pdf) echo tests/data/pdf/*.pdf ;;
   esac

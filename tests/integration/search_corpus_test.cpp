@@ -1,10 +1,12 @@
-// plenary-search's promises on real documents: the seed report (corpus/) and a slice of
-// ../shared/corpus-real, indexed with the real indexing run into temporary databases.
+// plenary-search's promises on real documents: the demo sample (corpus/: the seed report and
+// real documents of each kind) and a slice of ../shared/corpus-real, indexed with the real
+// indexing run into temporary databases.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +32,8 @@ std::vector<std::string> numbers(const SearchResult& r) {
     return out;
 }
 
+/// corpus/ indexed whole; the seed's tests look at the seed report only (doc: filter), since
+/// the other documents of the sample cite resolutions and countries too.
 class SeedSearch : public ::testing::Test {
 protected:
     static void SetUpTestSuite() { db = new std::string(build("seed", {PLENARY_SOURCE_DIR "/corpus"})); }
@@ -43,7 +47,13 @@ protected:
         SearchRequest req;
         req.query = q;
         req.limit = limit;
+        req.filters = {"doc:CTOC/COP/2020/2"};
         req.facets = {"country"};  // exact totals
+        return s.search(req);
+    }
+    /// `req` over the whole sample.
+    SearchResult search_all(const SearchRequest& req) {
+        Searcher s({*db});
         return s.search(req);
     }
 };
@@ -81,6 +91,63 @@ TEST_F(SeedSearch, CountryNigeriaIsParagraph38AloneAndNigerIsSeven) {
     // Any name form of the country, in any case, with or without the article.
     EXPECT_EQ(search("country:\"the Niger\"").total, 7u);
     EXPECT_EQ(search("country:niger").total, 7u);
+}
+
+/// The values of facet `name` in `r`.
+std::map<std::string, Xapian::doccount> facet_values(const SearchResult& r, const std::string& name) {
+    std::map<std::string, Xapian::doccount> out;
+    for (const Facet& f : r.facets)
+        if (f.name == name)
+            for (const FacetValue& v : f.values) out[v.value] = v.count;
+    return out;
+}
+
+/// The file names (without folders) of the documents of `r`'s hits.
+std::set<std::string> hit_files(const SearchResult& r) {
+    std::set<std::string> out;
+    for (const Hit& h : r.hits) out.insert(fs::path(h.document.source).filename().string());
+    return out;
+}
+
+// The demo's query (scripts/setup.sh demo): the seed report cites the Niger beside trafficking,
+// and so do two speeches of the General Debate of 2018 (the Niger's own, on human trafficking
+// and smuggling of migrants, and Chad's, on traffickers in southern Libya and the Niger).
+TEST_F(SeedSearch, DemoQueryFindsTheSeedAndSpeechesOfAnotherYear) {
+    SearchRequest req;
+    req.query = "trafficking country:Niger";
+    req.limit = 100;
+    req.facets = {"country", "year"};
+    const SearchResult r = search_all(req);
+    ASSERT_TRUE(r.total_exact);
+    const std::set<std::string> files = hit_files(r);
+    for (const char* f : {"ctoc-cop-2020-2.md", "NER_73_2018.txt", "TCD_73_2018.txt"})
+        EXPECT_TRUE(files.count(f)) << f;
+    const auto years = facet_values(r, "year");
+    EXPECT_TRUE(years.count("2018"));
+    EXPECT_TRUE(years.count("2020"));
+    // Seven paragraphs of the seed (SeedSearch.CountryNigeriaIsParagraph38AloneAndNigerIsSeven)
+    // do not all speak of trafficking; the speeches add to what the seed alone finds.
+    EXPECT_GT(r.total, search("trafficking country:Niger").total);
+}
+
+TEST_F(SeedSearch, SampleHasEnglishAndFrenchAndSeveralSpeakingCountries) {
+    SearchRequest req;
+    req.query = "nations";  // "United Nations", "Nations Unies"
+    req.limit = 0;
+    req.facets = {"lang", "country"};
+    req.facet_limit = 0;
+    const SearchResult r = search_all(req);
+    const auto langs = facet_values(r, "lang");
+    EXPECT_GT(langs.count("en") ? langs.at("en") : 0, 0u);
+    EXPECT_GT(langs.count("fr") ? langs.at("fr") : 0, 0u);
+    // The French paragraphs are the French Charter's and only its.
+    SearchRequest fr = req;
+    fr.filters = {"lang:fr"};
+    fr.limit = 1000;
+    EXPECT_EQ(hit_files(search_all(fr)), std::set<std::string>({"raw_un_charter_fr.txt"}));
+    // The speakers' countries, each named by its file (ISO3_SESSION_YEAR.txt).
+    const auto countries = facet_values(r, "country");
+    for (const char* c : {"NER", "TCD", "MLI", "MRT"}) EXPECT_TRUE(countries.count(c)) << c;
 }
 
 TEST(CorpusFacets, EachFacetCountEqualsTheTotalWithThatFilter) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 #include <unistd.h>
 
 #include "base/error.h"
@@ -380,6 +381,46 @@ TEST(ReadDocument, SeedReportWithItsSidecar) {
     EXPECT_EQ(doc.lang, "en");
     EXPECT_EQ(doc.title.rfind("Activities of the United Nations Office on Drugs and Crime", 0), 0u);
     EXPECT_GT(doc.paragraphs.size(), 80u);
+}
+
+// Each file of the demo sample (corpus/README.md) reads with the metadata its name, header or
+// masthead gives: a General Debate speech's country, session and year from COUNTRY_SESSION_YEAR,
+// the UNPC file's symbol and date from its TEI header, the resolution's from its masthead, the
+// Charter's language from its name. "" and 0 mean: not checked (the DOCX names no language).
+TEST(ReadDocument, DemoSampleFilesCarryTheirMetadata) {
+    struct Row {
+        const char* file;
+        const char* format;
+        const char* symbol;
+        const char* country;
+        int session;
+        int year;
+        const char* lang;
+    };
+    const std::vector<Row> rows = {
+        {"ungdc/MRT_70_2015.txt", "text", "", "MRT", 70, 2015, "en"},
+        {"ungdc/NER_73_2018.txt", "text", "", "NER", 73, 2018, "en"},
+        {"ungdc/TCD_73_2018.txt", "text", "", "TCD", 73, 2018, "en"},
+        {"ungdc/NER_77_2022.txt", "text", "", "NER", 77, 2022, "en"},
+        {"ungdc/MLI_79_2024.txt", "", "", "MLI", 79, 2024, "en"},
+        {"unpc/en/2014/npt/conf_2015/pc_iii/wp_6.xml", "unpc-xml", "NPT/CONF.2015/PC.III/WP.6", "", 0, 2014, "en"},
+        {"ga-resolutions/A_RES_73_8-EN.pdf", "pdf", "A/RES/73/8", "", 73, 2018, "en"},
+        {"upr/UPR-wg48-Advance-Questions-Slovenia.docx", "docx", "", "", 0, 0, ""},
+        {"un-charter/raw_un_charter_en.txt", "", "", "", 0, 0, "en"},
+        {"un-charter/raw_un_charter_fr.txt", "", "", "", 0, 0, "fr"},
+    };
+    for (const Row& row : rows) {
+        const std::string path = std::string(PLENARY_SOURCE_DIR) + "/corpus/" + row.file;
+        ASSERT_TRUE(fs::exists(path)) << path;
+        const Document doc = read_document(path);
+        if (*row.format) EXPECT_EQ(doc.format, row.format) << row.file;
+        if (*row.symbol) EXPECT_EQ(doc.symbol, row.symbol) << row.file;
+        if (*row.country) EXPECT_EQ(doc.country, row.country) << row.file;
+        if (row.session) EXPECT_EQ(doc.session, row.session) << row.file;
+        if (row.year) EXPECT_EQ(doc.year(), row.year) << row.file;
+        if (*row.lang) EXPECT_EQ(doc.lang, row.lang) << row.file;
+        EXPECT_GT(doc.paragraphs.size(), 5u) << row.file;
+    }
 }
 
 }  // namespace
