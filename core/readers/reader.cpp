@@ -487,6 +487,8 @@ Document parse_document(const std::string& path, const std::string& bytes) {
         doc.source = path;
         apply_file_name(doc, path);
         apply_sidecar(doc, path);
+        // Word files often carry no language of their own (and antiword's text none at all).
+        if (doc.lang.empty()) doc.lang = detect_document_language(doc);
         return doc;
     }
     Utf8Problem problem;

@@ -405,7 +405,7 @@ TEST(ReadDocument, DemoSampleFilesCarryTheirMetadata) {
         {"ungdc/MLI_79_2024.txt", "", "", "MLI", 79, 2024, "en"},
         {"unpc/en/2014/npt/conf_2015/pc_iii/wp_6.xml", "unpc-xml", "NPT/CONF.2015/PC.III/WP.6", "", 0, 2014, "en"},
         {"ga-resolutions/A_RES_73_8-EN.pdf", "pdf", "A/RES/73/8", "", 73, 2018, "en"},
-        {"upr/UPR-wg48-Advance-Questions-Slovenia.docx", "docx", "", "", 0, 0, ""},
+        {"upr/UPR-wg48-Advance-Questions-Slovenia.docx", "docx", "", "", 0, 0, "en"},
         {"un-charter/raw_un_charter_en.txt", "", "", "", 0, 0, "en"},
         {"un-charter/raw_un_charter_fr.txt", "", "", "", 0, 0, "fr"},
     };
@@ -413,12 +413,22 @@ TEST(ReadDocument, DemoSampleFilesCarryTheirMetadata) {
         const std::string path = std::string(PLENARY_SOURCE_DIR) + "/corpus/" + row.file;
         ASSERT_TRUE(fs::exists(path)) << path;
         const Document doc = read_document(path);
-        if (*row.format) EXPECT_EQ(doc.format, row.format) << row.file;
-        if (*row.symbol) EXPECT_EQ(doc.symbol, row.symbol) << row.file;
-        if (*row.country) EXPECT_EQ(doc.country, row.country) << row.file;
-        if (row.session) EXPECT_EQ(doc.session, row.session) << row.file;
-        if (row.year) EXPECT_EQ(doc.year(), row.year) << row.file;
-        if (*row.lang) EXPECT_EQ(doc.lang, row.lang) << row.file;
+        if (*row.format) {
+            EXPECT_EQ(doc.format, row.format) << row.file;
+        }
+        if (*row.symbol) {
+            EXPECT_EQ(doc.symbol, row.symbol) << row.file;
+        }
+        if (*row.country) {
+            EXPECT_EQ(doc.country, row.country) << row.file;
+        }
+        if (row.session) {
+            EXPECT_EQ(doc.session, row.session) << row.file;
+        }
+        if (row.year) {
+            EXPECT_EQ(doc.year(), row.year) << row.file;
+        }
+        EXPECT_EQ(doc.lang, row.lang) << row.file;
         EXPECT_GT(doc.paragraphs.size(), 5u) << row.file;
     }
 }
