@@ -3,14 +3,14 @@
 // paragraph's text is indexed with TermGenerator and the English stemmer and stored as the
 // document's data, nothing more. Only the indexing is timed (reading the input is not), so
 // the baseline is as fast as it can be.
+#include <xapian.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
         db.add_document(doc);
     }
     db.commit();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("baseline: %zu paragraphs, %.1f MB of paragraph text, %.2f s, %.0f paragraphs/s\n",
                 paragraphs.size(), bytes / 1e6, s, paragraphs.size() / s);
     return 0;

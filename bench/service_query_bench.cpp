@@ -39,15 +39,24 @@ plenary::SearchRequest request(const std::string& line) {
         const std::size_t amp = std::min(line.find('&', at), line.size());
         const std::string pair = line.substr(at, amp - at);
         const std::size_t eq = pair.find('=');
-        const std::string key = pair.substr(0, eq), value = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
-        if (key == "q") r.query = value;
-        else if (key == "facet") r.facets.push_back(value);
-        else if (key == "filter") r.filters.push_back(value);
-        else if (key == "limit") r.limit = std::stoul(value);
-        else if (key == "offset") r.offset = std::stoul(value);
-        else if (key == "facet_limit") r.facet_limit = std::stoul(value);
-        else if (key == "sort") r.sort = value;
-        else if (key == "group") r.group_by_document = value == "document";
+        const std::string key = pair.substr(0, eq),
+                          value = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
+        if (key == "q")
+            r.query = value;
+        else if (key == "facet")
+            r.facets.push_back(value);
+        else if (key == "filter")
+            r.filters.push_back(value);
+        else if (key == "limit")
+            r.limit = std::stoul(value);
+        else if (key == "offset")
+            r.offset = std::stoul(value);
+        else if (key == "facet_limit")
+            r.facet_limit = std::stoul(value);
+        else if (key == "sort")
+            r.sort = value;
+        else if (key == "group")
+            r.group_by_document = value == "document";
         at = amp + 1;
     }
     return r;
@@ -76,14 +85,19 @@ int main(int argc, char** argv) {
     auto run = [&](std::size_t t) {
         try {
             plenary::Searcher searcher({argv[1]});
-            for (const auto& r : mix) bytes[t] += plenary::to_json(searcher.search(r)).dump(2).size();  // warm caches
+            for (const auto& r : mix)
+                bytes[t] += plenary::to_json(searcher.search(r)).dump(2).size();  // warm caches
             const std::size_t start_at = t * mix.size() / static_cast<std::size_t>(threads);
             for (int i = 0; i < rounds; ++i) {
                 for (std::size_t k = 0; k < mix.size(); ++k) {
                     const auto& r = mix[(start_at + k) % mix.size()];
                     const auto start = std::chrono::steady_clock::now();
-                    bytes[t] += plenary::to_json(searcher.search(r)).dump(2).size();  // what the service sends
-                    times[t].push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                    bytes[t] += plenary::to_json(searcher.search(r))
+                                    .dump(2)
+                                    .size();  // what the service sends
+                    times[t].push_back(std::chrono::duration<double, std::milli>(
+                                           std::chrono::steady_clock::now() - start)
+                                           .count());
                 }
             }
         } catch (const std::exception& e) {
@@ -105,7 +119,7 @@ int main(int argc, char** argv) {
         total_bytes += bytes[t];
     }
     std::sort(ms.begin(), ms.end());
-    std::printf("RESULT threads=%d queries=%zu p50=%.2f p99=%.2f bytes=%zu\n", threads, ms.size(), ms[ms.size() / 2],
-                ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], total_bytes);
+    std::printf("RESULT threads=%d queries=%zu p50=%.2f p99=%.2f bytes=%zu\n", threads, ms.size(),
+                ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], total_bytes);
     return 0;
 }

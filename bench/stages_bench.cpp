@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "refs/countries.h"
+#include "base/text_util.h"
 #include "model/document.h"
 #include "readers/reader.h"
+#include "refs/countries.h"
 #include "refs/resolutions.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
-#include "base/text_util.h"
 
 namespace fs = std::filesystem;
 
@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
     std::vector<std::string> files;
     for (const auto& e : fs::recursive_directory_iterator(argv[1]))
-        if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path().string());
+        if (e.is_regular_file() && e.path().extension() == ".txt")
+            files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
 
     std::vector<plenary::Document> docs;
@@ -61,20 +62,35 @@ int main(int argc, char** argv) {
                  }
              }
          }},
-        {"find_symbols", [&] { each_paragraph([&](const std::string& t) { sink += plenary::find_symbols(t).size(); }); }},
-        {"find_resolutions", [&] { each_paragraph([&](const std::string& t) { sink += plenary::find_resolutions(t, ctx).size(); }); }},
-        {"Gazetteer::find", [&] { each_paragraph([&](const std::string& t) { sink += gazetteer.find(t).size(); }); }},
-        {"find_sessions", [&] { each_paragraph([&](const std::string& t) { sink += plenary::find_sessions(t, "en").size(); }); }},
-        {"fold", [&] { each_paragraph([&](const std::string& t) { sink += plenary::fold(t).size(); }); }},
+        {"find_symbols",
+         [&] {
+             each_paragraph([&](const std::string& t) { sink += plenary::find_symbols(t).size(); });
+         }},
+        {"find_resolutions",
+         [&] {
+             each_paragraph(
+                 [&](const std::string& t) { sink += plenary::find_resolutions(t, ctx).size(); });
+         }},
+        {"Gazetteer::find",
+         [&] { each_paragraph([&](const std::string& t) { sink += gazetteer.find(t).size(); }); }},
+        {"find_sessions",
+         [&] {
+             each_paragraph(
+                 [&](const std::string& t) { sink += plenary::find_sessions(t, "en").size(); });
+         }},
+        {"fold",
+         [&] { each_paragraph([&](const std::string& t) { sink += plenary::fold(t).size(); }); }},
     };
-    std::printf("%zu files, %.1f MB, %d runs (medians)\n\n| stage | seconds | MB/s |\n|---|---|---|\n",
-                files.size(), bytes / 1e6, runs);
+    std::printf(
+        "%zu files, %.1f MB, %d runs (medians)\n\n| stage | seconds | MB/s |\n|---|---|---|\n",
+        files.size(), bytes / 1e6, runs);
     for (const auto& s : stages) {
         std::vector<double> times;
         for (int r = 0; r < runs; ++r) {
             const auto t0 = std::chrono::steady_clock::now();
             s.run();
-            times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            times.push_back(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         }
         std::sort(times.begin(), times.end());
         const double med = times[times.size() / 2];

@@ -2,10 +2,10 @@
 // open the database, QueryParser (English stemmer, AND), Enquire for ten matches,
 // MSet::snippet of each. Links Xapian only, so its start-up is the least a search can cost.
 // Usage: xapian-once DB QUERY
+#include <xapian.h>
+
 #include <cstdio>
 #include <string>
-
-#include <xapian.h>
 
 int main(int argc, char** argv) {
     if (argc != 3) {

@@ -2,18 +2,17 @@
 // paragraph. Thin: options here, the work in core/index/indexer.cpp.
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include <boost/program_options.hpp>
-
-#include "model/document_json.h"
 #include "base/error.h"
 #include "base/exit_codes.h"
 #include "index/index_writer.h"
 #include "index/indexer.h"
+#include "model/document_json.h"
 #include "readers/reader.h"
 #include "refs/references.h"
 
@@ -55,15 +54,18 @@ struct Options {
 
 /// Reads the command line into o; false (after saying why) when it is wrong.
 bool parse_options(int argc, char** argv, Options& o) {
-    o.visible.add_options()
-        ("help,h", "show this help")
-        ("db,d", po::value(&o.db), "database directory (default: $PLENARY_DB, else ~/.local/share/plenary/db)")
-        ("jobs,j", po::value(&o.jobs)->default_value(1), "worker threads reading and analysing files")
-        ("prune", "remove from the database files that are gone from the given folders")
-        ("commit-every", po::value(&o.commit_every)->default_value(20000), "paragraphs between commits")
-        ("dump", po::value(&o.dump), "print FILE's document and paragraphs as JSON (several files: one JSON per line); write nothing")
-        ("quiet,q", "no progress display")
-        ("no-references", "index text and metadata only (to measure what extraction costs)");
+    o.visible.add_options()("help,h", "show this help")(
+        "db,d", po::value(&o.db),
+        "database directory (default: $PLENARY_DB, else ~/.local/share/plenary/db)")(
+        "jobs,j", po::value(&o.jobs)->default_value(1),
+        "worker threads reading and analysing files")(
+        "prune", "remove from the database files that are gone from the given folders")(
+        "commit-every", po::value(&o.commit_every)->default_value(20000),
+        "paragraphs between commits")("dump", po::value(&o.dump),
+                                      "print FILE's document and paragraphs as JSON (several "
+                                      "files: one JSON per line); write nothing")(
+        "quiet,q", "no progress display")(
+        "no-references", "index text and metadata only (to measure what extraction costs)");
     po::options_description hidden;
     hidden.add_options()("path", po::value<std::vector<std::string>>(), "input");
     po::options_description all;
@@ -71,7 +73,8 @@ bool parse_options(int argc, char** argv, Options& o) {
     po::positional_options_description positional;
     positional.add("path", -1);
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), o.vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  o.vm);
         po::notify(o.vm);
     } catch (const po::error& e) {
         std::cerr << "plenary-index: " << e.what() << " (see --help)\n";
@@ -139,9 +142,10 @@ int index_paths(const Options& o) {
     }
     const plenary::IndexReport r = plenary::run_index(options, listener);
     if (progress_shown) std::cerr << "\r\033[K";
-    std::printf("%zu documents indexed, %zu unchanged, %zu removed, %zu paragraphs, %zu failed, %.1f s (%s)\n",
-                r.indexed, r.unchanged, r.removed, r.paragraphs, r.failed, r.seconds,
-                options.db.c_str());
+    std::printf(
+        "%zu documents indexed, %zu unchanged, %zu removed, %zu paragraphs, %zu failed, %.1f s "
+        "(%s)\n",
+        r.indexed, r.unchanged, r.removed, r.paragraphs, r.failed, r.seconds, options.db.c_str());
     return r.failed > 0 ? kExitFailure : kExitOk;
 }
 

@@ -15,12 +15,11 @@
 #include <deque>
 #include <list>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace plenary {
 
@@ -34,7 +33,8 @@ Clock::duration seconds(double s) {
 
 /// Milliseconds from now to a deadline, never negative.
 int ms_until(Clock::time_point deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     return static_cast<int>(std::clamp<long long>(left, 0, 1 << 30));
 }
 
@@ -77,13 +77,14 @@ void endpoint(socket_t fd, bool peer, std::string& ip, int& port) {
 /// One open connection, as its thread and the registry see it.
 struct OpenConnection {
     socket_t fd = INVALID_SOCKET;
-    std::string peer;                  // the client's address, for the cap per client
+    std::string peer;  // the client's address, for the cap per client
     Clock::time_point opened = Clock::now();
     Clock::time_point idle_since = opened;
-    bool idle = true;                  // waiting for a request or reading its head: may be closed
-    std::atomic<bool> evicted{false};  // closed to make room for another connection (set under the registry's lock)
-    bool close_after = false;          // close once the response is written
-    int head_failure = 0;              // 408 or 431 when the head could not be read
+    bool idle = true;  // waiting for a request or reading its head: may be closed
+    std::atomic<bool> evicted{
+        false};  // closed to make room for another connection (set under the registry's lock)
+    bool close_after = false;  // close once the response is written
+    int head_failure = 0;      // 408 or 431 when the head could not be read
 };
 
 namespace {
@@ -96,7 +97,7 @@ thread_local bool t_refusing = false;  // set on the accepting thread while it t
 /// closed to make room. A socket is shut down only here, under the lock, while registered, so
 /// a number the system has given to a newer socket is never touched.
 class ConnectionRegistry {
-public:
+  public:
     explicit ConnectionRegistry(std::size_t per_client) : m_per_client(per_client) {}
 
     /// Registers c; false when its address already holds its share.
@@ -126,7 +127,8 @@ public:
         std::lock_guard<std::mutex> lock(m_mutex);
         OpenConnection* oldest = nullptr;
         for (OpenConnection* c : m_open)
-            if (c->idle && !c->evicted && (!oldest || c->idle_since < oldest->idle_since)) oldest = c;
+            if (c->idle && !c->evicted && (!oldest || c->idle_since < oldest->idle_since))
+                oldest = c;
         if (!oldest) return false;
         evict(*oldest);
         return true;
@@ -139,7 +141,7 @@ public:
             if (c->idle && !c->evicted) evict(*c);
     }
 
-private:
+  private:
     static void evict(OpenConnection& c) {
         c.evicted = true;
         ::shutdown(c.fd, SHUT_RDWR);  // its thread wakes from poll() and sees the end
@@ -158,13 +160,14 @@ namespace {
 /// that has waited longest for its request is closed; when none waits, a few more queue and
 /// the rest are turned away with 503 on the accepting thread.
 class ConnectionQueue : public httplib::TaskQueue {
-public:
+  public:
     ConnectionQueue(std::shared_ptr<ConnectionRegistry> registry, std::size_t max_threads)
         : m_registry(std::move(registry)), m_max(max_threads) {}
 
     void enqueue(std::function<void()> fn) override {
         std::unique_lock<std::mutex> lock(m_mutex);
-        if (m_busy + m_jobs.size() >= m_max && !m_registry->evict_oldest_idle() && m_jobs.size() >= m_max) {
+        if (m_busy + m_jobs.size() >= m_max && !m_registry->evict_oldest_idle() &&
+            m_jobs.size() >= m_max) {
             lock.unlock();
             t_refusing = true;
             fn();  // GuardedServer::process_and_close_socket answers 503 and closes at once
@@ -188,7 +191,7 @@ public:
         for (auto& t : m_threads) t.join();
     }
 
-private:
+  private:
     void run() {
         for (;;) {
             std::function<void()> fn;
@@ -223,8 +226,9 @@ private:
 /// read: a request head must be complete within header_timeout and max_head_bytes, a response
 /// sent within write_timeout. Past either, reads end (httplib then answers from what it has).
 class DeadlineStream : public httplib::Stream {
-public:
-    DeadlineStream(OpenConnection& c, const ConnectionLimits& limits) : m_conn(c), m_limits(limits) {}
+  public:
+    DeadlineStream(OpenConnection& c, const ConnectionLimits& limits)
+        : m_conn(c), m_limits(limits) {}
 
     /// Waits for the first byte of the next request; false when the client closed, went quiet
     /// past the deadline, or the connection was closed to make room.
@@ -241,7 +245,9 @@ public:
         m_conn.head_failure = 0;
     }
 
-    bool is_readable() const override { return m_pos < m_end || wait_for(m_conn.fd, POLLIN, read_deadline()); }
+    bool is_readable() const override {
+        return m_pos < m_end || wait_for(m_conn.fd, POLLIN, read_deadline());
+    }
 
     bool is_writable() const override { return wait_for(m_conn.fd, POLLOUT, write_deadline()); }
 
@@ -257,7 +263,8 @@ public:
         std::size_t done = 0;
         while (done < size) {
             if (!wait_for(m_conn.fd, POLLOUT, write_deadline())) return -1;
-            const ssize_t n = ::send(m_conn.fd, ptr + done, size - done, MSG_NOSIGNAL | MSG_DONTWAIT);
+            const ssize_t n =
+                ::send(m_conn.fd, ptr + done, size - done, MSG_NOSIGNAL | MSG_DONTWAIT);
             if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
             if (n <= 0) return -1;
             done += static_cast<std::size_t>(n);
@@ -265,11 +272,15 @@ public:
         return static_cast<ssize_t>(done);
     }
 
-    void get_remote_ip_and_port(std::string& ip, int& port) const override { endpoint(m_conn.fd, true, ip, port); }
-    void get_local_ip_and_port(std::string& ip, int& port) const override { endpoint(m_conn.fd, false, ip, port); }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        endpoint(m_conn.fd, true, ip, port);
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        endpoint(m_conn.fd, false, ip, port);
+    }
     socket_t socket() const override { return m_conn.fd; }
 
-private:
+  private:
     /// Reads what has arrived into the buffer; false at the end of what this request may read.
     bool fill() {
         const bool head = m_conn.idle;
@@ -356,14 +367,18 @@ void GuardedServer::close_after_response() {
     if (t_connection) t_connection->close_after = true;
 }
 
-bool GuardedServer::closing() { return t_connection && t_connection->close_after; }
+bool GuardedServer::closing() {
+    return t_connection && t_connection->close_after;
+}
 
 int GuardedServer::head_failure() {
     if (!t_connection) return 0;
     return t_connection->evicted ? 503 : t_connection->head_failure;
 }
 
-void GuardedServer::set_refusal_logger(std::function<void(const std::string&)> log) { m_log_refusal = std::move(log); }
+void GuardedServer::set_refusal_logger(std::function<void(const std::string&)> log) {
+    m_log_refusal = std::move(log);
+}
 
 void GuardedServer::set_listen_backlog(int backlog) {
     if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);
@@ -372,13 +387,15 @@ void GuardedServer::set_listen_backlog(int backlog) {
 void GuardedServer::refuse(socket_t sock, int status, const std::string& message) {
     const nlohmann::json j = {{"error", {{"status", status}, {"message", message}}}};
     const std::string body = j.dump() + "\n";
-    const std::string reply = "HTTP/1.1 " + std::to_string(status) +
-                              (status == 429 ? " Too Many Requests" : " Service Unavailable") +
-                              "\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff"
-                              "\r\nCache-Control: no-store\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: " +
-                              std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string reply =
+        "HTTP/1.1 " + std::to_string(status) +
+        (status == 429 ? " Too Many Requests" : " Service Unavailable") +
+        "\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff"
+        "\r\nCache-Control: no-store\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
     // Never blocks: a client that does not read gets what fits in the socket buffer.
-    [[maybe_unused]] const ssize_t sent = ::send(sock, reply.data(), reply.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    [[maybe_unused]] const ssize_t sent =
+        ::send(sock, reply.data(), reply.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     ::shutdown(sock, SHUT_WR);
     ::close(sock);
     if (m_log_refusal) m_log_refusal("- - " + std::to_string(status) + " 0.0 ms (" + message + ")");
@@ -386,16 +403,18 @@ void GuardedServer::refuse(socket_t sock, int status, const std::string& message
 
 bool GuardedServer::process_and_close_socket(socket_t sock) {
     if (t_refusing) {
-        refuse(sock, 503, "the service holds " + std::to_string(m_limits.max_connections) +
-                              " connections, all working; retry shortly");
+        refuse(sock, 503,
+               "the service holds " + std::to_string(m_limits.max_connections) +
+                   " connections, all working; retry shortly");
         return false;
     }
     OpenConnection conn;
     conn.fd = sock;
     conn.peer = peer_of(sock);
     if (!m_registry->add(conn)) {
-        refuse(sock, 429, "too many connections from " + conn.peer + " (at most " +
-                              std::to_string(m_limits.max_per_client) + " at once)");
+        refuse(sock, 429,
+               "too many connections from " + conn.peer + " (at most " +
+                   std::to_string(m_limits.max_per_client) + " at once)");
         return false;
     }
     t_connection = &conn;
@@ -403,7 +422,8 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     DeadlineStream strm(conn, m_limits);
     bool ok = false;
     Clock::time_point wait_until = conn.opened + seconds(m_limits.header_timeout);
-    for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
+    for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET;
+         --left) {
         if (!strm.wait_for_request(wait_until)) break;
         const bool first = left == keep_alive_max_count_;
         strm.start_request((first ? conn.opened : Clock::now()) + seconds(m_limits.header_timeout));

@@ -4,25 +4,25 @@
 // keeps it open after its own error answers; GuardedServer replaces that loop.
 #pragma once
 
+#include <httplib.h>
+
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
 
-#include <httplib.h>
-
 namespace plenary {
 
 /// Bounds on connections, with the defaults `plenary-search serve` documents.
 struct ConnectionLimits {
-    std::size_t max_connections = 256;    ///< open connections in all (each holds one I/O thread)
-    std::size_t max_per_client = 32;      ///< open connections from one address
-    double header_timeout = 5;            ///< seconds from a connection (or the first byte of a
-                                          ///< kept-alive request) to the end of its request head
-    double keep_alive_timeout = 2;        ///< seconds an idle kept-alive connection is held
-    std::size_t keep_alive_max = 10;      ///< requests per connection
-    double write_timeout = 10;            ///< seconds to send one response
-    std::size_t max_head_bytes = 16384;   ///< request line and headers together
+    std::size_t max_connections = 256;   ///< open connections in all (each holds one I/O thread)
+    std::size_t max_per_client = 32;     ///< open connections from one address
+    double header_timeout = 5;           ///< seconds from a connection (or the first byte of a
+                                         ///< kept-alive request) to the end of its request head
+    double keep_alive_timeout = 2;       ///< seconds an idle kept-alive connection is held
+    std::size_t keep_alive_max = 10;     ///< requests per connection
+    double write_timeout = 10;           ///< seconds to send one response
+    std::size_t max_head_bytes = 16384;  ///< request line and headers together
 };
 
 class ConnectionRegistry;
@@ -33,7 +33,7 @@ class ConnectionRegistry;
 /// is too slow or too large gets 408 or 431 and the connection closes; so does every connection
 /// whose request httplib refused itself.
 class GuardedServer : public httplib::Server {
-public:
+  public:
     explicit GuardedServer(const ConnectionLimits& limits);
     ~GuardedServer() override;
 
@@ -52,7 +52,7 @@ public:
     /// Lets the kernel queue more connections than httplib's backlog of 5 (call after binding).
     void set_listen_backlog(int backlog);
 
-private:
+  private:
     bool process_and_close_socket(socket_t sock) override;
     void refuse(socket_t sock, int status, const std::string& message);
 

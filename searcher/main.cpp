@@ -1,6 +1,7 @@
 // plenary-search: searches a Plenary database. Thin: options here, the work in core/search/.
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -8,8 +9,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/program_options.hpp>
 
 #include "base/error.h"
 #include "base/exit_codes.h"
@@ -26,7 +25,7 @@ using plenary::kExitUsage;
 
 const char* kQueryHelp = R"HELP(Query language:
   migrant smuggling             both words (stemmed: migrants, smuggled); default operator AND
-  "migrant smuggling"           the exact phrase (also before ’s or a footnote mark; - or space alike)
+  "migrant smuggling"           the exact phrase (also before ’s or a footnote mark; - = space)
   trafficking OR smuggling      also AND, NOT, NEAR, parentheses, -word, traffick*
   resolution 73/195             the resolution as cited (every body's 73/195)
   A/RES/73/195  S/RES/2482 (2019)  CTOC/COP/WG.4/2019/2   references match exactly
@@ -59,7 +58,8 @@ bool color_wanted(const std::string& mode) {
     if (mode == "never") return false;
     const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
+           !(term && std::string(term) == "dumb");
 }
 
 /// `plenary-search serve ARGS...` runs plenary-serve, installed beside this binary, with ARGS
@@ -85,32 +85,42 @@ struct Options {
 
 void describe_options(po::options_description& visible, Options& o) {
     plenary::SearchRequest& req = o.req;
-    visible.add_options()
-        ("help,h", "show this help and the query language")
-        ("db,d", po::value(&o.dbs), "database directory, repeatable to search several "
-                                    "(default: $PLENARY_DB, else ~/.local/share/plenary/db)")
-        ("filter,f", po::value(&o.filters), "FIELD:VALUE drill-down, repeatable: OR within a field, "
-                                            "AND across fields")
-        ("facet", po::value(&o.facets), "count values of a facet field, repeatable, or 'all'")
-        ("facet-limit", po::value(&req.facet_limit)->default_value(10), "values per facet (0 = all)")
-        ("facet-order", po::value(&req.facet_order)->default_value("count"),
-         "'count' (most frequent first) or 'value' (those values in value order: a timeline of years)")
-        ("offset", po::value(&req.offset)->default_value(0), "hits to skip")
-        ("limit,n", po::value(&req.limit)->default_value(10), "hits to show")
-        ("exact-up-to", po::value(&req.exact_up_to)->default_value(10000),
-         "count matches exactly up to N; past it the total is a lower bound (\"more than N\")")
-        ("sort", po::value(&req.sort)->default_value("relevance"), "relevance, date, -date or symbol")
-        ("group-by", po::value(&o.group_by), "'document': documents with their best paragraphs")
-        ("per-document", po::value(&req.per_document)->default_value(3), "paragraphs per document with --group-by")
-        ("snippet-length", po::value(&req.snippet_length)->default_value(240), "characters per snippet")
-        ("lang", po::value(&req.lang), "analyse the query as LANG (en, fr, es, ru, ar, zh); default: "
-                                        "from its script (Arabic, Chinese, Cyrillic), else each paragraph's own")
-        ("format", po::value(&o.format)->default_value("text"), "text, json, jsonl (one hit per line) or html")
-        ("color", po::value(&o.color)->default_value("auto"), "highlight with colour: auto, always, never")
-        ("show", po::value(&o.show), "print paragraph ID whole, with footnotes and references")
-        ("in-lang", po::value(&o.in_lang), "with --show: the aligned paragraph of the LANG version instead; "
-                                             "with a query: each hit's aligned paragraph too (en, fr, es, ru, ar, zh)")
-        ("show-document", po::value(&o.show_document), "print the paragraphs of a document (SYMBOL or paragraph ID)");
+    visible.add_options()("help,h", "show this help and the query language")(
+        "db,d", po::value(&o.dbs),
+        "database directory, repeatable to search several "
+        "(default: $PLENARY_DB, else ~/.local/share/plenary/db)")(
+        "filter,f", po::value(&o.filters),
+        "FIELD:VALUE drill-down, repeatable: OR within a field, "
+        "AND across fields")("facet", po::value(&o.facets),
+                             "count values of a facet field, repeatable, or 'all'")(
+        "facet-limit", po::value(&req.facet_limit)->default_value(10),
+        "values per facet (0 = all)")(
+        "facet-order", po::value(&req.facet_order)->default_value("count"),
+        "'count' (most frequent first) or 'value' (those values in value order: a timeline of "
+        "years)")("offset", po::value(&req.offset)->default_value(0), "hits to skip")(
+        "limit,n", po::value(&req.limit)->default_value(10), "hits to show")(
+        "exact-up-to", po::value(&req.exact_up_to)->default_value(10000),
+        "count matches exactly up to N; past it the total is a lower bound (\"more than N\")")(
+        "sort", po::value(&req.sort)->default_value("relevance"),
+        "relevance, date, -date or symbol")("group-by", po::value(&o.group_by),
+                                            "'document': documents with their best paragraphs")(
+        "per-document", po::value(&req.per_document)->default_value(3),
+        "paragraphs per document with --group-by")(
+        "snippet-length", po::value(&req.snippet_length)->default_value(240),
+        "characters per snippet")(
+        "lang", po::value(&req.lang),
+        "analyse the query as LANG (en, fr, es, ru, ar, zh); default: "
+        "from its script (Arabic, Chinese, Cyrillic), else each paragraph's own")(
+        "format", po::value(&o.format)->default_value("text"),
+        "text, json, jsonl (one hit per line) or html")(
+        "color", po::value(&o.color)->default_value("auto"),
+        "highlight with colour: auto, always, never")(
+        "show", po::value(&o.show), "print paragraph ID whole, with footnotes and references")(
+        "in-lang", po::value(&o.in_lang),
+        "with --show: the aligned paragraph of the LANG version instead; "
+        "with a query: each hit's aligned paragraph too (en, fr, es, ru, ar, zh)")(
+        "show-document", po::value(&o.show_document),
+        "print the paragraphs of a document (SYMBOL or paragraph ID)");
 }
 
 int usage(const std::string& message) {
@@ -142,9 +152,12 @@ std::optional<int> check_options(Options& o, const po::variables_map& vm) {
 void show(plenary::Searcher& searcher, const Options& o, const plenary::TextStyle& style) {
     const int indent = o.format == "json" ? 2 : -1;
     if (!o.show.empty()) {
-        const auto p = o.in_lang.empty() ? searcher.show(o.show) : searcher.aligned(o.show, o.in_lang);
-        if (o.format == "text") std::cout << plenary::to_text(p, style);
-        else std::cout << plenary::to_json(p).dump(indent) << '\n';
+        const auto p =
+            o.in_lang.empty() ? searcher.show(o.show) : searcher.aligned(o.show, o.in_lang);
+        if (o.format == "text")
+            std::cout << plenary::to_text(p, style);
+        else
+            std::cout << plenary::to_json(p).dump(indent) << '\n';
         return;
     }
     const auto docs = searcher.show_document(o.show_document);
@@ -158,7 +171,8 @@ void show(plenary::Searcher& searcher, const Options& o, const plenary::TextStyl
     }
 }
 
-void print_result(const plenary::SearchResult& result, const Options& o, const plenary::TextStyle& style) {
+void print_result(const plenary::SearchResult& result, const Options& o,
+                  const plenary::TextStyle& style) {
     if (o.format == "json") {
         std::cout << plenary::to_json(result).dump(2) << '\n';
     } else if (o.format == "jsonl") {
@@ -181,7 +195,8 @@ int run(const Options& o) {
             return kExitOk;
         }
         if (o.req.query.empty() && o.req.filters.empty())
-            return usage("no query (give words to search for, or --filter, --show, --show-document)");
+            return usage(
+                "no query (give words to search for, or --filter, --show, --show-document)");
         print_result(searcher.search(o.req), o, style);
         return kExitOk;
     } catch (const plenary::QueryError& e) {
@@ -219,7 +234,8 @@ int main(int argc, char** argv) {
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "plenary-search: " << e.what() << " (see --help)\n";

@@ -3,4 +3,6 @@
 // plenary-search, their loading and relocation took a one-shot query's time.
 #include "server.h"
 
-int main(int argc, char** argv) { return plenary::serve_main(argc, argv); }
+int main(int argc, char** argv) {
+    return plenary::serve_main(argc, argv);
+}

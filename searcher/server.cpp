@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -8,9 +9,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
+#include <boost/program_options.hpp>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -23,23 +26,19 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 #include <thread>
 
-#include <boost/program_options.hpp>
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-#include <xapian.h>
-
-#include "connection_guard.h"
-#include "embedded.h"
 #include "base/error.h"
 #include "base/exit_codes.h"
+#include "base/text_util.h"
+#include "connection_guard.h"
+#include "embedded.h"
 #include "model/index_format.h"
 #include "model/schema.h"
 #include "search/search.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -51,9 +50,10 @@ struct HttpError {
     std::string message;
 };
 
-const char* const kSearchParams[] = {"q",     "facet", "filter", "offset",      "limit",         "sort",
-                                     "group", "per_document",    "facet_limit", "snippet_length", "lang",
-                                     "in_lang", "facet_order", "exact_up_to"};
+const char* const kSearchParams[] = {"q",           "facet",          "filter", "offset",
+                                     "limit",       "sort",           "group",  "per_document",
+                                     "facet_limit", "snippet_length", "lang",   "in_lang",
+                                     "facet_order", "exact_up_to"};
 
 std::string param_list() {
     std::string out;
@@ -77,7 +77,8 @@ void require_utf8(const std::string& value, const std::string& what) {
 }
 
 /// A whole number in [low, high], or 400 naming the parameter and the range.
-std::size_t number_param(const std::string& name, const std::string& value, std::size_t low, std::size_t high) {
+std::size_t number_param(const std::string& name, const std::string& value, std::size_t low,
+                         std::size_t high) {
     std::size_t n = 0;
     const char* end = value.data() + value.size();
     auto [ptr, ec] = std::from_chars(value.data(), end, n);
@@ -91,7 +92,8 @@ std::size_t number_param(const std::string& name, const std::string& value, std:
 SearchRequest search_request(const httplib::Request& req, double time_limit) {
     for (const auto& [key, value] : req.params) {
         require_utf8(key, "a parameter name");
-        if (std::find(std::begin(kSearchParams), std::end(kSearchParams), key) == std::end(kSearchParams))
+        if (std::find(std::begin(kSearchParams), std::end(kSearchParams), key) ==
+            std::end(kSearchParams))
             throw HttpError{400, "unknown parameter '" + key + "' (" + param_list() + ")"};
         require_utf8(value, "parameter '" + key + "'");
         if (key != "facet" && key != "filter" && req.get_param_value_count(key) > 1)
@@ -106,11 +108,16 @@ SearchRequest search_request(const httplib::Request& req, double time_limit) {
         r.filters.push_back(req.get_param_value("filter", i));
     for (std::size_t i = 0, n = req.get_param_value_count("facet"); i < n; ++i)
         r.facets.push_back(req.get_param_value("facet", i));
-    if (r.filters.size() > 50 || r.facets.size() > 50) throw HttpError{400, "at most 50 filters and 50 facets"};
+    if (r.filters.size() > 50 || r.facets.size() > 50)
+        throw HttpError{400, "at most 50 filters and 50 facets"};
     for (const auto& f : r.filters)
-        if (f.size() > kMaxQueryBytes) throw HttpError{400, "filter is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
-    if (req.has_param("offset")) r.offset = number_param("offset", req.get_param_value("offset"), 0, 100000);
-    if (req.has_param("limit")) r.limit = number_param("limit", req.get_param_value("limit"), 0, kMaxLimit);
+        if (f.size() > kMaxQueryBytes)
+            throw HttpError{400,
+                            "filter is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+    if (req.has_param("offset"))
+        r.offset = number_param("offset", req.get_param_value("offset"), 0, 100000);
+    if (req.has_param("limit"))
+        r.limit = number_param("limit", req.get_param_value("limit"), 0, kMaxLimit);
     if (req.has_param("exact_up_to"))
         r.exact_up_to = number_param("exact_up_to", req.get_param_value("exact_up_to"), 0, 1000000);
     if (req.has_param("facet_limit"))
@@ -118,23 +125,26 @@ SearchRequest search_request(const httplib::Request& req, double time_limit) {
     if (req.has_param("per_document"))
         r.per_document = number_param("per_document", req.get_param_value("per_document"), 1, 20);
     if (req.has_param("snippet_length"))
-        r.snippet_length = number_param("snippet_length", req.get_param_value("snippet_length"), 1, 2000);
+        r.snippet_length =
+            number_param("snippet_length", req.get_param_value("snippet_length"), 1, 2000);
     if (req.has_param("sort")) r.sort = req.get_param_value("sort");
     if (req.has_param("lang")) r.lang = req.get_param_value("lang");
     if (req.has_param("in_lang")) r.in_lang = req.get_param_value("in_lang");
     if (req.has_param("facet_order")) r.facet_order = req.get_param_value("facet_order");
     if (req.has_param("group")) {
         const std::string g = req.get_param_value("group");
-        if (g != "document" && !g.empty()) throw HttpError{400, "unknown grouping '" + g + "' (document)"};
+        if (g != "document" && !g.empty())
+            throw HttpError{400, "unknown grouping '" + g + "' (document)"};
         r.group_by_document = g == "document";
     }
-    if (trim(r.query).empty() && r.filters.empty()) throw HttpError{400, "no query (give q, or filter)"};
+    if (trim(r.query).empty() && r.filters.empty())
+        throw HttpError{400, "no query (give q, or filter)"};
     return r;
 }
 
 /// One worker thread's view of the databases: a Searcher, rebuilt when an indexer commits.
 class Worker {
-public:
+  public:
     explicit Worker(std::vector<std::string> paths) : m_paths(std::move(paths)) {}
 
     /// The Searcher at the newest committed revision; DatabaseError when a database is unusable.
@@ -171,9 +181,14 @@ public:
         try {
             for (std::size_t i = 0; i < m_watch.size(); ++i) {
                 std::size_t docs = 0;
-                for (auto t = m_watch[i].allterms_begin(file_prefix); t != m_watch[i].allterms_end(file_prefix); ++t) ++docs;
+                for (auto t = m_watch[i].allterms_begin(file_prefix);
+                     t != m_watch[i].allterms_end(file_prefix); ++t)
+                    ++docs;
                 const std::size_t paras = m_watch[i].get_doccount();
-                parts.push_back({{"path", m_paths[i]}, {"revision", m_revisions[i]}, {"documents", docs}, {"paragraphs", paras}});
+                parts.push_back({{"path", m_paths[i]},
+                                 {"revision", m_revisions[i]},
+                                 {"documents", docs},
+                                 {"paragraphs", paras}});
                 revision += m_revisions[i];
                 documents += docs;
                 paragraphs += paras;
@@ -182,14 +197,17 @@ public:
             m_searcher.reset();
             throw DatabaseError("cannot read the database: " + e.get_description());
         }
-        return {{"status", "ok"}, {"revision", revision}, {"documents", documents},
-                {"paragraphs", paragraphs}, {"databases", parts}};
+        return {{"status", "ok"},
+                {"revision", revision},
+                {"documents", documents},
+                {"paragraphs", paragraphs},
+                {"databases", parts}};
     }
 
     /// Forgets the Searcher, so that the next request opens the databases afresh.
     void reset() { m_searcher.reset(); }
 
-private:
+  private:
     std::vector<std::string> m_paths;
     std::optional<Searcher> m_searcher;
     std::vector<Xapian::Database> m_watch;  // one per path, reopened to notice commits
@@ -221,7 +239,9 @@ private:
     }
 };
 
-std::string json_text(const nlohmann::json& j) { return j.dump(2) + "\n"; }
+std::string json_text(const nlohmann::json& j) {
+    return j.dump(2) + "\n";
+}
 
 /// True when every '%' in a raw request target starts a %XX escape (httplib keeps bad ones
 /// as they are, so "%zz" would silently become part of a query).
@@ -242,16 +262,17 @@ std::string seconds_text(double s) {
 /// requests asked, so that the many connection threads never open more Searchers than that and
 /// a request waits its turn behind at most --threads others.
 class WorkerPool {
-public:
+  public:
     WorkerPool(const std::vector<std::string>& paths, std::size_t n, double wait_seconds)
-        : m_wait(std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(wait_seconds))) {
+        : m_wait(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+              std::chrono::duration<double>(wait_seconds))) {
         for (std::size_t i = 0; i < n; ++i) m_all.push_back(std::make_unique<Worker>(paths));
         for (auto& w : m_all) m_free.push_back(w.get());
     }
 
     /// A Worker for one request; empty when none came free within the wait.
     class Lease {
-    public:
+      public:
         explicit Lease(WorkerPool& pool) : m_pool(pool), m_worker(pool.take()) {}
         ~Lease() {
             if (m_worker) m_pool.give_back(m_worker);
@@ -261,7 +282,7 @@ public:
         explicit operator bool() const { return m_worker != nullptr; }
         Worker& operator*() const { return *m_worker; }
 
-    private:
+      private:
         WorkerPool& m_pool;
         Worker* m_worker;
     };
@@ -269,12 +290,13 @@ public:
     std::size_t size() const { return m_all.size(); }
     double wait_seconds() const { return std::chrono::duration<double>(m_wait).count(); }
 
-private:
+  private:
     Worker* take() {
         std::unique_lock<std::mutex> lock(m_mutex);
         const std::uint64_t ticket = m_next_ticket++;
         m_queue.push_back(ticket);
-        const bool got = m_cv.wait_for(lock, m_wait, [&] { return !m_free.empty() && m_queue.front() == ticket; });
+        const bool got = m_cv.wait_for(
+            lock, m_wait, [&] { return !m_free.empty() && m_queue.front() == ticket; });
         m_queue.erase(std::find(m_queue.begin(), m_queue.end(), ticket));
         Worker* w = nullptr;
         if (got) {
@@ -309,8 +331,9 @@ void answer(httplib::Response& res, WorkerPool& pool, int not_found_status, F&& 
     const WorkerPool::Lease lease(pool);
     if (!lease) {
         res.set_header("Retry-After", "1");
-        send_error(res, 503, "all " + std::to_string(pool.size()) + " search threads stayed busy for " +
-                                 seconds_text(pool.wait_seconds()) + " s; retry shortly");
+        send_error(res, 503,
+                   "all " + std::to_string(pool.size()) + " search threads stayed busy for " +
+                       seconds_text(pool.wait_seconds()) + " s; retry shortly");
         return;
     }
     Worker& worker = *lease;
@@ -334,7 +357,8 @@ void answer(httplib::Response& res, WorkerPool& pool, int not_found_status, F&& 
 /// The path as the access log shows it: control bytes replaced, long ones cut.
 std::string loggable(std::string_view s) {
     std::string out;
-    for (char c : s.substr(0, 300)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    for (char c : s.substr(0, 300))
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     if (s.size() > 300) out += "...";
     return out;
 }
@@ -350,9 +374,9 @@ void no_ranges(const httplib::Request& req, httplib::Response& res) {
     if (!res.has_header("Accept-Ranges")) res.set_header("Accept-Ranges", "none");
 }
 
-
 const char* kPageSecurityPolicy =
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src "
+    "'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// Why binding failed, asked of the system with a socket of our own.
@@ -370,11 +394,13 @@ std::string bind_problem(const std::string& host, int port) {
         if (fd < 0) continue;
         const int yes = 1;
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, 1) != 0) why = std::strerror(errno);
+        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, 1) != 0)
+            why = std::strerror(errno);
         ::close(fd);
     }
     freeaddrinfo(found);
-    if (why == std::strerror(EADDRINUSE)) why = "address already in use (is another plenary-search serve running?)";
+    if (why == std::strerror(EADDRINUSE))
+        why = "address already in use (is another plenary-search serve running?)";
     return why;
 }
 
@@ -403,16 +429,20 @@ void health(Exchange& x, const std::string&) {
 void search(Exchange& x, const std::string&) {
     // A bad request is answered at once, not after waiting for a free Worker.
     const SearchRequest r = search_request(x.req, x.time_limit);
-    answer(x.res, x.workers, 400, [&](Worker& w) { return json_text(to_json(w.searcher().search(r))); });
+    answer(x.res, x.workers, 400,
+           [&](Worker& w) { return json_text(to_json(w.searcher().search(r))); });
 }
 
 void paragraph(Exchange& x, const std::string& id) {
-    if (id.size() > 200) throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
-    answer(x.res, x.workers, 404, [&](Worker& w) { return json_text(to_json(w.searcher().show(id))); });
+    if (id.size() > 200)
+        throw HttpError{404, "no paragraph with id '" + id.substr(0, 200) + "...'"};
+    answer(x.res, x.workers, 404,
+           [&](Worker& w) { return json_text(to_json(w.searcher().show(id))); });
 }
 
 void document(Exchange& x, const std::string& what) {
-    if (what.size() > 200) throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
+    if (what.size() > 200)
+        throw HttpError{404, "no document '" + what.substr(0, 200) + "...' in the database"};
     answer(x.res, x.workers, 404, [&](Worker& w) {
         nlohmann::json j = nlohmann::json::array();
         for (const auto& d : w.searcher().show_document(what)) j.push_back(to_json(d));
@@ -449,11 +479,13 @@ void route(Exchange& x) {
     }
     try {
         if (!percent_encoding_ok(x.req.target))
-            throw HttpError{400, "the request target has a '%' not followed by two hexadecimal digits"};
+            throw HttpError{400,
+                            "the request target has a '%' not followed by two hexadecimal digits"};
         if (!check_utf8(path)) throw HttpError{400, "the path is not valid UTF-8"};
         for (const Route& r : kRoutes) {
             if (!r.with_argument && path == r.path) return r.handle(x, {});
-            if (r.with_argument && path.size() > r.path.size() && std::string_view(path).substr(0, r.path.size()) == r.path)
+            if (r.with_argument && path.size() > r.path.size() &&
+                std::string_view(path).substr(0, r.path.size()) == r.path)
                 return r.handle(x, path.substr(r.path.size()));
         }
         const bool api = std::string_view(path).substr(0, 5) == "/api/";
@@ -494,7 +526,10 @@ void install_logging(GuardedServer& server, std::mutex& log_mutex) {
     server.set_logger([&log_mutex](const httplib::Request& req, const httplib::Response& res) {
         // Requests httplib refused before routing never set a start time.
         const bool timed = t_request_start != std::chrono::steady_clock::time_point{};
-        const double ms = timed ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count() : 0;
+        const double ms = timed ? std::chrono::duration<double, std::milli>(
+                                      std::chrono::steady_clock::now() - t_request_start)
+                                      .count()
+                                : 0;
         t_request_start = {};
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.1f", ms);
@@ -503,7 +538,9 @@ void install_logging(GuardedServer& server, std::mutex& log_mutex) {
             const std::size_t q = req.target.find('?');
             if (q != std::string::npos) target += req.target.substr(q);
         }
-        const std::string line = (req.method.empty() ? std::string("-") : loggable(req.method)) + ' ' + (target.empty() ? std::string("-") : loggable(target)) + ' ' + std::to_string(res.status) + ' ' + buf + " ms\n";
+        const std::string line = (req.method.empty() ? std::string("-") : loggable(req.method)) +
+                                 ' ' + (target.empty() ? std::string("-") : loggable(target)) +
+                                 ' ' + std::to_string(res.status) + ' ' + buf + " ms\n";
         std::lock_guard<std::mutex> lock(log_mutex);
         std::cerr << line << std::flush;
     });
@@ -519,35 +556,45 @@ void install_logging(GuardedServer& server, std::mutex& log_mutex) {
 void install_error_handlers(GuardedServer& server, const ConnectionLimits& limits) {
     const double header_timeout = limits.header_timeout;
     const std::size_t max_head_bytes = limits.max_head_bytes;
-    server.set_error_handler(httplib::Server::HandlerWithResponse([header_timeout, max_head_bytes](const httplib::Request& req, httplib::Response& res) {
-        no_ranges(req, res);
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        GuardedServer::close_after_response();
-        res.set_header("X-Content-Type-Options", "nosniff");
-        if (const int failure = GuardedServer::head_failure(); failure == 408)
-            send_error(res, 408, "the request head did not arrive within " + seconds_text(header_timeout) + " s");
-        else if (failure == 431)
-            send_error(res, 431, "the request line and headers are longer than " + std::to_string(max_head_bytes) + " bytes");
-        else if (failure == 503)
-            send_error(res, 503, "closed to make room for other connections");
-        else if (res.status == 414)
-            send_error(res, 400, "request line too long (queries are limited to " + std::to_string(kMaxQueryBytes) + " bytes)");
-        else if (res.status == 404)
-            send_error(res, 404, "no such path");
-        else if (res.status == 416)
-            send_error(res, 416, "malformed Range header (byte ranges are not served)");
-        else
-            send_error(res, res.status, res.status < 500 ? "bad request" : "internal error");
-        return httplib::Server::HandlerResponse::Handled;
-    }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send_error(res, 500, "internal error");
-    });
+    server.set_error_handler(httplib::Server::HandlerWithResponse(
+        [header_timeout, max_head_bytes](const httplib::Request& req, httplib::Response& res) {
+            no_ranges(req, res);
+            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            GuardedServer::close_after_response();
+            res.set_header("X-Content-Type-Options", "nosniff");
+            if (const int failure = GuardedServer::head_failure(); failure == 408)
+                send_error(res, 408,
+                           "the request head did not arrive within " +
+                               seconds_text(header_timeout) + " s");
+            else if (failure == 431)
+                send_error(res, 431,
+                           "the request line and headers are longer than " +
+                               std::to_string(max_head_bytes) + " bytes");
+            else if (failure == 503)
+                send_error(res, 503, "closed to make room for other connections");
+            else if (res.status == 414)
+                send_error(res, 400,
+                           "request line too long (queries are limited to " +
+                               std::to_string(kMaxQueryBytes) + " bytes)");
+            else if (res.status == 404)
+                send_error(res, 404, "no such path");
+            else if (res.status == 416)
+                send_error(res, 416, "malformed Range header (byte ranges are not served)");
+            else
+                send_error(res, res.status, res.status < 500 ? "bad request" : "internal error");
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+            send_error(res, 500, "internal error");
+        });
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
+        if (!res.has_header("X-Content-Type-Options"))
+            res.set_header("X-Content-Type-Options", "nosniff");
         if (GuardedServer::closing()) {
             res.headers.erase("Keep-Alive");
-            if (res.get_header_value("Connection") != "close") res.set_header("Connection", "close");
+            if (res.get_header_value("Connection") != "close")
+                res.set_header("Connection", "close");
         }
     });
 }
@@ -571,7 +618,8 @@ int bind_server(GuardedServer& server, const ServerOptions& options) {
 }  // namespace
 
 int serve(const ServerOptions& options) {
-    const std::vector<std::string> paths = options.dbs.empty() ? std::vector<std::string>{default_db_path()} : options.dbs;
+    const std::vector<std::string> paths =
+        options.dbs.empty() ? std::vector<std::string>{default_db_path()} : options.dbs;
     try {
         Schema::instance();
     } catch (const std::exception& e) {
@@ -590,16 +638,19 @@ int serve(const ServerOptions& options) {
     install_logging(server, log_mutex);
     install_error_handlers(server, options.limits);
     const double time_limit = options.time_limit;
-    server.set_pre_routing_handler([&workers, time_limit](const httplib::Request& req, httplib::Response& res) {
-        t_request_start = std::chrono::steady_clock::now();
-        GuardedServer::mark_working();
-        no_ranges(req, res);
-        // This service reads no bodies: bytes after the head would be taken for the next request.
-        if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) GuardedServer::close_after_response();
-        Exchange x{req, res, workers, time_limit};
-        route(x);
-        return httplib::Server::HandlerResponse::Handled;
-    });
+    server.set_pre_routing_handler(
+        [&workers, time_limit](const httplib::Request& req, httplib::Response& res) {
+            t_request_start = std::chrono::steady_clock::now();
+            GuardedServer::mark_working();
+            no_ranges(req, res);
+            // This service reads no bodies: bytes after the head would be taken for the next
+            // request.
+            if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+                GuardedServer::close_after_response();
+            Exchange x{req, res, workers, time_limit};
+            route(x);
+            return httplib::Server::HandlerResponse::Handled;
+        });
 
     const int port = bind_server(server, options);
     if (port == 0) return kExitDatabase;
@@ -615,8 +666,8 @@ int serve(const ServerOptions& options) {
     });
     std::string dbs;
     for (const auto& p : paths) dbs += (dbs.empty() ? "" : ", ") + p;
-    std::cerr << "plenary-search: serving " << dbs << " on http://" << options.host << ':' << port << "/ with "
-              << threads << " threads\n"
+    std::cerr << "plenary-search: serving " << dbs << " on http://" << options.host << ':' << port
+              << "/ with " << threads << " threads\n"
               << std::flush;
     const bool ok = server.listen_after_bind();
     if (!stopping) pthread_kill(signal_thread.native_handle(), SIGUSR1);
@@ -632,15 +683,21 @@ namespace {
 std::string limits_problem(const ServerOptions& o) {
     const ConnectionLimits& l = o.limits;
     // Sockets past 1,023 would be answered 500 by httplib (it polls with select()).
-    if (l.max_connections == 0 || l.max_connections > 900) return "max-connections must be from 1 to 900";
+    if (l.max_connections == 0 || l.max_connections > 900)
+        return "max-connections must be from 1 to 900";
     if (l.max_per_client == 0 || l.max_per_client > l.max_connections)
         return "max-per-client must be from 1 to max-connections";
     auto seconds_ok = [](double s) { return s > 0 && s <= 3600; };
-    if (!seconds_ok(l.header_timeout)) return "header-timeout must be more than 0 and at most 3600 seconds";
-    if (!seconds_ok(l.keep_alive_timeout)) return "keep-alive-timeout must be more than 0 and at most 3600 seconds";
-    if (!seconds_ok(l.write_timeout)) return "write-timeout must be more than 0 and at most 3600 seconds";
-    if (l.max_head_bytes < 1024 || l.max_head_bytes > 1048576) return "max-header-bytes must be from 1024 to 1048576";
-    if (!(o.time_limit >= 0 && o.time_limit <= 3600)) return "time-limit must be from 0 to 3600 seconds";
+    if (!seconds_ok(l.header_timeout))
+        return "header-timeout must be more than 0 and at most 3600 seconds";
+    if (!seconds_ok(l.keep_alive_timeout))
+        return "keep-alive-timeout must be more than 0 and at most 3600 seconds";
+    if (!seconds_ok(l.write_timeout))
+        return "write-timeout must be more than 0 and at most 3600 seconds";
+    if (l.max_head_bytes < 1024 || l.max_head_bytes > 1048576)
+        return "max-header-bytes must be from 1024 to 1048576";
+    if (!(o.time_limit >= 0 && o.time_limit <= 3600))
+        return "time-limit must be from 0 to 3600 seconds";
     return "";
 }
 
@@ -650,27 +707,35 @@ int serve_main(int argc, char** argv) {
     namespace po = boost::program_options;
     ServerOptions options;
     po::options_description visible("Usage: plenary-search serve [options]\nOptions");
-    visible.add_options()
-        ("help,h", "show this help")
-        ("db,d", po::value(&options.dbs), "database directory, repeatable (default: $PLENARY_DB, else "
-                                          "~/.local/share/plenary/db)")
-        ("host", po::value(&options.host)->default_value(options.host), "address to listen on")
-        ("port,p", po::value(&options.port)->default_value(options.port), "port (0: any free port)")
-        ("threads", po::value(&options.threads)->default_value(options.threads), "searches at once, each with its own Searcher")
-        ("time-limit", po::value(&options.time_limit)->default_value(options.time_limit),
-         "seconds a search may spend in all (0: no limit)")
-        ("max-connections", po::value(&options.limits.max_connections)->default_value(options.limits.max_connections),
-         "open connections in all")
-        ("max-per-client", po::value(&options.limits.max_per_client)->default_value(options.limits.max_per_client),
-         "open connections from one address")
-        ("header-timeout", po::value(&options.limits.header_timeout)->default_value(options.limits.header_timeout),
-         "seconds for a request line and headers to arrive")
-        ("keep-alive-timeout", po::value(&options.limits.keep_alive_timeout)->default_value(options.limits.keep_alive_timeout),
-         "seconds an idle connection is kept")
-        ("write-timeout", po::value(&options.limits.write_timeout)->default_value(options.limits.write_timeout),
-         "seconds to send one response")
-        ("max-header-bytes", po::value(&options.limits.max_head_bytes)->default_value(options.limits.max_head_bytes),
-         "bytes of request line and headers together");
+    visible.add_options()("help,h", "show this help")(
+        "db,d", po::value(&options.dbs),
+        "database directory, repeatable (default: $PLENARY_DB, else "
+        "~/.local/share/plenary/db)")("host", po::value(&options.host)->default_value(options.host),
+                                      "address to listen on")(
+        "port,p", po::value(&options.port)->default_value(options.port), "port (0: any free port)")(
+        "threads", po::value(&options.threads)->default_value(options.threads),
+        "searches at once, each with its own Searcher")(
+        "time-limit", po::value(&options.time_limit)->default_value(options.time_limit),
+        "seconds a search may spend in all (0: no limit)")(
+        "max-connections",
+        po::value(&options.limits.max_connections)->default_value(options.limits.max_connections),
+        "open connections in all")(
+        "max-per-client",
+        po::value(&options.limits.max_per_client)->default_value(options.limits.max_per_client),
+        "open connections from one address")(
+        "header-timeout",
+        po::value(&options.limits.header_timeout)->default_value(options.limits.header_timeout),
+        "seconds for a request line and headers to arrive")(
+        "keep-alive-timeout",
+        po::value(&options.limits.keep_alive_timeout)
+            ->default_value(options.limits.keep_alive_timeout),
+        "seconds an idle connection is kept")(
+        "write-timeout",
+        po::value(&options.limits.write_timeout)->default_value(options.limits.write_timeout),
+        "seconds to send one response")(
+        "max-header-bytes",
+        po::value(&options.limits.max_head_bytes)->default_value(options.limits.max_head_bytes),
+        "bytes of request line and headers together");
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(argc, argv).options(visible).run(), vm);

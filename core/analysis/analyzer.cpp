@@ -1,11 +1,11 @@
 #include "analysis/analyzer.h"
 
-#include <memory>
-
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <memory>
 
 #include "base/text_util.h"
 
@@ -26,20 +26,25 @@ const std::vector<std::string>& analysed_languages() {
     return langs;
 }
 
-std::string analyzer_name(const std::string& lang) { return "text_" + (lang.empty() ? "en" : lang); }
+std::string analyzer_name(const std::string& lang) {
+    return "text_" + (lang.empty() ? "en" : lang);
+}
 
 bool is_apostrophe(char32_t cp) {
-    return cp == U'\'' || cp == U'`' || cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x02BC ||
-           cp == 0x2032 || cp == 0x00B4;
+    return cp == U'\'' || cp == U'`' || cp == 0x2018 || cp == 0x2019 || cp == 0x201B ||
+           cp == 0x02BC || cp == 0x2032 || cp == 0x00B4;
 }
 
 bool is_superscript_digit(char32_t cp) {
-    return cp == 0x00B9 || cp == 0x00B2 || cp == 0x00B3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079);
+    return cp == 0x00B9 || cp == 0x00B2 || cp == 0x00B3 || cp == 0x2070 ||
+           (cp >= 0x2074 && cp <= 0x2079);
 }
 
 namespace {
 
-bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+bool is_ascii_digit(char32_t cp) {
+    return cp >= U'0' && cp <= U'9';
+}
 
 // What continues a word for Xapian's TermGenerator: letters, digits, marks, connectors.
 bool continues_word(char32_t cp) {
@@ -131,7 +136,7 @@ void unify_arabic_letters(std::string& out) {
         const auto b0 = static_cast<unsigned char>(out[i]);
         if (b0 != 0xD8 && b0 != 0xD9) continue;
         const auto b1 = static_cast<unsigned char>(out[i + 1]);
-        if (b0 == 0xD9 && b1 == 0xB1) {         // U+0671 alef wasla -> U+0627 alef
+        if (b0 == 0xD9 && b1 == 0xB1) {  // U+0671 alef wasla -> U+0627 alef
             out[i] = static_cast<char>(0xD8);
             out[i + 1] = static_cast<char>(0xA7);
         } else if (b0 == 0xD9 && b1 == 0x89) {  // U+0649 alef maqsura -> U+064A yeh
@@ -145,8 +150,8 @@ void unify_arabic_letters(std::string& out) {
 }
 
 bool is_han(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x2FFFF) || cp == 0x3007;
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) || cp == 0x3007;
 }
 
 namespace {
@@ -156,7 +161,8 @@ namespace {
 icu::BreakIterator* zh_word_iterator() {
     thread_local std::unique_ptr<icu::BreakIterator> it = [] {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+        std::unique_ptr<icu::BreakIterator> b(
+            icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
         if (U_FAILURE(status)) b.reset();
         return b;
     }();
@@ -175,7 +181,8 @@ bool may_hold_han(std::string_view text) {
 
 std::vector<std::size_t> han_word_lengths(std::string_view han_run) {
     std::vector<std::size_t> out;
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(han_run.data(), static_cast<int32_t>(han_run.size())));
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(han_run.data(), static_cast<int32_t>(han_run.size())));
     icu::BreakIterator* it = zh_word_iterator();
     if (!it) {
         // Without ICU's dictionary each ideograph is a word.
@@ -235,7 +242,9 @@ Analyzer::Analyzer(const std::string& lang) {
     m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-void Analyzer::start(Xapian::Document& doc) { m_generator.set_document(doc); }
+void Analyzer::start(Xapian::Document& doc) {
+    m_generator.set_document(doc);
+}
 
 void Analyzer::index_text(std::string_view text, const std::string& prefix) {
     m_generator.index_text(prepare_terms(text), 1, prefix);
@@ -245,6 +254,8 @@ void Analyzer::index_words(std::string_view text, const std::string& prefix) {
     m_generator.index_text_without_positions(prepare_terms(text), 1, prefix);
 }
 
-void Analyzer::gap() { m_generator.increase_termpos(100); }
+void Analyzer::gap() {
+    m_generator.increase_termpos(100);
+}
 
 }  // namespace plenary

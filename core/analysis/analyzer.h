@@ -1,11 +1,11 @@
 // Text analysis: how paragraph text and query text become Xapian terms.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace plenary {
 
@@ -53,7 +53,8 @@ WordEnding word_ending_at(std::u32string_view cps, std::size_t i);
 /// parser), superscript digits made spaces. fold_terms() does this first.
 std::string split_word_endings(std::string_view text);
 
-/// split_word_endings(), fold(), then the Arabic letters that spell one sound several ways made one (alef wasla
+/// split_word_endings(), fold(), then the Arabic letters that spell one sound several ways made one
+/// (alef wasla
 /// -> alef, alef maqsura -> yeh, ta marbuta -> heh); hamza forms of alef, harakat and tatweel
 /// are already gone in fold(). Index and queries both use it, so "القرار" with or without
 /// diacritics is one term.
@@ -81,18 +82,19 @@ std::string prepare_terms(std::string_view text);
 /// Indexes free text with positions (and stemmed forms, STEM_SOME) into a document.
 /// One Analyzer per thread: it holds a TermGenerator, which is not thread-safe.
 class Analyzer {
-public:
+  public:
     explicit Analyzer(const std::string& lang);
     /// Starts a new document: later calls index into doc, positions from 0.
     void start(Xapian::Document& doc);
-    /// Indexes text into the current document under prefix, continuing the positions; folds case and diacritics.
+    /// Indexes text into the current document under prefix, continuing the positions; folds case
+    /// and diacritics.
     void index_text(std::string_view text, const std::string& prefix = "");
     /// Indexes text without positions (titles, headings).
     void index_words(std::string_view text, const std::string& prefix);
     /// Leaves a gap in positions so phrases do not match across two texts.
     void gap();
 
-private:
+  private:
     Xapian::TermGenerator m_generator;
 };
 

@@ -13,13 +13,14 @@ namespace {
 enum Script { kLatin, kArabic, kHan, kCyrillic, kScripts };
 
 int script_of(char32_t cp) {
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+        (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
         return kLatin;
-    if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
-        (cp >= 0xFE70 && cp <= 0xFEFF))
+    if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+        (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
         return u'\u0640' == cp ? -1 : kArabic;
-    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-        (cp >= 0x20000 && cp <= 0x2FFFF))
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF))
         return kHan;
     if (cp >= 0x0400 && cp <= 0x052F) return kCyrillic;
     return -1;
@@ -32,20 +33,24 @@ enum Latin { kEn, kFr, kEs, kLatins };
 const std::unordered_map<std::string_view, int>& function_words() {
     static const std::unordered_map<std::string_view, int> words = [] {
         std::unordered_map<std::string_view, int> m;
-        for (const char* w : {"the", "of", "and", "to", "is", "that", "for", "on", "with", "by", "as", "be",
-                              "are", "this", "which", "it", "was", "have", "has", "its", "from", "at", "an",
-                              "or", "not", "shall", "their", "all", "been", "were", "would", "should", "will",
-                              "in", "any", "other", "such"})
+        for (const char* w :
+             {"the",   "of",     "and",  "to",   "is",    "that",  "for",   "on",   "with", "by",
+              "as",    "be",     "are",  "this", "which", "it",    "was",   "have", "has",  "its",
+              "from",  "at",     "an",   "or",   "not",   "shall", "their", "all",  "been", "were",
+              "would", "should", "will", "in",   "any",   "other", "such"})
             m.emplace(w, kEn);
-        for (const char* w : {"le", "les", "des", "du", "et", "est", "qui", "dans", "pour", "par", "sur", "au",
-                              "aux", "ne", "pas", "sont", "ses", "cette", "il", "elle", "avec", "ou", "l", "d",
-                              "qu", "une", "nous", "leur", "leurs", "été", "être", "à", "ces", "toute", "tous",
-                              "doit", "peut", "ont", "sa", "cet", "mais", "dont", "où"})
+        for (const char* w :
+             {"le",   "les",   "des",  "du",   "et",   "est",  "qui",   "dans", "pour",
+              "par",  "sur",   "au",   "aux",  "ne",   "pas",  "sont",  "ses",  "cette",
+              "il",   "elle",  "avec", "ou",   "l",    "d",    "qu",    "une",  "nous",
+              "leur", "leurs", "été",  "être", "à",    "ces",  "toute", "tous", "doit",
+              "peut", "ont",   "sa",   "cet",  "mais", "dont", "où"})
             m.emplace(w, kFr);
-        for (const char* w : {"el", "los", "las", "del", "y", "es", "por", "para", "con", "se", "al", "su", "sus",
-                              "lo", "como", "más", "este", "esta", "una", "o", "sobre", "entre", "estos",
-                              "todos", "toda", "ha", "han", "sido", "sin", "también", "ser", "debe", "puede",
-                              "e", "cual", "donde", "según"})
+        for (const char* w :
+             {"el",    "los",   "las",   "del",   "y",    "es",    "por",  "para", "con", "se",
+              "al",    "su",    "sus",   "lo",    "como", "más",   "este", "esta", "una", "o",
+              "sobre", "entre", "estos", "todos", "toda", "ha",    "han",  "sido", "sin", "también",
+              "ser",   "debe",  "puede", "e",     "cual", "donde", "según"})
             m.emplace(w, kEs);
         return m;
     }();
@@ -55,11 +60,34 @@ const std::unordered_map<std::string_view, int>& function_words() {
 // Letters that only one of French and Spanish writes (é, á... are shared or ambiguous).
 int letter_hint(char32_t cp) {
     switch (cp) {
-        case U'è': case U'ê': case U'ç': case U'à': case U'ù': case U'û': case U'î': case U'ô': case U'ë':
-        case U'ï': case U'œ': case U'È': case U'Ê': case U'Ç': case U'À':
+        case U'è':
+        case U'ê':
+        case U'ç':
+        case U'à':
+        case U'ù':
+        case U'û':
+        case U'î':
+        case U'ô':
+        case U'ë':
+        case U'ï':
+        case U'œ':
+        case U'È':
+        case U'Ê':
+        case U'Ç':
+        case U'À':
             return kFr;
-        case U'ñ': case U'á': case U'í': case U'ó': case U'ú': case U'¿': case U'¡': case U'Ñ': case U'Á':
-        case U'Í': case U'Ó': case U'Ú':
+        case U'ñ':
+        case U'á':
+        case U'í':
+        case U'ó':
+        case U'ú':
+        case U'¿':
+        case U'¡':
+        case U'Ñ':
+        case U'Á':
+        case U'Í':
+        case U'Ó':
+        case U'Ú':
             return kEs;
         default:
             return -1;
@@ -107,15 +135,21 @@ std::string decide(const Counts& c) {
         letters += c.script[s];
         // A Han ideograph carries about as much text as two or three Latin letters.
         const std::size_t weight = s == kHan ? c.script[s] * 3 : c.script[s];
-        const std::size_t best_weight = best < 0 ? 0 : best == kHan ? c.script[best] * 3 : c.script[best];
+        const std::size_t best_weight = best < 0       ? 0
+                                        : best == kHan ? c.script[best] * 3
+                                                       : c.script[best];
         if (weight > best_weight) best = s;
     }
     if (letters < 2 || best < 0) return "";
     switch (best) {
-        case kArabic: return "ar";
-        case kHan: return "zh";
-        case kCyrillic: return "ru";
-        default: break;
+        case kArabic:
+            return "ar";
+        case kHan:
+            return "zh";
+        case kCyrillic:
+            return "ru";
+        default:
+            break;
     }
     int lang = -1;
     double top = 0;
@@ -146,7 +180,8 @@ std::string detect_document_language(const Document& doc) {
         if (t.size() > kSample - seen) {
             t = t.substr(0, kSample - seen);
             // Do not cut inside a code point.
-            while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.remove_suffix(1);
+            while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80)
+                t.remove_suffix(1);
             if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.remove_suffix(1);
         }
         count(t, c);
@@ -183,8 +218,8 @@ namespace {
 // "五十一" -> 51, "一百零一" -> 101, "十" -> 10; 0 when not a Chinese numeral.
 int chinese_number(std::string_view s) {
     static const std::pair<std::string_view, int> digits[] = {
-        {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5},
-        {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
+        {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4},
+        {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
     int total = 0, digit = -1;
     bool any = false;
     while (!s.empty()) {
@@ -244,9 +279,11 @@ int article_heading_number(std::string_view line) {
     if (line.size() > 40) return 0;
     for (std::string_view w : {"article ", "artículo ", "articulo ", "Статья ", "المادة "}) {
         const bool latin = w[0] == 'a';
-        if (line.size() > w.size() && (latin ? starts_with_nocase(line, w) : line.substr(0, w.size()) == w)) {
+        if (line.size() > w.size() &&
+            (latin ? starts_with_nocase(line, w) : line.substr(0, w.size()) == w)) {
             std::string_view rest = trim(line.substr(w.size()));
-            while (!rest.empty() && (rest.back() == '.' || rest.back() == ':')) rest.remove_suffix(1);
+            while (!rest.empty() && (rest.back() == '.' || rest.back() == ':'))
+                rest.remove_suffix(1);
             if (rest == "premier" || rest == "primero" || rest == "1er") return 1;
             return ascii_number(rest);
         }
@@ -262,8 +299,9 @@ int article_heading_number(std::string_view line) {
 namespace {
 
 bool has_sentence_punctuation(std::string_view tok) {
-    return tok.size() > 45 || tok.find("，") != std::string_view::npos || tok.find("。") != std::string_view::npos ||
-           tok.find("；") != std::string_view::npos || tok.find("：") != std::string_view::npos;
+    return tok.size() > 45 || tok.find("，") != std::string_view::npos ||
+           tok.find("。") != std::string_view::npos || tok.find("；") != std::string_view::npos ||
+           tok.find("：") != std::string_view::npos;
 }
 
 // Heading lines a reader joined to the text after them, as in the Chinese Charter
@@ -285,7 +323,8 @@ Peeled peel_headings(std::string_view text) {
     std::size_t from = 0;
     for (int k = 0; k < 4 && from < text.size(); ++k) {
         const std::size_t sp = text.find(' ', from);
-        const std::string_view tok = text.substr(from, sp == std::string_view::npos ? text.size() - from : sp - from);
+        const std::string_view tok =
+            text.substr(from, sp == std::string_view::npos ? text.size() - from : sp - from);
         const std::size_t next = sp == std::string_view::npos ? text.size() : sp + 1;
         if (const int n = article_heading_number(tok)) {
             out.article = n;
@@ -294,7 +333,8 @@ Peeled peel_headings(std::string_view text) {
             return out;
         }
         if (k == 0 && is_chapter_heading(tok)) {
-            out.chapter = std::string(tok);  // a chapter title may be long ("第七章：对于和平之威胁、...")
+            out.chapter =
+                std::string(tok);  // a chapter title may be long ("第七章：对于和平之威胁、...")
             out.rest = trim(text.substr(next));
         } else if (has_sentence_punctuation(tok)) {
             break;
@@ -317,10 +357,13 @@ Lead leading_number(std::string_view text) {
     while (i < text.size() && i < 3 && text[i] >= '0' && text[i] <= '9') ++i;
     if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ')
         return {std::string(text.substr(0, i)), false, i + 2};
-    if (const std::size_t dun = text.find("、"); dun != std::string_view::npos && dun > 0 && dun <= 9)
-        if (const int n = chinese_number(text.substr(0, dun))) return {std::to_string(n), false, dun + 3};
+    if (const std::size_t dun = text.find("、");
+        dun != std::string_view::npos && dun > 0 && dun <= 9)
+        if (const int n = chinese_number(text.substr(0, dun)))
+            return {std::to_string(n), false, dun + 3};
     // The Chinese Charter letters its sub-paragraphs with the earthly branches.
-    static const std::string_view branches[] = {"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
+    static const std::string_view branches[] = {"子", "丑", "寅", "卯", "辰", "巳",
+                                                "午", "未", "申", "酉", "戌", "亥"};
     for (const std::string_view open : {"(", "（"}) {
         if (text.substr(0, open.size()) != open) continue;
         const std::string_view in = text.substr(open.size());
@@ -328,7 +371,8 @@ Lead leading_number(std::string_view text) {
             if (in.substr(0, 3) == branches[k])
                 for (const std::string_view close : {")", "）"})
                     if (in.substr(3, close.size()) == close)
-                        return {std::string(1, static_cast<char>('a' + k)), true, open.size() + 3 + close.size()};
+                        return {std::string(1, static_cast<char>('a' + k)), true,
+                                open.size() + 3 + close.size()};
         if (in.size() > 3 && in[0] >= 'a' && in[0] <= 'z' && in[1] == ')' && in[2] == ' ')
             return {std::string(1, in[0]), true, open.size() + 3};
     }
@@ -341,7 +385,8 @@ bool is_section_heading(const std::vector<Paragraph>& ps, std::size_t i) {
     const std::string_view t = trim(ps[i].text);
     if (t.empty() || t.size() > 80 || i + 1 >= ps.size()) return false;
     const char last = t.back();
-    if (last == '.' || last == ':' || last == ';' || last == ',' || has_sentence_punctuation(t)) return false;
+    if (last == '.' || last == ':' || last == ';' || last == ',' || has_sentence_punctuation(t))
+        return false;
     return peel_headings(ps[i + 1].text).article > 0 || article_heading_number(ps[i + 1].text) > 0;
 }
 
@@ -358,12 +403,14 @@ struct Slot {
 // has them (an unnumbered opening paragraph before them is the chapeau); else their order,
 // the first one being the chapeau when a blank line sets it off from the rest (which
 // follow line by line); one paragraph alone has no number, as printed.
-void number_article(std::vector<Paragraph>& ps, const std::vector<Slot>& slots, const std::vector<std::size_t>& body) {
+void number_article(std::vector<Paragraph>& ps, const std::vector<Slot>& slots,
+                    const std::vector<std::size_t>& body) {
     if (body.size() < 2) return;
     for (const std::size_t i : body)
         if (!ps[i].number.empty()) return;  // the reader numbered them as printed
     bool printed = false;
-    for (const std::size_t i : body) printed = printed || (!slots[i].lead.number.empty() && !slots[i].lead.sub);
+    for (const std::size_t i : body)
+        printed = printed || (!slots[i].lead.number.empty() && !slots[i].lead.sub);
     std::string main;
     int order = 0;
     for (std::size_t k = 0; k < body.size(); ++k) {
@@ -376,7 +423,8 @@ void number_article(std::vector<Paragraph>& ps, const std::vector<Slot>& slots, 
             p.number = lead.number;
         } else {
             // Set off by a blank line from the paragraphs that follow, which follow line by line.
-            const bool chapeau = k == 0 && p.line > 0 && body.size() >= 3 && ps[body[1]].line > p.line + 1 &&
+            const bool chapeau = k == 0 && p.line > 0 && body.size() >= 3 &&
+                                 ps[body[1]].line > p.line + 1 &&
                                  ps[body[2]].line == ps[body[1]].line + 1;
             if (!chapeau) main = std::to_string(++order);
             p.number = chapeau ? "" : main;
@@ -422,8 +470,8 @@ void assign_article_anchors(Document& doc) {
             s.role = Role::section;
         }
         // Heading lines joined to an article's first paragraph are taken off its text.
-        if (s.role != Role::outside && !peeled.rest.empty() && peeled.rest.size() < trim(p.text).size() &&
-            article > 0) {
+        if (s.role != Role::outside && !peeled.rest.empty() &&
+            peeled.rest.size() < trim(p.text).size() && article > 0) {
             p.text = std::string(peeled.rest);
             s.role = Role::body;
         } else if (s.role == Role::outside && article > 0) {

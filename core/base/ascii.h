@@ -8,15 +8,25 @@
 namespace plenary {
 
 /// '0' to '9'.
-constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 /// 'A' to 'Z'.
-constexpr bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 /// 'a' to 'z'.
-constexpr bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_ascii_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
 /// 'A' to 'Z' and 'a' to 'z'.
-constexpr bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
+constexpr bool is_ascii_alpha(char c) {
+    return is_ascii_upper(c) || is_ascii_lower(c);
+}
 /// An ASCII letter or digit.
-constexpr bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+constexpr bool is_ascii_alnum(char c) {
+    return is_ascii_alpha(c) || is_ascii_digit(c);
+}
 
 /// ASCII punctuation: the printable characters that are neither letters, digits nor space
 /// (what a Markdown backslash may escape).
@@ -26,7 +36,9 @@ constexpr bool is_ascii_punct(char c) {
 }
 
 /// ' ' or '\t': the spaces inside one line.
-constexpr bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
+constexpr bool is_space_or_tab(char c) {
+    return c == ' ' || c == '\t';
+}
 /// ' ', '\t', '\n', '\r' or '\f' (not '\v').
 constexpr bool is_ascii_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';

@@ -20,7 +20,8 @@ constexpr int kExitDatabase = 3;
 /// The exit status for an error that ends a run: usage for a UsageError or QueryError,
 /// database for a DatabaseError, failure for anything else.
 inline int exit_status(const std::exception& e) {
-    if (dynamic_cast<const UsageError*>(&e) || dynamic_cast<const QueryError*>(&e)) return kExitUsage;
+    if (dynamic_cast<const UsageError*>(&e) || dynamic_cast<const QueryError*>(&e))
+        return kExitUsage;
     if (dynamic_cast<const DatabaseError*>(&e)) return kExitDatabase;
     return kExitFailure;
 }

@@ -44,8 +44,10 @@ int main(int argc, char** argv) {
             continue;
         }
         const std::string f = plenary::fold_code_point_icu(cp);
-        if (f == utf8(cp)) identity[cp / 64] |= std::uint64_t{1} << (cp % 64);
-        else pool += f;
+        if (f == utf8(cp))
+            identity[cp / 64] |= std::uint64_t{1} << (cp % 64);
+        else
+            pool += f;
     }
     offset.push_back(static_cast<std::uint32_t>(pool.size()));
     std::FILE* out = std::fopen(argv[1], "w");
@@ -64,7 +66,8 @@ int main(int argc, char** argv) {
         std::fprintf(out, "%s%u,", i % 16 ? "" : "\n", offset[i]);
     std::fprintf(out, "\n};\nconstexpr std::uint64_t k_fold_identity[0x10000 / 64] = {");
     for (std::size_t i = 0; i < identity.size(); ++i)
-        std::fprintf(out, "%s0x%llxu,", i % 8 ? "" : "\n", static_cast<unsigned long long>(identity[i]));
+        std::fprintf(out, "%s0x%llxu,", i % 8 ? "" : "\n",
+                     static_cast<unsigned long long>(identity[i]));
     std::fprintf(out, "\n};\n");
     return std::fclose(out) == 0 ? 0 : 1;
 }

@@ -1,7 +1,6 @@
 #include "base/text_util.h"
 
 #include <algorithm>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>

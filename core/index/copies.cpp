@@ -7,8 +7,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "readers/layout.h"
 #include "base/text_util.h"
+#include "readers/layout.h"
 
 namespace plenary {
 
@@ -38,7 +38,8 @@ bool is_word_char(char32_t c) {
 }
 
 /// Adds the shingle hashes of one paragraph's folded letters and digits to hashes.
-void add_shingles(std::string_view folded, std::size_t shingle, std::vector<std::uint64_t>& hashes) {
+void add_shingles(std::string_view folded, std::size_t shingle,
+                  std::vector<std::uint64_t>& hashes) {
     std::vector<char32_t> chars;
     for (std::size_t i = 0; i < folded.size();) {
         const char32_t c = next_code_point(folded, i);
@@ -60,8 +61,8 @@ void add_shingles(std::string_view folded, std::size_t shingle, std::vector<std:
 
 /// Structured formats first: they keep a document's paragraphs as its authors marked them.
 int format_rank(const std::string& format) {
-    static const std::vector<std::string> order{"unpc-xml", "xml", "docx", "html", "yaml",
-                                                "pdf",      "markdown", "doc", "text"};
+    static const std::vector<std::string> order{"unpc-xml", "xml",      "docx", "html", "yaml",
+                                                "pdf",      "markdown", "doc",  "text"};
     const auto it = std::find(order.begin(), order.end(), format);
     return static_cast<int>(it - order.begin());
 }
@@ -72,7 +73,8 @@ bool ends_sentence(std::string_view text) {
     if (layout::ends_sentence(text)) return true;
     text = trim(text);
     for (std::string_view stop : {"\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f", "\u061f"})
-        if (text.size() >= stop.size() && text.substr(text.size() - stop.size()) == stop) return true;
+        if (text.size() >= stop.size() && text.substr(text.size() - stop.size()) == stop)
+            return true;
     return false;
 }
 
@@ -145,7 +147,8 @@ std::optional<CopySignature> CopySignature::decode(const std::string& line) {
 double paragraph_quality(const Document& doc) {
     double whole = 0, all = 0;
     for (const Paragraph& p : doc.paragraphs) {
-        const double weight = static_cast<double>(std::max<std::size_t>(code_point_count(p.text), 1));
+        const double weight =
+            static_cast<double>(std::max<std::size_t>(code_point_count(p.text), 1));
         all += weight;
         if (p.kind == ParagraphKind::heading ||
             (code_point_count(p.text) >= 40 && ends_sentence(p.text)))
@@ -154,7 +157,8 @@ double paragraph_quality(const Document& doc) {
     return all > 0 ? whole / all : 0;
 }
 
-CopySignature copy_signature(const Document& doc, const std::string& file_key, const std::string& path) {
+CopySignature copy_signature(const Document& doc, const std::string& file_key,
+                             const std::string& path) {
     CopySignature s;
     s.file_key = file_key;
     s.path = path;
@@ -212,7 +216,8 @@ std::vector<std::vector<std::size_t>> find_copies(const std::vector<CopySignatur
         for (std::size_t x = 0; x < members.size(); ++x)
             for (std::size_t y = x + 1; y < members.size(); ++y)
                 if (const double score = copy_score(sigs[members[x]], sigs[members[y]]); score > 0)
-                    pairs.push_back({score, std::min(members[x], members[y]), std::max(members[x], members[y])});
+                    pairs.push_back({score, std::min(members[x], members[y]),
+                                     std::max(members[x], members[y])});
     }
     // The most alike first, so that a file without a symbol joins the document it copies.
     std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {

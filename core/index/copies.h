@@ -2,11 +2,12 @@
 // HTML and text) are one document in hits, totals, facets and --show-document.
 //
 // Two files are copies when they share a language and either the same own symbol (and texts
-// not plainly different), or, when at most one of them has a symbol, the same text: a bottom-k MinHash sketch of their letter
-// shingles estimates the Jaccard resemblance of the two texts, and 0.7 or more is the same
-// text in two formats (0.98 or more in one format). Of each set of copies one file stands for the document (its primary): the one whose
-// paragraphs are best formed (paragraph_quality), then the more structured format, then the
-// path; the others' paragraphs are kept, marked "shadowed", and left out of every search.
+// not plainly different), or, when at most one of them has a symbol, the same text: a bottom-k
+// MinHash sketch of their letter shingles estimates the Jaccard resemblance of the two texts, and
+// 0.7 or more is the same text in two formats (0.98 or more in one format). Of each set of copies
+// one file stands for the document (its primary): the one whose paragraphs are best formed
+// (paragraph_quality), then the more structured format, then the path; the others' paragraphs are
+// kept, marked "shadowed", and left out of every search.
 #pragma once
 
 #include <cstddef>
@@ -24,9 +25,9 @@ struct CopySignature {
     std::string file_key;  ///< the file's key (file_key of its path)
     std::string path;      ///< absolute path
     std::string lang;
-    std::string symbol;    ///< own symbol, may be empty
-    std::string format;    ///< reader that made it
-    double quality = 0;    ///< paragraph_quality of its paragraphs
+    std::string symbol;                 ///< own symbol, may be empty
+    std::string format;                 ///< reader that made it
+    double quality = 0;                 ///< paragraph_quality of its paragraphs
     std::vector<std::uint64_t> sketch;  ///< the smallest shingle hashes, ascending
 
     /// One line for the database's metadata, and back.
@@ -50,7 +51,8 @@ constexpr double kSameFileText = 0.98;
 constexpr double kSameSymbolText = 0.3;
 
 /// The signature of doc (read from file `path` with key `file_key`).
-CopySignature copy_signature(const Document& doc, const std::string& file_key, const std::string& path);
+CopySignature copy_signature(const Document& doc, const std::string& file_key,
+                             const std::string& path);
 
 /// How well formed a document's paragraphs are, 0..1: the share of its paragraphs (weighted by
 /// length) that read as whole paragraphs: headings, or text of 40 code points or more that

@@ -15,7 +15,7 @@ namespace {
 /// The tables of a glass database; each is stored as TABLE.glass, TABLE.baseA/B and, while
 /// being written or compacted, TABLE.tmp.
 constexpr std::array<std::string_view, 7> kTables{"postlist", "position", "termlist", "record",
-                                                   "docdata",  "spelling", "synonym"};
+                                                  "docdata",  "spelling", "synonym"};
 
 /// Whether `inner` is `outer` or lies inside it (both absolute and normal).
 bool is_within(const fs::path& inner, const fs::path& outer) {
@@ -55,7 +55,8 @@ bool is_xapian_file_name(const std::string& name) {
     const std::string_view table(name.data(), dot);
     const std::string_view kind(name.data() + dot + 1, name.size() - dot - 1);
     for (const auto t : kTables)
-        if (table == t) return kind == "glass" || kind == "baseA" || kind == "baseB" || kind == "tmp";
+        if (table == t)
+            return kind == "glass" || kind == "baseA" || kind == "baseB" || kind == "tmp";
     return false;
 }
 
@@ -69,7 +70,8 @@ void check_database_folder(const std::string& db) {
     const auto st = fs::status(db, ec);
     if (ec || !fs::exists(st)) return;
     if (!fs::is_directory(st))
-        throw DatabaseError(db + ": is a file, not a database folder; give --db a folder of its own");
+        throw DatabaseError(db +
+                            ": is a file, not a database folder; give --db a folder of its own");
     const std::string foreign = foreign_entry(db);
     if (!foreign.empty())
         throw DatabaseError(db + ": holds '" + foreign +
@@ -77,7 +79,8 @@ void check_database_folder(const std::string& db) {
                             "empty folder, or an existing Plenary database");
 }
 
-void check_database_apart_from_inputs(const std::string& db, const std::vector<std::string>& inputs) {
+void check_database_apart_from_inputs(const std::string& db,
+                                      const std::vector<std::string>& inputs) {
     const fs::path d = resolved(db);
     for (const auto& input : inputs) {
         const fs::path p = resolved(input);

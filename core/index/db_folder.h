@@ -26,7 +26,8 @@ bool holds_only_xapian_files(const std::string& path);
 void check_database_folder(const std::string& db);
 
 /// Throws UsageError if `db` is one of `inputs`, lies inside one of them, or holds one.
-void check_database_apart_from_inputs(const std::string& db, const std::vector<std::string>& inputs);
+void check_database_apart_from_inputs(const std::string& db,
+                                      const std::vector<std::string>& inputs);
 
 /// Deletes a database folder that Plenary created: its Xapian files, then the folder itself.
 /// A folder holding anything else is left untouched and named in a DatabaseError. A missing

@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
+#include "base/error.h"
+#include "base/text_util.h"
 #include "index/copies.h"
 #include "model/document_json.h"
-#include "base/error.h"
 #include "refs/symbols.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -72,8 +71,8 @@ namespace {
 
 /// What every paragraph of one document shares.
 struct DocContext {
-    std::string key;         ///< file_key of the source
-    std::string doc_key;     ///< the symbol, else the file name's stem
+    std::string key;      ///< file_key of the source
+    std::string doc_key;  ///< the symbol, else the file name's stem
     int year = 0;
     std::string work;        ///< shared by language versions of one work
     std::string date_value;  ///< YYYYMMDD, or YYYY0000 for a year alone
@@ -239,7 +238,9 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
 }
 
 namespace {
-std::string record_key(const std::string& path) { return kFileRecordPrefix + file_key(path); }
+std::string record_key(const std::string& path) {
+    return kFileRecordPrefix + file_key(path);
+}
 
 std::string encode_record(const FileRecord& r) {
     return hex64(r.hash) + '\t' + std::to_string(r.mtime) + '\t' + std::to_string(r.size) + '\t' +
@@ -272,13 +273,14 @@ Xapian::WritableDatabase open_writable(const std::string& path, bool overwrite) 
     } catch (const Xapian::DatabaseLockError&) {
         if (std::string why = database_access_problem(path, true); !why.empty())
             throw DatabaseError(why);
-        throw DatabaseError(path + ": the database is locked by another indexer; wait for it to "
-                                   "finish or stop it");
+        throw DatabaseError(path +
+                            ": the database is locked by another indexer; wait for it to "
+                            "finish or stop it");
     } catch (const Xapian::Error& e) {
         if (std::string why = database_access_problem(path, true); !why.empty())
             throw DatabaseError(why);
-        throw DatabaseError(path + ": cannot open the database for writing: " +
-                            e.get_description());
+        throw DatabaseError(path +
+                            ": cannot open the database for writing: " + e.get_description());
     }
 }
 }  // namespace
@@ -296,16 +298,20 @@ std::optional<FileRecord> IndexWriter::record(const std::string& path) const {
 
 std::vector<FileRecord> file_records(const Xapian::Database& db) {
     std::vector<FileRecord> out;
-    for (auto it = db.metadata_keys_begin(kFileRecordPrefix); it != db.metadata_keys_end(kFileRecordPrefix); ++it) {
+    for (auto it = db.metadata_keys_begin(kFileRecordPrefix);
+         it != db.metadata_keys_end(kFileRecordPrefix); ++it) {
         if (auto r = decode_record(db.get_metadata(*it))) out.push_back(std::move(*r));
     }
     return out;
 }
 
-std::vector<FileRecord> IndexWriter::records() const { return file_records(m_db); }
+std::vector<FileRecord> IndexWriter::records() const {
+    return file_records(m_db);
+}
 
 void IndexWriter::replace_file(const FileRecord& rec, const std::string& meta_json,
-                               std::vector<Xapian::Document>& docs, const std::string& copy_signature) {
+                               std::vector<Xapian::Document>& docs,
+                               const std::string& copy_signature) {
     const std::string key = file_key(rec.path);
     m_db.begin_transaction(false);
     m_db.delete_document(m_schema.term("file", key));
@@ -345,12 +351,15 @@ std::size_t IndexWriter::resolve_copies() {
         const bool was = m_db.get_metadata(shadow_meta_key(key)) == "1";
         if (was == shadowed[i]) continue;
         const std::string file_term = m_schema.term("file", key);
-        std::vector<Xapian::docid> ids(m_db.postlist_begin(file_term), m_db.postlist_end(file_term));
+        std::vector<Xapian::docid> ids(m_db.postlist_begin(file_term),
+                                       m_db.postlist_end(file_term));
         m_db.begin_transaction(false);
         for (const Xapian::docid id : ids) {
             Xapian::Document d = m_db.get_document(id);
-            if (shadowed[i]) d.add_boolean_term(mark);
-            else d.remove_term(mark);
+            if (shadowed[i])
+                d.add_boolean_term(mark);
+            else
+                d.remove_term(mark);
             m_db.replace_document(id, d);
         }
         m_db.set_metadata(shadow_meta_key(key), shadowed[i] ? "1" : "");
@@ -384,7 +393,9 @@ void IndexWriter::commit() {
     }
 }
 
-Xapian::doccount IndexWriter::paragraph_count() const { return m_db.get_doccount(); }
+Xapian::doccount IndexWriter::paragraph_count() const {
+    return m_db.get_doccount();
+}
 
 void IndexWriter::close() {
     try {

@@ -1,12 +1,12 @@
 // Index writing: paragraphs into Xapian documents, files into the database.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analysis/analyzer.h"
 #include "model/document.h"
@@ -23,10 +23,10 @@ std::string hex64(std::uint64_t v);
 
 /// What the database remembers of one indexed file (stored as Xapian metadata).
 struct FileRecord {
-    std::string path;          ///< absolute path, the file's key
-    std::uint64_t hash = 0;    ///< content hash when indexed
-    std::int64_t mtime = 0;    ///< modification time (ns) when indexed
-    std::uint64_t size = 0;    ///< size in bytes when indexed
+    std::string path;        ///< absolute path, the file's key
+    std::uint64_t hash = 0;  ///< content hash when indexed
+    std::int64_t mtime = 0;  ///< modification time (ns) when indexed
+    std::uint64_t size = 0;  ///< size in bytes when indexed
     std::uint32_t paragraphs = 0;
 };
 
@@ -36,12 +36,12 @@ std::string file_key(const std::string& absolute_path);
 /// Builds the Xapian documents of one Document: one per paragraph, with the document's
 /// metadata as boolean terms and values on each. Thread-compatible: one per thread.
 class DocumentBuilder {
-public:
+  public:
     explicit DocumentBuilder(const Schema& schema);
     /// The Xapian documents for doc (whose source must be the absolute path).
     std::vector<Xapian::Document> build(const Document& doc);
 
-private:
+  private:
     const Schema& m_schema;
     std::string m_lang;
     std::optional<Analyzer> m_analyzer;
@@ -50,7 +50,7 @@ private:
 
 /// A writable Plenary database. Only one writer at a time (Xapian's lock).
 class IndexWriter {
-public:
+  public:
     /// Opens or creates the database at path (emptied first when overwrite); DatabaseError if
     /// it is locked or unusable.
     explicit IndexWriter(const std::string& path, bool overwrite = false);
@@ -82,7 +82,7 @@ public:
     /// Commits and releases the database (and its lock).
     void close();
 
-private:
+  private:
     std::string m_path;  ///< as given, for messages
     Xapian::WritableDatabase m_db;
     const Schema& m_schema;

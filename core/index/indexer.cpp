@@ -9,15 +9,15 @@
 #include <optional>
 #include <thread>
 
-#include "index/db_folder.h"
-#include "index/copies.h"
-#include "model/document_json.h"
 #include "base/error.h"
+#include "base/text_util.h"
+#include "index/copies.h"
+#include "index/db_folder.h"
 #include "index/index_writer.h"
+#include "model/document_json.h"
+#include "model/schema.h"
 #include "readers/reader.h"
 #include "refs/references.h"
-#include "model/schema.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -27,7 +27,8 @@ namespace {
 
 bool is_sidecar(const std::string& name) {
     auto ends = [&](std::string_view suf) {
-        return name.size() >= suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
+        return name.size() >= suf.size() &&
+               name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
     };
     return ends(".meta.json") || ends(".meta.xml");
 }
@@ -44,16 +45,16 @@ constexpr std::size_t kMinFilesForShards = 64;
 
 /// One file's work, done by a worker.
 struct Job {
-    std::string path;                  ///< absolute
+    std::string path;  ///< absolute
     std::optional<FileRecord> previous;
 };
 
 struct Result {
     FileRecord record;
     bool unchanged = false;
-    std::string error;                 ///< set when the file failed
+    std::string error;  ///< set when the file failed
     std::string meta_json;
-    std::string copy_signature;        ///< CopySignature::encode()
+    std::string copy_signature;  ///< CopySignature::encode()
     std::vector<Xapian::Document> docs;
 };
 
@@ -111,17 +112,21 @@ void remove_quietly(const std::string& path) {
 /// Puts back a database left half-swapped by a run that was killed while merging shards.
 void restore_interrupted_swap(const std::string& db) {
     std::error_code ec;
-    if (!fs::exists(db, ec) && holds_only_xapian_files(db + ".old")) fs::rename(db + ".old", db, ec);
+    if (!fs::exists(db, ec) && holds_only_xapian_files(db + ".old"))
+        fs::rename(db + ".old", db, ec);
 }
 
 /// Where worker w of a --jobs run writes its shard.
-std::string shard_path(const std::string& db, int w) { return db + ".shard-" + std::to_string(w); }
+std::string shard_path(const std::string& db, int w) {
+    return db + ".shard-" + std::to_string(w);
+}
 
 /// The shards beside the database, in order (a run's workers number them from 0).
 std::vector<std::string> existing_shards(const std::string& db) {
     std::vector<std::string> out;
     std::error_code ec;
-    for (int w = 0; w < 256 && fs::exists(shard_path(db, w), ec); ++w) out.push_back(shard_path(db, w));
+    for (int w = 0; w < 256 && fs::exists(shard_path(db, w), ec); ++w)
+        out.push_back(shard_path(db, w));
     return out;
 }
 
@@ -135,7 +140,8 @@ void remove_merge_leftovers(const std::string& db) {
 
 /// Compacts the database and the shards into DB.new and swaps it in. A merge interrupted
 /// before the swap leaves the shards, which the next run resumes (resume_shards).
-void merge_shards(const std::string& db, const std::vector<std::string>& shards, IndexWriter& writer) {
+void merge_shards(const std::string& db, const std::vector<std::string>& shards,
+                  IndexWriter& writer) {
     Xapian::Database combined(db);
     for (const auto& s : shards) combined.add_database(Xapian::Database(s));
     combined.compact(db + ".new");
@@ -245,12 +251,17 @@ std::vector<Job> plan_jobs(const std::vector<std::string>& files, const IndexWri
 /// Takes each file's result into the database's records and the report, in the order files
 /// finish; sharded, the paragraphs themselves are already in a worker's shard.
 class ResultSink {
-public:
+  public:
     ResultSink(IndexWriter& writer, IndexReport& report, const IndexOptions& options,
                const IndexListener& listener, bool sharded, std::size_t total,
                std::chrono::steady_clock::time_point start)
-        : m_writer(writer), m_report(report), m_options(options), m_listener(listener),
-          m_sharded(sharded), m_total(total), m_start(start) {}
+        : m_writer(writer),
+          m_report(report),
+          m_options(options),
+          m_listener(listener),
+          m_sharded(sharded),
+          m_total(total),
+          m_start(start) {}
 
     void operator()(Result& r) {
         if (!r.error.empty()) {
@@ -268,7 +279,7 @@ public:
         }
     }
 
-private:
+  private:
     void take_indexed(Result& r) {
         if (m_sharded)
             m_writer.remove_file(r.record.path);  // the new version is in a shard

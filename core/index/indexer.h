@@ -11,12 +11,12 @@ namespace plenary {
 
 /// What plenary-index was asked to do.
 struct IndexOptions {
-    std::string db;                  ///< database directory
-    std::vector<std::string> paths;  ///< files and folders (walked recursively)
-    int jobs = 1;                    ///< worker threads reading and analysing files
-    bool prune = false;              ///< remove files that are gone from the given folders
+    std::string db;                    ///< database directory
+    std::vector<std::string> paths;    ///< files and folders (walked recursively)
+    int jobs = 1;                      ///< worker threads reading and analysing files
+    bool prune = false;                ///< remove files that are gone from the given folders
     std::size_t commit_every = 20000;  ///< paragraphs between commits
-    bool references = true;          ///< extract references (off only to measure their cost)
+    bool references = true;            ///< extract references (off only to measure their cost)
 };
 
 /// Counts of one run, for the summary line and for tests.

@@ -6,12 +6,18 @@ namespace plenary {
 
 const char* to_string(ParagraphKind kind) {
     switch (kind) {
-        case ParagraphKind::numbered: return "numbered";
-        case ParagraphKind::unnumbered: return "unnumbered";
-        case ParagraphKind::heading: return "heading";
-        case ParagraphKind::table: return "table";
-        case ParagraphKind::list_item: return "list_item";
-        case ParagraphKind::preambular: return "preambular";
+        case ParagraphKind::numbered:
+            return "numbered";
+        case ParagraphKind::unnumbered:
+            return "unnumbered";
+        case ParagraphKind::heading:
+            return "heading";
+        case ParagraphKind::table:
+            return "table";
+        case ParagraphKind::list_item:
+            return "list_item";
+        case ParagraphKind::preambular:
+            return "preambular";
     }
     return "unnumbered";
 }

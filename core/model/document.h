@@ -20,20 +20,20 @@ const char* to_string(ParagraphKind kind);
 
 /// A resolution or decision cited in a paragraph, normalised.
 struct ResolutionRef {
-    std::string id;        ///< canonical id: "A/RES/73/195", "S/RES/2482(2019)", "CTOC/COP/RES/9/1"
-    std::string body;      ///< body code: "A", "S", "E", "A/HRC", "CTOC/COP", ...
-    bool decision = false; ///< a decision ("decision 73/546"), kept apart from resolutions
+    std::string id;    ///< canonical id: "A/RES/73/195", "S/RES/2482(2019)", "CTOC/COP/RES/9/1"
+    std::string body;  ///< body code: "A", "S", "E", "A/HRC", "CTOC/COP", ...
+    bool decision = false;  ///< a decision ("decision 73/546"), kept apart from resolutions
     bool operator==(const ResolutionRef&) const = default;
 };
 
 /// References found in a paragraph's text and in its footnotes.
 struct References {
-    std::vector<std::string> symbols;       ///< cited document symbols, canonical spelling
-    std::vector<std::string> symbol_bases;  ///< the same without /Add., /Corr., /Rev. suffixes
-    std::vector<ResolutionRef> resolutions; ///< resolutions and decisions
-    std::vector<std::string> countries;     ///< ISO 3166-1 alpha-3 codes of countries named
-    std::vector<std::string> demonyms;      ///< alpha-3 codes of countries named by demonym
-    std::vector<int> sessions;              ///< session numbers mentioned ("seventy-third session")
+    std::vector<std::string> symbols;        ///< cited document symbols, canonical spelling
+    std::vector<std::string> symbol_bases;   ///< the same without /Add., /Corr., /Rev. suffixes
+    std::vector<ResolutionRef> resolutions;  ///< resolutions and decisions
+    std::vector<std::string> countries;      ///< ISO 3166-1 alpha-3 codes of countries named
+    std::vector<std::string> demonyms;       ///< alpha-3 codes of countries named by demonym
+    std::vector<int> sessions;  ///< session numbers mentioned ("seventy-third session")
 };
 
 /// One paragraph: the unit Plenary indexes and returns.
@@ -43,14 +43,14 @@ struct Paragraph {
     std::string text;                   ///< plain text, markup removed, as written
     std::vector<Footnote> footnotes;    ///< footnotes whose markers stand in text
     ParagraphKind kind = ParagraphKind::unnumbered;
-    int line = 0;                       ///< 1-based line in the source where it starts, 0 if unknown
-    std::string anchor;                 ///< alignment key across language versions ("art51", "4:1")
-    References refs;                    ///< filled by extract_references()
+    int line = 0;        ///< 1-based line in the source where it starts, 0 if unknown
+    std::string anchor;  ///< alignment key across language versions ("art51", "4:1")
+    References refs;     ///< filled by extract_references()
 };
 
 /// One input file: its metadata and its paragraphs in order.
 struct Document {
-    std::string symbol;        ///< own symbol, canonical ("CTOC/COP/2020/3"), empty if unknown
+    std::string symbol;  ///< own symbol, canonical ("CTOC/COP/2020/3"), empty if unknown
     std::string title;
     std::string body;          ///< organ or body code ("A", "A/HRC", "CTOC/COP")
     int session = 0;           ///< the body's session number, 0 if unknown

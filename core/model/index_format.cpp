@@ -23,7 +23,9 @@ std::string paragraph_id(const std::string& file_key, std::size_t ordinal) {
     return file_key + "-" + std::to_string(ordinal);
 }
 
-std::string paragraph_file_key(const std::string& id) { return id.substr(0, id.rfind('-')); }
+std::string paragraph_file_key(const std::string& id) {
+    return id.substr(0, id.rfind('-'));
+}
 
 std::size_t paragraph_ordinal(const std::string& id) {
     const auto dash = id.rfind('-');
@@ -31,9 +33,15 @@ std::size_t paragraph_ordinal(const std::string& id) {
     return std::strtoul(id.c_str() + dash + 1, nullptr, 10);
 }
 
-std::string document_meta_key(const std::string& key) { return "doc:" + key; }
-std::string copies_meta_key(const std::string& key) { return "copies:" + key; }
-std::string shadow_meta_key(const std::string& key) { return "shadow:" + key; }
+std::string document_meta_key(const std::string& key) {
+    return "doc:" + key;
+}
+std::string copies_meta_key(const std::string& key) {
+    return "copies:" + key;
+}
+std::string shadow_meta_key(const std::string& key) {
+    return "shadow:" + key;
+}
 
 std::string database_access_problem(const std::string& path, bool for_writing) {
     std::error_code ec;

@@ -1,13 +1,11 @@
 #include "model/schema.h"
 
 #include <algorithm>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "base/error.h"
 
@@ -59,8 +57,10 @@ Schema Schema::load(const std::string& dir) {
         throw SchemaError(path + ": " + e.what());
     }
     // Facets are counted from the one "facets" slot.
-    const bool facets = std::any_of(schema.m_fields.begin(), schema.m_fields.end(), [](const Field& f) { return f.facet; });
-    const auto all = std::find_if(schema.m_fields.begin(), schema.m_fields.end(), [](const Field& f) { return f.name == "facets"; });
+    const bool facets = std::any_of(schema.m_fields.begin(), schema.m_fields.end(),
+                                    [](const Field& f) { return f.facet; });
+    const auto all = std::find_if(schema.m_fields.begin(), schema.m_fields.end(),
+                                  [](const Field& f) { return f.name == "facets"; });
     if (facets && (all == schema.m_fields.end() || !all->slot))
         throw SchemaError(path + ": facet fields need a 'facets' field with a value slot");
     return schema;

@@ -1,11 +1,11 @@
 // Schema: the fields Plenary indexes, read from schemas/fields.json.
 #pragma once
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace plenary {
 
@@ -15,18 +15,18 @@ struct Field {
     std::string prefix;       ///< Xapian term prefix ("XC"); empty for free text without prefix
     bool has_prefix = false;  ///< false where the schema says prefix null (value-only fields)
     std::optional<Xapian::valueno> slot;  ///< value slot, if any
-    std::string analyzer;     ///< text, keyword, symbol, number, date
-    bool stored = false;      ///< kept in the paragraph's stored record
-    bool sortable = false;    ///< usable with --sort
-    bool filter = false;      ///< usable as field:value in queries
-    bool facet = false;       ///< counted with --facet
-    bool multi = false;       ///< may hold several values per paragraph
-    std::string description;  ///< one line for --help and documentation
+    std::string analyzer;                 ///< text, keyword, symbol, number, date
+    bool stored = false;                  ///< kept in the paragraph's stored record
+    bool sortable = false;                ///< usable with --sort
+    bool filter = false;                  ///< usable as field:value in queries
+    bool facet = false;                   ///< counted with --facet
+    bool multi = false;                   ///< may hold several values per paragraph
+    std::string description;              ///< one line for --help and documentation
 };
 
 /// The set of fields; both binaries load it once at start.
 class Schema {
-public:
+  public:
     /// Loads fields.json from dir; throws SchemaError naming the file and the problem.
     static Schema load(const std::string& dir);
     /// The schema from default_schema_dir(), loaded once.
@@ -44,7 +44,7 @@ public:
     /// The term for a value of a field: prefix + value (values are stored folded by the caller).
     std::string term(const std::string& field_name, const std::string& value) const;
 
-private:
+  private:
     std::vector<Field> m_fields;
 };
 

@@ -38,7 +38,8 @@ void decode_document_record(std::string_view json, DocumentInfo& d) {
     d.country = str(j, "country");
     d.source = str(j, "source");
     d.work = str(j, "work");
-    if (auto s = j.find("session"); s != j.end() && s->is_number_integer()) d.session = s->get<int>();
+    if (auto s = j.find("session"); s != j.end() && s->is_number_integer())
+        d.session = s->get<int>();
 }
 
 ParagraphView decode_paragraph_record(std::string_view json) {

@@ -13,7 +13,7 @@ namespace plenary {
 
 /// A document as a hit shows it (from its metadata record).
 struct DocumentInfo {
-    std::string key;      ///< the file key (12 hex digits)
+    std::string key;  ///< the file key (12 hex digits)
     std::string symbol;
     std::string title;
     std::string date;
@@ -21,8 +21,8 @@ struct DocumentInfo {
     std::string body;
     std::string country;  ///< alpha-3 of the speaking or reporting country (speeches), if any
     int session = 0;
-    std::string source;   ///< path of the file that was indexed
-    std::string work;     ///< key its language versions share, when not the symbol
+    std::string source;              ///< path of the file that was indexed
+    std::string work;                ///< key its language versions share, when not the symbol
     std::vector<std::string> files;  ///< every file that holds this document (copies,
                                      ///< core/copies.h), the one searched first
 };

@@ -1,20 +1,20 @@
 // Legacy Word (OLE2 compound file): converted by antiword, an established converter, run as a
 // subprocess with a time limit and an output cap so a hostile file cannot hang or flood the
 // indexer; its text is then read by the plain-text reader.
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
 #include <string>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "base/error.h"
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
 
 namespace plenary {
 
@@ -57,13 +57,15 @@ Output run(const char* const argv[]) {
     close(out_pipe[1]);
     close(err_pipe[1]);
     Output result;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(time_limit_ms);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(time_limit_ms);
     pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
     int open_fds = 2;
     char buffer[65536];
     while (open_fds > 0) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                              deadline - std::chrono::steady_clock::now()).count();
+                              deadline - std::chrono::steady_clock::now())
+                              .count();
         if (left <= 0) {
             result.timed_out = true;
             break;
@@ -81,8 +83,10 @@ Output run(const char* const argv[]) {
                 continue;
             }
             std::string& sink = i == 0 ? result.out : result.err;
-            if (sink.size() < max_output) sink.append(buffer, static_cast<std::size_t>(n));
-            else result.too_large = true;
+            if (sink.size() < max_output)
+                sink.append(buffer, static_cast<std::size_t>(n));
+            else
+                result.too_large = true;
         }
         if (result.too_large) break;
     }
@@ -119,7 +123,9 @@ Document parse_doc(const std::string& path) {
     if (out.too_large) throw DocumentError(path, prefix + "more than 64 MiB of text");
     if (!WIFEXITED(out.status) || WEXITSTATUS(out.status) != 0) {
         std::string why = first_line(out.err);
-        if (why.empty()) why = "exit status " + std::to_string(WIFEXITED(out.status) ? WEXITSTATUS(out.status) : -1);
+        if (why.empty())
+            why = "exit status " +
+                  std::to_string(WIFEXITED(out.status) ? WEXITSTATUS(out.status) : -1);
         throw DocumentError(path, prefix + why);
     }
     if (!check_utf8(out.out)) throw DocumentError(path, prefix + "its output is not valid UTF-8");

@@ -1,24 +1,24 @@
 // Word 2007+ (OOXML): a zip (libzip) of XML parts (pugixml). Paragraphs from word/document.xml,
 // heading levels from the paragraph styles, list numbers from word/numbering.xml, footnotes from
 // word/footnotes.xml attached where their reference stands, core properties as metadata.
+#include <zip.h>
+
 #include <algorithm>
 #include <charconv>
 #include <limits>
 #include <map>
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
-#include <pugixml.hpp>
-#include <zip.h>
-
 #include "base/error.h"
-#include "readers/layout.h"
 #include "base/input_limits.h"
-#include "readers/reader.h"
-#include "refs/sessions.h"
 #include "base/text_util.h"
+#include "readers/layout.h"
+#include "readers/reader.h"
 #include "readers/xml_depth.h"
+#include "refs/sessions.h"
 
 namespace plenary {
 
@@ -36,7 +36,7 @@ struct ZipFileCloser {
 
 /// A zip archive in memory; entries are read with a cap on their inflated size.
 class ZipArchive {
-public:
+  public:
     ZipArchive(std::string_view bytes, const std::string& source) : m_source(source) {
         zip_error_t error;
         zip_error_init(&error);
@@ -81,17 +81,20 @@ public:
         return out;
     }
 
-private:
+  private:
     std::unique_ptr<zip_t, ZipCloser> m_zip;
     std::string m_source;
 };
 
-pugi::xml_document load_part(const std::string& bytes, const std::string& source, const char* name) {
+pugi::xml_document load_part(const std::string& bytes, const std::string& source,
+                             const char* name) {
     pugi::xml_document xml;
     // No parse_doctype: an internal subset is skipped, never expanded.
-    const auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
+    const auto result =
+        xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result)
-        throw DocumentError(source, std::string("malformed XML in ") + name + ": " + result.description());
+        throw DocumentError(source,
+                            std::string("malformed XML in ") + name + ": " + result.description());
     // The builder walks runs recursively: a hostile depth stops here, not in the stack.
     check_xml_depth(xml, bytes, source, name);
     return xml;
@@ -129,7 +132,8 @@ std::optional<long long> integer(const char* text) {
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (end != s.data() + s.size() || s.empty()) return std::nullopt;
     if (ec == std::errc::result_out_of_range)
-        return s[0] == '-' ? std::numeric_limits<long long>::min() : std::numeric_limits<long long>::max();
+        return s[0] == '-' ? std::numeric_limits<long long>::min()
+                           : std::numeric_limits<long long>::max();
     if (ec != std::errc()) return std::nullopt;
     return v;
 }
@@ -154,10 +158,9 @@ std::string upper_case(std::string s) {
 }
 
 std::string roman(int n, bool upper) {
-    static const std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                         {1, "i"}};
+    static const std::pair<int, const char*> table[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     std::string out;
     for (const auto& [value, digits] : table)
         while (n >= value) {
@@ -169,7 +172,8 @@ std::string roman(int n, bool upper) {
 
 std::string format_number(const Level& level, int n) {
     if ((level.format == "lowerLetter" || level.format == "upperLetter") && n > 0) {
-        std::string s(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>('a' + (n - 1) % 26));
+        std::string s(static_cast<std::size_t>((n - 1) / 26 + 1),
+                      static_cast<char>('a' + (n - 1) % 26));
         return level.format == "upperLetter" ? upper_case(s) : s;
     }
     if (level.format == "lowerRoman") return roman(n, false);
@@ -178,7 +182,7 @@ std::string format_number(const Level& level, int n) {
 }
 
 class DocxBuilder {
-public:
+  public:
     DocxBuilder(Document& doc, const std::string& source) : m_doc(doc), m_source(source) {}
 
     void styles(const pugi::xml_document& xml) {
@@ -187,8 +191,10 @@ public:
             const std::string id = attr(style, "styleId");
             const std::string name = ascii_lower(attr(child(style, "name"), "val"));
             int level = -1;
-            if (name == "title") level = 0;
-            else if (name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' && name[8] <= '9')
+            if (name == "title")
+                level = 0;
+            else if (name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' &&
+                     name[8] <= '9')
                 level = name[8] - '0';
             else if (const auto p = child(style, "pPr"); p)
                 if (const auto o = child(p, "outlineLvl"); o) level = outline_depth(o);
@@ -205,7 +211,8 @@ public:
                     if (local(lvl) != "lvl") continue;
                     const long long ilvl = integer(attr(lvl, "ilvl")).value_or(0);
                     if (ilvl < 0 || ilvl > 9) continue;
-                    if (levels.size() <= static_cast<std::size_t>(ilvl)) levels.resize(static_cast<std::size_t>(ilvl) + 1);
+                    if (levels.size() <= static_cast<std::size_t>(ilvl))
+                        levels.resize(static_cast<std::size_t>(ilvl) + 1);
                     Level& l = levels[static_cast<std::size_t>(ilvl)];
                     if (const auto f = child(lvl, "numFmt")) l.format = attr(f, "val");
                     if (const auto s = child(lvl, "start")) l.start = list_start(attr(s, "val"));
@@ -238,8 +245,10 @@ public:
 
     void body(const pugi::xml_node& body) {
         for (const auto& node : body.children()) {
-            if (local(node) == "p") paragraph(node);
-            else if (local(node) == "tbl") table(node);
+            if (local(node) == "p")
+                paragraph(node);
+            else if (local(node) == "tbl")
+                table(node);
             else if (local(node) == "sdt") {
                 if (const auto content = child(node, "sdtContent")) this->body(content);
             }
@@ -272,7 +281,7 @@ public:
         head.apply(m_doc);
     }
 
-private:
+  private:
     /// A list's start value; 0 to limits::max_list_number, or a DocumentError. The letters and
     /// numerals of a list grow with its numbers: 2,000,000,000 took 1.26 GB.
     int list_start(const char* text) const {
@@ -290,11 +299,15 @@ private:
         for (const auto& c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             const std::string_view name = local(c);
-            if (name == "t") text += c.text().get();
-            else if (name == "tab" || name == "br" || name == "cr") text += ' ';
-            else if (name == "noBreakHyphen") text += '-';
+            if (name == "t")
+                text += c.text().get();
+            else if (name == "tab" || name == "br" || name == "cr")
+                text += ' ';
+            else if (name == "noBreakHyphen")
+                text += '-';
             else if (name == "footnoteReference" || name == "endnoteReference") {
-                notes.push_back(std::string(name == "footnoteReference" ? "footnote" : "endnote") + attr(c, "id"));
+                notes.push_back(std::string(name == "footnoteReference" ? "footnote" : "endnote") +
+                                attr(c, "id"));
             } else if (name == "pPr" || name == "rPr" || name == "instrText" || name == "delText") {
                 continue;
             } else {
@@ -312,8 +325,10 @@ private:
         std::string style;
         if (ppr) {
             style = attr(child(ppr, "pStyle"), "val");
-            if (const auto it = m_heading_styles.find(style); it != m_heading_styles.end()) heading = it->second;
-            if (const auto o = child(ppr, "outlineLvl"); o && heading < 0) heading = outline_depth(o);
+            if (const auto it = m_heading_styles.find(style); it != m_heading_styles.end())
+                heading = it->second;
+            if (const auto o = child(ppr, "outlineLvl"); o && heading < 0)
+                heading = outline_depth(o);
         }
         Paragraph para;
         std::string number = list_number(ppr);
@@ -355,18 +370,22 @@ private:
         if (!numpr) return {};
         const std::string id = attr(child(numpr, "numId"), "val");
         // Past the ten levels Word has: no number (clamped first, so no overflow).
-        const int ilvl = static_cast<int>(std::clamp<long long>(integer(attr(child(numpr, "ilvl"), "val")).value_or(0), 0, 10));
+        const int ilvl = static_cast<int>(
+            std::clamp<long long>(integer(attr(child(numpr, "ilvl"), "val")).value_or(0), 0, 10));
         const auto it = m_lists.find(id);
-        if (id.empty() || id == "0" || it == m_lists.end() || static_cast<std::size_t>(ilvl) >= it->second.size())
+        if (id.empty() || id == "0" || it == m_lists.end() ||
+            static_cast<std::size_t>(ilvl) >= it->second.size())
             return {};
         const Level& level = it->second[static_cast<std::size_t>(ilvl)];
         auto& counters = m_counters[id];
-        if (counters.size() <= static_cast<std::size_t>(ilvl)) counters.resize(static_cast<std::size_t>(ilvl) + 1, 0);
+        if (counters.size() <= static_cast<std::size_t>(ilvl))
+            counters.resize(static_cast<std::size_t>(ilvl) + 1, 0);
         counters.resize(static_cast<std::size_t>(ilvl) + 1);  // deeper levels restart
         int& n = counters[static_cast<std::size_t>(ilvl)];
         const bool printed = level.format != "bullet" && level.format != "none";
         if (printed && n >= limits::max_list_number)
-            throw DocumentError(m_source, "list numbering passes " + std::to_string(limits::max_list_number));
+            throw DocumentError(m_source,
+                                "list numbering passes " + std::to_string(limits::max_list_number));
         n = n == 0 ? level.start : std::min(n, limits::max_list_number) + 1;
         if (!printed) return "\x01";
         return format_number(level, n);
@@ -400,11 +419,11 @@ private:
     Document& m_doc;
     std::string m_source;
     layout::HeadingPath m_path;
-    std::map<std::string, int> m_heading_styles;             ///< style id -> heading depth
-    std::map<std::string, std::vector<Level>> m_lists;       ///< numId -> its levels
-    std::map<std::string, std::vector<int>> m_counters;      ///< numId -> count per level
-    std::map<std::string, std::string> m_notes;              ///< "footnote3" -> text
-    int m_note_count = 0;                                    ///< Word numbers notes in order
+    std::map<std::string, int> m_heading_styles;         ///< style id -> heading depth
+    std::map<std::string, std::vector<Level>> m_lists;   ///< numId -> its levels
+    std::map<std::string, std::vector<int>> m_counters;  ///< numId -> count per level
+    std::map<std::string, std::string> m_notes;          ///< "footnote3" -> text
+    int m_note_count = 0;                                ///< Word numbers notes in order
 };
 
 void core_properties(Document& doc, const pugi::xml_document& xml) {
@@ -412,9 +431,12 @@ void core_properties(Document& doc, const pugi::xml_document& xml) {
         const std::string_view name = local(node);
         const std::string value(trim(node.text().get()));
         if (value.empty()) continue;
-        if (name == "title" && doc.title.empty()) doc.title = value;
-        else if (name == "created" && doc.date.empty() && value.size() >= 10) doc.date = value.substr(0, 10);
-        else if (name == "language" && doc.lang.empty()) doc.lang = ascii_lower(value.substr(0, 2));
+        if (name == "title" && doc.title.empty())
+            doc.title = value;
+        else if (name == "created" && doc.date.empty() && value.size() >= 10)
+            doc.date = value.substr(0, 10);
+        else if (name == "language" && doc.lang.empty())
+            doc.lang = ascii_lower(value.substr(0, 2));
     }
 }
 
@@ -428,16 +450,21 @@ Document parse_docx(std::string_view bytes, const std::string& source) {
     doc.source = source;
     doc.format = "docx";
     DocxBuilder builder(doc, source);
-    if (const auto s = zip.read("word/styles.xml")) builder.styles(load_part(*s, source, "word/styles.xml"));
-    if (const auto n = zip.read("word/numbering.xml")) builder.numbering(load_part(*n, source, "word/numbering.xml"));
-    if (const auto f = zip.read("word/footnotes.xml")) builder.footnotes(load_part(*f, source, "word/footnotes.xml"));
-    if (const auto e = zip.read("word/endnotes.xml")) builder.footnotes(load_part(*e, source, "word/endnotes.xml"));
+    if (const auto s = zip.read("word/styles.xml"))
+        builder.styles(load_part(*s, source, "word/styles.xml"));
+    if (const auto n = zip.read("word/numbering.xml"))
+        builder.numbering(load_part(*n, source, "word/numbering.xml"));
+    if (const auto f = zip.read("word/footnotes.xml"))
+        builder.footnotes(load_part(*f, source, "word/footnotes.xml"));
+    if (const auto e = zip.read("word/endnotes.xml"))
+        builder.footnotes(load_part(*e, source, "word/endnotes.xml"));
     const auto xml = load_part(*main, source, "word/document.xml");
     const auto body = child(xml.document_element(), "body");
     if (!body) throw DocumentError(source, "not a Word document (no body in word/document.xml)");
     builder.body(body);
     builder.masthead();
-    if (const auto c = zip.read("docProps/core.xml")) core_properties(doc, load_part(*c, source, "docProps/core.xml"));
+    if (const auto c = zip.read("docProps/core.xml"))
+        core_properties(doc, load_part(*c, source, "docProps/core.xml"));
     return doc;
 }
 

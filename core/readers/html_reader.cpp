@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/text_util.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -21,16 +21,19 @@ namespace {
 /// Decodes character references; unknown names stay as written.
 std::string decode_entities(std::string_view s) {
     static const std::map<std::string_view, unsigned long> named = {
-        {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},     {"apos", '\''},
-        {"nbsp", 0xA0},    {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026}, {"lsquo", 0x2018},
-        {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"laquo", 0xAB},   {"raquo", 0xBB},
-        {"copy", 0xA9},    {"reg", 0xAE},      {"deg", 0xB0},      {"sect", 0xA7},    {"para", 0xB6},
-        {"middot", 0xB7},  {"bull", 0x2022},   {"eacute", 0xE9},   {"egrave", 0xE8},  {"ecirc", 0xEA},
-        {"aacute", 0xE1},  {"agrave", 0xE0},   {"acirc", 0xE2},    {"iacute", 0xED},  {"oacute", 0xF3},
-        {"ocirc", 0xF4},   {"uacute", 0xFA},   {"ntilde", 0xF1},   {"ccedil", 0xE7},  {"uuml", 0xFC},
-        {"ouml", 0xF6},    {"auml", 0xE4},     {"szlig", 0xDF},    {"Eacute", 0xC9},  {"euro", 0x20AC},
-        {"shy", 0xAD},     {"zwnj", 0x200C},   {"zwj", 0x200D},    {"thinsp", 0x2009}, {"ensp", 0x2002},
-        {"emsp", 0x2003},  {"times", 0xD7},    {"iquest", 0xBF},   {"iexcl", 0xA1},
+        {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+        {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+        {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+        {"rdquo", 0x201D},  {"laquo", 0xAB},   {"raquo", 0xBB},   {"copy", 0xA9},
+        {"reg", 0xAE},      {"deg", 0xB0},     {"sect", 0xA7},    {"para", 0xB6},
+        {"middot", 0xB7},   {"bull", 0x2022},  {"eacute", 0xE9},  {"egrave", 0xE8},
+        {"ecirc", 0xEA},    {"aacute", 0xE1},  {"agrave", 0xE0},  {"acirc", 0xE2},
+        {"iacute", 0xED},   {"oacute", 0xF3},  {"ocirc", 0xF4},   {"uacute", 0xFA},
+        {"ntilde", 0xF1},   {"ccedil", 0xE7},  {"uuml", 0xFC},    {"ouml", 0xF6},
+        {"auml", 0xE4},     {"szlig", 0xDF},   {"Eacute", 0xC9},  {"euro", 0x20AC},
+        {"shy", 0xAD},      {"zwnj", 0x200C},  {"zwj", 0x200D},   {"thinsp", 0x2009},
+        {"ensp", 0x2002},   {"emsp", 0x2003},  {"times", 0xD7},   {"iquest", 0xBF},
+        {"iexcl", 0xA1},
     };
     std::string out;
     out.reserve(s.size());
@@ -68,22 +71,25 @@ std::string decode_entities(std::string_view s) {
 
 /// Elements whose content is not the document's text.
 bool skipped(std::string_view tag) {
-    return tag == "nav" || tag == "script" || tag == "style" || tag == "header" || tag == "footer" ||
-           tag == "noscript" || tag == "template" || tag == "svg" || tag == "iframe" || tag == "object" ||
-           tag == "head" || tag == "select" || tag == "button" || tag == "form";
+    return tag == "nav" || tag == "script" || tag == "style" || tag == "header" ||
+           tag == "footer" || tag == "noscript" || tag == "template" || tag == "svg" ||
+           tag == "iframe" || tag == "object" || tag == "head" || tag == "select" ||
+           tag == "button" || tag == "form";
 }
 
 bool void_element(std::string_view tag) {
-    return tag == "br" || tag == "hr" || tag == "img" || tag == "meta" || tag == "link" || tag == "input" ||
-           tag == "area" || tag == "base" || tag == "col" || tag == "wbr" || tag == "source" || tag == "embed";
+    return tag == "br" || tag == "hr" || tag == "img" || tag == "meta" || tag == "link" ||
+           tag == "input" || tag == "area" || tag == "base" || tag == "col" || tag == "wbr" ||
+           tag == "source" || tag == "embed";
 }
 
 /// Elements that end the text before them: a new paragraph starts.
 bool block(std::string_view tag) {
     static const std::string_view blocks[] = {
-        "p",  "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "tr", "table", "ul", "ol",
-        "dl", "dd", "dt", "blockquote", "pre", "section", "article", "main", "body", "br", "hr", "aside",
-        "figure", "figcaption", "caption", "address", "center", "title"};
+        "p",          "li",         "h1",      "h2",      "h3",     "h4",   "h5", "h6", "div",
+        "td",         "th",         "tr",      "table",   "ul",     "ol",   "dl", "dd", "dt",
+        "blockquote", "pre",        "section", "article", "main",   "body", "br", "hr", "aside",
+        "figure",     "figcaption", "caption", "address", "center", "title"};
     for (const auto b : blocks)
         if (tag == b) return true;
     return false;
@@ -99,7 +105,9 @@ struct Tag {
 /// Whether c is one of set's characters. Never for '\0', which std::strchr finds as the set's
 /// terminator: a NUL in a tag (past the first 8 KiB, which the binary check reads) once made
 /// parse_tag loop forever.
-bool one_of(char c, const char* set) { return c != '\0' && std::strchr(set, c) != nullptr; }
+bool one_of(char c, const char* set) {
+    return c != '\0' && std::strchr(set, c) != nullptr;
+}
 
 /// Parses "<...>" starting at s[i] == '<'; i is moved past it.
 Tag parse_tag(std::string_view s, std::size_t& i) {
@@ -112,7 +120,8 @@ Tag parse_tag(std::string_view s, std::size_t& i) {
     const std::size_t name_begin = j;
     while (j < s.size() && !one_of(s[j], " \t\r\n/>")) ++j;
     tag.name = ascii_lower(s.substr(name_begin, j - name_begin));
-    if (const std::size_t colon = tag.name.find(':'); colon != std::string::npos) tag.name.erase(0, colon + 1);
+    if (const std::size_t colon = tag.name.find(':'); colon != std::string::npos)
+        tag.name.erase(0, colon + 1);
     while (j < s.size() && s[j] != '>') {
         const char c = s[j];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -131,7 +140,8 @@ Tag parse_tag(std::string_view s, std::size_t& i) {
         std::string value;
         if (j < s.size() && s[j] == '=') {
             ++j;
-            while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+                ++j;
             if (j < s.size() && (s[j] == '"' || s[j] == '\'')) {
                 const char q = s[j];
                 const std::size_t end = s.find(q, j + 1);
@@ -158,7 +168,7 @@ std::string lang_code(std::string_view value) {
 }
 
 class HtmlBuilder {
-public:
+  public:
     explicit HtmlBuilder(Document& doc) : m_doc(doc) {}
 
     void run(std::string_view s) {
@@ -182,7 +192,8 @@ public:
                 i = end == std::string_view::npos ? s.size() : end + 1;
                 continue;
             }
-            if (i + 1 >= s.size() || !(std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/')) {
+            if (i + 1 >= s.size() ||
+                !(std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/')) {
                 text(s.substr(i, 1));  // a lone "<" in text
                 ++i;
                 continue;
@@ -194,7 +205,9 @@ public:
                 std::size_t end = i;
                 while (true) {
                     end = s.find("</", end);
-                    if (end == std::string_view::npos || ascii_lower(s.substr(end, close.size())) == close) break;
+                    if (end == std::string_view::npos ||
+                        ascii_lower(s.substr(end, close.size())) == close)
+                        break;
                     end += 2;
                 }
                 if (end == std::string_view::npos) {
@@ -211,11 +224,13 @@ public:
         choose_lang();
     }
 
-private:
+  private:
     void element(const Tag& tag) {
         if (tag.name == "html" && !tag.closing) {
-            if (const auto it = tag.attrs.find("lang"); it != tag.attrs.end()) m_html_lang = lang_code(it->second);
-            else if (const auto x = tag.attrs.find("xml:lang"); x != tag.attrs.end()) m_html_lang = lang_code(x->second);
+            if (const auto it = tag.attrs.find("lang"); it != tag.attrs.end())
+                m_html_lang = lang_code(it->second);
+            else if (const auto x = tag.attrs.find("xml:lang"); x != tag.attrs.end())
+                m_html_lang = lang_code(x->second);
         }
         if (tag.name == "meta") {
             meta(tag);
@@ -236,10 +251,12 @@ private:
         const bool is_void = tag.self_closing || void_element(tag.name);
         if (!tag.closing && !is_void) {
             std::string lang = m_langs.empty() ? m_html_lang : m_langs.back().second;
-            if (const auto it = tag.attrs.find("lang"); it != tag.attrs.end()) lang = lang_code(it->second);
+            if (const auto it = tag.attrs.find("lang"); it != tag.attrs.end())
+                lang = lang_code(it->second);
             m_langs.emplace_back(tag.name, lang);
             if (skipped(tag.name)) ++m_skip;
-            if (tag.name.size() == 2 && tag.name[0] == 'h' && tag.name[1] >= '1' && tag.name[1] <= '6')
+            if (tag.name.size() == 2 && tag.name[0] == 'h' && tag.name[1] >= '1' &&
+                tag.name[1] <= '6')
                 m_heading = tag.name[1] - '0';
         } else if (tag.closing) {
             // Tag soup: close up to the matching open element, if there is one.
@@ -259,18 +276,26 @@ private:
         const auto prop_it = tag.attrs.find("property");
         const auto content_it = tag.attrs.find("content");
         if (content_it == tag.attrs.end()) return;
-        std::string name = ascii_lower(name_it != tag.attrs.end() ? name_it->second
-                                       : prop_it != tag.attrs.end() ? prop_it->second : "");
+        std::string name = ascii_lower(name_it != tag.attrs.end()   ? name_it->second
+                                       : prop_it != tag.attrs.end() ? prop_it->second
+                                                                    : "");
         const std::string value(trim(content_it->second));
         if (value.empty()) return;
-        if ((name == "dc.title" || name == "og:title") && m_doc.title.empty()) m_doc.title = value;
-        else if (name == "dc.title") m_doc.title = value;
-        else if (name == "dc.language" || name == "language") m_meta_lang = lang_code(value);
-        else if (name == "dc.date" || name == "dc.date.issued" || name == "dc.date.created" || name == "date") {
-            if (value.size() >= 10 && value[4] == '-' && value[7] == '-') m_doc.date = value.substr(0, 10);
-            else if (const auto iso = parse_date(value, "en")) m_doc.date = *iso;
+        if ((name == "dc.title" || name == "og:title") && m_doc.title.empty())
+            m_doc.title = value;
+        else if (name == "dc.title")
+            m_doc.title = value;
+        else if (name == "dc.language" || name == "language")
+            m_meta_lang = lang_code(value);
+        else if (name == "dc.date" || name == "dc.date.issued" || name == "dc.date.created" ||
+                 name == "date") {
+            if (value.size() >= 10 && value[4] == '-' && value[7] == '-')
+                m_doc.date = value.substr(0, 10);
+            else if (const auto iso = parse_date(value, "en"))
+                m_doc.date = *iso;
         } else if (name == "dc.identifier" || name == "symbol") {
-            if (const auto parsed = parse_symbol(value); parsed && !parsed->canonical.empty()) m_doc.symbol = parsed->canonical;
+            if (const auto parsed = parse_symbol(value); parsed && !parsed->canonical.empty())
+                m_doc.symbol = parsed->canonical;
         } else if (name == "description" || name == "dc.description") {
             m_description = value;
         }
@@ -323,7 +348,8 @@ private:
             para.kind = ParagraphKind::numbered;
             para.number = number->number;
             t = std::string(trim(std::string_view(t).substr(number->text_begin)));
-        } else if (std::any_of(m_langs.begin(), m_langs.end(), [](const auto& e) { return e.first == "li"; })) {
+        } else if (std::any_of(m_langs.begin(), m_langs.end(),
+                               [](const auto& e) { return e.first == "li"; })) {
             para.kind = ParagraphKind::list_item;
         }
         para.text = std::move(t);
@@ -331,7 +357,8 @@ private:
     }
 
     void choose_lang() {
-        // The language most of the text is written in: a page in Arabic can sit in an English frame.
+        // The language most of the text is written in: a page in Arabic can sit in an English
+        // frame.
         std::string best = m_meta_lang.empty() ? m_html_lang : m_meta_lang;
         std::size_t weight = 0;
         for (const auto& [lang, w] : m_lang_weight)
@@ -349,8 +376,8 @@ private:
     std::vector<std::pair<std::string, std::string>> m_langs;  ///< open elements and their lang
     std::map<std::string, std::size_t> m_lang_weight;          ///< text bytes per language
     std::string m_html_lang, m_meta_lang, m_description;
-    int m_skip = 0;        ///< depth inside skipped elements
-    int m_heading = 0;     ///< level of the open h1..h6, 0 outside
+    int m_skip = 0;     ///< depth inside skipped elements
+    int m_heading = 0;  ///< level of the open h1..h6, 0 outside
     bool m_in_title = false;
 };
 

@@ -1,7 +1,7 @@
 #include "readers/hyphenation.h"
 
-#include "readers/layout.h"
 #include "base/text_util.h"
+#include "readers/layout.h"
 
 namespace plenary {
 
@@ -67,7 +67,8 @@ HyphenVocabulary::HyphenVocabulary(const std::vector<std::string_view>& lines) {
                 if (more == 0) break;
                 end += 1 + more;
             }
-            const bool fragment = (first && skip_first) || (end + 1 == line.size() && line[end] == '-');
+            const bool fragment =
+                (first && skip_first) || (end + 1 == line.size() && line[end] == '-');
             if (!fragment) ++m_counts[ascii_lower(line.substr(i, end - i))];
             first = false;
             i = end;

@@ -14,7 +14,7 @@ namespace plenary {
 /// document itself spells it. Verbatim records break lines at the hyphens of compounds far more
 /// often than inside words, so a cut word keeps its hyphen unless the document writes it joined.
 class HyphenVocabulary {
-public:
+  public:
     /// Counts the words of the document's lines.
     explicit HyphenVocabulary(const std::vector<std::string_view>& lines);
 
@@ -30,7 +30,7 @@ public:
     /// Times the document writes word (ASCII letters lower-cased, "a-b" for a compound).
     int count(std::string_view word) const;
 
-private:
+  private:
     /// True if head and tail, cut at a line-end hyphen, make one word without the hyphen: the
     /// document writes it joined more often than hyphenated.
     bool joins(std::string_view head, std::string_view tail) const;

@@ -4,16 +4,15 @@
 #include <array>
 #include <unordered_map>
 
+#include "base/ascii.h"
+#include "base/text_util.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
-#include "base/ascii.h"
 #include "refs/un_bodies.h"
-#include "base/text_util.h"
 
 namespace plenary::layout {
 
 namespace {
-
 
 /// Skips spaces, tabs and non-breaking spaces from i.
 std::size_t skip_spaces(std::string_view s, std::size_t i) {
@@ -81,7 +80,8 @@ HeadingNumber heading_number(std::string_view text, char previous_letter) {
         const std::size_t close = text.find(')');
         if (close <= 6 && close > 1) {  // npos is > 6
             const std::string_view inner = text.substr(1, close - 1);
-            if ((inner.size() == 1 && is_ascii_lower(inner[0])) || is_roman_numeral_ivxlc(inner, false)) {
+            if ((inner.size() == 1 && is_ascii_lower(inner[0])) ||
+                is_roman_numeral_ivxlc(inner, false)) {
                 out.style = NumberStyle::lower_letter;
                 out.number = std::string(inner);
                 out.rest = trim(text.substr(close + 1));
@@ -105,7 +105,8 @@ HeadingNumber heading_number(std::string_view text, char previous_letter) {
         const char c = num[0];
         const bool roman_letter = c == 'I' || c == 'V' || c == 'X';
         const bool follows_letter = previous_letter != 0 && c == previous_letter + 1;
-        out.style = roman_letter && !follows_letter ? NumberStyle::roman : NumberStyle::upper_letter;
+        out.style =
+            roman_letter && !follows_letter ? NumberStyle::roman : NumberStyle::upper_letter;
     } else if (is_roman_numeral_ivxlc(num, true)) {
         out.style = NumberStyle::roman;
     } else if (num.size() == 1 && is_ascii_lower(num[0])) {
@@ -120,12 +121,18 @@ HeadingNumber heading_number(std::string_view text, char previous_letter) {
 
 int style_rank(NumberStyle style) {
     switch (style) {
-        case NumberStyle::annex: return 0;
-        case NumberStyle::roman: return 1;
-        case NumberStyle::upper_letter: return 2;
-        case NumberStyle::arabic: return 3;
-        case NumberStyle::lower_letter: return 4;
-        case NumberStyle::none: return 5;
+        case NumberStyle::annex:
+            return 0;
+        case NumberStyle::roman:
+            return 1;
+        case NumberStyle::upper_letter:
+            return 2;
+        case NumberStyle::arabic:
+            return 3;
+        case NumberStyle::lower_letter:
+            return 4;
+        case NumberStyle::none:
+            return 5;
     }
     return 5;
 }
@@ -178,13 +185,16 @@ bool is_list_item(std::string_view line) {
         const std::size_t close = line.find(')');
         if (close == std::string_view::npos || close < 2 || close > 6) return false;
         const std::string_view inner = line.substr(1, close - 1);
-        const bool ok = (inner.size() == 1 && (is_ascii_lower(inner[0]) || is_ascii_digit(inner[0]))) ||
-                        is_roman_numeral_ivxlc(inner, false) ||
-                        (inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), is_ascii_digit));
+        const bool ok =
+            (inner.size() == 1 && (is_ascii_lower(inner[0]) || is_ascii_digit(inner[0]))) ||
+            is_roman_numeral_ivxlc(inner, false) ||
+            (inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), is_ascii_digit));
         return ok && close + 1 < line.size() && is_space_or_tab(line[close + 1]);
     }
-    if (is_ascii_lower(line[0]) && line[1] == ')') return line.size() > 2 && is_space_or_tab(line[2]);
-    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && is_space_or_tab(line[1])) return true;
+    if (is_ascii_lower(line[0]) && line[1] == ')')
+        return line.size() > 2 && is_space_or_tab(line[2]);
+    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && is_space_or_tab(line[1]))
+        return true;
     static constexpr std::array<std::string_view, 6> bullets = {
         "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x96\xAA", "\xEF\x82\xB7", "\xC2\xB7"};
     for (const auto b : bullets) {
@@ -202,7 +212,8 @@ bool ends_sentence(std::string_view text) {
     std::size_t end = text.size();
     while (end > 0) {
         const char c = text[end - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_' || is_ascii_digit(c)) {
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_' ||
+            is_ascii_digit(c)) {
             --end;
         } else if (end >= 3 && (text.substr(end - 3, 3) == "\xE2\x80\x9D" ||
                                 text.substr(end - 3, 3) == "\xE2\x80\x99")) {
@@ -218,7 +229,9 @@ bool ends_sentence(std::string_view text) {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 
-bool starts_lower(std::string_view text) { return is_lower_cp(first_letter(text)); }
+bool starts_lower(std::string_view text) {
+    return is_lower_cp(first_letter(text));
+}
 
 void append_line(std::string& text, std::string_view line) {
     line = trim(line);
@@ -265,7 +278,8 @@ bool is_page_furniture(std::string_view line) {
         std::string_view inner = core;
         while (!inner.empty() && !is_ascii_digit(inner.front())) inner.remove_prefix(1);
         while (!inner.empty() && !is_ascii_digit(inner.back())) inner.remove_suffix(1);
-        if (!inner.empty() && inner.size() <= 4 && std::all_of(inner.begin(), inner.end(), is_ascii_digit) &&
+        if (!inner.empty() && inner.size() <= 4 &&
+            std::all_of(inner.begin(), inner.end(), is_ascii_digit) &&
             core.size() <= inner.size() + 8) {
             return true;
         }
@@ -281,7 +295,8 @@ bool is_page_furniture(std::string_view line) {
         std::all_of(line.begin() + 3, line.begin() + 8, is_ascii_digit)) {
         std::string_view tail = trim(line.substr(8));
         if (tail.empty()) return true;
-        if (tail.front() == '(') return tail.size() <= 4 || tail.find(' ') == std::string_view::npos;
+        if (tail.front() == '(')
+            return tail.size() <= 4 || tail.find(' ') == std::string_view::npos;
         return tail.size() <= 9 && std::all_of(tail.begin(), tail.end(), [](char c) {
                    return is_ascii_digit(c) || c == '/' || c == ' ';
                });
@@ -290,8 +305,8 @@ bool is_page_furniture(std::string_view line) {
     const std::size_t space = line.rfind(' ');
     if (space != std::string_view::npos && line.size() - space == 11 && line.size() < 40) {
         const std::string_view date = line.substr(space + 1);
-        if (date[2] == '/' && date[5] == '/' && is_ascii_digit(date[0]) && is_ascii_digit(date[9]) &&
-            line.find('/') < space) {
+        if (date[2] == '/' && date[5] == '/' && is_ascii_digit(date[0]) &&
+            is_ascii_digit(date[9]) && line.find('/') < space) {
             return true;
         }
     }
@@ -378,9 +393,14 @@ bool Masthead::take_distribution(const std::string& line) {
 bool Masthead::take_original(const std::string& line, const std::string& lower) {
     if (!starts_with_nocase(line, "original:")) return false;
     const std::string_view value = trim(std::string_view(lower).substr(9));
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> langs = {{
-        {"english", "en"}, {"french", "fr"}, {"spanish", "es"}, {"russian", "ru"},
-        {"arabic", "ar"}, {"chinese", "zh"}, {"german", "de"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> langs = {
+        {{"english", "en"},
+         {"french", "fr"},
+         {"spanish", "es"},
+         {"russian", "ru"},
+         {"arabic", "ar"},
+         {"chinese", "zh"},
+         {"german", "de"}}};
     for (const auto& [name, code] : langs) {
         if (value.substr(0, name.size()) == name && m_lang.empty()) m_lang = code;
     }
@@ -429,8 +449,12 @@ namespace {
 /// Who reports is a subtitle; "Report of the Working Group on ..." is a title.
 bool is_report_subtitle(const std::string& lower) {
     static constexpr std::array<std::string_view, 7> subtitles = {
-        "report of the secretar", "report of the director", "report of the office of the",
-        "report of the united nations high commissioner", "note by the", "report of the executive",
+        "report of the secretar",
+        "report of the director",
+        "report of the office of the",
+        "report of the united nations high commissioner",
+        "note by the",
+        "report of the executive",
         "report of the special rapporteur"};
     for (const auto prefix : subtitles) {
         if (lower.size() < 120 && lower.compare(0, prefix.size(), prefix) == 0) return true;
@@ -443,7 +467,8 @@ bool is_place_and_dates(const std::string& line) {
     if (line.size() > 70) return false;
     const std::size_t n = line.size();
     return n >= 4 && std::all_of(line.end() - 4, line.end(), is_ascii_digit) &&
-           (line[0] == '1' || line[0] == '2' || is_ascii_digit(line[0]) || line.find(',') != std::string::npos);
+           (line[0] == '1' || line[0] == '2' || is_ascii_digit(line[0]) ||
+            line.find(',') != std::string::npos);
 }
 
 }  // namespace
@@ -493,9 +518,8 @@ bool Masthead::feed(std::string_view raw) {
     const std::string lower = ascii_lower(line);
     // In this order: a line is what the first test that takes it says.
     const bool recognised = take_distribution(line) || take_original(line, lower) ||
-                            take_session_or_agenda(line, lower) ||
-                            take_body_or_date(line, lower) || take_job_or_symbol(line) ||
-                            is_place_and_dates(line);
+                            take_session_or_agenda(line, lower) || take_body_or_date(line, lower) ||
+                            take_job_or_symbol(line) || is_place_and_dates(line);
     if (recognised) ++m_facts;
     return recognised;
 }

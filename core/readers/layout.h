@@ -31,15 +31,15 @@ int style_rank(NumberStyle style);
 
 /// The heading path: headings pushed with their depth, deeper ones dropped by a shallower one.
 class HeadingPath {
-public:
+  public:
     /// Adds a heading at depth level, dropping every heading at that depth or deeper.
     void push(int level, std::string text);
     /// The current path, outermost first.
     const std::vector<std::string>& path() const { return m_texts; }
 
-private:
-    std::vector<int> m_levels;          ///< depth of each heading in m_texts
-    std::vector<std::string> m_texts;   ///< heading texts, outermost first
+  private:
+    std::vector<int> m_levels;         ///< depth of each heading in m_texts
+    std::vector<std::string> m_texts;  ///< heading texts, outermost first
 };
 
 /// A numbered paragraph's number ("19. text" -> "19") and where its text begins; nullopt when
@@ -83,7 +83,7 @@ std::vector<std::vector<bool>> repeated_lines(
 
 /// Metadata gathered from a masthead, piece by piece.
 class Masthead {
-public:
+  public:
     /// Looks at one masthead line (or column cell) and records what it recognises. Returns true
     /// if the line was recognised as masthead furniture (distribution, date, language, session,
     /// agenda item, symbol, job number, place and dates, body name, "Report of ...").
@@ -97,7 +97,7 @@ public:
     /// Copies what was recognised into doc, leaving fields already set alone.
     void apply(Document& doc) const;
 
-private:
+  private:
     // Each takes what it recognises in a line (lower: the line in lower case); true if it did.
     bool take_distribution(const std::string& line);
     bool take_original(const std::string& line, const std::string& lower);

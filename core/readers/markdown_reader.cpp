@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/ascii.h"
 #include "base/error.h"
+#include "base/text_util.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
-#include "base/ascii.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -149,7 +149,7 @@ bool take_bracket(std::string_view s, std::size_t& i, std::string& out,
 /// One of the HTML entities converters write, at s[i] ('&'). False when there is none.
 bool take_entity(std::string_view s, std::size_t& i, std::string& out) {
     static constexpr std::pair<std::string_view, std::string_view> entities[] = {
-        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+        {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
         {"&#39;", "'"}, {"&nbsp;", " "}, {"&apos;", "'"}};
     for (const auto& [name, value] : entities) {
         if (s.substr(i, name.size()) == name) {
@@ -182,8 +182,8 @@ void strip_into(std::string_view s, std::string& out, std::vector<std::string>* 
             continue;
         }
         if (c == '_') {
-            const bool inner_word = !out.empty() && is_alnum(out.back()) && i + 1 < s.size() &&
-                                    is_alnum(s[i + 1]);
+            const bool inner_word =
+                !out.empty() && is_alnum(out.back()) && i + 1 < s.size() && is_alnum(s[i + 1]);
             if (inner_word) out += c;
             ++i;
             continue;
@@ -206,9 +206,9 @@ enum class BlockKind { text, heading, emphasis_heading, table, footnote, page_br
 struct Block {
     BlockKind kind = BlockKind::text;
     std::vector<std::string_view> lines;
-    int line = 0;           ///< 1-based line of the first line
-    int blank_before = 0;   ///< blank lines before it (runs of several mark page breaks)
-    int hashes = 0;         ///< heading level as written
+    int line = 0;          ///< 1-based line of the first line
+    int blank_before = 0;  ///< blank lines before it (runs of several mark page breaks)
+    int hashes = 0;        ///< heading level as written
 };
 
 bool is_table_line(std::string_view line) {
@@ -377,7 +377,8 @@ std::string table_text(const Block& b) {
         std::size_t start = 0;
         while (start <= row.size()) {
             std::size_t bar = start;
-            while (bar < row.size() && !(row[bar] == '|' && (bar == 0 || row[bar - 1] != '\\'))) ++bar;
+            while (bar < row.size() && !(row[bar] == '|' && (bar == 0 || row[bar - 1] != '\\')))
+                ++bar;
             const std::string cell = strip_inline(row.substr(start, bar - start), nullptr);
             if (!cells.empty()) cells += " | ";
             cells += cell;
@@ -391,7 +392,7 @@ std::string table_text(const Block& b) {
 
 /// Builds the document from blocks; kept in one class so the reading state is in one place.
 class MarkdownBuilder {
-public:
+  public:
     MarkdownBuilder(std::vector<Block> blocks, Document& doc)
         : m_blocks(std::move(blocks)), m_doc(doc) {}
 
@@ -407,7 +408,7 @@ public:
         layout::attach_footnotes(m_doc.paragraphs, m_markers, std::move(m_footnotes));
     }
 
-private:
+  private:
     /// Reads the masthead, if the first blocks are one; returns the first body block.
     std::size_t read_masthead() {
         std::size_t end = 0;

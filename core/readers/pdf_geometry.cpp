@@ -1,5 +1,8 @@
 #include "readers/pdf_geometry.h"
 
+#include <poppler-document.h>
+#include <poppler-page.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -7,14 +10,11 @@
 #include <string>
 #include <vector>
 
-#include <poppler-document.h>
-#include <poppler-page.h>
-
+#include "base/ascii.h"
+#include "base/text_util.h"
 #include "readers/layout.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
-#include "base/ascii.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -29,16 +29,15 @@ struct Word {
 
 /// A printed line: its words left to right, footnote marks (small raised type) kept apart.
 struct Line {
-    std::string text;                ///< the words, marks left out
-    std::vector<std::string> marks;  ///< footnote marks standing in the line
-    std::vector<std::string> before; ///< per mark, the line's text before it
-    bool mark_first = false;         ///< the line opens with a mark: a footnote body's number
-    std::vector<std::string> cells;  ///< the text cut at wide gaps (the masthead's columns)
+    std::string text;                 ///< the words, marks left out
+    std::vector<std::string> marks;   ///< footnote marks standing in the line
+    std::vector<std::string> before;  ///< per mark, the line's text before it
+    bool mark_first = false;          ///< the line opens with a mark: a footnote body's number
+    std::vector<std::string> cells;   ///< the text cut at wide gaps (the masthead's columns)
     double x0 = 0, top = 0, bottom = 0;
-    double size = 0;                 ///< the largest type of its words, marks aside
-    bool bold = true;                ///< every word, marks aside, is bold
+    double size = 0;   ///< the largest type of its words, marks aside
+    bool bold = true;  ///< every word, marks aside, is bold
 };
-
 
 /// A mark poppler glued to the word before it ("UNISPACE+50,1"): trailing digits in smaller
 /// type are taken off word and returned as a word of their own (empty text when there are none).
@@ -75,7 +74,8 @@ std::vector<Word> page_words(const poppler::page& page) {
         w.top = r.top();
         w.bottom = r.bottom();
         w.size = box.get_font_size();
-        if (box.has_font_info()) w.bold = ascii_lower(box.get_font_name()).find("bold") != std::string::npos;
+        if (box.has_font_info())
+            w.bold = ascii_lower(box.get_font_name()).find("bold") != std::string::npos;
         Word mark = split_mark(box, w);
         words.push_back(std::move(w));
         if (!mark.text.empty()) words.push_back(std::move(mark));
@@ -88,15 +88,17 @@ double body_size(const std::vector<std::vector<Word>>& pages) {
     std::map<int, std::size_t> chars;
     for (const auto& page : pages)
         for (const auto& w : page) chars[static_cast<int>(w.size * 10 + 0.5)] += w.text.size();
-    const auto most = std::max_element(chars.begin(), chars.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto most =
+        std::max_element(chars.begin(), chars.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
     return most == chars.end() ? 10.0 : most->first / 10.0;
 }
 
 /// Footnote marks: digits or asterisks, several separated by commas ("2,3").
 bool mark_like(std::string_view t) {
     if (t.empty() || t.size() > 7 || t[0] == ',') return false;
-    return std::all_of(t.begin(), t.end(), [](char c) { return is_ascii_digit(c) || c == '*' || c == ','; });
+    return std::all_of(t.begin(), t.end(),
+                       [](char c) { return is_ascii_digit(c) || c == '*' || c == ','; });
 }
 
 void add_marks(std::vector<std::string>& marks, std::string_view t) {
@@ -152,7 +154,8 @@ void compose(Line& line, std::vector<Word> words, double small) {
 /// line their middle falls in.
 std::vector<Line> page_lines(std::vector<Word> words, double body) {
     const double small = 0.75 * body;
-    std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.top < b.top; });
+    std::stable_sort(words.begin(), words.end(),
+                     [](const Word& a, const Word& b) { return a.top < b.top; });
     struct Group {
         double top, bottom;
         std::vector<Word> words;
@@ -172,7 +175,8 @@ std::vector<Line> page_lines(std::vector<Word> words, double body) {
         if (w.size >= small) place(w);
     for (const Word& w : words)
         if (w.size < small) place(w);
-    std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.top < b.top; });
+    std::sort(groups.begin(), groups.end(),
+              [](const Group& a, const Group& b) { return a.top < b.top; });
     std::vector<Line> lines;
     for (auto& g : groups) {
         Line line;
@@ -192,7 +196,8 @@ bool furniture(const Line& line, const std::string& symbol) {
         const std::string_view c = trim(cell);
         if (c == symbol || layout::is_page_furniture(c)) continue;
         if (c.size() <= 7 && c.find('/') != std::string_view::npos &&
-            std::all_of(c.begin(), c.end(), [](char ch) { return is_ascii_digit(ch) || ch == '/'; })) {
+            std::all_of(c.begin(), c.end(),
+                        [](char ch) { return is_ascii_digit(ch) || ch == '/'; })) {
             continue;
         }
         // "18-18142 (E) 021118": the text rules expect no spaces inside the stamp.
@@ -221,7 +226,8 @@ bool meeting_line(std::string_view t) {
 std::string title_without_number(std::string title) {
     std::size_t i = 0;
     while (i < title.size() && (is_ascii_digit(title[i]) || title[i] == '/')) ++i;
-    if (i > 2 && i < title.size() && title[i] == '.' && title.find('/') < i) title = std::string(trim(title.substr(i + 1)));
+    if (i > 2 && i < title.size() && title[i] == '.' && title.find('/') < i)
+        title = std::string(trim(title.substr(i + 1)));
     return title;
 }
 
@@ -232,7 +238,7 @@ struct PendingNote {
 
 /// Reads a resolution's lines page by page into paragraphs and footnotes.
 class ResolutionBuilder {
-public:
+  public:
     ResolutionBuilder(Document& doc, double body) : m_doc(doc), m_body(body) {}
 
     void page(const std::vector<Line>& lines, bool first) {
@@ -273,37 +279,44 @@ public:
         return true;
     }
 
-    std::string adopted, meeting, draft;  ///< adoption date (ISO), "30th plenary meeting", "A/73/L.6"
+    std::string adopted, meeting,
+        draft;  ///< adoption date (ISO), "30th plenary meeting", "A/73/L.6"
 
-private:
+  private:
     enum class Stage { before, adoption, draft, title, body };
 
     /// The x most full-size lines of the page start at (first lines of paragraphs are indented).
     double left_margin(const std::vector<Line>& lines) const {
         std::map<int, int> count;
         for (const Line& l : lines)
-            if (std::abs(l.size - m_body) < 0.5 && l.text.size() > 30) ++count[static_cast<int>(l.x0)];
-        const auto most = std::max_element(count.begin(), count.end(),
-                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+            if (std::abs(l.size - m_body) < 0.5 && l.text.size() > 30)
+                ++count[static_cast<int>(l.x0)];
+        const auto most =
+            std::max_element(count.begin(), count.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
         return most == count.end() ? 0 : most->first;
     }
 
     void masthead_line(const Line& line) {
         const std::string_view t = trim(line.text);
-        if (m_stage == Stage::before && starts_with_nocase(t, "Resolution adopted by")) m_stage = Stage::adoption;
+        if (m_stage == Stage::before && starts_with_nocase(t, "Resolution adopted by"))
+            m_stage = Stage::adoption;
         if (m_stage == Stage::adoption) {
             if (t.front() != '[') {
                 layout::append_line(m_adoption, t);
                 const std::size_t on = m_adoption.rfind(" on ");
                 if (on != std::string::npos)
-                    if (const auto date = parse_date(std::string_view(m_adoption).substr(on + 4), "en")) adopted = *date;
+                    if (const auto date =
+                            parse_date(std::string_view(m_adoption).substr(on + 4), "en"))
+                        adopted = *date;
                 return;
             }
             m_stage = Stage::draft;
         }
         if (m_stage == Stage::draft) {
             if (draft.empty())
-                if (const auto found = find_symbols(t); !found.empty()) draft = found.front().canonical;
+                if (const auto found = find_symbols(t); !found.empty())
+                    draft = found.front().canonical;
             if (t.back() == ']') m_stage = Stage::title;
             return;
         }
@@ -400,7 +413,8 @@ private:
     void note_line(const Line& line) {
         const std::string_view t = trim(line.text);
         if (line.mark_first) {
-            m_notes.push_back({Footnote{line.marks.front(), std::string(t)}, m_paragraphs.size() + m_open});
+            m_notes.push_back(
+                {Footnote{line.marks.front(), std::string(t)}, m_paragraphs.size() + m_open});
         } else if (mark_like(t)) {
             m_notes.push_back({Footnote{std::string(t), ""}, m_paragraphs.size() + m_open});
         } else if (!m_notes.empty()) {
@@ -415,13 +429,17 @@ private:
         if (!is_ascii_digit(mark[0])) return;
         for (std::size_t i = 0; i < m_paragraphs.size(); ++i) {
             std::string& text = m_paragraphs[i].text;
-            for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + 1)) {
+            for (std::size_t at = text.find(mark); at != std::string::npos;
+                 at = text.find(mark, at + 1)) {
                 const std::size_t end = at + mark.size();
                 if (at < 2 || (end < text.size() && text[end] != ' ')) continue;
                 if (text[at - 1] != ',' && text[at - 1] != ';' && text[at - 1] != ')') continue;
-                const std::size_t word = text.rfind(' ', at) == std::string::npos ? 0 : text.rfind(' ', at) + 1;
+                const std::size_t word =
+                    text.rfind(' ', at) == std::string::npos ? 0 : text.rfind(' ', at) + 1;
                 const std::string_view before(text.data() + word, at - word);
-                if (std::none_of(before.begin(), before.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+                if (std::none_of(before.begin(), before.end(), [](char c) {
+                        return std::isalpha(static_cast<unsigned char>(c));
+                    }))
                     continue;
                 text.erase(at, end - at);
                 m_paragraph_marks[i].push_back(mark);
@@ -453,21 +471,21 @@ private:
     }
 
     Document& m_doc;
-    double m_body;                       ///< the body text's type size
+    double m_body;  ///< the body text's type size
     Stage m_stage = Stage::before;
-    std::string m_adoption;              ///< "Resolution adopted by the General Assembly on 1 November 2018"
+    std::string m_adoption;  ///< "Resolution adopted by the General Assembly on 1 November 2018"
     std::string m_title;
     bool m_title_bold = false;
     std::vector<Paragraph> m_paragraphs;
     std::vector<std::vector<std::string>> m_paragraph_marks;  ///< per paragraph, its marks
     Paragraph m_current;
-    std::vector<std::string> m_marks;    ///< marks of m_current
-    bool m_open = false;                 ///< m_current is being filled
-    bool m_open_heading = false;         ///< m_current is a heading
+    std::vector<std::string> m_marks;  ///< marks of m_current
+    bool m_open = false;               ///< m_current is being filled
+    bool m_open_heading = false;       ///< m_current is a heading
     double m_heading_size = 0;
-    const Line* m_previous = nullptr;    ///< the last body line of this page
+    const Line* m_previous = nullptr;  ///< the last body line of this page
     layout::HeadingPath m_path;
-    std::string m_operative;             ///< the last operative paragraph's number
+    std::string m_operative;  ///< the last operative paragraph's number
     bool m_after_meeting = false;
     std::vector<PendingNote> m_notes;
     int m_line_number = 0;
@@ -479,7 +497,6 @@ bool is_resolution(const std::vector<Line>& first_page) {
         return starts_with_nocase(trim(l.text), "Resolution adopted by");
     });
 }
-
 
 /// A PDF's lines, page by page, and the type size of its body text.
 struct PdfLines {
@@ -512,7 +529,8 @@ void take_out_mark(std::string& text, std::size_t words_end, const std::string& 
     std::size_t at = words_end;
     while (at < text.size() && text[at] == ' ') ++at;
     const std::size_t end = at + mark.size();
-    if (text.compare(at, mark.size(), mark) == 0 && (end == text.size() || !is_ascii_digit(text[end])))
+    if (text.compare(at, mark.size(), mark) == 0 &&
+        (end == text.size() || !is_ascii_digit(text[end])))
         text.erase(words_end, end - words_end);
 }
 
@@ -528,9 +546,11 @@ bool place_note(Document& doc, const Footnote& note, const std::vector<std::stri
                 p.footnotes.push_back(note);
                 return true;
             }
-            const bool under = std::any_of(p.headings.begin(), p.headings.end(), [&](const std::string& h) {
-                return h.size() >= key.size() && h.compare(h.size() - key.size(), key.size(), key) == 0;
-            });
+            const bool under =
+                std::any_of(p.headings.begin(), p.headings.end(), [&](const std::string& h) {
+                    return h.size() >= key.size() &&
+                           h.compare(h.size() - key.size(), key.size(), key) == 0;
+                });
             if (under) {
                 p.footnotes.push_back(note);
                 return true;
@@ -548,7 +568,8 @@ void attach_stray_notes(const PdfLines& lines, Document& doc) {
         for (const Line& line : page) {
             for (std::size_t i = 0; i < line.marks.size() && i < line.before.size(); ++i) {
                 std::string before = line.before[i];
-                while (!before.empty() && (before.back() == ',' || before.back() == ' ')) before.pop_back();
+                while (!before.empty() && (before.back() == ',' || before.back() == ' '))
+                    before.pop_back();
                 if (before.empty()) continue;
                 // A heading's mark is looked for at the heading's end; a paragraph's with the
                 // line before, since the mark may stand after a line's first word.
@@ -567,8 +588,9 @@ void attach_stray_notes(const PdfLines& lines, Document& doc) {
         const std::size_t space = p.text.find(' ');
         const std::string mark = p.text.substr(0, space);
         const auto it = befores.find(mark);
-        if (p.kind != ParagraphKind::unnumbered || space == std::string::npos || it == befores.end() ||
-            attached.count(mark) || !std::all_of(mark.begin(), mark.end(), is_ascii_digit)) {
+        if (p.kind != ParagraphKind::unnumbered || space == std::string::npos ||
+            it == befores.end() || attached.count(mark) ||
+            !std::all_of(mark.begin(), mark.end(), is_ascii_digit)) {
             continue;
         }
         const Footnote note{mark, p.text.substr(space + 1)};
@@ -579,10 +601,15 @@ void attach_stray_notes(const PdfLines& lines, Document& doc) {
     for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
         if (!placed[i]) kept.push_back(std::move(doc.paragraphs[i]));
     // Placed notes joined the end of their paragraph's list: back into the order of their numbers.
-    const auto number = [](const Footnote& f) { return !f.marker.empty() && std::all_of(f.marker.begin(), f.marker.end(), is_ascii_digit) ? std::stoi(f.marker) : 0; };
+    const auto number = [](const Footnote& f) {
+        return !f.marker.empty() && std::all_of(f.marker.begin(), f.marker.end(), is_ascii_digit)
+                   ? std::stoi(f.marker)
+                   : 0;
+    };
     for (Paragraph& p : kept)
-        std::stable_sort(p.footnotes.begin(), p.footnotes.end(),
-                         [&](const Footnote& a, const Footnote& b) { return number(a) < number(b); });
+        std::stable_sort(
+            p.footnotes.begin(), p.footnotes.end(),
+            [&](const Footnote& a, const Footnote& b) { return number(a) < number(b); });
     doc.paragraphs = std::move(kept);
 }
 
@@ -596,7 +623,8 @@ bool read_resolution(const PdfLines& lines, Document& doc) {
 
 }  // namespace
 
-void read_pdf_geometry(const poppler::document& pdf, Document& doc, bool maybe_resolution, bool stray_notes) {
+void read_pdf_geometry(const poppler::document& pdf, Document& doc, bool maybe_resolution,
+                       bool stray_notes) {
     if (!maybe_resolution && !stray_notes) return;
     const PdfLines lines = pdf_lines(pdf);
     if (maybe_resolution && read_resolution(lines, doc)) return;

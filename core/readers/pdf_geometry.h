@@ -27,6 +27,7 @@ namespace plenary {
 /// para. 29", a mark spaced off its word, or standing on a heading): each such note goes to the
 /// paragraph whose text holds the words before the small raised mark, its mark taken out, or, for
 /// a heading's mark, to the first paragraph under that heading.
-void read_pdf_geometry(const poppler::document& pdf, Document& doc, bool maybe_resolution, bool stray_notes);
+void read_pdf_geometry(const poppler::document& pdf, Document& doc, bool maybe_resolution,
+                       bool stray_notes);
 
 }  // namespace plenary

@@ -6,18 +6,18 @@
 // A resolution ("Resolution adopted by the General Assembly") is read from the words' places
 // and fonts instead (pdf_geometry.cpp): its paragraphs are told apart only
 // by the indent of their first line, and its footnote marks only by their small raised type.
-#include <algorithm>
-#include <memory>
-#include <string>
-
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
+#include <memory>
+#include <string>
+
 #include "base/error.h"
+#include "base/text_util.h"
 #include "readers/pdf_geometry.h"
 #include "readers/reader.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -28,7 +28,8 @@ void quiet(const std::string&, void*) {}
 
 /// A page's text in UTF-8; poppler's ustring is UTF-16.
 std::string page_text(const poppler::page& page) {
-    const poppler::byte_array utf8 = page.text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    const poppler::byte_array utf8 =
+        page.text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     return std::string(utf8.begin(), utf8.end());
 }
 
@@ -41,7 +42,8 @@ bool has_letters(std::string_view text) {
 }
 
 bool digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /// The job number of a page-foot line "18-16895 (E)     241018" or "GE.19-14064 (E)": the
@@ -79,7 +81,8 @@ void append_line_closing_number_gap(std::string& out, std::string_view line) {
     while (i < line.size() && line[i] == ' ') ++i;
     std::size_t j = i;
     while (j < line.size() && j - i < 4 && line[j] >= '0' && line[j] <= '9') ++j;
-    if (j > i && j < line.size() && line[j] == '.' && j + 4 < line.size() && line.substr(j + 1, 3) == "   ") {
+    if (j > i && j < line.size() && line[j] == '.' && j + 4 < line.size() &&
+        line.substr(j + 1, 3) == "   ") {
         std::size_t k = j + 1;
         while (k < line.size() && line[k] == ' ') ++k;
         if (k < line.size()) {
@@ -102,8 +105,10 @@ std::string drop_job_lines(const std::string& text, std::string& job_number) {
         if (end == std::string::npos) end = text.size();
         const std::string_view line(text.data() + start, end - start);
         const std::string job = job_line(line);
-        if (job.empty()) append_line_closing_number_gap(out, line);
-        else if (job_number.empty()) job_number = job;
+        if (job.empty())
+            append_line_closing_number_gap(out, line);
+        else if (job_number.empty())
+            job_number = job;
         if (end < text.size()) out += text[end];
         start = end + 1;
     }
@@ -114,13 +119,15 @@ std::string drop_job_lines(const std::string& text, std::string& job_number) {
 bool note_like(const Paragraph& p) {
     std::size_t i = 0;
     while (i < p.text.size() && i < 4 && p.text[i] >= '0' && p.text[i] <= '9') ++i;
-    return p.kind == ParagraphKind::unnumbered && i > 0 && i < 4 && i < p.text.size() && p.text[i] == ' ';
+    return p.kind == ParagraphKind::unnumbered && i > 0 && i < 4 && i < p.text.size() &&
+           p.text[i] == ' ';
 }
 
 /// Opens the PDF, or throws DocumentError saying why it cannot be read.
 std::unique_ptr<poppler::document> open_pdf(std::string_view bytes, const std::string& source) {
     poppler::set_debug_error_function(quiet, nullptr);
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw DocumentError(source, "PDF too large");
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+        throw DocumentError(source, "PDF too large");
     std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!pdf) throw DocumentError(source, "damaged PDF (poppler cannot open it)");

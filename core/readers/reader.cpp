@@ -1,6 +1,5 @@
 // Reading one file: checks, format detection, dispatch, metadata from the name and a sidecar.
 #include "readers/reader.h"
-#include "analysis/language.h"
 
 #include <algorithm>
 #include <array>
@@ -9,17 +8,17 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
-#include "refs/countries.h"
+#include "analysis/language.h"
+#include "base/ascii.h"
 #include "base/error.h"
+#include "base/text_util.h"
+#include "refs/countries.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
-#include "base/ascii.h"
 #include "refs/un_bodies.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -43,7 +42,8 @@ std::string lower_extension(const std::string& path) {
 bool looks_like_zip_strings(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, 4096);
     const auto start = head.find_first_not_of(" \t\r\n");
-    return start != std::string_view::npos && head.substr(start).starts_with("[Content_Types].xml") &&
+    return start != std::string_view::npos &&
+           head.substr(start).starts_with("[Content_Types].xml") &&
            head.find("_rels/.rels") != std::string_view::npos;
 }
 
@@ -76,9 +76,12 @@ std::string xml_root_name(std::string_view bytes) {
         if (c != '<') return {};
         const std::string_view rest = bytes.substr(i);
         std::string_view close;
-        if (has_prefix(rest, "<?")) close = "?>";
-        else if (has_prefix(rest, "<!--")) close = "-->";
-        else if (has_prefix(rest, "<!")) close = ">";
+        if (has_prefix(rest, "<?"))
+            close = "?>";
+        else if (has_prefix(rest, "<!--"))
+            close = "-->";
+        else if (has_prefix(rest, "<!"))
+            close = ">";
         if (!close.empty()) {
             const std::size_t end = bytes.find(close, i + 2);
             if (end == std::string_view::npos) return {};
@@ -95,7 +98,8 @@ std::string xml_root_name(std::string_view bytes) {
 bool looks_like_xml(std::string_view bytes, const std::string& path) {
     std::string_view b = bytes;
     if (has_prefix(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
-    while (!b.empty() && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n')) b.remove_prefix(1);
+    while (!b.empty() && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n'))
+        b.remove_prefix(1);
     if (has_prefix(b, "<?xml") || has_prefix(b, "<TEI")) return true;
     return lower_extension(path) == ".xml" && has_prefix(b, "<");
 }
@@ -148,9 +152,11 @@ bool looks_like_markdown(std::string_view bytes) {
         if (hashes >= 1 && hashes <= 6 && hashes < line.size() && line[hashes] == ' ') ++headings;
         start = end + 1;
     }
-    for (std::size_t at = head.find("<sup>"); at != std::string_view::npos; at = head.find("<sup>", at + 1))
+    for (std::size_t at = head.find("<sup>"); at != std::string_view::npos;
+         at = head.find("<sup>", at + 1))
         ++sups;
-    for (std::size_t at = head.find("]("); at != std::string_view::npos; at = head.find("](", at + 1)) {
+    for (std::size_t at = head.find("]("); at != std::string_view::npos;
+         at = head.find("](", at + 1)) {
         const std::size_t open = head.rfind('[', at);
         const std::size_t close = head.find(')', at);
         if (open != std::string_view::npos && at - open < 300 && close != std::string_view::npos &&
@@ -174,10 +180,24 @@ bool looks_like_markdown(std::string_view bytes) {
 std::string language_code(std::string_view token) {
     const std::string t = ascii_lower(token);
     static const std::array<std::pair<std::string_view, std::string_view>, 18> codes = {{
-        {"en", "en"}, {"fr", "fr"}, {"es", "es"}, {"ru", "ru"}, {"ar", "ar"}, {"zh", "zh"},
-        {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"},
-        {"arb", "ar"}, {"ara", "ar"}, {"cmn", "zh"}, {"zho", "zh"}, {"chi", "zh"},
-        {"hans", "zh"}, {"hant", "zh"},
+        {"en", "en"},
+        {"fr", "fr"},
+        {"es", "es"},
+        {"ru", "ru"},
+        {"ar", "ar"},
+        {"zh", "zh"},
+        {"eng", "en"},
+        {"fra", "fr"},
+        {"fre", "fr"},
+        {"spa", "es"},
+        {"rus", "ru"},
+        {"arb", "ar"},
+        {"ara", "ar"},
+        {"cmn", "zh"},
+        {"zho", "zh"},
+        {"chi", "zh"},
+        {"hans", "zh"},
+        {"hant", "zh"},
     }};
     for (const auto& [code, lang] : codes)
         if (t == code) return std::string(lang);
@@ -204,10 +224,14 @@ std::string ordinal_suffix(int n) {
     const int tens = n % 100;
     if (tens >= 11 && tens <= 13) return "th";
     switch (n % 10) {
-        case 1: return "st";
-        case 2: return "nd";
-        case 3: return "rd";
-        default: return "th";
+        case 1:
+            return "st";
+        case 2:
+            return "nd";
+        case 3:
+            return "rd";
+        default:
+            return "th";
     }
 }
 
@@ -222,14 +246,16 @@ std::string organ_of(std::string_view symbol) {
     if (UnBodies::instance().is_principal(first))
         return first == "A" && second == "HRC" ? "A/HRC" : std::string(first);
     if (second.empty() || is_ascii_digit(second[0])) return std::string(first);
-    for (const std::string_view kind : {"RES", "DEC", "PV.", "SR.", "L.", "INF", "CRP.", "WP.", "PRST"})
+    for (const std::string_view kind :
+         {"RES", "DEC", "PV.", "SR.", "L.", "INF", "CRP.", "WP.", "PRST"})
         if (has_prefix(second, kind)) return std::string(first);
     return std::string(symbol.substr(0, slash + 1 + second.size()));
 }
 
 /// The organ as the symbol module parses it, falling back on organ_of for what it rejects.
 std::string symbol_organ(const std::string& symbol) {
-    if (const auto parsed = parse_symbol(symbol); parsed && !parsed->organ.empty()) return parsed->organ;
+    if (const auto parsed = parse_symbol(symbol); parsed && !parsed->organ.empty())
+        return parsed->organ;
     return organ_of(symbol);
 }
 
@@ -238,8 +264,10 @@ bool apply_general_debate_name(Document& doc, std::string_view stem) {
     const auto parts = split_name(stem);
     if (parts.size() != 3 || stem.find('-') != std::string_view::npos) return false;
     const std::string_view country = parts[0], session = parts[1], year = parts[2];
-    if (country.size() < 2 || country.size() > 3 || !all_of_chars(country, is_ascii_upper)) return false;
-    if (session.empty() || session.size() > 3 || !all_of_chars(session, is_ascii_digit)) return false;
+    if (country.size() < 2 || country.size() > 3 || !all_of_chars(country, is_ascii_upper))
+        return false;
+    if (session.empty() || session.size() > 3 || !all_of_chars(session, is_ascii_digit))
+        return false;
     if (year.size() != 4 || !all_of_chars(year, is_ascii_digit)) return false;
     const int number = std::stoi(std::string(session));
     if (number == 0) return false;
@@ -266,14 +294,17 @@ std::string symbol_from_name(std::string_view stem) {
             start = i + 1;
         }
     }
-    if (parts.size() < 2 || !all_of_chars(parts[0], is_ascii_upper) || parts[0].size() > 6) return {};
+    if (parts.size() < 2 || !all_of_chars(parts[0], is_ascii_upper) || parts[0].size() > 6)
+        return {};
     // Only series the UN really issues, so "USA_0_2015" or "WHO_2013_report" stay names.
     if (!UnBodies::instance().is_series(parts[0])) return {};
     bool digit = false;
     for (const auto part : parts) {
         if (part.empty()) return {};
         for (const char c : part) {
-            if (!(is_ascii_upper(c) || is_ascii_digit(c) || c == '.' || c == '(' || c == ')' || c == '-')) return {};
+            if (!(is_ascii_upper(c) || is_ascii_digit(c) || c == '.' || c == '(' || c == ')' ||
+                  c == '-'))
+                return {};
             digit = digit || is_ascii_digit(c);
         }
     }
@@ -288,7 +319,6 @@ std::string symbol_from_name(std::string_view stem) {
     return symbol;
 }
 
-
 std::string sidecar_base(const std::string& path) {
     const fs::path p(path);
     return (p.parent_path() / p.stem()).string();
@@ -298,8 +328,8 @@ std::string sidecar_base(const std::string& path) {
 void set_field(Document& doc, const std::string& key, const nlohmann::json& value,
                const std::string& sidecar, int line) {
     static const std::array<std::string_view, 10> text_keys = {
-        "symbol", "title", "body", "date", "lang", "distribution", "agenda_item", "job_number",
-        "country", "session"};
+        "symbol",       "title",       "body",       "date",    "lang",
+        "distribution", "agenda_item", "job_number", "country", "session"};
     if (std::find(text_keys.begin(), text_keys.end(), key) == text_keys.end()) return;  // not ours
     if (key == "session") {
         int n = -1;
@@ -307,14 +337,17 @@ void set_field(Document& doc, const std::string& key, const nlohmann::json& valu
             n = value.get<int>();
         } else if (value.is_string()) {
             const std::string s = value.get<std::string>();
-            if (!s.empty() && s.size() <= 4 && all_of_chars(s, is_ascii_digit)) n = std::stoi(s);
-            else if (const auto ordinal = parse_ordinal(s, doc.lang.empty() ? "en" : doc.lang)) n = *ordinal;
+            if (!s.empty() && s.size() <= 4 && all_of_chars(s, is_ascii_digit))
+                n = std::stoi(s);
+            else if (const auto ordinal = parse_ordinal(s, doc.lang.empty() ? "en" : doc.lang))
+                n = *ordinal;
         }
         if (n < 0) throw DocumentError(sidecar, "field \"session\" must be a number", line);
         doc.session = n;
         return;
     }
-    if (!value.is_string()) throw DocumentError(sidecar, "field \"" + key + "\" must be a string", line);
+    if (!value.is_string())
+        throw DocumentError(sidecar, "field \"" + key + "\" must be a string", line);
     std::string s = std::string(trim(value.get<std::string>()));
     if (key == "symbol") {
         doc.symbol = s;
@@ -355,25 +388,30 @@ void apply_json_sidecar(Document& doc, const std::string& sidecar) {
         // nlohmann's message repeats the position; keep only what went wrong.
         std::string what = e.what();
         const std::size_t column = what.find("column ");
-        const std::size_t colon = column == std::string::npos ? what.find("] ") : what.find(": ", column);
+        const std::size_t colon =
+            column == std::string::npos ? what.find("] ") : what.find(": ", column);
         if (colon != std::string::npos) what = what.substr(colon + 2);
         const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-        throw DocumentError(sidecar, "malformed JSON: " + what, line_of(text, static_cast<std::ptrdiff_t>(byte)));
+        throw DocumentError(sidecar, "malformed JSON: " + what,
+                            line_of(text, static_cast<std::ptrdiff_t>(byte)));
     }
     if (!j.is_object()) throw DocumentError(sidecar, "sidecar must be a JSON object", 1);
     const bool had_body = j.contains("body");
     for (const auto& [key, value] : j.items()) {
         // Report the line of the key, so a bad value is easy to find.
         const std::size_t at = text.find("\"" + key + "\"");
-        set_field(doc, key, value, sidecar, at == std::string::npos ? 0 : line_of(text, static_cast<std::ptrdiff_t>(at)));
+        set_field(doc, key, value, sidecar,
+                  at == std::string::npos ? 0 : line_of(text, static_cast<std::ptrdiff_t>(at)));
     }
-    if (!had_body && j.contains("symbol") && !doc.symbol.empty()) doc.body = symbol_organ(doc.symbol);
+    if (!had_body && j.contains("symbol") && !doc.symbol.empty())
+        doc.body = symbol_organ(doc.symbol);
 }
 
 void apply_xml_sidecar(Document& doc, const std::string& sidecar) {
     const std::string text = read_file(sidecar);
     pugi::xml_document xml;
-    const auto result = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+    const auto result =
+        xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result)
         throw DocumentError(sidecar, std::string("malformed XML: ") + result.description(),
                             line_of(text, result.offset));
@@ -390,7 +428,8 @@ void apply_xml_sidecar(Document& doc, const std::string& sidecar) {
 // anchored by its line number so the versions align line by line.
 bool is_line_aligned(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
-    return ext.size() == 3 && fs::path(path).stem().has_extension() && !language_code(ext.substr(1)).empty();
+    return ext.size() == 3 && fs::path(path).stem().has_extension() &&
+           !language_code(ext.substr(1)).empty();
 }
 
 Document parse_line_aligned(std::string_view text) {
@@ -412,16 +451,26 @@ Document parse_line_aligned(std::string_view text) {
 
 const char* to_string(Format format) {
     switch (format) {
-        case Format::markdown: return "markdown";
-        case Format::text: return "text";
-        case Format::unpc_xml: return "unpc-xml";
-        case Format::pdf: return "pdf";
-        case Format::docx: return "docx";
-        case Format::doc: return "doc";
-        case Format::html: return "html";
-        case Format::schema_xml: return "xml";
-        case Format::yaml: return "yaml";
-        case Format::unknown: return "unknown";
+        case Format::markdown:
+            return "markdown";
+        case Format::text:
+            return "text";
+        case Format::unpc_xml:
+            return "unpc-xml";
+        case Format::pdf:
+            return "pdf";
+        case Format::docx:
+            return "docx";
+        case Format::doc:
+            return "doc";
+        case Format::html:
+            return "html";
+        case Format::schema_xml:
+            return "xml";
+        case Format::yaml:
+            return "yaml";
+        case Format::unknown:
+            return "unknown";
     }
     return "unknown";
 }
@@ -436,8 +485,9 @@ Format detect_format(std::string_view bytes, const std::string& path) {
         throw DocumentError(path, "UTF-16 text is not supported yet; convert it to UTF-8");
     if (looks_binary(bytes)) throw DocumentError(path, "binary file is not supported");
     if (looks_like_zip_strings(bytes))
-        throw DocumentError(path, "not text: the printable strings of a zipped Office file "
-                                  "([Content_Types].xml, _rels/.rels); index the .docx itself");
+        throw DocumentError(path,
+                            "not text: the printable strings of a zipped Office file "
+                            "([Content_Types].xml, _rels/.rels); index the .docx itself");
     if (looks_like_html(bytes, path)) return Format::html;
     if (looks_like_xml(bytes, path)) {
         const std::string root = xml_root_name(bytes);
@@ -463,7 +513,8 @@ std::string read_document_bytes(const std::string& path) {
     const std::uintmax_t size = fs::file_size(path, ec);
     if (ec) throw DocumentError(path, "cannot read: " + ec.message());
     if (size > max_file_size)
-        throw DocumentError(path, "file too large (" + std::to_string((size + mebibyte - 1) / mebibyte) +
+        throw DocumentError(path, "file too large (" +
+                                      std::to_string((size + mebibyte - 1) / mebibyte) +
                                       " MiB; limit 256 MiB)");
     std::ifstream probe(path, std::ios::binary);
     if (!probe) throw DocumentError(path, std::string("cannot read: ") + std::strerror(errno));
@@ -474,16 +525,21 @@ std::string read_document_bytes(const std::string& path) {
     return bytes;
 }
 
-Document read_document(const std::string& path) { return parse_document(path, read_document_bytes(path)); }
+Document read_document(const std::string& path) {
+    return parse_document(path, read_document_bytes(path));
+}
 
 Document parse_document(const std::string& path, const std::string& bytes) {
     const Format format = detect_format(bytes, path);
     Document doc;
     if (format == Format::pdf || format == Format::docx || format == Format::doc) {
         // Binary containers: their readers check what they extract.
-        if (format == Format::pdf) doc = parse_pdf(bytes, path);
-        else if (format == Format::docx) doc = parse_docx(bytes, path);
-        else doc = parse_doc(path);
+        if (format == Format::pdf)
+            doc = parse_pdf(bytes, path);
+        else if (format == Format::docx)
+            doc = parse_docx(bytes, path);
+        else
+            doc = parse_doc(path);
         doc.source = path;
         apply_file_name(doc, path);
         apply_sidecar(doc, path);
@@ -500,14 +556,26 @@ Document parse_document(const std::string& path, const std::string& bytes) {
 
     const std::string text = normalise_newlines(bytes);
     switch (format) {
-        case Format::markdown: doc = parse_markdown(text, path); break;
-        case Format::unpc_xml: doc = parse_unpc_xml(text, path); break;
-        case Format::yaml: doc = parse_yaml(text, path); break;
-        case Format::html: doc = parse_html(text, path); break;
-        case Format::schema_xml: doc = parse_schema_xml(text, path, find_xml_schema(text)); break;
+        case Format::markdown:
+            doc = parse_markdown(text, path);
+            break;
+        case Format::unpc_xml:
+            doc = parse_unpc_xml(text, path);
+            break;
+        case Format::yaml:
+            doc = parse_yaml(text, path);
+            break;
+        case Format::html:
+            doc = parse_html(text, path);
+            break;
+        case Format::schema_xml:
+            doc = parse_schema_xml(text, path, find_xml_schema(text));
+            break;
         case Format::text:
         case Format::unknown:
-        default: doc = is_line_aligned(path) ? parse_line_aligned(text) : parse_text(text, path); break;
+        default:
+            doc = is_line_aligned(path) ? parse_line_aligned(text) : parse_text(text, path);
+            break;
     }
     doc.source = path;
     if (format != Format::schema_xml) doc.format = to_string(format);
@@ -536,7 +604,8 @@ void apply_file_name(Document& doc, const std::string& path) {
         // Two-letter codes stand alone; "hans"/"hant" only count after a Chinese code.
         if (!lang.empty() && (ascii_lower(last) == "hans" || ascii_lower(last) == "hant")) {
             lang = language_code(parts[parts.size() - 2]) == "zh" ? "zh" : "";
-            if (!lang.empty()) cut = static_cast<std::size_t>(parts[parts.size() - 2].data() - stem.data()) - 1;
+            if (!lang.empty())
+                cut = static_cast<std::size_t>(parts[parts.size() - 2].data() - stem.data()) - 1;
         } else if (!lang.empty()) {
             cut = static_cast<std::size_t>(last.data() - stem.data()) - 1;
         }
@@ -553,7 +622,8 @@ void apply_file_name(Document& doc, const std::string& path) {
     }
 
     if (doc.symbol.empty()) {
-        const std::string symbol = symbol_from_name(std::string_view(stem).substr(0, lang.empty() ? stem.size() : cut));
+        const std::string symbol =
+            symbol_from_name(std::string_view(stem).substr(0, lang.empty() ? stem.size() : cut));
         if (!symbol.empty()) {
             doc.symbol = symbol;
             if (doc.body.empty()) doc.body = symbol_organ(symbol);

@@ -62,7 +62,8 @@ Document parse_html(std::string_view bytes, const std::string& source);
 
 /// XML described by a schema file in schemas/xml/ (UDHR, Akoma Ntoso...). schema_path names
 /// the JSON schema; find_xml_schema() picks it from the root element.
-Document parse_schema_xml(std::string_view bytes, const std::string& source, const std::string& schema_path);
+Document parse_schema_xml(std::string_view bytes, const std::string& source,
+                          const std::string& schema_path);
 
 /// The schema file in schemas/xml/ whose root element (and namespace, if it names one) match
 /// this XML's root; empty when none does.

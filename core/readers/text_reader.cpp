@@ -4,22 +4,21 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/ascii.h"
 #include "base/error.h"
-#include "readers/hyphenation.h"
 #include "base/input_limits.h"
+#include "base/text_util.h"
+#include "readers/hyphenation.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
-#include "refs/symbols.h"
-#include "base/ascii.h"
-#include "base/text_util.h"
 #include "readers/wrapped_text.h"
+#include "refs/symbols.h"
 
 namespace plenary {
 
 namespace {
 
 using layout::NumberStyle;
-
 
 /// Splits a layout line into column cells at runs of three or more spaces.
 std::vector<std::string_view> cells_of(std::string_view line) {
@@ -42,7 +41,6 @@ std::vector<std::string_view> cells_of(std::string_view line) {
     }
     return cells;
 }
-
 
 /// A footnote line's marker ("12 text", "* text"); 0-length when the line is not one.
 std::string_view note_marker(std::string_view line) {
@@ -92,7 +90,7 @@ bool abbreviation_before(std::string_view text, std::size_t dot) {
     std::size_t begin = dot;
     while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
     const std::string word = ascii_lower(text.substr(begin, dot - begin));
-    static constexpr std::string_view words[] = {"para", "paras", "no", "nos", "p",   "pp",
+    static constexpr std::string_view words[] = {"para", "paras", "no",  "nos", "p",   "pp",
                                                  "art",  "arts",  "vol", "add", "rev", "corr",
                                                  "chap", "sect",  "fig", "op",  "s",   ""};
     for (const auto w : words) {
@@ -115,20 +113,19 @@ std::size_t marker_position(std::string_view text, std::string_view marker) {
                         b == '"' || (static_cast<unsigned char>(b) >= 0x80);
             if (b == '.' && pos >= 2 && is_ascii_digit(text[pos - 2])) {
                 // "2018.8" is a marker after a year, "0.7 per cent" a decimal.
-                before_ok = end == text.size() ||
-                            (end + 1 < text.size() && text[end] == ' ' &&
-                             !(text[end + 1] >= 'a' && text[end + 1] <= 'z'));
+                before_ok = end == text.size() || (end + 1 < text.size() && text[end] == ' ' &&
+                                                   !(text[end + 1] >= 'a' && text[end + 1] <= 'z'));
             }
-            if (b == ' ' && pos >= 3 && text[pos - 2] == '.' && !abbreviation_before(text, pos - 2)) {
+            if (b == ' ' && pos >= 3 && text[pos - 2] == '.' &&
+                !abbreviation_before(text, pos - 2)) {
                 // "of trafficking. 42 The Committee": extraction put a space before the marker.
-                before_ok = end == text.size() ||
-                            (end + 1 < text.size() && text[end] == ' ' && text[end + 1] >= 'A' &&
-                             text[end + 1] <= 'Z');
+                before_ok = end == text.size() || (end + 1 < text.size() && text[end] == ' ' &&
+                                                   text[end + 1] >= 'A' && text[end + 1] <= 'Z');
             }
             if (b == ' ' && pos >= 2 && text[pos - 2] == ',') {
                 // "Disappearance, 3 the Protocol": a spaced marker after a comma, before a word.
-                before_ok = end + 1 < text.size() && text[end] == ' ' &&
-                            text[end + 1] >= 'a' && text[end + 1] <= 'z';
+                before_ok = end + 1 < text.size() && text[end] == ' ' && text[end + 1] >= 'a' &&
+                            text[end + 1] <= 'z';
             }
         }
         if (after_ok && before_ok) return pos;
@@ -162,14 +159,14 @@ bool from_layout(const std::string& source) {
 }
 
 struct Line {
-    std::string_view text;  ///< as in the source, with indentation
-    int number = 0;         ///< 1-based line number
+    std::string_view text;    ///< as in the source, with indentation
+    int number = 0;           ///< 1-based line number
     bool page_start = false;  ///< first kept line after a page break
     int blanks_before = 0;
 };
 
 class TextBuilder {
-public:
+  public:
     explicit TextBuilder(Document& doc) : m_doc(doc) {}
 
     void run(std::string_view normal) {
@@ -250,11 +247,12 @@ public:
         flush_headings();
     }
 
-private:
+  private:
     /// Reads the text as hard-wrapped prose (speeches cut at a fixed width) if it is that:
     /// the paragraphs found from the lines' lengths go through body_line a paragraph at a time,
     /// so numbering and lists read as in speeches with a paragraph a line. False if it is not.
-    bool read_if_wrapped(const std::vector<std::string_view>& page, const std::vector<int>& numbers) {
+    bool read_if_wrapped(const std::vector<std::string_view>& page,
+                         const std::vector<int>& numbers) {
         std::vector<wrapped::SourceLine> lines;
         for (std::size_t i = 0; i < page.size(); ++i) lines.push_back({page[i], numbers[i]});
         const int column = wrapped::wrap_column(lines);
@@ -273,8 +271,10 @@ private:
     /// hyphenation with its own vocabulary ("Secretary-" "General" -> "Secretary-General");
     /// text extracted from a layout keeps the layout's rule, as its line ends may be page ends.
     void append_text(std::string& text, std::string_view line) const {
-        if (m_vocabulary) m_vocabulary->append(text, line);
-        else layout::append_line(text, line);
+        if (m_vocabulary)
+            m_vocabulary->append(text, line);
+        else
+            layout::append_line(text, line);
     }
 
     /// Reads the first page's masthead if there is one; returns the first body line.
@@ -328,11 +328,12 @@ private:
                     any = true;
                 }
             }
-            if (!any) if (!layout::is_page_furniture(page[i]) && trim(page[i]) != "*") {
-                std::string t = collapse_spaces(page[i]);
-                while (!t.empty() && t.back() == '*') t.pop_back();
-                layout::append_line(title, t);
-            }
+            if (!any)
+                if (!layout::is_page_furniture(page[i]) && trim(page[i]) != "*") {
+                    std::string t = collapse_spaces(page[i]);
+                    while (!t.empty() && t.back() == '*') t.pop_back();
+                    layout::append_line(title, t);
+                }
         }
         offer();
         masthead.apply(m_doc);
@@ -401,9 +402,8 @@ private:
             return;
         }
         const int value = to_int(marker);
-        const bool starts = !marker.empty() &&
-                            (m_notes.empty() || marker[0] == '*' || value == m_last_note + 1 ||
-                             m_last_note < 0);
+        const bool starts = !marker.empty() && (m_notes.empty() || marker[0] == '*' ||
+                                                value == m_last_note + 1 || m_last_note < 0);
         if (starts) {
             Footnote note;
             note.marker = std::string(marker);
@@ -528,7 +528,8 @@ private:
             const std::string_view rest = t.substr(num->text_begin);
             // A nested list (recommendations 1 to 97 inside paragraph 111) ends where the outer
             // numbering resumes.
-            const bool resumes = m_outer_number > 0 && n == m_outer_number + 1 && n != m_last_number + 1;
+            const bool resumes =
+                m_outer_number > 0 && n == m_outer_number + 1 && n != m_last_number + 1;
             const bool in_sequence = n == m_last_number + 1 || resumes;
             const bool plausible = in_sequence || (n > m_last_number && n <= m_last_number + 3) ||
                                    (n == 1 && !heading_like(rest));
@@ -585,8 +586,10 @@ private:
             return;
         }
         if (m_open && !m_line_mode) {
-            if (m_text.size() < limits::max_paragraph_bytes) append_text(m_text, t);
-            else start_paragraph(ParagraphKind::unnumbered, "", t, number);
+            if (m_text.size() < limits::max_paragraph_bytes)
+                append_text(m_text, t);
+            else
+                start_paragraph(ParagraphKind::unnumbered, "", t, number);
             return;
         }
         // A new block: a continuation of the last paragraph, or a paragraph of its own.
@@ -677,7 +680,8 @@ private:
         const std::size_t kept = m_path.path().size() - 1;
         for (std::size_t i = kept; i < before.size(); ++i) {
             if (i < m_heading_used.size() && !m_heading_used[i]) {
-                emit_heading(before[i], std::vector<std::string>(before.begin(), before.begin() + i));
+                emit_heading(before[i],
+                             std::vector<std::string>(before.begin(), before.begin() + i));
             }
         }
         m_heading_used.resize(kept);
@@ -738,28 +742,28 @@ private:
 
     Document& m_doc;
     layout::HeadingPath m_path;
-    bool m_line_mode = false;       ///< one paragraph per line (speeches with long lines)
+    bool m_line_mode = false;  ///< one paragraph per line (speeches with long lines)
     std::optional<HyphenVocabulary> m_vocabulary;  ///< plain text's words, to undo hyphenation
-    bool m_open = false;            ///< m_current is being filled
+    bool m_open = false;                           ///< m_current is being filled
     Paragraph m_current;
-    std::string m_text;             ///< text of m_current while open
+    std::string m_text;                   ///< text of m_current while open
     std::optional<std::size_t> m_target;  ///< last emitted paragraph a continuation would join
-    bool m_page_break = false;      ///< a page break since the last paragraph line
-    bool m_heading_since = false;   ///< a heading since the last paragraph
-    bool m_in_heading = false;      ///< m_heading is being filled (headings wrap onto lines)
+    bool m_page_break = false;            ///< a page break since the last paragraph line
+    bool m_heading_since = false;         ///< a heading since the last paragraph
+    bool m_in_heading = false;            ///< m_heading is being filled (headings wrap onto lines)
     std::string m_heading;
-    int m_heading_line = 0;         ///< source line of m_heading
+    int m_heading_line = 0;            ///< source line of m_heading
     std::vector<bool> m_heading_used;  ///< per heading of m_path: a paragraph was read under it
     int m_blanks = 0;
-    int m_last_number = 0;          ///< last numbered paragraph's number
-    int m_outer_number = 0;         ///< the outer list's last number while in a nested list
-    char m_last_letter = 0;         ///< last "A."-style heading letter
+    int m_last_number = 0;   ///< last numbered paragraph's number
+    int m_outer_number = 0;  ///< the outer list's last number while in a nested list
+    char m_last_letter = 0;  ///< last "A."-style heading letter
     std::size_t m_page_first_paragraph = 0;
     std::vector<std::pair<Footnote, int>> m_notes;  ///< this page's footnotes and their lines
     std::vector<Footnote> m_pending_notes;          ///< notes for the open paragraph
     int m_last_note = -1;
-    bool m_endnotes = false;        ///< past a "Notes" heading, in its list of notes
-    std::size_t m_notes_base = 0;   ///< first paragraph after the last list of endnotes
+    bool m_endnotes = false;       ///< past a "Notes" heading, in its list of notes
+    std::size_t m_notes_base = 0;  ///< first paragraph after the last list of endnotes
 };
 
 }  // namespace

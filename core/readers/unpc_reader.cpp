@@ -2,15 +2,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-
 #include <pugixml.hpp>
 
 #include "base/error.h"
+#include "base/text_util.h"
 #include "readers/reader.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
 #include "refs/un_bodies.h"
-#include "base/text_util.h"
 
 namespace plenary {
 
@@ -20,7 +19,7 @@ constexpr std::string_view title_prefix = "The United Nations Parallel Corpus v1
 
 /// Counts lines forward only: pugixml offsets grow in document order, so the count never rescans.
 class LineCounter {
-public:
+  public:
     explicit LineCounter(std::string_view bytes) : m_bytes(bytes) {}
 
     int line_at(std::ptrdiff_t offset) {
@@ -37,7 +36,7 @@ public:
         return m_line;
     }
 
-private:
+  private:
     std::string_view m_bytes;
     std::size_t m_pos = 0;
     int m_line = 1;
@@ -93,7 +92,8 @@ std::string organ_of(std::string_view symbol) {
     }
     // Special series keep their second component unless it is a number, a year or a kind
     // of document (CTOC/COP/2020/3, UNEP/EA.4/..., NPT/CONF.2015/PC.III/WP.1).
-    if (second.empty() || std::isdigit(static_cast<unsigned char>(second[0]))) return std::string(first);
+    if (second.empty() || std::isdigit(static_cast<unsigned char>(second[0])))
+        return std::string(first);
     for (std::string_view kind : {"RES", "DEC", "PV.", "SR.", "L.", "INF", "CRP.", "WP.", "PRST"}) {
         if (second.substr(0, kind.size()) == kind) return std::string(first);
     }
@@ -102,7 +102,8 @@ std::string organ_of(std::string_view symbol) {
 
 /// The organ as the symbol module parses it, falling back on organ_of for what it rejects.
 std::string symbol_organ(const std::string& symbol) {
-    if (const auto parsed = parse_symbol(symbol); parsed && !parsed->organ.empty()) return parsed->organ;
+    if (const auto parsed = parse_symbol(symbol); parsed && !parsed->organ.empty())
+        return parsed->organ;
     return organ_of(symbol);
 }
 
@@ -172,7 +173,8 @@ Document parse_unpc_xml(std::string_view bytes, const std::string& source) {
     if (doc.lang.empty()) doc.lang = std::string(trim(root.attribute("lang").value()));
 
     std::string title = collapse_spaces(file_desc.child("titleStmt").child("title").text().get());
-    if (title.compare(0, title_prefix.size(), title_prefix) == 0) title.erase(0, title_prefix.size());
+    if (title.compare(0, title_prefix.size(), title_prefix) == 0)
+        title.erase(0, title_prefix.size());
     doc.title = title.empty() ? doc.symbol : title;
     if (!doc.symbol.empty()) doc.body = symbol_organ(doc.symbol);
 
@@ -209,7 +211,8 @@ Document parse_unpc_xml(std::string_view bytes, const std::string& source) {
         // The masthead states the session on a line of its own ("Third session").
         if (doc.session == 0 && doc.paragraphs.size() < 8 && para.text.size() < 60) {
             const auto sessions = find_sessions(para.text, doc.lang.empty() ? "en" : doc.lang);
-            if (sessions.size() == 1 && sessions[0].begin == 0 && sessions[0].end == para.text.size())
+            if (sessions.size() == 1 && sessions[0].begin == 0 &&
+                sessions[0].end == para.text.size())
                 doc.session = sessions[0].number;
         }
         doc.paragraphs.push_back(std::move(para));

@@ -1,19 +1,17 @@
 #include "readers/wrapped_text.h"
 
-#include "base/input_limits.h"
-
 #include <algorithm>
 #include <array>
 
+#include "base/ascii.h"
+#include "base/input_limits.h"
+#include "base/text_util.h"
 #include "readers/hyphenation.h"
 #include "readers/layout.h"
-#include "base/ascii.h"
-#include "base/text_util.h"
 
 namespace plenary::wrapped {
 
 namespace {
-
 
 /// Advance widths of Times-Roman (Adobe's metrics) for ' ' to '~', in thousandths of an em.
 constexpr std::array<short, 95> kAsciiWidths = {
@@ -27,15 +25,22 @@ constexpr std::array<short, 95> kAsciiWidths = {
 int code_point_width(char32_t cp) {
     if (cp >= 0x20 && cp < 0x7F) return kAsciiWidths[cp - 0x20];
     switch (cp) {
-        case 0x2014: return 1000;  // em dash
-        case 0x2013: return 500;   // en dash
-        case 0x2018: case 0x2019: return 333;
-        case 0x201C: case 0x201D: return 444;
-        case 0xA0: return 250;
-        default: return 500;
+        case 0x2014:
+            return 1000;  // em dash
+        case 0x2013:
+            return 500;  // en dash
+        case 0x2018:
+        case 0x2019:
+            return 333;
+        case 0x201C:
+        case 0x201D:
+            return 444;
+        case 0xA0:
+            return 250;
+        default:
+            return 500;
     }
 }
-
 
 std::size_t indentation(std::string_view line) {
     std::size_t i = 0;
@@ -49,9 +54,10 @@ std::string_view first_word(std::string_view line) {
     return space == std::string_view::npos ? line : line.substr(0, space);
 }
 
-/// Abbreviations that end a line with a full stop mid-sentence: "... predecessor, Mr." / "Amara Essy".
+/// Abbreviations that end a line with a full stop mid-sentence: "... predecessor, Mr." / "Amara
+/// Essy".
 bool ends_with_title(std::string_view line) {
-    static constexpr std::string_view titles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Messrs.",
+    static constexpr std::string_view titles[] = {"Mr.", "Mrs.", "Ms.",   "Dr.", "St.", "Messrs.",
                                                   "No.", "Nos.", "Prof.", "Sr.", "Jr.", "Mt."};
     const std::string_view word = first_word(line.substr(line.find_last_of(' ') + 1));
     return std::find(std::begin(titles), std::end(titles), word) != std::end(titles);
@@ -86,7 +92,8 @@ std::size_t usual_indentation(const std::vector<SourceLine>& lines) {
         if (t.empty() || is_furniture(t)) continue;
         ++counts[std::min<std::size_t>(indentation(line.text), counts.size() - 1)];
     }
-    return static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+    return static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) -
+                                    counts.begin());
 }
 
 /// True if a paragraph starts at line, given the previous content line.
@@ -131,7 +138,8 @@ int wrap_column(const std::vector<SourceLine>& lines) {
         ++nonblank;
         blocks += !in_block;
         in_block = true;
-        if (t.find("   ") != std::string_view::npos || t.find('\t') != std::string_view::npos) ++gaps;
+        if (t.find("   ") != std::string_view::npos || t.find('\t') != std::string_view::npos)
+            ++gaps;
     }
     // A page or more of prose, with paragraphs not marked by blank lines.
     if (nonblank < 30 || nonblank < blocks * 10 || gaps * 20 > nonblank) return 0;
@@ -139,12 +147,14 @@ int wrap_column(const std::vector<SourceLine>& lines) {
     const int column = column_width(widths);
     // A narrow column (some 120 characters at most) that three lines in five fill.
     if (column > 60000) return 0;
-    const auto full = std::count_if(widths.begin(), widths.end(),
-                                    [&](int w) { return w * 4 >= column * 3; });
+    const auto full =
+        std::count_if(widths.begin(), widths.end(), [&](int w) { return w * 4 >= column * 3; });
     return static_cast<std::size_t>(full) * 5 >= widths.size() * 3 ? column : 0;
 }
 
-bool is_hard_wrapped(const std::vector<SourceLine>& lines) { return wrap_column(lines) > 0; }
+bool is_hard_wrapped(const std::vector<SourceLine>& lines) {
+    return wrap_column(lines) > 0;
+}
 
 std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines, int column) {
     std::vector<std::string_view> texts;
@@ -159,9 +169,8 @@ std::vector<WrappedParagraph> paragraphs(const std::vector<SourceLine>& lines, i
     for (const auto& line : lines) {
         const std::string_view t = trim(line.text);
         if (t.empty() || is_furniture(t)) continue;
-        if (!current.text.empty() &&
-            (starts_paragraph(previous, line.text, column, usual_indent) ||
-             current.text.size() >= limits::max_paragraph_bytes)) {
+        if (!current.text.empty() && (starts_paragraph(previous, line.text, column, usual_indent) ||
+                                      current.text.size() >= limits::max_paragraph_bytes)) {
             out.push_back(std::move(current));
             current = WrappedParagraph{};
         }

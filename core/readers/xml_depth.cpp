@@ -13,8 +13,9 @@ void check_xml_depth(const pugi::xml_node& root, std::string_view bytes, const s
     while (n) {
         if (depth > limits::max_xml_depth && n.type() == pugi::node_element) {
             const int line = line_of(bytes, n.offset_debug());
-            throw DocumentError(source, "nesting deeper than " + std::to_string(limits::max_xml_depth) + " levels" +
-                                            (part.empty() ? "" : " in " + part),
+            throw DocumentError(source,
+                                "nesting deeper than " + std::to_string(limits::max_xml_depth) +
+                                    " levels" + (part.empty() ? "" : " in " + part),
                                 part.empty() ? line : 0);
         }
         if (n.first_child()) {

@@ -1,10 +1,9 @@
 // Element nesting depth of a parsed XML tree, checked before any reader walks it recursively.
 #pragma once
 
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 namespace plenary {
 

@@ -8,16 +8,15 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include "base/error.h"
+#include "base/text_util.h"
 #include "readers/reader.h"
+#include "readers/xml_depth.h"
 #include "refs/sessions.h"
 #include "refs/symbols.h"
-#include "base/text_util.h"
-#include "readers/xml_depth.h"
 
 namespace plenary {
 
@@ -26,7 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string schema_dir() {
-    if (const char* env = std::getenv("PLENARY_SCHEMA_DIR"); env && *env) return std::string(env) + "/xml";
+    if (const char* env = std::getenv("PLENARY_SCHEMA_DIR"); env && *env)
+        return std::string(env) + "/xml";
 #ifdef PLENARY_SCHEMA_DIR
     return std::string(PLENARY_SCHEMA_DIR) + "/xml";
 #else
@@ -82,18 +82,22 @@ std::pair<std::string, std::string> root_of(std::string_view bytes) {
         break;
     }
     const std::size_t end = bytes.find('>', i);
-    const std::string_view tag = bytes.substr(i + 1, end == std::string_view::npos ? 4096 : end - i - 1);
+    const std::string_view tag =
+        bytes.substr(i + 1, end == std::string_view::npos ? 4096 : end - i - 1);
     std::size_t j = 0;
     while (j < tag.size() && !std::strchr(" \t\r\n/>", tag[j])) ++j;
     const std::string_view qname = tag.substr(0, j);
     const std::size_t colon = qname.find(':');
-    const std::string prefix = colon == std::string_view::npos ? "" : std::string(qname.substr(0, colon));
+    const std::string prefix =
+        colon == std::string_view::npos ? "" : std::string(qname.substr(0, colon));
     const std::string attr = prefix.empty() ? "xmlns=" : "xmlns:" + prefix + "=";
     std::string ns;
-    if (const std::size_t at = tag.find(attr); at != std::string_view::npos && at + attr.size() < tag.size()) {
+    if (const std::size_t at = tag.find(attr);
+        at != std::string_view::npos && at + attr.size() < tag.size()) {
         const char q = tag[at + attr.size()];
         const std::size_t close = tag.find(q, at + attr.size() + 1);
-        if (close != std::string_view::npos) ns = std::string(tag.substr(at + attr.size() + 1, close - at - attr.size() - 1));
+        if (close != std::string_view::npos)
+            ns = std::string(tag.substr(at + attr.size() + 1, close - at - attr.size() - 1));
     }
     return {std::string(local_name(qname)), ns};
 }
@@ -103,7 +107,8 @@ void strip_prefixes(pugi::xml_node node) {
     for (pugi::xml_node n = node; n; n = n.next_sibling()) {
         if (n.type() == pugi::node_element) {
             const std::string_view name = n.name();
-            if (name.find(':') != std::string_view::npos) n.set_name(std::string(local_name(name)).c_str());
+            if (name.find(':') != std::string_view::npos)
+                n.set_name(std::string(local_name(name)).c_str());
             strip_prefixes(n.first_child());
         }
     }
@@ -158,7 +163,8 @@ std::string eval(const pugi::xml_node& node, const std::string& xpath, const std
     }
 }
 
-pugi::xpath_node_set select(const pugi::xml_node& node, const std::string& xpath, const std::string& schema) {
+pugi::xpath_node_set select(const pugi::xml_node& node, const std::string& xpath,
+                            const std::string& schema) {
     try {
         return pugi::xpath_query(xpath.c_str()).evaluate_node_set(node);
     } catch (const pugi::xpath_exception& e) {
@@ -187,11 +193,13 @@ std::string symbol_of_href(std::string_view href) {
         const std::size_t last = rest.rfind('/');
         if (last != std::string_view::npos) {
             const std::string_view tail = rest.substr(last + 1);
-            if ((tail.size() == 2 || tail.size() == 3) && std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            if ((tail.size() == 2 || tail.size() == 3) &&
+                std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
                 rest = rest.substr(0, last);
         }
         if (rest.empty() || !(rest[0] >= 'A' && rest[0] <= 'Z')) continue;
-        if (const auto parsed = parse_symbol(rest); parsed && !parsed->canonical.empty()) return parsed->canonical;
+        if (const auto parsed = parse_symbol(rest); parsed && !parsed->canonical.empty())
+            return parsed->canonical;
     }
     // AKN names spell the symbol as one segment: ".../A_RES_73_3/!main".
     std::size_t seg_end = href.size();
@@ -201,7 +209,8 @@ std::string symbol_of_href(std::string_view href) {
         std::string seg(href.substr(b, seg_end - b));
         if (seg.find('_') != std::string::npos && !seg.empty() && seg[0] >= 'A' && seg[0] <= 'Z') {
             std::replace(seg.begin(), seg.end(), '_', '/');
-            if (const auto parsed = parse_symbol(seg); parsed && !parsed->canonical.empty()) return parsed->canonical;
+            if (const auto parsed = parse_symbol(seg); parsed && !parsed->canonical.empty())
+                return parsed->canonical;
         }
         if (seg_begin == std::string_view::npos) break;
         seg_end = seg_begin;
@@ -213,31 +222,42 @@ std::string get(const nlohmann::json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
-void set_field(Document& doc, const std::string& key, const std::string& value, const nlohmann::json& schema) {
+void set_field(Document& doc, const std::string& key, const std::string& value,
+               const nlohmann::json& schema) {
     if (value.empty()) return;
-    if (key == "title") doc.title = value;
+    if (key == "title")
+        doc.title = value;
     else if (key == "symbol") {
         const auto parsed = parse_symbol(value);
-        doc.symbol = parsed && !parsed->canonical.empty() ? parsed->canonical : symbol_of_href(value);
+        doc.symbol =
+            parsed && !parsed->canonical.empty() ? parsed->canonical : symbol_of_href(value);
         if (doc.symbol.empty()) doc.symbol = value;
         if (doc.body.empty() && parsed) doc.body = parsed->organ;
-    } else if (key == "lang") doc.lang = lang_code(value, schema.value("lang_map", nlohmann::json::object()));
+    } else if (key == "lang")
+        doc.lang = lang_code(value, schema.value("lang_map", nlohmann::json::object()));
     else if (key == "date") {
-        if (value.size() >= 10 && value[4] == '-' && value[7] == '-') doc.date = value.substr(0, 10);
+        if (value.size() >= 10 && value[4] == '-' && value[7] == '-')
+            doc.date = value.substr(0, 10);
         else if (value.size() == 8 && std::all_of(value.begin(), value.end(), ::isdigit))
             doc.date = value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
-        else if (const auto iso = parse_date(value, doc.lang.empty() ? "en" : doc.lang)) doc.date = *iso;
-    } else if (key == "body") doc.body = value;
+        else if (const auto iso = parse_date(value, doc.lang.empty() ? "en" : doc.lang))
+            doc.date = *iso;
+    } else if (key == "body")
+        doc.body = value;
     else if (key == "session") {
         int n = 0;
         for (const char c : value) {
             if (c < '0' || c > '9') break;
             n = n * 10 + (c - '0');
         }
-        if (n > 0) doc.session = n;
-        else if (const auto ordinal = parse_ordinal(value, doc.lang.empty() ? "en" : doc.lang)) doc.session = *ordinal;
-    } else if (key == "distribution") doc.distribution = value;
-    else if (key == "agenda_item") doc.agenda_item = value;
+        if (n > 0)
+            doc.session = n;
+        else if (const auto ordinal = parse_ordinal(value, doc.lang.empty() ? "en" : doc.lang))
+            doc.session = *ordinal;
+    } else if (key == "distribution")
+        doc.distribution = value;
+    else if (key == "agenda_item")
+        doc.agenda_item = value;
 }
 
 /// "1." -> "1", "(a)" -> "a": a number as the schema's element prints it.
@@ -285,19 +305,24 @@ void read_fields(Document& doc, const pugi::xml_node& root, const nlohmann::json
     if (schema.contains("fields")) {
         // lang first: dates and ordinals are read in the document's language.
         if (schema["fields"].contains("lang"))
-            set_field(doc, "lang", eval(root, schema["fields"]["lang"].get<std::string>(), schema_path), schema);
+            set_field(doc, "lang",
+                      eval(root, schema["fields"]["lang"].get<std::string>(), schema_path), schema);
         for (const auto& [key, xpath] : schema["fields"].items())
-            if (key != "lang") set_field(doc, key, eval(root, xpath.get<std::string>(), schema_path), schema);
+            if (key != "lang")
+                set_field(doc, key, eval(root, xpath.get<std::string>(), schema_path), schema);
     }
     if (schema.contains("defaults"))
         for (const auto& [key, value] : schema["defaults"].items()) {
             const bool empty = (key == "session") ? doc.session == 0
-                               : key == "symbol" ? doc.symbol.empty()
-                               : key == "title"  ? doc.title.empty()
-                               : key == "date"   ? doc.date.empty()
-                               : key == "body"   ? doc.body.empty()
-                               : key == "lang"   ? doc.lang.empty() : false;
-            if (empty) set_field(doc, key, value.is_string() ? value.get<std::string>() : value.dump(), schema);
+                               : key == "symbol"  ? doc.symbol.empty()
+                               : key == "title"   ? doc.title.empty()
+                               : key == "date"    ? doc.date.empty()
+                               : key == "body"    ? doc.body.empty()
+                               : key == "lang"    ? doc.lang.empty()
+                                                  : false;
+            if (empty)
+                set_field(doc, key, value.is_string() ? value.get<std::string>() : value.dump(),
+                          schema);
         }
 }
 
@@ -331,8 +356,10 @@ struct UnitContext {
 void add_href_symbols(Paragraph& para, const pugi::xml_node& part, const UnitContext& ctx) {
     if (ctx.refs_xpath.empty()) return;
     for (const auto& ref : select(part, ctx.refs_xpath, ctx.schema_path)) {
-        const std::string symbol = symbol_of_href(ref.attribute() ? ref.attribute().value() : ref.node().text().get());
-        if (!symbol.empty() && std::find(para.refs.symbols.begin(), para.refs.symbols.end(), symbol) == para.refs.symbols.end())
+        const std::string symbol =
+            symbol_of_href(ref.attribute() ? ref.attribute().value() : ref.node().text().get());
+        if (!symbol.empty() && std::find(para.refs.symbols.begin(), para.refs.symbols.end(),
+                                         symbol) == para.refs.symbols.end())
             para.refs.symbols.push_back(symbol);
     }
 }
@@ -341,12 +368,14 @@ void add_href_symbols(Paragraph& para, const pugi::xml_node& part, const UnitCon
 std::vector<Paragraph> unit_paragraphs(const pugi::xml_node& node, const UnitSpec& u,
                                        const UnitContext& ctx) {
     std::vector<std::string> headings;
-    std::string heading = u.heading_xpath.empty() ? u.heading_text : eval(node, u.heading_xpath, ctx.schema_path);
+    std::string heading =
+        u.heading_xpath.empty() ? u.heading_text : eval(node, u.heading_xpath, ctx.schema_path);
     if (heading.empty()) heading = u.heading_text;
     if (!heading.empty()) headings.push_back(heading);
     const std::string number = clean_number(eval(node, u.number_xpath, ctx.schema_path));
     std::vector<pugi::xml_node> parts;
-    if (u.para_xpath.empty()) parts.push_back(node);
+    if (u.para_xpath.empty())
+        parts.push_back(node);
     else
         for (const auto& p : select(node, u.para_xpath, ctx.schema_path)) parts.push_back(p.node());
     std::vector<Paragraph> out;
@@ -355,7 +384,9 @@ std::vector<Paragraph> unit_paragraphs(const pugi::xml_node& node, const UnitSpe
         para.headings = headings;
         para.text = text_of(part, ctx.skip);
         para.line = line_of(ctx.bytes, part.offset_debug());
-        para.number = u.para_number_xpath.empty() ? number : clean_number(eval(part, u.para_number_xpath, ctx.schema_path));
+        para.number = u.para_number_xpath.empty()
+                          ? number
+                          : clean_number(eval(part, u.para_number_xpath, ctx.schema_path));
         add_href_symbols(para, part, ctx);
         if (para.text.empty()) continue;
         out.push_back(std::move(para));
@@ -388,12 +419,14 @@ void finish_paragraph(Paragraph& para, const std::string& anchor) {
 
 }  // namespace
 
-Document parse_schema_xml(std::string_view bytes, const std::string& source, const std::string& schema_path) {
+Document parse_schema_xml(std::string_view bytes, const std::string& source,
+                          const std::string& schema_path) {
     const nlohmann::json schema = load_schema(schema_path);
     pugi::xml_document xml;
     // pugixml never fetches external entities; without parse_doctype a DOCTYPE is skipped, and
     // an entity it declares stays unexpanded.
-    const auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
+    const auto result =
+        xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result) {
         throw DocumentError(source, std::string("malformed XML: ") + result.description(),
                             line_of(bytes, result.offset));
@@ -410,7 +443,8 @@ Document parse_schema_xml(std::string_view bytes, const std::string& source, con
 
     const std::string refs_xpath = get(schema, "references");
     std::vector<std::string> skip;
-    for (const auto& s : schema.value("skip", nlohmann::json::array())) skip.push_back(s.get<std::string>());
+    for (const auto& s : schema.value("skip", nlohmann::json::array()))
+        skip.push_back(s.get<std::string>());
     const UnitContext ctx{bytes, schema_path, refs_xpath, skip};
     for (const auto& unit : schema.value("units", nlohmann::json::array())) {
         const UnitSpec u = unit_spec(unit);

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "base/error.h"
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
 
 namespace plenary {
 
@@ -45,8 +45,10 @@ std::string unquote(std::string_view v) {
     v = v.substr(1, v.size() - 2);
     std::string out;
     for (std::size_t i = 0; i < v.size(); ++i) {
-        if (q == '\'' && v[i] == '\'' && i + 1 < v.size() && v[i + 1] == '\'') ++i;
-        else if (q == '"' && v[i] == '\\' && i + 1 < v.size()) ++i;
+        if (q == '\'' && v[i] == '\'' && i + 1 < v.size() && v[i + 1] == '\'')
+            ++i;
+        else if (q == '"' && v[i] == '\\' && i + 1 < v.size())
+            ++i;
         out += v[i];
     }
     return out;
@@ -89,7 +91,8 @@ Document parse_yaml(std::string_view text, const std::string& source) {
         const bool indented = line.front() == ' ' || line.front() == '\t';
         if (indented || quote_open(value)) {
             if (key.empty())
-                throw DocumentError(source, "indented line " + std::to_string(n + 1) + " before any key",
+                throw DocumentError(source,
+                                    "indented line " + std::to_string(n + 1) + " before any key",
                                     static_cast<int>(n + 1));
             value += ' ';
             value += t;

@@ -4,26 +4,26 @@
 // n-grams at load, so find() is one pass of tokenising plus a hash probe per word.
 #include "refs/countries.h"
 
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <nlohmann/json.hpp>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/uloc.h>
-#include <unicode/uscript.h>
-#include <unicode/unistr.h>
-
 #include "analysis/tokenizer.h"
 #include "base/error.h"
-#include "model/schema.h"
 #include "base/text_util.h"
+#include "model/schema.h"
 
 namespace plenary {
 
@@ -119,10 +119,13 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
     auto ends = [](const std::u32string& w, std::u32string_view e) {
         return w.size() > e.size() + 1 && w.compare(w.size() - e.size(), e.size(), e) == 0;
     };
-    auto one_of = [](char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; };
+    auto one_of = [](char32_t c, std::u32string_view set) {
+        return set.find(c) != std::u32string_view::npos;
+    };
     const std::u32string_view vowels = U"аеёиоуыэюя", hushing = U"жшчщ", velar = U"гкх";
-    using Endings = std::array<std::u32string, 5>;  // genitive, dative, accusative, instrumental, prepositional
-    Endings forms;  // the name in each case, as far as it is declined
+    using Endings =
+        std::array<std::u32string, 5>;  // genitive, dative, accusative, instrumental, prepositional
+    Endings forms;                      // the name in each case, as far as it is declined
     bool plural = false, declined = false;
     std::size_t w = 0;
     for (; w < words.size(); ++w) {
@@ -130,14 +133,22 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
         std::size_t cut = 0;
         Endings e;
         bool adjective = true;
-        if (ends(word, U"ая")) cut = 2, e = {U"ой", U"ой", U"ую", U"ой", U"ой"};
-        else if (ends(word, U"ый")) cut = 2, e = {U"ого", U"ому", U"ый", U"ым", U"ом"};
-        else if (ends(word, U"ий") && one_of(word[word.size() - 3], velar)) cut = 2, e = {U"ого", U"ому", U"ий", U"им", U"ом"};
-        else if (ends(word, U"ий")) cut = 2, e = {U"его", U"ему", U"ий", U"им", U"ем"};
-        else if (ends(word, U"ое")) cut = 2, e = {U"ого", U"ому", U"ое", U"ым", U"ом"};
-        else if (ends(word, U"ые")) cut = 2, e = {U"ых", U"ым", U"ые", U"ыми", U"ых"}, plural = true;
-        else if (ends(word, U"ие")) cut = 2, e = {U"их", U"им", U"ие", U"ими", U"их"}, plural = true;
-        else adjective = false;
+        if (ends(word, U"ая"))
+            cut = 2, e = {U"ой", U"ой", U"ую", U"ой", U"ой"};
+        else if (ends(word, U"ый"))
+            cut = 2, e = {U"ого", U"ому", U"ый", U"ым", U"ом"};
+        else if (ends(word, U"ий") && one_of(word[word.size() - 3], velar))
+            cut = 2, e = {U"ого", U"ому", U"ий", U"им", U"ом"};
+        else if (ends(word, U"ий"))
+            cut = 2, e = {U"его", U"ему", U"ий", U"им", U"ем"};
+        else if (ends(word, U"ое"))
+            cut = 2, e = {U"ого", U"ому", U"ое", U"ым", U"ом"};
+        else if (ends(word, U"ые"))
+            cut = 2, e = {U"ых", U"ым", U"ые", U"ыми", U"ых"}, plural = true;
+        else if (ends(word, U"ие"))
+            cut = 2, e = {U"их", U"им", U"ие", U"ими", U"их"}, plural = true;
+        else
+            adjective = false;
         if (!adjective) {
             // The head noun.
             const char32_t last = word.empty() ? 0 : word.back();
@@ -154,14 +165,15 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
                 cut = 1, e = {U"и", U"е", U"ю", U"ей", U"е"};
             } else if (last == U'а') {
                 const bool soft = one_of(before, hushing) || before == U'ц';
-                cut = 1, e = {one_of(before, velar) || one_of(before, hushing) ? U"и" : U"ы", U"е", U"у",
-                              soft ? U"ей" : U"ой", U"е"};
+                cut = 1, e = {one_of(before, velar) || one_of(before, hushing) ? U"и" : U"ы", U"е",
+                              U"у", soft ? U"ей" : U"ой", U"е"};
             } else if (last == U'й' && one_of(before, vowels)) {
                 cut = 1, e = {U"я", U"ю", U"й", U"ем", U"е"};
             } else if (last == U'ь') {
                 cut = 1, e = {U"я", U"ю", U"ь", U"ем", U"е"};
             } else if (!one_of(last, vowels) && last >= 0x0430 && last <= 0x044F) {
-                cut = 0, e = {U"а", U"у", U"", one_of(last, hushing) || last == U'ц' ? U"ем" : U"ом", U"е"};
+                cut = 0,
+                e = {U"а", U"у", U"", one_of(last, hushing) || last == U'ц' ? U"ем" : U"ом", U"е"};
             } else {
                 break;  // indeclinable: Того, Марокко, Перу, Чили, Бурунди
             }
@@ -182,7 +194,8 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
         for (std::size_t k = w; k < words.size(); ++k) f += U' ' + words[k];
         std::string utf8;
         for (const char32_t cp : f) append_utf8(utf8, cp);
-        if (utf8 != key && std::find(out.begin(), out.end(), utf8) == out.end()) out.push_back(std::move(utf8));
+        if (utf8 != key && std::find(out.begin(), out.end(), utf8) == out.end())
+            out.push_back(std::move(utf8));
     }
     return out;
 }
@@ -190,20 +203,20 @@ std::vector<std::string> russian_case_forms(std::string_view key) {
 }  // namespace
 
 struct Gazetteer::Impl {
-    std::array<std::uint8_t, 0x10000> cls{};      ///< CharClass of each BMP code point
-    SvMap<Entry> names;                           ///< folded word n-gram -> entry
-    SvMap<std::uint8_t> first_len;                ///< first word -> longest n-gram it starts
-    SvMap<Entry> cjk;                             ///< Chinese names, matched as substrings
-    std::size_t cjk_max = 0;                      ///< longest Chinese name in bytes
-    SvSet cjk_first;                              ///< first character of each Chinese name
+    std::array<std::uint8_t, 0x10000> cls{};  ///< CharClass of each BMP code point
+    SvMap<Entry> names;                       ///< folded word n-gram -> entry
+    SvMap<std::uint8_t> first_len;            ///< first word -> longest n-gram it starts
+    SvMap<Entry> cjk;                         ///< Chinese names, matched as substrings
+    std::size_t cjk_max = 0;                  ///< longest Chinese name in bytes
+    SvSet cjk_first;                          ///< first character of each Chinese name
     std::unordered_map<std::string, std::array<std::string, 6>> display;
     std::unordered_map<std::string, std::string> alpha2_to_3;
-    SvSet codes;                                  ///< every code the gazetteer may return
-    SvSet form_words;                             ///< "republic", "the", ... for formal names
-    std::vector<std::string> cjk_form;            ///< "共和国", ... for Chinese formal names
-    SvSet person_context;                         ///< capitalised words that are not given names
-    SvSet honorifics;                             ///< "mr", "ms", ... before a surname
-    SvSet georgia_places;                         ///< places in the country Georgia
+    SvSet codes;                        ///< every code the gazetteer may return
+    SvSet form_words;                   ///< "republic", "the", ... for formal names
+    std::vector<std::string> cjk_form;  ///< "共和国", ... for Chinese formal names
+    SvSet person_context;               ///< capitalised words that are not given names
+    SvSet honorifics;                   ///< "mr", "ms", ... before a surname
+    SvSet georgia_places;               ///< places in the country Georgia
 
     void tokenize(std::string_view text, std::string& folded, std::vector<Token>& tokens) const;
     std::string key_of(std::string_view name) const;
@@ -290,8 +303,10 @@ void Gazetteer::Impl::add_key(std::string key, Entry entry) {
     len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
     auto [it, inserted] = names.try_emplace(std::move(key), entry);
     if (!inserted) {
-        if (entry.code.empty()) it->second = entry;
-        else if (it->second.demonym && !entry.demonym) it->second = entry;
+        if (entry.code.empty())
+            it->second = entry;
+        else if (it->second.demonym && !entry.demonym)
+            it->second = entry;
         it->second.flags |= entry.flags;
     }
 }
@@ -302,9 +317,26 @@ bool Gazetteer::Impl::gap_ok(std::string_view text, std::size_t from, std::size_
     while (i < to) {
         const char32_t cp = next_code_point(text, i);
         switch (cp) {
-            case ' ': case '\t': case '\n': case '-': case '\'': case '(': case ')': case '.':
-            case 0xA0: case 0x2010: case 0x2011: case 0x2013: case 0x2014: case 0x2018:
-            case 0x2019: case 0x202F: case '&': case 0xB4: case 0x20AC: case 0x2122:
+            case ' ':
+            case '\t':
+            case '\n':
+            case '-':
+            case '\'':
+            case '(':
+            case ')':
+            case '.':
+            case 0xA0:
+            case 0x2010:
+            case 0x2011:
+            case 0x2013:
+            case 0x2014:
+            case 0x2018:
+            case 0x2019:
+            case 0x202F:
+            case '&':
+            case 0xB4:
+            case 0x20AC:
+            case 0x2122:
                 break;
             default:
                 return false;
@@ -357,8 +389,7 @@ void Gazetteer::Impl::scan_cjk(std::string_view text, std::vector<CountryMatch>&
             i = next;
             continue;
         }
-        if (!hit->code.empty())
-            out.push_back({hit->code, hit->demonym, i, i + best});
+        if (!hit->code.empty()) out.push_back({hit->code, hit->demonym, i, i + best});
         i += best;
     }
 }
@@ -412,13 +443,15 @@ bool Gazetteer::Impl::us_state_counts(const ScanText& st, std::size_t i) const {
 
 /// Running text's rules for entry e matched on tokens [i, i + n): case, acronyms, persons
 /// and US states.
-bool Gazetteer::Impl::counts(const ScanText& st, const Entry& e, std::size_t i, std::size_t n) const {
+bool Gazetteer::Impl::counts(const ScanText& st, const Entry& e, std::size_t i,
+                             std::size_t n) const {
     const std::vector<Token>& tokens = st.tokens;
     const std::size_t b = tokens[i].ob, en = tokens[i + n - 1].oe;
     // UN French and Russian write the generic word of a territory's name in lower
     // case ("îles Falkland (Malvinas)", "остров Рождества"): the name after it counts.
     static const std::set<std::string_view> generic = {"ile", "iles", "остров", "острова"};
-    const bool generic_first = n > 1 && generic.count(st.word(i)) && capitalised(st.text, tokens[i + 1].ob);
+    const bool generic_first =
+        n > 1 && generic.count(st.word(i)) && capitalised(st.text, tokens[i + 1].ob);
     // A name of three words or more is that name in any case ("на оккупированной
     // палестинской территории", Russian UN style).
     if (!capitalised(st.text, b) && !generic_first && n < 3) return false;
@@ -430,8 +463,8 @@ bool Gazetteer::Impl::counts(const ScanText& st, const Entry& e, std::size_t i, 
 
 /// Uncovered words are what formal-name lookup must check against the form words: replaces
 /// the covered token ranges with the uncovered words that are not form words.
-void Gazetteer::Impl::keep_uncovered(const ScanText& st,
-                                     std::vector<std::pair<std::size_t, std::size_t>>& covered) const {
+void Gazetteer::Impl::keep_uncovered(
+    const ScanText& st, std::vector<std::pair<std::size_t, std::size_t>>& covered) const {
     std::vector<std::pair<std::size_t, std::size_t>> words;
     std::size_t c = 0;
     std::sort(covered.begin(), covered.end());
@@ -493,8 +526,8 @@ std::vector<CountryMatch> Gazetteer::Impl::scan(
 
 /// Display names without the name tables: what facet labels need.
 struct Gazetteer::Display {
-    std::unordered_map<std::string, std::string> alpha3_to_2;                    ///< ISO 3166-1
-    std::unordered_map<std::string, std::array<std::string, 6>> overrides;      ///< from aliases.json
+    std::unordered_map<std::string, std::string> alpha3_to_2;               ///< ISO 3166-1
+    std::unordered_map<std::string, std::array<std::string, 6>> overrides;  ///< from aliases.json
 };
 
 /// The tables of a gazetteer, each built once on first use.
@@ -550,11 +583,12 @@ struct DisplaySax : nlohmann::json_sax<nlohmann::json> {
         last_key = k;
         return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& e) override {
         throw SchemaError(std::string(e.what()));
     }
 
-private:
+  private:
     bool open() {
         if (!path.empty() || started) path.push_back(last_key);
         started = true;
@@ -580,7 +614,9 @@ std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir);
 }  // namespace
 
 Gazetteer::Gazetteer() : m_state(std::make_unique<State>()) {}
-Gazetteer::Gazetteer(std::string schema_dir) : Gazetteer() { m_state->dir = std::move(schema_dir); }
+Gazetteer::Gazetteer(std::string schema_dir) : Gazetteer() {
+    m_state->dir = std::move(schema_dir);
+}
 Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
@@ -692,7 +728,8 @@ void add_alias_country(Impl& im, const std::string& code, const nlohmann::json& 
             im.add_name(disp[l], Entry{code, false, 0}, path);
         }
     } else if (!iso) {
-        throw SchemaError(path + ": " + code + " is not an ISO 3166-1 code and has no display names");
+        throw SchemaError(path + ": " + code +
+                          " is not an ISO 3166-1 code and has no display names");
     }
     im.codes.insert(code);
     for (const auto& n : c.value("names", nlohmann::json::array()))
@@ -731,7 +768,8 @@ void add_form_words(Impl& im, const nlohmann::json& j) {
             const char32_t cp = next_code_point(s, i);
             if (cp < 0x10000 && im.cls[cp] == k_cjk) has_cjk = true;
         }
-        if (has_cjk) im.cjk_form.push_back(s);
+        if (has_cjk)
+            im.cjk_form.push_back(s);
         else {
             const std::string key = im.key_of(s);
             for (std::size_t b = 0, e; b < key.size(); b = e + 1) {
@@ -762,15 +800,19 @@ std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
     classify_characters(im);
     add_iso_countries(im, path);
     try {
-        for (const auto& [code, c] : j.at("countries").items()) add_alias_country(im, code, c, path);
+        for (const auto& [code, c] : j.at("countries").items())
+            add_alias_country(im, code, c, path);
         for (const auto& n : j.at("blocked")) im.add_name(n.get<std::string>(), Entry{}, path);
         flag_names(im, j, "personal_names", k_person, path);
         flag_names(im, j, "us_states", k_us_state, path);
         add_form_words(im, j);
         add_russian_forms(im);
-        for (const auto& n : j.at("person_context")) im.person_context.insert(im.key_of(n.get<std::string>()));
-        for (const auto& n : j.at("honorifics")) im.honorifics.insert(im.key_of(n.get<std::string>()));
-        for (const auto& n : j.at("georgia_places")) im.georgia_places.insert(im.key_of(n.get<std::string>()));
+        for (const auto& n : j.at("person_context"))
+            im.person_context.insert(im.key_of(n.get<std::string>()));
+        for (const auto& n : j.at("honorifics"))
+            im.honorifics.insert(im.key_of(n.get<std::string>()));
+        for (const auto& n : j.at("georgia_places"))
+            im.georgia_places.insert(im.key_of(n.get<std::string>()));
     } catch (const nlohmann::json::exception& e) {
         throw SchemaError(path + ": " + e.what());
     }
@@ -799,14 +841,15 @@ std::optional<std::string> Gazetteer::lookup(std::string_view name) const {
     std::string key = im.key_of(t);
     if (!key.empty()) {
         // Leading and trailing articles: "the Sudan", "Bahamas (the)", "Afghanistan (l')".
-        static const std::array<std::string_view, 9> articles = {"the", "l", "le", "la", "les",
-                                                                 "el", "los", "las", "de"};
+        static const std::array<std::string_view, 9> articles = {"the", "l",   "le",  "la", "les",
+                                                                 "el",  "los", "las", "de"};
         std::vector<std::string> candidates{key};
         std::string k = key;
         for (bool changed = true; changed;) {
             changed = false;
             for (auto a : articles) {
-                if (k.size() > a.size() + 1 && k.compare(0, a.size(), a) == 0 && k[a.size()] == ' ') {
+                if (k.size() > a.size() + 1 && k.compare(0, a.size(), a) == 0 &&
+                    k[a.size()] == ' ') {
                     k.erase(0, a.size() + 1);
                     changed = true;
                 }
@@ -842,7 +885,8 @@ std::optional<std::string> Gazetteer::lookup(std::string_view name) const {
             std::string up = upper_ascii(t);
             if (up.size() == 3 && im.codes.count(up)) return up;
             if (up.size() == 2)
-                if (auto it = im.alpha2_to_3.find(up); it != im.alpha2_to_3.end()) return it->second;
+                if (auto it = im.alpha2_to_3.find(up); it != im.alpha2_to_3.end())
+                    return it->second;
         }
     }
     // A formal name: one country named inside, every other word a form word
@@ -890,7 +934,8 @@ std::string Gazetteer::display_name(const std::string& code, const std::string& 
     std::size_t l = 0;
     while (l < k_langs.size() && lang != k_langs[l]) ++l;
     if (l == k_langs.size()) l = 0;  // English
-    if (auto o = d.overrides.find(up); o != d.overrides.end() && !o->second[l].empty()) return o->second[l];
+    if (auto o = d.overrides.find(up); o != d.overrides.end() && !o->second[l].empty())
+        return o->second[l];
     const auto a2 = d.alpha3_to_2.find(up);
     if (a2 == d.alpha3_to_2.end()) return code;
     icu::UnicodeString out;

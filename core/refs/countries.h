@@ -20,7 +20,7 @@ struct CountryMatch {
 
 /// The gazetteer, loaded from schemas/gazetteer/ and ICU's CLDR data.
 class Gazetteer {
-public:
+  public:
     /// The gazetteer from Schema::default_schema_dir(). Its tables are built on first use, the
     /// name tables by find() and lookup(), the lighter display names by display_name(), so a
     /// process that names no country pays for neither (a one-shot query starts in
@@ -46,7 +46,7 @@ public:
     Gazetteer(Gazetteer&&) noexcept;
     Gazetteer& operator=(Gazetteer&&) noexcept;
 
-private:
+  private:
     explicit Gazetteer(std::string schema_dir);
     const Impl& impl() const;
     const Display& display() const;

@@ -13,16 +13,20 @@
 #include <array>
 #include <cstring>
 
-#include "refs/symbols.h"
 #include "base/ascii.h"
+#include "refs/symbols.h"
 #include "refs/un_bodies.h"
 
 namespace plenary {
 
 namespace {
 
-bool is_word_byte(char c) { return is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
-char lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_word_byte(char c) {
+    return is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+char lower(char c) {
+    return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool starts_with_ci(std::string_view s, std::size_t i, std::string_view w) {
     if (i + w.size() > s.size()) return false;
@@ -35,7 +39,9 @@ bool ends_with_ci(std::string_view s, std::string_view w) {
     return s.size() >= w.size() && starts_with_ci(s, s.size() - w.size(), w);
 }
 
-bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_space_byte(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 /// End of name matched at t[i], where a space in name matches any run of white space
 /// ("Commission on Human\n Rights"); npos if it does not match.
@@ -84,10 +90,10 @@ enum class Form { slash, year_paren, roman_paren };
 
 struct Number {
     Form form = Form::slash;
-    std::string session;         // "73", "ES-10", "S-8", "2019" (ECOSOC year); empty for paren forms
-    std::string serial;          // "195", "2482", "3379"
-    std::string paren;           // "2019", "XXX", "S-VII"
-    std::vector<char> letters;   // lettered parts "A", "B"
+    std::string session;        // "73", "ES-10", "S-8", "2019" (ECOSOC year); empty for paren forms
+    std::string serial;         // "195", "2482", "3379"
+    std::string paren;          // "2019", "XXX", "S-VII"
+    std::vector<char> letters;  // lettered parts "A", "B"
     std::size_t begin = 0;
     std::size_t end = 0;
 
@@ -117,7 +123,8 @@ std::size_t read_digits(std::string_view t, std::size_t i) {
 }
 
 // "(2019)", "(XXX)", "(S-VII)", "(ES-V)", escaped "\(2018\)"; sets end past ')'.
-bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& year, std::size_t& end) {
+bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& year,
+                std::size_t& end) {
     i = skip_spaces(t, i);
     if (i < t.size() && t[i] == '\\') ++i;
     // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)".
@@ -136,7 +143,9 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
         return true;
     }
     std::size_t b = i;
-    while (i < t.size() && (is_ascii_alpha(t[i]) || is_ascii_digit(t[i]) || t[i] == '-' || t[i] == '!')) ++i;
+    while (i < t.size() &&
+           (is_ascii_alpha(t[i]) || is_ascii_digit(t[i]) || t[i] == '-' || t[i] == '!'))
+        ++i;
     std::string in(t.substr(b, i - b));
     if (i < t.size() && t[i] == '\\') ++i;
     if (i >= t.size() || (t[i] != ')' && t[i] != '}')) return false;
@@ -144,10 +153,12 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
     int y = year ? to_int(in) : 0;
     if (year && (y < 1945 || y > 2100)) return false;
     if (!year) {
-        std::string_view prefix = std::string_view(in).starts_with("ES-") ? "ES-"
-                                  : std::string_view(in).starts_with("S-") ? "S-" : "";
+        std::string_view prefix = std::string_view(in).starts_with("ES-")  ? "ES-"
+                                  : std::string_view(in).starts_with("S-") ? "S-"
+                                                                           : "";
         std::string r = in.substr(prefix.size());
-        bool genuine = std::any_of(r.begin(), r.end(), [](char c) { return std::strchr("IVXLC", c) != nullptr; });
+        bool genuine = std::any_of(r.begin(), r.end(),
+                                   [](char c) { return std::strchr("IVXLC", c) != nullptr; });
         for (char& c : r)
             if (c == 'l' || c == '1' || c == '!') c = 'I';
         if (!genuine || !is_roman_numeral(r)) return false;
@@ -162,7 +173,8 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
 bool letter_at(std::string_view t, std::size_t i) {
     if (i >= t.size() || !is_ascii_upper(t[i])) return false;
     std::size_t n = i + 1;
-    if (n < t.size() && (is_ascii_alpha(t[n]) || is_ascii_digit(t[n]) || static_cast<unsigned char>(t[n]) >= 0x80))
+    if (n < t.size() &&
+        (is_ascii_alpha(t[n]) || is_ascii_digit(t[n]) || static_cast<unsigned char>(t[n]) >= 0x80))
         return false;
     // "31/16 A new approach": the article, not a part.
     std::size_t k = skip_spaces(t, n);
@@ -170,7 +182,8 @@ bool letter_at(std::string_view t, std::size_t i) {
         std::size_t e = k;
         while (e < t.size() && is_ascii_alpha(t[e])) ++e;
         std::string_view w = t.substr(k, e - k);
-        if (w != "and" && w != "to" && w != "of" && w != "et" && w != "y" && w != "adopted" && w != "on")
+        if (w != "and" && w != "to" && w != "of" && w != "et" && w != "y" && w != "adopted" &&
+            w != "on")
             return false;
     }
     return true;
@@ -188,11 +201,18 @@ std::size_t read_letters(std::string_view t, std::size_t i, std::vector<char>& l
         bool range = false;
         if (p < t.size() && t[p] == ',') ++p;
         p = skip_spaces(t, p);
-        if (starts_with_ci(t, p, "and ")) p += 4;
-        else if (starts_with_ci(t, p, "et ")) p += 3;
-        else if (starts_with_ci(t, p, "to ")) { p += 3; range = true; }
-        else if (p < t.size() && t[p] == '-' ) { ++p; range = true; }
-        else if (p == end || t[end] != ',') break;
+        if (starts_with_ci(t, p, "and "))
+            p += 4;
+        else if (starts_with_ci(t, p, "et "))
+            p += 3;
+        else if (starts_with_ci(t, p, "to ")) {
+            p += 3;
+            range = true;
+        } else if (p < t.size() && t[p] == '-') {
+            ++p;
+            range = true;
+        } else if (p == end || t[end] != ',')
+            break;
         p = skip_spaces(t, p);
         if (!letter_at(t, p)) break;
         char to = t[p];
@@ -216,7 +236,8 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
     if (i + 2 < t.size() && t[i] == 'S' && t[i + 1] == '-' && is_ascii_digit(t[i + 2])) {
         prefix = "S-";
         i += 2;
-    } else if (i + 3 < t.size() && t[i] == 'E' && t[i + 1] == 'S' && t[i + 2] == '-' && is_ascii_digit(t[i + 3])) {
+    } else if (i + 3 < t.size() && t[i] == 'E' && t[i + 1] == 'S' && t[i + 2] == '-' &&
+               is_ascii_digit(t[i + 3])) {
         prefix = "ES-";
         i += 3;
     }
@@ -228,7 +249,8 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
         std::size_t e = read_digits(t, i + 1);
         if (e - i - 1 > 4) return std::nullopt;
         // "12/10/2020" is a date; "73/195/Add.1" a document.
-        if (e < t.size() && (t[e] == '/' || is_ascii_alpha(t[e]) || (t[e] == '.' && e + 1 < t.size() && is_ascii_digit(t[e + 1]))))
+        if (e < t.size() && (t[e] == '/' || is_ascii_alpha(t[e]) ||
+                             (t[e] == '.' && e + 1 < t.size() && is_ascii_digit(t[e + 1]))))
             return std::nullopt;
         n.form = Form::slash;
         n.session = prefix + first;
@@ -239,7 +261,8 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
         if (!prefix.empty()) return std::nullopt;
         n.serial = first;
         // "217A (III)": a letter glued to the number.
-        if (i < t.size() && is_ascii_upper(t[i]) && i + 1 < t.size() && !is_ascii_alpha(t[i + 1]) && !is_ascii_digit(t[i + 1])) {
+        if (i < t.size() && is_ascii_upper(t[i]) && i + 1 < t.size() && !is_ascii_alpha(t[i + 1]) &&
+            !is_ascii_digit(t[i + 1])) {
             n.letters.push_back(t[i]);
             ++i;
         } else {
@@ -269,11 +292,16 @@ std::size_t skip_date_tail(std::string_view t, std::size_t i) {
     std::size_t k = i;
     if (k < t.size() && t[k] == ',') ++k;
     k = skip_spaces(t, k);
-    if (starts_with_ci(t, k, "adopted on ")) k += 11;
-    else if (starts_with_ci(t, k, "of ")) k += 3;
-    else if (starts_with_ci(t, k, "du ")) k += 3;
-    else if (starts_with_ci(t, k, "de ")) k += 3;
-    else return i;
+    if (starts_with_ci(t, k, "adopted on "))
+        k += 11;
+    else if (starts_with_ci(t, k, "of "))
+        k += 3;
+    else if (starts_with_ci(t, k, "du "))
+        k += 3;
+    else if (starts_with_ci(t, k, "de "))
+        k += 3;
+    else
+        return i;
     k = skip_spaces(t, k);
     std::size_t d = read_digits(t, k);
     if (d == k || d - k > 2) return i;
@@ -301,7 +329,8 @@ std::size_t skip_separator(std::string_view t, std::size_t i) {
         comma = true;
         k = skip_spaces(t, k + 2);
     }
-    for (std::string_view w : {"and ", "et ", "y ", "as well as ", "\xD0\xB8 ", "\xD9\x88 ", "\xD9\x88"}) {
+    for (std::string_view w :
+         {"and ", "et ", "y ", "as well as ", "\xD0\xB8 ", "\xD9\x88 ", "\xD9\x88"}) {
         if (starts_with_ci(t, k, w)) return skip_spaces(t, k + w.size());
     }
     if (comma) return k;
@@ -358,13 +387,14 @@ bool is_conference_body(std::string_view organ) {
 struct Mention {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string body;  // resolved body; empty when "Council"/"Conference"/"Commission" is unresolved
+    std::string
+        body;  // resolved body; empty when "Council"/"Conference"/"Commission" is unresolved
 };
 
 /// The body of schemas/un_bodies.json whose English name has its word head at t[i] ("Security
 /// Council", "Commission on Narcotic Drugs"), or "". begin and end get the span of the name.
-std::string body_named_at(std::string_view t, std::size_t i, std::string_view head, std::size_t* begin,
-                          std::size_t* end) {
+std::string body_named_at(std::string_view t, std::size_t i, std::string_view head,
+                          std::size_t* begin, std::size_t* end) {
     for (const UnBody& body : UnBodies::instance().bodies()) {
         if (body.code_is_prefix) continue;
         for (const std::string_view name : body.names_in("en")) {
@@ -410,7 +440,9 @@ std::string last_named_council(std::string_view t, std::size_t pos) {
 /// Reads a body mention whose head word ("Assembly", "Council", "Conference", "Commission",
 /// "ECOSOC", ...) starts at i. Returns false if the word there is none of them.
 bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, Mention& m) {
-    auto before = [&](std::string_view w) { return words_before(t, i, w) != std::string_view::npos; };
+    auto before = [&](std::string_view w) {
+        return words_before(t, i, w) != std::string_view::npos;
+    };
     auto word_is = [&](std::string_view w) {
         return t.compare(i, w.size(), w) == 0 &&
                (i + w.size() >= t.size() || !is_word_byte(t[i + w.size()]));
@@ -480,11 +512,13 @@ bool mention_at(std::string_view t, std::size_t i, const CitationContext& ctx, M
 }
 
 /// Body mentions in t[from, to), in order.
-std::vector<Mention> mentions_in(std::string_view t, std::size_t from, std::size_t to, const CitationContext& ctx) {
+std::vector<Mention> mentions_in(std::string_view t, std::size_t from, std::size_t to,
+                                 const CitationContext& ctx) {
     std::vector<Mention> out;
     for (std::size_t i = from; i < to; ++i) {
         char c = t[i];
-        if (!(c == 'A' || c == 'C' || c == 'E' || c == 'H' || c == 'U' || c == 'G' || c == 'S')) continue;
+        if (!(c == 'A' || c == 'C' || c == 'E' || c == 'H' || c == 'U' || c == 'G' || c == 'S'))
+            continue;
         if (i > 0 && is_word_byte(t[i - 1])) continue;
         Mention m;
         if (mention_at(t, i, ctx, m)) {
@@ -495,8 +529,9 @@ std::vector<Mention> mentions_in(std::string_view t, std::size_t from, std::size
     return out;
 }
 
-const char* k_abbreviations[] = {"para", "paras", "No", "Nos", "Mr", "Mrs", "Ms", "Dr", "St", "Art", "art",
-                                 "Add", "Corr", "Rev", "e.g", "i.e", "cf", "vol", "p", "pp", "sect", "Vol"};
+const char* k_abbreviations[] = {"para", "paras", "No",  "Nos", "Mr",   "Mrs", "Ms",  "Dr",
+                                 "St",   "Art",   "art", "Add", "Corr", "Rev", "e.g", "i.e",
+                                 "cf",   "vol",   "p",   "pp",  "sect", "Vol"};
 
 bool sentence_break_at(std::string_view t, std::size_t i) {
     // t[i] is '.', '!' or '?' followed by space and a capital.
@@ -526,7 +561,8 @@ std::size_t sentence_end(std::string_view t, std::size_t pos) {
     std::size_t limit = std::min(t.size(), pos + 600);
     for (std::size_t i = pos; i < limit; ++i) {
         char c = t[i];
-        if ((c == '.' || c == '!' || c == '?') && (i + 1 >= t.size() || sentence_break_at(t, i))) return i;
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 >= t.size() || sentence_break_at(t, i)))
+            return i;
         if (c == '\n' && i + 1 < t.size() && t[i + 1] == '\n') return i;
     }
     return limit;
@@ -537,7 +573,8 @@ std::size_t sentence_end(std::string_view t, std::size_t pos) {
 std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nullptr) {
     i = skip_spaces(t, i);
     std::size_t k = i;
-    for (std::string_view w : {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "}) {
+    for (std::string_view w :
+         {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "}) {
         if (starts_with_ci(t, k, w)) {
             k += w.size();
             break;
@@ -549,7 +586,8 @@ std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nul
         std::vector<std::pair<std::string, std::string>> out;
         for (const UnBody& body : UnBodies::instance().bodies())
             for (const std::string_view lang : {"en", "fr", "es", "ru"})
-                for (const std::string& name : body.names_in(lang)) out.emplace_back(name, body.code);
+                for (const std::string& name : body.names_in(lang))
+                    out.emplace_back(name, body.code);
         return out;
     }();
     for (const auto& [name, code] : k_after)
@@ -563,7 +601,8 @@ std::string body_after(std::string_view t, std::size_t i, std::size_t* end = nul
 
 /// Body words in other languages near the keyword or number: before it in Chinese, around it in
 /// Arabic, before the keyword in French, Spanish and Russian ("le Conseil de sécurité a adopté la
-/// résolution", "Экономическим и Социальным Советом в его резолюции"). The name nearest the end wins.
+/// résolution", "Экономическим и Социальным Советом в его резолюции"). The name nearest the end
+/// wins.
 std::string body_cjk_arabic(std::string_view window, std::size_t* name_end = nullptr) {
     // Every name form and stem but the English ones, which mention_at reads with their head word.
     static const std::vector<std::pair<std::string, std::string>> k_names = [] {
@@ -580,7 +619,8 @@ std::string body_cjk_arabic(std::string_view window, std::size_t* name_end = nul
     std::string body;
     for (const auto& [name, code] : k_names) {
         std::size_t p = window.rfind(name);
-        if (p != std::string_view::npos && (best == std::string_view::npos || p + name.size() > best)) {
+        if (p != std::string_view::npos &&
+            (best == std::string_view::npos || p + name.size() > best)) {
             best = p + name.size();
             body = code;
         }
@@ -593,8 +633,8 @@ std::string make_id(std::string_view body, bool decision, const std::string& num
     return std::string(body) + (decision ? "/DEC/" : "/RES/") + number;
 }
 
-void emit(std::vector<ResolutionMatch>& out, const Number& n, const std::string& body, bool decision,
-          std::size_t begin, std::size_t end) {
+void emit(std::vector<ResolutionMatch>& out, const Number& n, const std::string& body,
+          bool decision, std::size_t begin, std::size_t end) {
     std::vector<char> letters = n.letters;
     if (letters.empty()) letters.push_back(0);
     for (char l : letters) {
@@ -625,10 +665,21 @@ bool keyword_word(std::string_view w, bool& decision) {
     for (char c : w) s.push_back(lower(c));
     // "RÉSOLUTION", "DÉCISION": fold the upper-case é too.
     for (std::size_t p; (p = s.find("\xC3\x89")) != std::string::npos;) s.replace(p, 2, "\xC3\xA9");
-    static const std::string_view k_res[] = {"resolution", "resolutions", "r\xC3\xA9solution", "r\xC3\xA9solutions",
-                                             "resoluci\xC3\xB3n", "resoluciones", "res."};
-    static const std::string_view k_dec[] = {"decision", "decisions", "d\xC3\xA9" "cision", "d\xC3\xA9" "cisions",
-                                             "decisi\xC3\xB3n", "decisiones"};
+    static const std::string_view k_res[] = {"resolution",
+                                             "resolutions",
+                                             "r\xC3\xA9solution",
+                                             "r\xC3\xA9solutions",
+                                             "resoluci\xC3\xB3n",
+                                             "resoluciones",
+                                             "res."};
+    static const std::string_view k_dec[] = {"decision",
+                                             "decisions",
+                                             "d\xC3\xA9"
+                                             "cision",
+                                             "d\xC3\xA9"
+                                             "cisions",
+                                             "decisi\xC3\xB3n",
+                                             "decisiones"};
     for (auto k : k_res)
         if (s == k) {
             decision = false;
@@ -655,7 +706,8 @@ bool keyword_word(std::string_view w, bool& decision) {
 
 bool is_draft(std::string_view t, std::size_t kw) {
     std::string_view before = t.substr(0, kw);
-    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n'))
+        before.remove_suffix(1);
     return ends_with_ci(before, "draft") || ends_with_ci(before, "projet de") ||
            ends_with_ci(before, "proyecto de") ||
            before.ends_with("\xD0\xBF\xD1\x80\xD0\xBE\xD0\xB5\xD0\xBA\xD1\x82");  // проект
@@ -665,10 +717,20 @@ std::vector<Keyword> find_keywords(std::string_view t) {
     std::vector<Keyword> out;
     // Anchors inside the keyword words; the whole word is then read and checked.
     static const std::string_view k_anchors[] = {
-        "esolu", "ESOLU", "\xC3\xA9solu", "\xC3\x89SOLU", "ecisi", "ECISI", "\xC3\xA9" "cisi", "\xC3\x89" "CISI",
+        "esolu",
+        "ESOLU",
+        "\xC3\xA9solu",
+        "\xC3\x89SOLU",
+        "ecisi",
+        "ECISI",
+        "\xC3\xA9"
+        "cisi",
+        "\xC3\x89"
+        "CISI",
         "\xD0\xB5\xD0\xB7\xD0\xBE\xD0\xBB\xD1\x8E\xD1\x86",  // езолюц
         "\xD0\xB5\xD1\x88\xD0\xB5\xD0\xBD\xD0\xB8",          // ешени
-        " res. ", " Res. "};
+        " res. ",
+        " Res. "};
     for (auto a : k_anchors) {
         std::size_t p = 0;
         while ((p = t.find(a, p)) != std::string_view::npos) {
@@ -685,8 +747,10 @@ std::vector<Keyword> find_keywords(std::string_view t) {
             out.push_back({b, e, decision});
         }
     }
-    std::sort(out.begin(), out.end(), [](const Keyword& x, const Keyword& y) { return x.begin < y.begin; });
-    out.erase(std::unique(out.begin(), out.end(), [](const Keyword& x, const Keyword& y) { return x.begin == y.begin; }),
+    std::sort(out.begin(), out.end(),
+              [](const Keyword& x, const Keyword& y) { return x.begin < y.begin; });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const Keyword& x, const Keyword& y) { return x.begin == y.begin; }),
               out.end());
     return out;
 }
@@ -699,23 +763,26 @@ bool adjacent_gap(std::string_view gap) {
     while (b < e && (is_space_byte(gap[b]) || gap[b] == ',' || gap[b] == '[' || gap[b] == '*')) ++b;
     while (e > b && (is_space_byte(gap[e - 1]) || gap[e - 1] == '[' || gap[e - 1] == '*')) --e;
     std::string_view g = gap.substr(b, e - b);
-    return g.empty() || g == "in its" || g == "by its" || g == "its" || g == "'s" || g == "\xE2\x80\x99s" ||
-           g == "in their" || g == "by their";
+    return g.empty() || g == "in its" || g == "by its" || g == "its" || g == "'s" ||
+           g == "\xE2\x80\x99s" || g == "in their" || g == "by their";
 }
 
 struct Resolver {
     std::string_view t;
     const CitationContext& ctx;
 
-    std::string resolve(const Number& n, std::size_t kw_begin, std::size_t list_end, const std::string& after) const {
+    std::string resolve(const Number& n, std::size_t kw_begin, std::size_t list_end,
+                        const std::string& after) const {
         std::size_t s0 = sentence_start(t, kw_begin);
         auto before = mentions_in(t, s0, kw_begin, ctx);
         // Words right before the keyword ("Security Council resolution") bind hardest, then the
         // nearest body named earlier in the sentence (its subject, usually).
         bool adjacent_unknown = false;
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
-            bool adjacent = it == before.rbegin() && adjacent_gap(t.substr(it->end, kw_begin - it->end));
-            if (!it->body.empty() && (adjacent ? plausible(it->body, n) : plausible_weak(it->body, n)))
+            bool adjacent =
+                it == before.rbegin() && adjacent_gap(t.substr(it->end, kw_begin - it->end));
+            if (!it->body.empty() &&
+                (adjacent ? plausible(it->body, n) : plausible_weak(it->body, n)))
                 return it->body;
             if (adjacent) {
                 // "Commission resolution 28/1" with no way to tell which commission: the citing
@@ -732,7 +799,8 @@ struct Resolver {
         bool near = kw_begin - (s0 + named_end) <= 30;
         if (!named.empty() && (near ? plausible(named, n) : plausible_weak(named, n))) return named;
         // "In its resolution 74/176, ..., the General Assembly welcomed": the subject comes later.
-        if (ends_with_ci(t.substr(0, kw_begin), "its ") || ends_with_ci(t.substr(0, kw_begin), "their ")) {
+        if (ends_with_ci(t.substr(0, kw_begin), "its ") ||
+            ends_with_ci(t.substr(0, kw_begin), "their ")) {
             std::size_t s1 = sentence_end(t, list_end);
             for (const auto& m : mentions_in(t, list_end, s1, ctx)) {
                 // "... and other resolutions of the Commission on Human Rights" is not the subject.
@@ -744,7 +812,8 @@ struct Resolver {
                 if (!m.body.empty() && plausible_weak(m.body, n)) return m.body;
             }
         }
-        if (!adjacent_unknown && !ctx.organ.empty() && plausible_weak(ctx.organ, n)) return ctx.organ;
+        if (!adjacent_unknown && !ctx.organ.empty() && plausible_weak(ctx.organ, n))
+            return ctx.organ;
         return body_from_form(n);
     }
 };
@@ -752,16 +821,20 @@ struct Resolver {
 // First Security Council resolution of each year (approximate, within a few numbers): checks
 // that a year found near a bare number can be that resolution's year.
 constexpr std::pair<int, int> k_sc_first_of_year[] = {
-    {1946, 1}, {1947, 15}, {1948, 42}, {1949, 66}, {1950, 79}, {1951, 90}, {1952, 97}, {1953, 98},
-    {1954, 101}, {1955, 107}, {1956, 109}, {1957, 123}, {1958, 127}, {1959, 132}, {1960, 133}, {1961, 161},
-    {1962, 171}, {1963, 174}, {1964, 187}, {1965, 199}, {1966, 217}, {1967, 228}, {1968, 245}, {1969, 263},
-    {1970, 277}, {1971, 293}, {1972, 307}, {1973, 326}, {1974, 345}, {1975, 365}, {1976, 384}, {1977, 400},
-    {1978, 423}, {1979, 444}, {1980, 460}, {1981, 483}, {1982, 500}, {1983, 527}, {1984, 544}, {1985, 558},
-    {1986, 580}, {1987, 593}, {1988, 603}, {1989, 625}, {1990, 646}, {1991, 683}, {1992, 726}, {1993, 795},
-    {1994, 896}, {1995, 975}, {1996, 1038}, {1997, 1093}, {1998, 1151}, {1999, 1223}, {2000, 1284}, {2001, 1333},
-    {2002, 1390}, {2003, 1457}, {2004, 1521}, {2005, 1580}, {2006, 1649}, {2007, 1739}, {2008, 1792}, {2009, 1860},
-    {2010, 1903}, {2011, 1961}, {2012, 2032}, {2013, 2088}, {2014, 2130}, {2015, 2196}, {2016, 2264}, {2017, 2336},
-    {2018, 2397}, {2019, 2451}, {2020, 2505}, {2021, 2563}, {2022, 2617}, {2023, 2673}, {2024, 2720}, {2025, 2768},
+    {1946, 1},    {1947, 15},   {1948, 42},   {1949, 66},   {1950, 79},   {1951, 90},
+    {1952, 97},   {1953, 98},   {1954, 101},  {1955, 107},  {1956, 109},  {1957, 123},
+    {1958, 127},  {1959, 132},  {1960, 133},  {1961, 161},  {1962, 171},  {1963, 174},
+    {1964, 187},  {1965, 199},  {1966, 217},  {1967, 228},  {1968, 245},  {1969, 263},
+    {1970, 277},  {1971, 293},  {1972, 307},  {1973, 326},  {1974, 345},  {1975, 365},
+    {1976, 384},  {1977, 400},  {1978, 423},  {1979, 444},  {1980, 460},  {1981, 483},
+    {1982, 500},  {1983, 527},  {1984, 544},  {1985, 558},  {1986, 580},  {1987, 593},
+    {1988, 603},  {1989, 625},  {1990, 646},  {1991, 683},  {1992, 726},  {1993, 795},
+    {1994, 896},  {1995, 975},  {1996, 1038}, {1997, 1093}, {1998, 1151}, {1999, 1223},
+    {2000, 1284}, {2001, 1333}, {2002, 1390}, {2003, 1457}, {2004, 1521}, {2005, 1580},
+    {2006, 1649}, {2007, 1739}, {2008, 1792}, {2009, 1860}, {2010, 1903}, {2011, 1961},
+    {2012, 2032}, {2013, 2088}, {2014, 2130}, {2015, 2196}, {2016, 2264}, {2017, 2336},
+    {2018, 2397}, {2019, 2451}, {2020, 2505}, {2021, 2563}, {2022, 2617}, {2023, 2673},
+    {2024, 2720}, {2025, 2768},
 };
 
 bool sc_number_fits_year(int number, int year) {
@@ -791,7 +864,8 @@ int sc_year_of(int number) {
 
 /// "Security Council resolution 984 in 1995", "resolution 1540, co-sponsored ... in 2004": a
 /// Security Council number printed without its year, the year standing later in the sentence.
-std::optional<Number> security_council_bare(std::string_view t, const Keyword& kw, const CitationContext& ctx) {
+std::optional<Number> security_council_bare(std::string_view t, const Keyword& kw,
+                                            const CitationContext& ctx) {
     std::size_t i = skip_spaces(t, kw.end);
     std::size_t d = read_digits(t, i);
     if (d == i || d - i > 4) return std::nullopt;
@@ -843,18 +917,22 @@ bool foreign_body_before(std::string_view t, std::size_t kw) {
     if (e - b < 2 || !is_ascii_upper(t[b])) return false;
     std::string_view w = t.substr(b, e - b);
     static const std::string_view k_foreign_acronyms[] = {
-        "OAU", "AU", "EU", "ILO", "WHO", "WHA", "IAEA", "UNESCO", "OAS", "ECLAC", "ESCAP", "ECA", "ECE", "ESCWA",
-        "FAO", "ICAO", "IMO", "ITU", "UPU", "WMO", "IFAD", "UNIDO", "CARICOM", "NATO", "OSCE", "ASEAN", "IPU"};
+        "OAU",   "AU",    "EU",   "ILO",   "WHO",     "WHA",  "IAEA", "UNESCO", "OAS",
+        "ECLAC", "ESCAP", "ECA",  "ECE",   "ESCWA",   "FAO",  "ICAO", "IMO",    "ITU",
+        "UPU",   "WMO",   "IFAD", "UNIDO", "CARICOM", "NATO", "OSCE", "ASEAN",  "IPU"};
     if (std::all_of(w.begin(), w.end(), [](char c) { return is_ascii_upper(c) || c == '-'; }))
         return std::find(std::begin(k_foreign_acronyms), std::end(k_foreign_acronyms), w) !=
                std::end(k_foreign_acronyms);
     // Last words of the names of bodies outside the United Nations resolution series.
-    static const std::string_view k_foreign_heads[] = {"Caribbean", "Africa", "Asia", "Pacific", "Europe",
-                                                       "Union", "Organization", "Agency", "Bank", "Fund", "Board"};
-    return std::find(std::begin(k_foreign_heads), std::end(k_foreign_heads), w) != std::end(k_foreign_heads);
+    static const std::string_view k_foreign_heads[] = {
+        "Caribbean",    "Africa", "Asia", "Pacific", "Europe", "Union",
+        "Organization", "Agency", "Bank", "Fund",    "Board"};
+    return std::find(std::begin(k_foreign_heads), std::end(k_foreign_heads), w) !=
+           std::end(k_foreign_heads);
 }
 
-void find_keyword_citations(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
+void find_keyword_citations(std::string_view t, const CitationContext& ctx,
+                            std::vector<ResolutionMatch>& out) {
     Resolver r{t, ctx};
     for (const Keyword& kw : find_keywords(t)) {
         if (is_draft(t, kw.begin) || foreign_body_before(t, kw.begin)) continue;
@@ -894,7 +972,8 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx, std:
 }
 
 // Chinese: "第73/195号决议", "大会第73/195号决议", "第2482(2019)号决议", "第73/546号决定".
-void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
+void find_chinese(std::string_view t, const CitationContext& ctx,
+                  std::vector<ResolutionMatch>& out) {
     static const std::string_view k_hao = "\xE5\x8F\xB7\xE5\x86\xB3";  // 号决
     static const std::string_view k_di = "\xE7\xAC\xAC";               // 第
     // Reads "第N1、第N2和N3" forward from a 第 at di; succeeds only if the chain ends at hao.
@@ -916,9 +995,11 @@ void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<Re
             items.push_back(*n);
             i = skip_spaces(t, n->end);
             if (i == hao) return true;
-            if (t.substr(i, 3) == "\xE5\x8F\xB7" && i + 3 != hao) i += 3;  // 号 in "第822(1993)号、"
+            if (t.substr(i, 3) == "\xE5\x8F\xB7" && i + 3 != hao)
+                i += 3;  // 号 in "第822(1993)号、"
             bool sep = false;
-            for (std::string_view w : {"\xE3\x80\x81", "\xE5\x92\x8C", "\xE5\x8F\x8A", "\xEF\xBC\x8C", ","}) {
+            for (std::string_view w :
+                 {"\xE3\x80\x81", "\xE5\x92\x8C", "\xE5\x8F\x8A", "\xEF\xBC\x8C", ","}) {
                 if (t.substr(i, w.size()) == w) {  // 、 和 及 ，
                     i = skip_spaces(t, i + w.size());
                     sep = true;
@@ -935,9 +1016,12 @@ void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<Re
         p += k_hao.size();
         if (p + 3 > t.size()) break;
         bool decision;
-        if (t.compare(p, 3, "\xE8\xAE\xAE") == 0) decision = false;       // 议
-        else if (t.compare(p, 3, "\xE5\xAE\x9A") == 0) decision = true;   // 定
-        else continue;
+        if (t.compare(p, 3, "\xE8\xAE\xAE") == 0)
+            decision = false;  // 议
+        else if (t.compare(p, 3, "\xE5\xAE\x9A") == 0)
+            decision = true;  // 定
+        else
+            continue;
         // The farthest 第 from which an unbroken list reaches 号决议.
         std::vector<Number> best;
         std::size_t best_di = 0;
@@ -969,7 +1053,8 @@ void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<Re
             }
             std::string body = named;
             if (body.empty() || !plausible(body, n))
-                body = (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
+                body =
+                    (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
             if (body.empty()) continue;
             emit(out, n, body, decision, best_di, p + 3);
         }
@@ -977,7 +1062,8 @@ void find_chinese(std::string_view t, const CitationContext& ctx, std::vector<Re
 }
 
 // Arabic: "القرار 73/195", "قرار مجلس الأمن 1990 (2011)", "قراره 2133 (2014)".
-void find_arabic(std::string_view t, const CitationContext& ctx, std::vector<ResolutionMatch>& out) {
+void find_arabic(std::string_view t, const CitationContext& ctx,
+                 std::vector<ResolutionMatch>& out) {
     static const std::string_view k_qarar = "\xD9\x82\xD8\xB1\xD8\xA7\xD8\xB1";  // قرار
     std::size_t p = 0;
     while ((p = t.find(k_qarar, p)) != std::string_view::npos) {
@@ -1014,7 +1100,8 @@ void find_arabic(std::string_view t, const CitationContext& ctx, std::vector<Res
         for (const auto& n : items) {
             std::string body = named;
             if (body.empty() || !plausible(body, n))
-                body = (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
+                body =
+                    (!ctx.organ.empty() && plausible(ctx.organ, n)) ? ctx.organ : body_from_form(n);
             if (body.empty()) continue;
             emit(out, n, body, false, kw, n.end);
         }
@@ -1067,8 +1154,9 @@ std::vector<ResolutionMatch> find_resolutions(std::string_view text, const Citat
             if (!covered) out.push_back(std::move(s));
         }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const ResolutionMatch& a, const ResolutionMatch& b) { return a.begin < b.begin; });
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const ResolutionMatch& a, const ResolutionMatch& b) { return a.begin < b.begin; });
     return out;
 }
 
@@ -1076,7 +1164,8 @@ std::optional<ResolutionMatch> parse_resolution(std::string_view text) {
     std::size_t b = 0;
     std::size_t e = text.size();
     while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n')) ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '.'))
+    while (e > b &&
+           (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '.'))
         --e;
     std::string_view s = text.substr(b, e - b);
     if (s.empty()) return std::nullopt;

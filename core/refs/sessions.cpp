@@ -1,17 +1,17 @@
 #include "refs/sessions.h"
 
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
-#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
-
-#include <unicode/locid.h>
-#include <unicode/rbnf.h>
-#include <unicode/unistr.h>
 
 #include "base/ascii.h"
 #include "base/text_util.h"
@@ -50,7 +50,8 @@ std::string normalise_key(std::string_view text) {
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
-    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    for (std::size_t pos = s.find(from); pos != std::string::npos;
+         pos = s.find(from, pos + to.size()))
         s.replace(pos, from.size(), to);
 }
 
@@ -63,7 +64,8 @@ void add_word(OrdinalTable& table, std::string_view spelling, int number) {
 }
 
 /// Spellings ICU does not produce but UN texts use.
-void add_variants(OrdinalTable& table, const std::string& lang, const std::string& key, int number) {
+void add_variants(OrdinalTable& table, const std::string& lang, const std::string& key,
+                  int number) {
     if (lang == "es" && key.rfind("decimo", 0) == 0 && key.size() > 6 && key[6] != ' ') {
         add_word(table, "decimo " + key.substr(6), number);  // "décimo primero"
     }
@@ -71,7 +73,8 @@ void add_variants(OrdinalTable& table, const std::string& lang, const std::strin
         // Genitive and accusative forms: "الدورة التاسعة والستين".
         std::string v = key;
         replace_all(v, "ون ", "ين ");
-        if (v.size() >= 4 && v.compare(v.size() - 4, 4, "ون") == 0) v.replace(v.size() - 4, 4, "ين");
+        if (v.size() >= 4 && v.compare(v.size() - 4, 4, "ون") == 0)
+            v.replace(v.size() - 4, 4, "ين");
         if (v != key) add_word(table, v, number);
         std::string m = key;
         replace_all(m, "مائة", "مئة");
@@ -118,8 +121,10 @@ std::unique_ptr<OrdinalTable> build_table(const std::string& lang) {
         add_word(*table, "unième", 1);
     }
     if (lang == "es") {
-        for (const char* w : {"undécimo", "undécima", "undécimos", "undécimas"}) add_word(*table, w, 11);
-        for (const char* w : {"duodécimo", "duodécima", "duodécimos", "duodécimas"}) add_word(*table, w, 12);
+        for (const char* w : {"undécimo", "undécima", "undécimos", "undécimas"})
+            add_word(*table, w, 11);
+        for (const char* w : {"duodécimo", "duodécima", "duodécimos", "duodécimas"})
+            add_word(*table, w, 12);
         add_word(*table, "tercer", 3);
     }
     return table;
@@ -133,7 +138,6 @@ const OrdinalTable& ordinal_table(const std::string& lang) {
     if (!slot) slot = build_table(lang);
     return *slot;
 }
-
 
 /// "73rd", "69e", "1er", "69º", "69-й": digits and a suffix the language writes after them.
 std::optional<int> parse_numeric_ordinal(const std::string& key, const std::string& lang) {
@@ -202,9 +206,21 @@ bool is_separator(char32_t cp) {
         return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
     }
     switch (cp) {
-        case 0x00A0: case 0x2007: case 0x202F: case 0x3000: case 0x00AB: case 0x00BB:
-        case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026: case 0x3001:
-        case 0x3002: case 0xFF0C: case 0x060C:
+        case 0x00A0:
+        case 0x2007:
+        case 0x202F:
+        case 0x3000:
+        case 0x00AB:
+        case 0x00BB:
+        case 0x2018:
+        case 0x2019:
+        case 0x201C:
+        case 0x201D:
+        case 0x2026:
+        case 0x3001:
+        case 0x3002:
+        case 0xFF0C:
+        case 0x060C:
             return true;
         default:
             return cp >= 0x2000 && cp <= 0x200B;
@@ -242,8 +258,8 @@ std::size_t window_start(std::string_view text, std::size_t pos, std::size_t win
 
 /// The longest ordinal whose last word is tokens[last]; returns its first token index.
 std::optional<std::pair<int, std::size_t>> ordinal_ending_at(const std::vector<Token>& tokens,
-                                                              std::size_t last,
-                                                              const std::string& lang) {
+                                                             std::size_t last,
+                                                             const std::string& lang) {
     const int max_tokens = ordinal_table(lang).max_tokens;
     for (int n = std::min<int>(max_tokens, static_cast<int>(last) + 1); n >= 1; --n) {
         const std::size_t first = last + 1 - static_cast<std::size_t>(n);
@@ -256,8 +272,8 @@ std::optional<std::pair<int, std::size_t>> ordinal_ending_at(const std::vector<T
 
 /// The longest ordinal starting at tokens[first]; returns its last token index.
 std::optional<std::pair<int, std::size_t>> ordinal_starting_at(const std::vector<Token>& tokens,
-                                                                std::size_t first,
-                                                                const std::string& lang) {
+                                                               std::size_t first,
+                                                               const std::string& lang) {
     const int max_tokens = ordinal_table(lang).max_tokens;
     const int available = static_cast<int>(tokens.size() - first);
     for (int n = std::min(max_tokens, available); n >= 1; --n) {
@@ -271,14 +287,15 @@ std::optional<std::pair<int, std::size_t>> ordinal_starting_at(const std::vector
 
 bool is_qualifier(const std::string& key, const std::string& lang) {
     static const std::map<std::string, std::vector<std::string_view>> words = {
-        {"en", {"regular", "special", "emergency", "resumed", "ordinary", "annual", "substantive",
-                "organizational", "extraordinary", "plenary"}},
+        {"en",
+         {"regular", "special", "emergency", "resumed", "ordinary", "annual", "substantive",
+          "organizational", "extraordinary", "plenary"}},
         {"fr", {}},
         {"es", {"extraordinario", "ordinario", "de", "periodo", "urgencia", "emergencia"}},
     };
     if (lang == "ru") {
-        for (std::string_view stem : {"специальн", "очередн", "чрезвычайн", "возобновленн",
-                                      "ежегодн", "основн"}) {
+        for (std::string_view stem :
+             {"специальн", "очередн", "чрезвычайн", "возобновленн", "ежегодн", "основн"}) {
             const std::string folded = fold(stem);
             if (key.rfind(folded, 0) == 0) return true;
         }
@@ -321,7 +338,8 @@ void find_sessions_latin(std::string_view text, const std::string& lang,
     std::string upper(needle);
     for (char& c : upper) c = static_cast<char>(c - 32);
     for (const std::string_view n : {needle, std::string_view(upper)}) {
-        for (std::size_t at = text.find(n); at != std::string_view::npos; at = text.find(n, at + 1)) {
+        for (std::size_t at = text.find(n); at != std::string_view::npos;
+             at = text.find(n, at + 1)) {
             if (at == 0 || (text[at - 1] != 's' && text[at - 1] != 'S')) continue;
             const std::size_t kw_begin = at - 1;
             if (kw_begin > 0 && !is_separator(static_cast<unsigned char>(text[kw_begin - 1])) &&
@@ -394,7 +412,8 @@ void find_sessions_ar(std::string_view text, std::vector<SessionMatch>& out) {
             }
             const std::size_t to = std::min(text.size(), at + 240);
             std::size_t safe_to = to;
-            while (safe_to < text.size() && (static_cast<unsigned char>(text[safe_to]) & 0xC0) == 0x80)
+            while (safe_to < text.size() &&
+                   (static_cast<unsigned char>(text[safe_to]) & 0xC0) == 0x80)
                 ++safe_to;
             std::vector<Token> tokens = tokenize(text, kw_begin, safe_to);
             if (tokens.size() < 2) continue;
@@ -402,8 +421,8 @@ void find_sessions_ar(std::string_view text, std::vector<SessionMatch>& out) {
             // "الدورة العادية التاسعة والستون", "الدورة الاستثنائية".
             static const std::array<std::string, 3> qualifiers = {
                 fold("العادية"), fold("الاستثنائية"), fold("الطارئة")};
-            while (first < tokens.size() &&
-                   std::find(qualifiers.begin(), qualifiers.end(), tokens[first].key) != qualifiers.end())
+            while (first < tokens.size() && std::find(qualifiers.begin(), qualifiers.end(),
+                                                      tokens[first].key) != qualifiers.end())
                 ++first;
             if (first >= tokens.size()) continue;
             if (auto found = ordinal_starting_at(tokens, first, "ar"))
@@ -415,7 +434,8 @@ void find_sessions_ar(std::string_view text, std::vector<SessionMatch>& out) {
 /// "会议", "常会", "特别会议": what may follow 届 for the ordinal to count a session
 /// ("第三届首脑会议" is a summit, "第一届颁奖" a prize).
 std::size_t zh_session_word(std::string_view rest) {
-    for (const std::string_view w : {"会议", "常会", "特别会议", "紧急特别会议", "特别会", "续会", "会"}) {
+    for (const std::string_view w :
+         {"会议", "常会", "特别会议", "紧急特别会议", "特别会", "续会", "会"}) {
         if (rest.substr(0, w.size()) == w) return w.size();
     }
     return 0;
@@ -435,7 +455,9 @@ void find_sessions_zh(std::string_view text, std::vector<SessionMatch>& out) {
         std::size_t i = at + di.size();
         for (int chars = 0; chars < 8 && i < text.size(); ++chars) {
             const char32_t cp = next_code_point(text, i);
-            if (cp == U'届' || cp == U'、' || cp == U'和' || cp == U'及' || cp == U'，' || cp == ' ') break;
+            if (cp == U'届' || cp == U'、' || cp == U'和' || cp == U'及' || cp == U'，' ||
+                cp == ' ')
+                break;
             if (auto number = lookup_ordinal(normalise_key(text.substr(at, i - at)), "zh")) {
                 best = *number;
                 best_end = i;
@@ -508,10 +530,13 @@ const std::unordered_map<std::string, int>& month_names() {
     static const std::unordered_map<std::string, int> table = [] {
         std::unordered_map<std::string, int> t;
         const std::vector<std::vector<const char*>> months = {
-            {"january", "jan", "janvier", "janv", "enero", "января", "январь", "يناير", "كانون الثاني"},
-            {"february", "feb", "février", "févr", "fevr", "febrero", "февраля", "февраль", "فبراير"},
+            {"january", "jan", "janvier", "janv", "enero", "января", "январь", "يناير",
+             "كانون الثاني"},
+            {"february", "feb", "février", "févr", "fevr", "febrero", "февраля", "февраль",
+             "فبراير"},
             {"march", "mar", "mars", "marzo", "марта", "март", "مارس"},
-            {"april", "apr", "avril", "avr", "abril", "апреля", "апрель", "أبريل", "ابريل", "نيسان"},
+            {"april", "apr", "avril", "avr", "abril", "апреля", "апрель", "أبريل", "ابريل",
+             "نيسان"},
             {"may", "mai", "mayo", "мая", "май", "مايو", "أيار"},
             {"june", "jun", "juin", "junio", "июня", "июнь", "يونيه", "يونيو", "حزيران"},
             {"july", "jul", "juillet", "juil", "julio", "июля", "июль", "يوليه", "يوليو", "تموز"},
@@ -519,7 +544,8 @@ const std::unordered_map<std::string, int>& month_names() {
             {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "сентября",
              "сентябрь", "سبتمبر", "أيلول"},
             {"october", "oct", "octobre", "octubre", "октября", "октябрь", "أكتوبر", "تشرين الأول"},
-            {"november", "nov", "novembre", "noviembre", "ноября", "ноябрь", "نوفمبر", "تشرين الثاني"},
+            {"november", "nov", "novembre", "noviembre", "ноября", "ноябрь", "نوفمبر",
+             "تشرين الثاني"},
             {"december", "dec", "décembre", "déc", "diciembre", "декабря", "декабрь", "ديسمبر",
              "كانون الأول"},
         };
@@ -532,13 +558,14 @@ const std::unordered_map<std::string, int>& month_names() {
 
 /// Words a printed date may carry besides day, month and year.
 bool is_date_filler(const std::string& word) {
-    static const std::array<std::string_view, 16> words = {
-        "de", "del", "of", "the", "le", "el", "st", "nd", "rd", "th", "er", "года", "г", "年", "月", "日"};
+    static const std::array<std::string_view, 16> words = {"de", "del", "of", "the", "le", "el",
+                                                           "st", "nd",  "rd", "th",  "er", "года",
+                                                           "г",  "年",  "月", "日"};
     // Weekdays: "Monday, 28 April 2014", "lundi 28 avril 2014", "lunes 28 de abril de 2014".
     static const std::array<std::string_view, 21> weekdays = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"};
+        "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
+        "lundi",  "mardi",   "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche",
+        "lunes",  "martes",  "miercoles", "jueves",   "viernes",  "sabado",   "domingo"};
     return std::find(words.begin(), words.end(), word) != words.end() ||
            std::find(weekdays.begin(), weekdays.end(), word) != weekdays.end() || word == "م";
 }
@@ -560,9 +587,9 @@ std::optional<std::string> make_date(int year, int month, int day) {
 
 struct DateToken {
     bool number = false;
-    int value = 0;       ///< numbers
+    int value = 0;  ///< numbers
     std::size_t digits = 0;
-    std::string word;    ///< words, folded
+    std::string word;  ///< words, folded
 };
 
 }  // namespace
@@ -599,7 +626,8 @@ std::optional<std::string> parse_date(std::string_view text, const std::string& 
             tokens.push_back(t);
             continue;
         }
-        const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 0x80 && !is_separator(cp) && cp != 0xFFFD);
+        const bool letter =
+            (cp >= 'a' && cp <= 'z') || (cp >= 0x80 && !is_separator(cp) && cp != 0xFFFD);
         if (!letter) continue;
         // CJK date marks are words of their own even without spaces around them.
         if (cp == U'年' || cp == U'月' || cp == U'日') {
@@ -610,8 +638,8 @@ std::optional<std::string> parse_date(std::string_view text, const std::string& 
         while (j < folded.size()) {
             std::size_t k = j;
             const char32_t c = next_code_point(folded, k);
-            const bool more = (c >= 'a' && c <= 'z') ||
-                              (c >= 0x80 && !is_separator(c) && c != U'年' && c != U'月' && c != U'日');
+            const bool more = (c >= 'a' && c <= 'z') || (c >= 0x80 && !is_separator(c) &&
+                                                         c != U'年' && c != U'月' && c != U'日');
             if (!more) break;
             j = k;
         }
@@ -653,7 +681,8 @@ std::optional<std::string> parse_date(std::string_view text, const std::string& 
     if (month != 0) {
         if (numbers.size() != 2) return std::nullopt;
         // "20 July 2020" / "July 20, 2020": the year is the four-digit number.
-        if (digit_counts[1] == 4 && digit_counts[0] <= 2) return make_date(numbers[1], month, numbers[0]);
+        if (digit_counts[1] == 4 && digit_counts[0] <= 2)
+            return make_date(numbers[1], month, numbers[0]);
         if (digit_counts[0] == 4 && digit_counts[1] <= 2 && month_position >= 1)
             return make_date(numbers[0], month, numbers[1]);
         return std::nullopt;

@@ -5,19 +5,21 @@
 // ("HIV/AIDS", "and/or", "OSCE/ODIHR", dates, URLs) and precision matters more than
 // catching an exotic series once.
 #include "refs/symbols.h"
-#include "base/ascii.h"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "refs/un_bodies.h"
 
 namespace plenary {
 
 namespace {
 
-char to_upper(char c) { return is_ascii_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+char to_upper(char c) {
+    return is_ascii_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 std::string upper(std::string_view s) {
     std::string out(s);
@@ -42,19 +44,19 @@ bool is_stackable(std::string_view word_upper) {
 
 // Components that say what kind of document it is, not which body issued it.
 bool is_nature(std::string_view word_upper) {
-    return in_list(word_upper, {"RES", "DEC", "PRST", "PV", "SR", "L", "INF", "WP", "CRP", "R",
-                                "NGO", "PET", "ADD", "CORR", "REV", "AMEND", "SUMMARY", "MISC",
-                                "CO", "ES", "S", "OP"});
+    return in_list(word_upper, {"RES",     "DEC",  "PRST", "PV",  "SR",  "L",    "INF", "WP",
+                                "CRP",     "R",    "NGO",  "PET", "ADD", "CORR", "REV", "AMEND",
+                                "SUMMARY", "MISC", "CO",   "ES",  "S",   "OP"});
 }
 
 // Second components accepted after a one-letter series (A/, S/, E/, T/), where letters alone
 // would otherwise let "A/C" or "S/ILI" through.
 bool is_subsidiary_word(std::string_view word_upper) {
-    return in_list(word_upper, {"HRC", "RES", "DEC", "C", "AC", "CN", "CONF", "PV", "SR", "INF",
-                                "PRST", "GC", "PC", "SC", "SUB", "WG", "L", "WP", "CRP", "R",
-                                "NGO", "PET", "ES", "S", "ICEF", "ESCAP", "ESCWA", "ECA", "ECE",
-                                "ECLAC", "BUR", "CB", "CONF", "AC", "INCB", "ST", "OR", "SPC",
-                                "CT", "RES"});
+    return in_list(word_upper,
+                   {"HRC",  "RES", "DEC",  "C",  "AC",   "CN",    "CONF",  "PV",  "SR",  "INF",
+                    "PRST", "GC",  "PC",   "SC", "SUB",  "WG",    "L",     "WP",  "CRP", "R",
+                    "NGO",  "PET", "ES",   "S",  "ICEF", "ESCAP", "ESCWA", "ECA", "ECE", "ECLAC",
+                    "BUR",  "CB",  "CONF", "AC", "INCB", "ST",    "OR",    "SPC", "CT",  "RES"});
 }
 
 // True if t[b, e) is an upper-case word ("HLPF"), as printed.
@@ -79,11 +81,11 @@ std::string canonical_word(std::string_view word) {
 
 // One '/'-separated component as read: "WG.6", "Add. 1", "ES-10", "8-11", "3379".
 struct Component {
-    std::string canon;      // canonical spelling
-    std::string word_upper; // the part before '.', upper-cased
+    std::string canon;       // canonical spelling
+    std::string word_upper;  // the part before '.', upper-cased
     bool has_digit = false;
-    bool numeric = false;   // digits only (ranges "8-11" allowed)
-    bool prose = false;     // a lower-case word such as "para" or "annex": the symbol ended
+    bool numeric = false;  // digits only (ranges "8-11" allowed)
+    bool prose = false;    // a lower-case word such as "para" or "annex": the symbol ended
 };
 
 // Skips spaces and tabs and at most one line break; returns the new index.
@@ -149,13 +151,15 @@ std::string mend_component_word(std::string& word, std::size_t i, std::size_t& j
     {
         std::size_t d = 0;
         while (d < word.size() && is_ascii_digit(word[d])) ++d;
-        if (d > 0 && d + 1 < word.size() && is_ascii_lower(word[d]) && is_ascii_lower(word[d + 1])) {
+        if (d > 0 && d + 1 < word.size() && is_ascii_lower(word[d]) &&
+            is_ascii_lower(word[d + 1])) {
             j = i + d;
             word.resize(d);
         }
     }
     // OCR reads 1 as l: "A/600l/Add.l", "A/50/l".
-    if (std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == 'l'; }) &&
+    if (std::all_of(word.begin(), word.end(),
+                    [](char c) { return is_ascii_digit(c) || c == 'l'; }) &&
         (word.size() == 1 || is_ascii_digit(word.front())))
         std::replace(word.begin(), word.end(), 'l', '1');
     // "PV8", "PV.8" run together: "A/77/PV8", "A/PV2128".
@@ -187,9 +191,11 @@ void read_dot_part(std::string_view t, const std::string& word, Component& comp,
         k -= tail.size() - d;  // "PV.7para." from PDF extraction
         tail.resize(d);
     }
-    if (is_stackable(comp.word_upper) &&
-        std::all_of(tail.begin(), tail.end(), [](char c) { return is_ascii_digit(c) || c == 'l' || c == 'I'; }))
-        std::replace_if(tail.begin(), tail.end(), [](char c) { return c == 'l' || c == 'I'; }, '1');
+    if (is_stackable(comp.word_upper) && std::all_of(tail.begin(), tail.end(), [](char c) {
+            return is_ascii_digit(c) || c == 'l' || c == 'I';
+        }))
+        std::replace_if(
+            tail.begin(), tail.end(), [](char c) { return c == 'l' || c == 'I'; }, '1');
     // "A/HRC/43/2.pdf" is a file name, not a symbol: the caller rejects it.
     if (!(is_ascii_digit(word.back()) && std::all_of(tail.begin(), tail.end(), is_ascii_lower))) {
         comp.canon += '.';
@@ -208,8 +214,9 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
     const std::string glued_number = mend_component_word(word, i, j);
     comp.word_upper = upper(word);
     comp.canon = canonical_word(word);
-    comp.prose = std::all_of(word.begin(), word.end(), is_ascii_lower) && word.size() >= 2 &&
-                 !in_list(comp.word_upper, {"ADD", "CORR", "REV", "AMEND", "SUMMARY", "SUB", "MISC"});
+    comp.prose =
+        std::all_of(word.begin(), word.end(), is_ascii_lower) && word.size() >= 2 &&
+        !in_list(comp.word_upper, {"ADD", "CORR", "REV", "AMEND", "SUMMARY", "SUB", "MISC"});
     if (!glued_number.empty()) {
         comp.canon += '.' + glued_number;
         comp.has_digit = true;
@@ -217,8 +224,9 @@ bool read_component(std::string_view t, std::size_t i, Component& comp, std::siz
         return true;
     }
     comp.has_digit = std::any_of(word.begin(), word.end(), is_ascii_digit);
-    comp.numeric = is_ascii_digit(word.front()) &&
-                   std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
+    comp.numeric =
+        is_ascii_digit(word.front()) &&
+        std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
     read_dot_part(t, word, comp, j);
     end = j;
     return true;
@@ -238,8 +246,10 @@ bool read_paren_year(std::string_view t, std::size_t i, std::string& out, std::s
     ++j;
     bool year = inner.size() == 4 && std::all_of(inner.begin(), inner.end(), is_ascii_digit);
     std::string_view r = inner;
-    if (r.starts_with("ES-")) r.remove_prefix(3);
-    else if (r.starts_with("S-")) r.remove_prefix(2);
+    if (r.starts_with("ES-"))
+        r.remove_prefix(3);
+    else if (r.starts_with("S-"))
+        r.remove_prefix(2);
     if (!year && !is_roman_numeral(r)) return false;
     out = "(" + inner + ")";
     end = j;
@@ -257,10 +267,10 @@ bool is_file_extension(std::string_view t, std::size_t i) {
 
 // The series a symbol starts with: "A", "CTOC", "TD(X)".
 struct Series {
-    std::string name;           // upper-cased, with a glued "(X)" session
-    bool known = false;         // a series that may start a symbol in running text
-    bool lower = false;         // written in lower case: "a/res/73/195"
-    std::size_t end = 0;        // just past it
+    std::string name;     // upper-cased, with a glued "(X)" session
+    bool known = false;   // a series that may start a symbol in running text
+    bool lower = false;   // written in lower case: "a/res/73/195"
+    std::size_t end = 0;  // just past it
 };
 
 // Reads the series at start; nullopt when there is none (strict: in mixed case).
@@ -370,8 +380,10 @@ std::string read_resolution_session(std::string_view t, std::vector<Component>& 
             std::size_t k = end;
             while (k < t.size() && t[k] == ' ') ++k;
             std::size_t pend = 0;
-            if (read_paren_year(t, k, paren, pend)) end = pend;
-            else paren.clear();
+            if (read_paren_year(t, k, paren, pend))
+                end = pend;
+            else
+                paren.clear();
         }
     }
     return paren;
@@ -380,7 +392,8 @@ std::string read_resolution_session(std::string_view t, std::vector<Component>& 
 // Running text: what follows the symbol at end shows it is part of a word, file name, URL or
 // path rather than a symbol.
 bool bad_follower(std::string_view t, std::size_t end) {
-    bool glued_prose = end > 0 && end + 1 < t.size() && is_ascii_digit(t[end - 1]) && is_ascii_lower(t[end]) &&
+    bool glued_prose = end > 0 && end + 1 < t.size() && is_ascii_digit(t[end - 1]) &&
+                       is_ascii_lower(t[end]) &&
                        is_ascii_lower(t[end + 1]);  // "CAT/C/SVN/CO/3para." from PDF extraction
     if (end < t.size() && (is_ascii_alnum(t[end]) || t[end] == '_') && !glued_prose) return true;
     if (is_file_extension(t, end)) return true;
@@ -456,7 +469,8 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
     std::vector<Component> comps = read_components(t, *series, strict, end);
     if (comps.empty()) return std::nullopt;
     if (strict && has_garbled_component(comps)) return std::nullopt;
-    bool any_digit = std::any_of(comps.begin(), comps.end(), [](const Component& c) { return c.has_digit; });
+    bool any_digit =
+        std::any_of(comps.begin(), comps.end(), [](const Component& c) { return c.has_digit; });
     if (!any_digit) return std::nullopt;  // every real symbol has a number somewhere
     const std::string& name = series->name;
     if (strict && name == "SC" && !comps.front().numeric) return std::nullopt;
@@ -464,7 +478,8 @@ std::optional<SymbolMatch> parse_at(std::string_view t, std::size_t start, bool 
 
     const std::string paren = read_resolution_session(t, comps, end);
     std::string stars;
-    while (end < t.size() && (t[end] == '*' || (t[end] == '\\' && end + 1 < t.size() && t[end + 1] == '*'))) {
+    while (end < t.size() &&
+           (t[end] == '*' || (t[end] == '\\' && end + 1 < t.size() && t[end + 1] == '*'))) {
         if (t[end] == '\\') ++end;
         stars += '*';
         ++end;
@@ -497,7 +512,8 @@ std::optional<SymbolMatch> and_suffix(std::string_view t, const SymbolMatch& pre
     std::size_t b = k;
     Component c;
     std::size_t e = 0;
-    if (!read_component(t, k, c, e) || !is_stackable(c.word_upper) || c.canon.find('.') == std::string::npos)
+    if (!read_component(t, k, c, e) || !is_stackable(c.word_upper) ||
+        c.canon.find('.') == std::string::npos)
         return std::nullopt;
     if (e < t.size() && (is_ascii_alnum(t[e]) || t[e] == '/')) return std::nullopt;
     SymbolMatch m;
@@ -550,20 +566,25 @@ std::vector<SymbolMatch> find_symbols(std::string_view text) {
 std::optional<SymbolMatch> parse_symbol(std::string_view text) {
     // Trim spaces, Markdown link syntax "[A/75/115](#)" and surrounding brackets.
     auto trim_ws = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+        while (!s.empty() &&
+               (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
             s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+        while (!s.empty() &&
+               (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
             s.remove_suffix(1);
         return s;
     };
     std::string_view s = trim_ws(text);
     if (s.starts_with("[")) {
         std::size_t close = s.find("](");
-        if (close != std::string_view::npos && s.back() == ')') s = s.substr(1, close - 1);
-        else if (s.back() == ']') s = s.substr(1, s.size() - 2);
+        if (close != std::string_view::npos && s.back() == ')')
+            s = s.substr(1, close - 1);
+        else if (s.back() == ']')
+            s = s.substr(1, s.size() - 2);
         s = trim_ws(s);
     }
-    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';'))
+        s.remove_suffix(1);
     if (s.empty() || !is_ascii_alpha(s.front())) return std::nullopt;
     auto m = parse_at(s, 0, false);
     if (!m || m->end != s.size()) return std::nullopt;

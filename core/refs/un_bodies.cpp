@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
@@ -14,7 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower_ascii(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equal_nocase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -25,7 +26,7 @@ bool equal_nocase(std::string_view a, std::string_view b) {
 
 /// {"en": ["..."], ...} as a map; every form a non-empty string.
 std::map<std::string, std::vector<std::string>, std::less<>> read_forms(const nlohmann::json& j,
-                                                                         const std::string& what) {
+                                                                        const std::string& what) {
     std::map<std::string, std::vector<std::string>, std::less<>> out;
     for (const auto& [lang, forms] : j.items()) {
         for (const auto& form : forms) {

@@ -13,9 +13,11 @@ namespace plenary {
 
 /// One UN body: its code and the forms of its name in the languages where text is read for it.
 struct UnBody {
-    std::string code;             ///< organ code and symbol prefix: "A", "A/HRC", "E/CN.7", "CTOC/COP"
-    bool code_is_prefix = false;  ///< code starts a family of codes ("NPT/CONF." for "NPT/CONF.2015")
-    bool principal = false;       ///< a principal organ whose symbols start with its code (A, S, E, T, ST)
+    std::string code;  ///< organ code and symbol prefix: "A", "A/HRC", "E/CN.7", "CTOC/COP"
+    bool code_is_prefix =
+        false;  ///< code starts a family of codes ("NPT/CONF." for "NPT/CONF.2015")
+    bool principal =
+        false;  ///< a principal organ whose symbols start with its code (A, S, E, T, ST)
     /// Name forms by language code, as printed ("Security Council", "Совета Безопасности");
     /// names.at("en").front() is the display name.
     std::map<std::string, std::vector<std::string>, std::less<>> names;
@@ -31,7 +33,7 @@ struct UnBody {
 
 /// The table of schemas/un_bodies.json.
 class UnBodies {
-public:
+  public:
     /// Loads un_bodies.json from dir; throws SchemaError naming the file and the problem.
     static UnBodies load(const std::string& dir);
     /// The table of Schema::default_schema_dir(), loaded once on first use (thread-safe).
@@ -50,7 +52,7 @@ public:
     /// The body (with a code of its own) whose English name is name, ignoring ASCII case.
     const UnBody* named(std::string_view name) const;
 
-private:
+  private:
     std::vector<UnBody> m_bodies;
     std::set<std::string, std::less<>> m_series;
 };

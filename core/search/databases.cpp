@@ -1,7 +1,5 @@
 // Searcher: opening the databases and reading what they store (copies, document and paragraph
 // records).
-#include "search/searcher.h"
-
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -9,6 +7,7 @@
 #include "base/error.h"
 #include "model/index_format.h"
 #include "model/schema.h"
+#include "search/searcher.h"
 
 namespace plenary {
 

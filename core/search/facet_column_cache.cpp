@@ -1,13 +1,12 @@
 // Searcher: the facet columns of the process (search/facets.h), one per database revision,
 // shared by every Searcher and built once, in a query or in a thread of its own.
-#include "search/searcher.h"
-
 #include <condition_variable>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include "model/schema.h"
+#include "search/searcher.h"
 
 namespace plenary {
 
@@ -23,9 +22,9 @@ struct ColumnCache {
     };
     std::mutex mutex;
     std::condition_variable idle;
-    std::map<std::string, Latest> latest;     // by database uuid
-    std::set<std::string> building;           // uuid + revision
-    int running = 0;                          // background builds
+    std::map<std::string, Latest> latest;  // by database uuid
+    std::set<std::string> building;        // uuid + revision
+    int running = 0;                       // background builds
 };
 
 ColumnCache& column_cache() {
@@ -52,13 +51,15 @@ const FacetColumn* Searcher::facet_column() {
     const Xapian::valueno slot = *Schema::instance().field("facets").slot;
     ColumnCache& cache = column_cache();
     std::unique_lock<std::mutex> lock(cache.mutex);
-    if (auto it = cache.latest.find(uuid); it != cache.latest.end() && it->second.revision == revision) {
+    if (auto it = cache.latest.find(uuid);
+        it != cache.latest.end() && it->second.revision == revision) {
         m_column = it->second.column;
         return m_column.get();
     }
     // A single query reads its matches' values, cheaper than reading every paragraph's.
     if (++m_faceted_queries < 2 || cache.building.count(key)) return nullptr;
-    if (auto it = cache.latest.find(uuid); it != cache.latest.end() && it->second.revision > revision)
+    if (auto it = cache.latest.find(uuid);
+        it != cache.latest.end() && it->second.revision > revision)
         return nullptr;  // this Searcher reads an older revision than the newest column
     cache.building.insert(key);
     auto store = [uuid, revision, key](std::shared_ptr<const FacetColumn> column) {

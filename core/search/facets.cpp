@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "refs/countries.h"
 #include "base/error.h"
 #include "model/schema.h"
+#include "refs/countries.h"
 #include "refs/un_bodies.h"
 
 namespace plenary {
@@ -48,7 +48,8 @@ FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot) {
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         const Xapian::docid d = it.get_docid();
         if (d >= m_ids.size()) m_ids.resize(static_cast<std::size_t>(d) + 1, 0);
-        const auto [pos, added] = ids.emplace(*it, static_cast<std::uint32_t>(m_part_begin.size() - 1));
+        const auto [pos, added] =
+            ids.emplace(*it, static_cast<std::uint32_t>(m_part_begin.size() - 1));
         m_ids[d] = pos->second;
         if (!added) continue;
         // A new value: its facets' values, numbered.
@@ -64,13 +65,16 @@ FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot) {
             while (!segment.empty()) {
                 const auto nl = segment.find('\n');
                 const std::string_view one = segment.substr(0, nl);
-                segment = nl == std::string_view::npos ? std::string_view() : segment.substr(nl + 1);
+                segment =
+                    nl == std::string_view::npos ? std::string_view() : segment.substr(nl + 1);
                 if (one.empty()) continue;
-                const auto [num, fresh] = numbers[k].emplace(std::string(one), static_cast<std::uint32_t>(m_values[k].size()));
+                const auto [num, fresh] = numbers[k].emplace(
+                    std::string(one), static_cast<std::uint32_t>(m_values[k].size()));
                 if (fresh) m_values[k].push_back(num->first);
                 const Part part{k, num->second};
-                const bool seen = std::any_of(m_parts.begin() + static_cast<std::ptrdiff_t>(first), m_parts.end(),
-                                              [&](const Part& p) { return p.facet == k && p.value == part.value; });
+                const bool seen = std::any_of(
+                    m_parts.begin() + static_cast<std::ptrdiff_t>(first), m_parts.end(),
+                    [&](const Part& p) { return p.facet == k && p.value == part.value; });
                 if (!seen) m_parts.push_back(part);
             }
             if (sep == std::string_view::npos) break;
@@ -81,9 +85,11 @@ FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot) {
 }
 
 std::size_t FacetColumn::memory() const {
-    std::size_t bytes = m_ids.capacity() * 4 + m_part_begin.capacity() * 4 + m_parts.capacity() * sizeof(Part);
+    std::size_t bytes =
+        m_ids.capacity() * 4 + m_part_begin.capacity() * 4 + m_parts.capacity() * sizeof(Part);
     for (const auto& facet : m_values)
-        for (const auto& v : facet) bytes += sizeof(std::string) + (v.capacity() > 15 ? v.capacity() + 1 : 0);
+        for (const auto& v : facet)
+            bytes += sizeof(std::string) + (v.capacity() > 15 ? v.capacity() + 1 : 0);
     return bytes;
 }
 
@@ -154,7 +160,7 @@ std::string facet_label(const std::string& facet, const std::string& value,
     if (facet == "body") return body_name(value);
     if (facet == "lang") {
         static const std::pair<const char*, const char*> names[] = {
-            {"ar", "Arabic"}, {"zh", "Chinese"}, {"en", "English"}, {"fr", "French"},
+            {"ar", "Arabic"},  {"zh", "Chinese"}, {"en", "English"}, {"fr", "French"},
             {"ru", "Russian"}, {"es", "Spanish"}, {"de", "German"}};
         for (const auto& [code, name] : names)
             if (value == code) return name;
@@ -174,7 +180,8 @@ std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gaz
         std::string_view rest(all);
         for (std::size_t k = 0; k < m_wanted.size(); ++k) {
             const auto sep = rest.find('\x1f');
-            if (m_wanted[k] >= 0) counters[static_cast<std::size_t>(m_wanted[k])].add(rest.substr(0, sep), n);
+            if (m_wanted[k] >= 0)
+                counters[static_cast<std::size_t>(m_wanted[k])].add(rest.substr(0, sep), n);
             if (sep == std::string_view::npos) break;
             rest.remove_prefix(sep + 1);
         }
@@ -184,7 +191,9 @@ std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gaz
     std::vector<std::vector<Xapian::doccount>> numbered(m_names.size());
     if (m_column) {
         for (std::size_t k = 0; k < m_wanted.size() && k < m_column->facets(); ++k)
-            if (m_wanted[k] >= 0) numbered[static_cast<std::size_t>(m_wanted[k])].assign(m_column->values(k).size(), 0);
+            if (m_wanted[k] >= 0)
+                numbered[static_cast<std::size_t>(m_wanted[k])].assign(m_column->values(k).size(),
+                                                                       0);
         for (std::uint32_t id = 1; id < m_id_counts.size(); ++id) {
             const Xapian::doccount n = m_id_counts[id];
             if (!n) continue;
@@ -200,15 +209,20 @@ std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gaz
         for (const auto& [value, count] : counters[i].counts())
             f.values.push_back({value, {}, count});
         if (!numbered[i].empty()) {
-            const auto k = static_cast<std::size_t>(std::find(m_wanted.begin(), m_wanted.end(), static_cast<int>(i)) - m_wanted.begin());
+            const auto k = static_cast<std::size_t>(
+                std::find(m_wanted.begin(), m_wanted.end(), static_cast<int>(i)) -
+                m_wanted.begin());
             for (std::size_t v = 0; v < numbered[i].size(); ++v)
-                if (numbered[i][v]) f.values.push_back({m_column->values(k)[v], {}, numbered[i][v]});
+                if (numbered[i][v])
+                    f.values.push_back({m_column->values(k)[v], {}, numbered[i][v]});
         }
         const auto before = [](const FacetValue& a, const FacetValue& b) {
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         };
         if (limit > 0 && f.values.size() > limit) {
-            std::partial_sort(f.values.begin(), f.values.begin() + static_cast<std::ptrdiff_t>(limit), f.values.end(), before);
+            std::partial_sort(f.values.begin(),
+                              f.values.begin() + static_cast<std::ptrdiff_t>(limit), f.values.end(),
+                              before);
             f.values.resize(limit);
         } else {
             std::sort(f.values.begin(), f.values.end(), before);

@@ -1,6 +1,8 @@
 // Facets: exact counts of the values of schema facet fields over every match of a query.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -10,8 +12,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <xapian.h>
-
 namespace plenary {
 
 class Schema;
@@ -19,9 +19,9 @@ class Gazetteer;
 
 /// One value of a facet and the paragraphs that have it.
 struct FacetValue {
-    std::string value;          ///< as indexed ("NER", "A/RES/73/195", "2019")
-    std::string label;          ///< for people ("Niger"); the value where there is no better name
-    Xapian::doccount count = 0; ///< matching paragraphs with this value
+    std::string value;           ///< as indexed ("NER", "A/RES/73/195", "2019")
+    std::string label;           ///< for people ("Niger"); the value where there is no better name
+    Xapian::doccount count = 0;  ///< matching paragraphs with this value
     bool operator==(const FacetValue&) const = default;
 };
 
@@ -33,10 +33,12 @@ struct Facet {
 
 /// Counts values given as one string each, joined by '\n': each distinct value counts once.
 class ValueCounter {
-public:
+  public:
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>()(s);
+        }
     };
     using Counts = std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>>;
 
@@ -45,7 +47,7 @@ public:
     /// Counts by value, in no order.
     const Counts& counts() const { return m_counts; }
 
-private:
+  private:
     Counts m_counts;
     // Paragraphs of one document are neighbours in docid order and mostly share their
     // values: the last values seen and the counters they map to skip parsing and lookups.
@@ -57,7 +59,7 @@ private:
 /// by '\n', and each distinct value counts the paragraph once. Sees every match only when the
 /// Enquire's check_at_least covers the whole database; FacetCounter sees to that.
 class SlotSpy : public Xapian::MatchSpy {
-public:
+  public:
     explicit SlotSpy(Xapian::valueno slot) : m_slot(slot) {}
     void operator()(const Xapian::Document& doc, double wt) override;
     /// Counts so far, by value.
@@ -65,7 +67,7 @@ public:
     /// Paragraphs seen.
     Xapian::doccount seen() const { return m_seen; }
 
-private:
+  private:
     Xapian::valueno m_slot;
     ValueCounter m_counter;
     Xapian::doccount m_seen = 0;
@@ -75,7 +77,7 @@ private:
 /// answers many faceted queries over one revision counts from, instead of reading each
 /// match's value from the database (one block read per scattered match).
 class FacetColumn {
-public:
+  public:
     /// Reads the slot of every document of db once.
     FacetColumn(const Xapian::Database& db, Xapian::valueno slot);
     /// The id of a document's value; 0 for none.
@@ -97,9 +99,9 @@ public:
     /// Bytes held, roughly.
     std::size_t memory() const;
 
-private:
-    std::vector<std::uint32_t> m_ids;             // by docid
-    std::vector<std::uint32_t> m_part_begin;      // by id, into m_parts; one more at the end
+  private:
+    std::vector<std::uint32_t> m_ids;         // by docid
+    std::vector<std::uint32_t> m_part_begin;  // by id, into m_parts; one more at the end
     std::vector<Part> m_parts;
     std::vector<std::vector<std::string>> m_values;  // by facet, by number
 };
@@ -109,7 +111,7 @@ std::vector<std::string> facet_names(const Schema& schema);
 
 /// Registers one spy per facet on an Enquire and turns their counts into Facets.
 class FacetCounter {
-public:
+  public:
     /// names: facet fields ("all" for every one); throws QueryError naming an unknown facet.
     FacetCounter(const Schema& schema, const std::vector<std::string>& names);
     /// Adds the spies to enquire (which must outlive no spy: they belong to this object).
@@ -120,27 +122,28 @@ public:
 
     bool empty() const { return m_names.empty(); }
 
-private:
+  private:
     /// Reads the "facets" slot (all facet values of a paragraph) once per match.
     class Spy : public Xapian::MatchSpy {
-    public:
+      public:
         explicit Spy(FacetCounter& owner) : m_owner(owner) {}
         void operator()(const Xapian::Document& doc, double wt) override;
 
-    private:
+      private:
         FacetCounter& m_owner;
     };
 
-    std::vector<std::string> m_names;            ///< requested facets, in request order
-    std::vector<int> m_wanted;                   ///< schema facet position -> index in m_names, or -1
-    Xapian::valueno m_all_slot = 0;              ///< the "facets" slot
+    std::vector<std::string> m_names;  ///< requested facets, in request order
+    std::vector<int> m_wanted;         ///< schema facet position -> index in m_names, or -1
+    Xapian::valueno m_all_slot = 0;    ///< the "facets" slot
     std::unique_ptr<Spy> m_spy;
     // Matches by their whole "facets" value: paragraphs that share every facet value (most
     // paragraphs of a document) are one entry, split into facet values once, in results().
     // Kept in the order first seen (docid order), so that neighbours share document values.
-    std::deque<std::pair<std::string, Xapian::doccount>> m_values;  // stable: m_value_index views its strings
+    std::deque<std::pair<std::string, Xapian::doccount>>
+        m_values;  // stable: m_value_index views its strings
     std::unordered_map<std::string_view, std::size_t> m_value_index;  ///< into m_values
-    std::size_t m_last_index = SIZE_MAX;         ///< the previous match's place in m_values
+    std::size_t m_last_index = SIZE_MAX;  ///< the previous match's place in m_values
     // With a column: matches by value id.
     const FacetColumn* m_column = nullptr;
     std::vector<Xapian::doccount> m_id_counts;
@@ -148,7 +151,8 @@ private:
 
 /// A label for a facet value: country names for country, speaker and demonym, language names
 /// for lang, the value itself otherwise.
-std::string facet_label(const std::string& facet, const std::string& value, const Gazetteer& gazetteer);
+std::string facet_label(const std::string& facet, const std::string& value,
+                        const Gazetteer& gazetteer);
 
 /// The name of a body or organ code for people ("A" -> "General Assembly", "A/HRC" -> "Human
 /// Rights Council"); the code itself where none is known.

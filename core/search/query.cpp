@@ -10,17 +10,17 @@
 #include <memory>
 
 #include "analysis/analyzer.h"
-#include "analysis/tokenizer.h"
-#include "refs/countries.h"
-#include "base/error.h"
 #include "analysis/language.h"
-#include "base/input_limits.h"
-#include "refs/resolutions.h"
-#include "model/schema.h"
-#include "refs/symbols.h"
+#include "analysis/tokenizer.h"
 #include "base/ascii.h"
-#include "refs/un_bodies.h"
+#include "base/error.h"
+#include "base/input_limits.h"
 #include "base/text_util.h"
+#include "model/schema.h"
+#include "refs/countries.h"
+#include "refs/resolutions.h"
+#include "refs/symbols.h"
+#include "refs/un_bodies.h"
 
 namespace plenary {
 
@@ -29,7 +29,7 @@ namespace {
 // Never a schema field, and the pre-scan rejects it as one if a user types it.
 constexpr const char* kPlaceholder = "zzplenaryref";
 // Folded words that name a body before "resolution" (six languages' stems, as typed).
-constexpr const char* kBodyWords[] = {"assembl", "asamblea", "council", "conseil", "consejo",
+constexpr const char* kBodyWords[] = {"assembl",  "asamblea",   "council",  "conseil",  "consejo",
                                       "conferen", "commission", "comision", "ассамбле", "совет"};
 
 // Length of a quote mark at text[i]: ASCII " or a curly double quote; 0 if none.
@@ -143,7 +143,7 @@ Xapian::Query with_year_only(Xapian::valueno slot, const std::string& lo, Xapian
 
 // Hands the parsed placeholder's query back to Xapian::QueryParser.
 class PlaceholderProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit PlaceholderProcessor(const std::vector<Xapian::Query>& queries) : m_queries(queries) {}
     Xapian::Query operator()(const std::string& value) override {
         const auto n = parse_long(value);
@@ -152,7 +152,7 @@ public:
         return m_queries[static_cast<std::size_t>(*n)];
     }
 
-private:
+  private:
     const std::vector<Xapian::Query>& m_queries;
 };
 
@@ -162,8 +162,8 @@ struct Segment {
     SegmentKind kind;
     std::size_t begin = 0;  // bytes in the raw query
     std::size_t end = 0;
-    std::string field;      // field segments
-    std::string value;      // quoted content or field value
+    std::string field;  // field segments
+    std::string value;  // quoted content or field value
 };
 
 struct RefSpan {
@@ -174,7 +174,8 @@ struct RefSpan {
 
 // Xapian's own parse errors ("Syntax: <expression> OR <expression>") as Plenary messages, with
 // the column of the first such operator in the query that lacks something beside it.
-QueryError syntax_error(std::string_view text, const std::vector<Segment>& segments, const std::string& msg) {
+QueryError syntax_error(std::string_view text, const std::vector<Segment>& segments,
+                        const std::string& msg) {
     struct Token {
         std::string_view word;  // empty for a quote or a field clause
         std::size_t pos;
@@ -192,7 +193,8 @@ QueryError syntax_error(std::string_view text, const std::vector<Segment>& segme
             }
             std::size_t e = k + 1;
             if (text[k] != '(' && text[k] != ')')
-                while (e < s.end && !is_ascii_space(text[e]) && text[e] != '(' && text[e] != ')') ++e;
+                while (e < s.end && !is_ascii_space(text[e]) && text[e] != '(' && text[e] != ')')
+                    ++e;
             tokens.push_back({text.substr(k, e - k), k});
             k = e;
         }
@@ -217,13 +219,18 @@ QueryError syntax_error(std::string_view text, const std::vector<Segment>& segme
     if (msg.size() > head.size() + tail.size() && msg.compare(0, head.size(), head) == 0 &&
         msg.compare(msg.size() - tail.size(), tail.size(), tail) == 0) {
         const std::string op = msg.substr(head.size(), msg.size() - head.size() - tail.size());
-        if (op == "NOT") return QueryError("NOT needs something to search for after it", column_of_op(op, false));
-        return QueryError(op + " needs something to search for on each side", column_of_op(op, true));
+        if (op == "NOT")
+            return QueryError("NOT needs something to search for after it",
+                              column_of_op(op, false));
+        return QueryError(op + " needs something to search for on each side",
+                          column_of_op(op, true));
     }
     if (msg.find("only currently support leaf subqueries") != std::string::npos) {
         for (const Token& t : tokens)
-            if (is_operator(t.word) && (t.word.substr(0, 4) == "NEAR" || t.word.substr(0, 3) == "ADJ"))
-                return QueryError("NEAR and ADJ join words, not fields, references or groups", column_of(text, t.pos));
+            if (is_operator(t.word) &&
+                (t.word.substr(0, 4) == "NEAR" || t.word.substr(0, 3) == "ADJ"))
+                return QueryError("NEAR and ADJ join words, not fields, references or groups",
+                                  column_of(text, t.pos));
         return QueryError("NEAR and ADJ join words, not fields, references or groups");
     }
     return QueryError("cannot parse the query: " + msg);
@@ -233,18 +240,18 @@ QueryError syntax_error(std::string_view text, const std::vector<Segment>& segme
 // nothing else).
 std::vector<const char*> stopwords_for(const std::string& lang) {
     if (lang == "fr")
-        return {"le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "au", "aux",
-                "a", "pour", "par", "sur", "que", "qui", "dans", "est", "ou"};
+        return {"le", "la",  "les", "l",    "de",  "des", "du",  "d",   "un",   "une", "et", "en",
+                "au", "aux", "a",   "pour", "par", "sur", "que", "qui", "dans", "est", "ou"};
     if (lang == "es")
-        return {"el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "por", "para", "con",
-                "que", "es", "o", "al", "se"};
+        return {"el",  "la",  "los",  "las", "de",  "del", "y", "en", "un",
+                "una", "por", "para", "con", "que", "es",  "o", "al", "se"};
     if (lang == "ru") return {"и", "в", "во", "на", "с", "о", "об", "по", "к", "из", "для", "от"};
     // Folded as fold_terms() leaves them ("إلى" -> "الي").
     if (lang == "ar") return {"في", "من", "علي", "الي", "عن"};
     if (lang == "en")
-        return {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
-                "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were",
-                "which", "with"};
+        return {"a",    "an",   "and",  "are",  "as", "at",  "be",   "by",    "for",
+                "from", "has",  "have", "in",   "is", "it",  "its",  "of",    "on",
+                "or",   "that", "the",  "this", "to", "was", "were", "which", "with"};
     return {};
 }
 
@@ -259,7 +266,8 @@ std::size_t body_named_before(std::string_view text, std::size_t at, const std::
     for (const std::string& name : named->names_in("en")) {
         if (e < name.size()) continue;
         const std::size_t b = e - name.size();
-        if (ascii_lower(text.substr(b, name.size())) == ascii_lower(name) && (b == 0 || is_ascii_space(text[b - 1]) || text[b - 1] == '('))
+        if (ascii_lower(text.substr(b, name.size())) == ascii_lower(name) &&
+            (b == 0 || is_ascii_space(text[b - 1]) || text[b - 1] == '('))
             return b;
     }
     return at;
@@ -277,8 +285,8 @@ bool is_reference_field(const std::string& field) {
 // terms are listed, at most limits::max_prefix_references; without one Xapian expands it
 // at match time.
 Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Database* db,
-                                     const std::string& field, const std::string& value,
-                                     int column, ParsedQuery& notes) {
+                                     const std::string& field, const std::string& value, int column,
+                                     ParsedQuery& notes) {
     const std::string stem = value.substr(0, value.size() - 1);
     const std::string clause = field + ":" + value;
     if (stem.find('/') == std::string::npos || stem.find('*') != std::string::npos)
@@ -290,7 +298,8 @@ Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Databas
     add_unique(stems, upper_ascii(stem));
     for (const std::string& st : stems) add_unique(notes.reference_prefixes, st);
     const std::string too_many = "'" + clause + "' stands for more than " +
-                                 std::to_string(limits::max_prefix_references) + " references (give a longer prefix)";
+                                 std::to_string(limits::max_prefix_references) +
+                                 " references (give a longer prefix)";
     std::vector<Xapian::Query> qs;
     for (const std::string& st : stems) {
         if (!db) {
@@ -313,7 +322,8 @@ Xapian::Query reference_prefix_query(const Schema& schema, const Xapian::Databas
 // The query with each free word (a term QueryParser left unstemmed, outside phrases and
 // NEAR) replaced by the synonym of its stems: one for each stemmer, and the word itself
 // where as_is. Fields, references, wildcards and phrases stay as they are.
-Xapian::Query spread_stems(const Xapian::Query& q, const std::vector<Xapian::Stem>& stemmers, bool as_is) {
+Xapian::Query spread_stems(const Xapian::Query& q, const std::vector<Xapian::Stem>& stemmers,
+                           bool as_is) {
     using Q = Xapian::Query;
     switch (q.get_type()) {
         case Q::LEAF_TERM: {
@@ -363,7 +373,8 @@ QueryParser::QueryParser(const Schema& schema, const Gazetteer& gazetteer,
         const std::string prefix = m_schema.field("lang").prefix;
         for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
             const std::string code = (*t).substr(prefix.size());
-            if (!code.empty() && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            if (!code.empty() &&
+                std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
                 m_langs.push_back(code);
         }
     }
@@ -407,9 +418,9 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
                                        bool exact, int column, ParsedQuery* notes) const {
     const Field* f = m_schema.find(field);
     if (!f || !f->filter)
-        throw QueryError("unknown field '" + field + "' (known fields: " +
-                             m_schema.filter_names() + ")",
-                         column);
+        throw QueryError(
+            "unknown field '" + field + "' (known fields: " + m_schema.filter_names() + ")",
+            column);
     std::string value(trim(raw_value));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
         value = std::string(trim(std::string_view(value).substr(1, value.size() - 2)));
@@ -428,11 +439,14 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
     if (field == "country" || field == "demonym" || field == "speaker")
         return country_query(field, value, column, n);
     if (field == "year" || field == "date") return date_query(*f, value, column);
-    if (field == "session" || field == "mentioned_session") return number_query(field, value, column);
-    if (field == "resolution" || field == "decision") return resolution_query(field, value, column, n);
+    if (field == "session" || field == "mentioned_session")
+        return number_query(field, value, column);
+    if (field == "resolution" || field == "decision")
+        return resolution_query(field, value, column, n);
     if (field == "symbol" || field == "doc" || field == "document")
         return symbol_query(field, value, exact, n);
-    if (field == "body" || field == "organ") return boolean(Xapian::Query(m_schema.term(field, upper_ascii(value))));
+    if (field == "body" || field == "organ")
+        return boolean(Xapian::Query(m_schema.term(field, upper_ascii(value))));
     if (field == "lang" || field == "kind" || field == "id")
         return boolean(Xapian::Query(m_schema.term(field, ascii_lower(value))));
     return boolean(Xapian::Query(m_schema.term(field, value)));
@@ -468,7 +482,9 @@ Xapian::Query QueryParser::date_query(const Field& f, const std::string& value, 
         const auto b = bounds(value);
         if (!b) throw QueryError("bad " + field + " '" + clause + "' " + expected, column);
         if (field == "year") return boolean(Xapian::Query(m_schema.term("year", value)));
-        return boolean(with_year_only(slot, b->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second)));
+        return boolean(with_year_only(
+            slot, b->first,
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second)));
     }
     const std::string_view lo_text = std::string_view(value).substr(0, dots);
     const std::string_view hi_text = std::string_view(value).substr(dots + 2);
@@ -482,8 +498,12 @@ Xapian::Query QueryParser::date_query(const Field& f, const std::string& value, 
     if (lo && hi && lo->first > hi->second)
         throw QueryError("bad range '" + clause + "' (the start is after the end)", column);
     if (!lo) return boolean(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi->second));
-    if (!hi) return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first)));
-    return boolean(with_year_only(slot, lo->first, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second)));
+    if (!hi)
+        return boolean(with_year_only(slot, lo->first,
+                                      Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->first)));
+    return boolean(
+        with_year_only(slot, lo->first,
+                       Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->first, hi->second)));
 }
 
 Xapian::Query QueryParser::number_query(const std::string& field, const std::string& value,
@@ -543,7 +563,8 @@ Xapian::Query QueryParser::resolution_query(const std::string& field, const std:
         std::vector<Xapian::Query> qs;
         for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
             const std::string& s = *t;
-            if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
+            if (s.size() >= tail.size() &&
+                s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
                 qs.push_back(Xapian::Query(s));
         }
         // None indexed: a term no decision has (it would have ended in tail), so the clause
@@ -565,13 +586,13 @@ Xapian::Query QueryParser::symbol_query(const std::string& field, const std::str
     add_unique(notes.symbols, canonical);
     if (field == "document") {
         if (canonical == value) return boolean(term(field, value));
-        return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, value),
-                                     term(field, canonical)));
+        return boolean(
+            Xapian::Query(Xapian::Query::OP_OR, term(field, value), term(field, canonical)));
     }
     const std::string base_field = field == "doc" ? "doc_base" : "symbol_base";
     if (exact) return boolean(term(field, canonical));
-    return boolean(Xapian::Query(Xapian::Query::OP_OR, term(field, canonical),
-                                 term(base_field, canonical)));
+    return boolean(
+        Xapian::Query(Xapian::Query::OP_OR, term(field, canonical), term(base_field, canonical)));
 }
 
 Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& notes) const {
@@ -585,7 +606,8 @@ Xapian::Query QueryParser::reference_query(std::string_view text, ParsedQuery& n
                         [&](const char* w) { return f.find(w) != std::string::npos; });
         if (explicit_body && !r->ref.id.empty()) {
             add_unique(notes.resolutions, r->ref.id);
-            const Xapian::Query q(m_schema.term(r->ref.decision ? "decision" : "resolution", r->ref.id));
+            const Xapian::Query q(
+                m_schema.term(r->ref.decision ? "decision" : "resolution", r->ref.id));
             return boolean(Xapian::Query(Xapian::Query::OP_OR, q,
                                          Xapian::Query(m_schema.term("symbol", r->ref.id))));
         }
@@ -672,7 +694,10 @@ std::vector<Segment> scan_segments(std::string_view text, const Schema& schema) 
         if (const std::size_t ql = quote_len(text, i)) {
             const std::size_t j = closing_quote(text, i, ql);
             flush_text(i);
-            segments.push_back({SegmentKind::quoted, i, j + quote_len(text, j), {},
+            segments.push_back({SegmentKind::quoted,
+                                i,
+                                j + quote_len(text, j),
+                                {},
                                 std::string(text.substr(i + ql, j - i - ql))});
             i = text_start = j + quote_len(text, j);
             continue;
@@ -702,10 +727,10 @@ std::vector<Segment> scan_segments(std::string_view text, const Schema& schema) 
 
 // Phase 4: Xapian::QueryParser over the rewritten query, with lang's stems (empty: the words
 // as typed) and the stopwords of stop_langs.
-Xapian::Query xapian_parse(const std::string& rewritten, const std::vector<Xapian::Query>& placeholders,
-                           const std::string& lang, const std::vector<std::string>& stop_langs,
-                           const Xapian::Database* db, std::string_view text,
-                           const std::vector<Segment>& segments) {
+Xapian::Query xapian_parse(const std::string& rewritten,
+                           const std::vector<Xapian::Query>& placeholders, const std::string& lang,
+                           const std::vector<std::string>& stop_langs, const Xapian::Database* db,
+                           std::string_view text, const std::vector<Segment>& segments) {
     PlaceholderProcessor processor(placeholders);
     Xapian::QueryParser qp;
     // Without a stopper "smuggling of migrants" would require "of" in every paragraph.
@@ -744,7 +769,8 @@ std::vector<std::string> highlight_terms(const ParsedQuery& q) {
         if (term.empty()) continue;
         const char c0 = term[0];
         const bool upper = c0 >= 'A' && c0 <= 'Z';
-        if (upper && !(c0 == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))) continue;
+        if (upper && !(c0 == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z')))
+            continue;
         const bool in_phrase = std::any_of(q.phrases.begin(), q.phrases.end(), [&](const auto& p) {
             return std::find(p.begin(), p.end(), term) != p.end();
         });
@@ -768,7 +794,8 @@ void QueryParser::find_references(Scan& scan, ParsedQuery& out) const {
     // Found with quotes and fields blanked out.
     std::string masked(text);
     for (const Segment& s : scan.segments)
-        if (s.kind != SegmentKind::text) std::fill(masked.begin() + s.begin, masked.begin() + s.end, ' ');
+        if (s.kind != SegmentKind::text)
+            std::fill(masked.begin() + s.begin, masked.begin() + s.end, ' ');
     auto overlaps = [&](std::size_t b, std::size_t e) {
         for (const RefSpan& r : refs)
             if (b < r.end && r.begin < e) return true;
@@ -785,7 +812,8 @@ void QueryParser::find_references(Scan& scan, ParsedQuery& out) const {
             begin = named;
             std::erase(out.resolution_numbers, m.number);
             add_unique(out.resolutions, m.ref.id);
-            q = boolean(Xapian::Query(m_schema.term(m.ref.decision ? "decision" : "resolution", m.ref.id)));
+            q = boolean(
+                Xapian::Query(m_schema.term(m.ref.decision ? "decision" : "resolution", m.ref.id)));
         }
         if (q.empty() && !m.number.empty()) {
             add_unique(out.resolution_numbers, m.number);
@@ -831,30 +859,35 @@ void QueryParser::find_references(Scan& scan, ParsedQuery& out) const {
             k = e;
         }
     }
-    std::sort(refs.begin(), refs.end(), [](const RefSpan& a, const RefSpan& b) { return a.begin < b.begin; });
+    std::sort(refs.begin(), refs.end(),
+              [](const RefSpan& a, const RefSpan& b) { return a.begin < b.begin; });
 }
 
 /// Phase 3: the folded query with placeholders for quotes that are references, fields and
 /// references, checking parentheses and counting terms on the way.
 class QueryParser::Rewriter {
-public:
+  public:
     Rewriter(const QueryParser& parser, const Scan& scan, ParsedQuery& out)
         : m_parser(parser), m_scan(scan), m_text(scan.text), m_out(out) {}
 
     void run() {
         for (const Segment& s : m_scan.segments) {
-            if (s.kind == SegmentKind::quoted) quoted(s);
-            else if (s.kind == SegmentKind::field) field(s);
-            else free_text(s);
+            if (s.kind == SegmentKind::quoted)
+                quoted(s);
+            else if (s.kind == SegmentKind::field)
+                field(s);
+            else
+                free_text(s);
         }
-        if (!m_open_parens.empty()) throw QueryError("unbalanced parenthesis", m_open_parens.back());
+        if (!m_open_parens.empty())
+            throw QueryError("unbalanced parenthesis", m_open_parens.back());
     }
 
     std::string rewritten;
     std::vector<Xapian::Query> placeholders;
     std::size_t wildcard_terms = 0;  // the words the wildcards stand for
 
-private:
+  private:
     const QueryParser& m_parser;
     const Scan& m_scan;
     std::string_view m_text;
@@ -865,7 +898,8 @@ private:
 
     void placeholder(Xapian::Query q) {
         // Glued to a leading + or - so love/hate applies to it.
-        if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+')) rewritten += ' ';
+        if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+'))
+            rewritten += ' ';
         rewritten += kPlaceholder;
         rewritten += ':' + std::to_string(placeholders.size()) + ' ';
         placeholders.push_back(std::move(q));
@@ -873,7 +907,8 @@ private:
 
     void quoted(const Segment& s) {
         Xapian::Query q;
-        if (s.value.find('/') != std::string::npos) q = m_parser.reference_query(trim(s.value), m_out);
+        if (s.value.find('/') != std::string::npos)
+            q = m_parser.reference_query(trim(s.value), m_out);
         if (!q.empty()) {
             placeholder(q);
             return;
@@ -888,9 +923,11 @@ private:
 
     void field(const Segment& s) {
         const std::size_t references_before = m_out.prefix_references;
-        Xapian::Query q = m_parser.field_query(s.field, s.value, false, column_of(m_text, s.begin), &m_out);
+        Xapian::Query q =
+            m_parser.field_query(s.field, s.value, false, column_of(m_text, s.begin), &m_out);
         // A reference prefix's boolean terms are bounded by its own limit: it counts as one.
-        if ((m_terms += term_count(q) - (m_out.prefix_references - references_before)) > limits::max_query_terms)
+        if ((m_terms += term_count(q) - (m_out.prefix_references - references_before)) >
+            limits::max_query_terms)
             throw too_many_terms(column_of(m_text, s.begin));
         placeholder(q);
     }
@@ -918,8 +955,10 @@ private:
                 continue;
             }
             std::size_t e = k;
-            const std::size_t limit = m_next_ref < refs.size() ? std::min(s.end, refs[m_next_ref].begin) : s.end;
-            while (e < limit && !is_ascii_space(m_text[e]) && m_text[e] != '(' && m_text[e] != ')') ++e;
+            const std::size_t limit =
+                m_next_ref < refs.size() ? std::min(s.end, refs[m_next_ref].begin) : s.end;
+            while (e < limit && !is_ascii_space(m_text[e]) && m_text[e] != '(' && m_text[e] != ')')
+                ++e;
             word(m_text.substr(k, e - k), k);
             k = e;
         }
@@ -929,7 +968,8 @@ private:
         if (m_text[k] == '(') {
             m_open_parens.push_back(column_of(m_text, k));
             if (m_open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
-                throw QueryError("parentheses nested deeper than " + std::to_string(limits::max_query_depth) + " levels",
+                throw QueryError("parentheses nested deeper than " +
+                                     std::to_string(limits::max_query_depth) + " levels",
                                  m_open_parens.back());
             rewritten += " ( ";
             return;
@@ -962,7 +1002,8 @@ private:
         // Each word a wildcard stands for is a term to match: an OR of 480 of
         // them took 15 s and 456 MB.
         if (stem_part.empty() || !m_parser.m_db) return;
-        const std::size_t n = count_words(*m_parser.m_db, std::string(stem_part), limits::max_wildcard_terms);
+        const std::size_t n =
+            count_words(*m_parser.m_db, std::string(stem_part), limits::max_wildcard_terms);
         if (n > limits::max_wildcard_terms)
             throw QueryError("wildcard '" + std::string(stem_part) + "*' matches more than " +
                                  std::to_string(limits::max_wildcard_terms) + " words",
@@ -972,7 +1013,8 @@ private:
     }
 };
 
-Xapian::Query QueryParser::analyse(const Scan& scan, const Rewriter& rewriter, ParsedQuery& out) const {
+Xapian::Query QueryParser::analyse(const Scan& scan, const Rewriter& rewriter,
+                                   ParsedQuery& out) const {
     auto parse_as = [&](const std::string& lang) {
         return xapian_parse(rewriter.rewritten, rewriter.placeholders, lang,
                             lang.empty() ? latin_langs() : std::vector<std::string>{lang}, m_db,
@@ -984,9 +1026,11 @@ Xapian::Query QueryParser::analyse(const Scan& scan, const Rewriter& rewriter, P
     if (m_langs.size() > 1) {
         std::string words;  // the free text and quotes, not field values such as country:
         for (const Segment& seg : scan.segments)
-            if (seg.kind != SegmentKind::field) words.append(scan.text.substr(seg.begin, seg.end - seg.begin));
+            if (seg.kind != SegmentKind::field)
+                words.append(scan.text.substr(seg.begin, seg.end - seg.begin));
         script_lang = script_language(words);
-        if (std::find(m_langs.begin(), m_langs.end(), script_lang) == m_langs.end()) script_lang.clear();
+        if (std::find(m_langs.begin(), m_langs.end(), script_lang) == m_langs.end())
+            script_lang.clear();
     }
     if (!script_lang.empty()) {
         out.langs = {script_lang};
@@ -1022,7 +1066,8 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     out.query = analyse(scan, rewriter, out);
     if (out.query.empty()) throw QueryError("the query has no words to search for");
     const std::size_t leaves = term_count(out.query);
-    const std::size_t counted = leaves > out.prefix_references ? leaves - out.prefix_references : leaves;
+    const std::size_t counted =
+        leaves > out.prefix_references ? leaves - out.prefix_references : leaves;
     if (counted + rewriter.wildcard_terms > limits::max_query_terms) throw too_many_terms();
     out.terms = highlight_terms(out);
     return out;

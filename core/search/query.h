@@ -6,12 +6,12 @@
 // broken into loose words.
 #pragma once
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "search/parsed_query.h"
 
@@ -24,7 +24,7 @@ struct Field;
 /// Parses queries against the schema. Holds no Xapian::QueryParser between calls, so one
 /// instance may be shared by threads.
 class QueryParser {
-public:
+  public:
     /// db (may be null) expands wildcards and decides exact facet values. lang picks the
     /// stemmer; empty means every language in db, each applied to that language's paragraphs
     /// (English when there is no db).
@@ -44,11 +44,12 @@ public:
     /// Splits "field:value" (value may be quoted) for --filter; throws QueryError.
     std::pair<std::string, std::string> split_filter(std::string_view filter) const;
 
-private:
+  private:
     const Schema& m_schema;
     const Gazetteer& m_gazetteer;
     const Xapian::Database* m_db;
-    std::vector<std::string> m_langs;  // stemming languages; more than one: each word stands for its stems in all
+    std::vector<std::string>
+        m_langs;  // stemming languages; more than one: each word stands for its stems in all
 
     Xapian::Query reference_query(std::string_view text, ParsedQuery& notes) const;
 

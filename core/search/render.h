@@ -2,9 +2,8 @@
 // fragment. One file each: render_json.cpp, render_text.cpp, render_html.cpp.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "search/results.h"
 

@@ -26,14 +26,16 @@ std::string count_line(const SearchResult& r) {
     if (!r.total_exact) {
         if (r.total > r.exact_up_to)
             return "more than " + grouped_digits(r.exact_up_to) + " " + unit + "s match";
-        return "at least " + grouped_digits(r.total) + " " + unit + "s match (counting stopped at the time limit)";
+        return "at least " + grouped_digits(r.total) + " " + unit +
+               "s match (counting stopped at the time limit)";
     }
     if (r.total == 1) return "1 " + unit + " matches";
     return grouped_digits(r.total) + " " + unit + "s match";
 }
 
 std::string document_line(const DocumentInfo& d) {
-    std::string out = d.symbol.empty() ? std::filesystem::path(d.source).filename().string() : d.symbol;
+    std::string out =
+        d.symbol.empty() ? std::filesystem::path(d.source).filename().string() : d.symbol;
     for (const std::string& part : {d.date, d.lang, d.body})
         if (!part.empty()) out += " · " + part;
     return out;

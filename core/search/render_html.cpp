@@ -1,9 +1,8 @@
 // to_html: an HTML fragment of hits, every text escaped.
-#include "search/render.h"
-
 #include <sstream>
 #include <string_view>
 
+#include "search/render.h"
 #include "search/render_common.h"
 
 namespace plenary {
@@ -14,11 +13,20 @@ std::string escape_html(std::string_view s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -27,14 +35,16 @@ std::string escape_html(std::string_view s) {
 
 std::string to_html(const SearchResult& r) {
     std::ostringstream out;
-    out << "<p class=\"plenary-total\">" << escape_html(count_line(r)) << "</p>\n<ol class=\"plenary-hits\" start=\""
-        << r.offset + 1 << "\">\n";
+    out << "<p class=\"plenary-total\">" << escape_html(count_line(r))
+        << "</p>\n<ol class=\"plenary-hits\" start=\"" << r.offset + 1 << "\">\n";
     for (const Hit& h : r.hits) {
         out << "<li id=\"" << escape_html(h.id) << "\"><p class=\"plenary-doc\">"
             << escape_html(document_line(h.document));
         if (!h.paragraph.empty()) out << " ¶ " << escape_html(h.paragraph);
         out << "</p>";
-        if (!h.headings.empty()) out << "<p class=\"plenary-headings\">" << escape_html(join_strings(h.headings, " › ")) << "</p>";
+        if (!h.headings.empty())
+            out << "<p class=\"plenary-headings\">" << escape_html(join_strings(h.headings, " › "))
+                << "</p>";
         out << "<p class=\"plenary-snippet\">" << render_html(h.snippet) << "</p></li>\n";
     }
     out << "</ol>\n";

@@ -1,7 +1,6 @@
 // to_json: the answers as schemas/search-result.schema.json describes them.
-#include "search/render.h"
-
 #include "refs/countries.h"
+#include "search/render.h"
 
 namespace plenary {
 
@@ -9,9 +8,10 @@ namespace {
 
 nlohmann::json document_json(const DocumentInfo& d) {
     // Codes for tools, names for people: the body's and the speaking country's ("" when none).
-    const std::string country_name = d.country.empty() ? "" : Gazetteer::instance().display_name(d.country);
-    return {{"symbol", d.symbol}, {"title", d.title},       {"date", d.date},
-            {"lang", d.lang},     {"body", d.body},         {"body_name", body_name(d.body)},
+    const std::string country_name =
+        d.country.empty() ? "" : Gazetteer::instance().display_name(d.country);
+    return {{"symbol", d.symbol},   {"title", d.title},     {"date", d.date},
+            {"lang", d.lang},       {"body", d.body},       {"body_name", body_name(d.body)},
             {"session", d.session}, {"country", d.country}, {"country_name", country_name},
             {"source", d.source},   {"files", d.files}};
 }
@@ -38,9 +38,11 @@ nlohmann::json hit_json(const Hit& h) {
 nlohmann::json hit_json_with_alignment(const Hit& h) {
     nlohmann::json j = hit_json(h);
     if (!h.aligned_lang.empty())
-        j["in_lang"] = h.aligned_id.empty()
-                           ? nlohmann::json{{"lang", h.aligned_lang}, {"id", nullptr}, {"text", nullptr}}
-                           : nlohmann::json{{"lang", h.aligned_lang}, {"id", h.aligned_id}, {"text", h.aligned_text}};
+        j["in_lang"] =
+            h.aligned_id.empty()
+                ? nlohmann::json{{"lang", h.aligned_lang}, {"id", nullptr}, {"text", nullptr}}
+                : nlohmann::json{
+                      {"lang", h.aligned_lang}, {"id", h.aligned_id}, {"text", h.aligned_text}};
     return j;
 }
 
@@ -66,14 +68,16 @@ nlohmann::json to_json(const SearchResult& r) {
     if (r.grouped) {
         auto& groups = j["groups"] = nlohmann::json::array();
         for (const DocumentGroup& g : r.groups)
-            groups.push_back({{"document", document_json(g.document)}, {"score", g.score}, {"hits", g.hit_ids}});
+            groups.push_back(
+                {{"document", document_json(g.document)}, {"score", g.score}, {"hits", g.hit_ids}});
     }
     return j;
 }
 
 nlohmann::json to_json(const ParagraphView& p) {
     nlohmann::json notes = nlohmann::json::array();
-    for (const auto& [marker, text] : p.footnotes) notes.push_back({{"marker", marker}, {"text", text}});
+    for (const auto& [marker, text] : p.footnotes)
+        notes.push_back({{"marker", marker}, {"text", text}});
     return {{"id", p.id},
             {"ordinal", p.ordinal},
             {"paragraph", p.number},

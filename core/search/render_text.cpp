@@ -1,9 +1,8 @@
 // to_text: answers for people at a terminal, with ANSI bold and dim when asked.
-#include "search/render.h"
-
 #include <cstdio>
 #include <sstream>
 
+#include "search/render.h"
 #include "search/render_common.h"
 
 namespace plenary {
@@ -14,8 +13,9 @@ constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kReset = "\x1b[0m";
 
-void references_text(std::ostringstream& out, const std::string& indent,
-                     const std::vector<std::pair<const char*, const std::vector<std::string>*>>& lists) {
+void references_text(
+    std::ostringstream& out, const std::string& indent,
+    const std::vector<std::pair<const char*, const std::vector<std::string>*>>& lists) {
     std::vector<std::string> parts;
     for (const auto& [name, list] : lists)
         if (!list->empty()) parts.push_back(std::string(name) + ": " + join_strings(*list, ", "));
@@ -32,7 +32,8 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
     const std::string what = r.grouped ? "documents" : "paragraphs";
     if (r.hits.empty()) {
         if (r.total == 0)
-            out << "no " << what << " match" << (r.query.empty() ? "" : " \"" + r.query + "\"") << '\n';
+            out << "no " << what << " match" << (r.query.empty() ? "" : " \"" + r.query + "\"")
+                << '\n';
         else if (r.limit == 0)
             out << count_line(r) << '\n';
         else
@@ -53,14 +54,19 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
             out << buf;
         }
         out << reset << '\n';
-        if (with_doc && !h.document.title.empty()) out << indent << "   " << h.document.title << '\n';
-        if (!h.headings.empty()) out << indent << "   " << dim << join_strings(h.headings, " › ") << reset << '\n';
+        if (with_doc && !h.document.title.empty())
+            out << indent << "   " << h.document.title << '\n';
+        if (!h.headings.empty())
+            out << indent << "   " << dim << join_strings(h.headings, " › ") << reset << '\n';
         out << indent << "   " << render_terminal(h.snippet, style.color) << '\n';
         if (!h.aligned_id.empty())
-            out << indent << "   " << dim << h.aligned_lang << " " << h.aligned_id << reset << "  " << h.aligned_text << '\n';
+            out << indent << "   " << dim << h.aligned_lang << " " << h.aligned_id << reset << "  "
+                << h.aligned_text << '\n';
         references_text(out, indent + "   ",
-                        {{"resolutions", &h.resolutions}, {"decisions", &h.decisions},
-                         {"symbols", &h.symbols}, {"countries", &h.countries}});
+                        {{"resolutions", &h.resolutions},
+                         {"decisions", &h.decisions},
+                         {"symbols", &h.symbols},
+                         {"countries", &h.countries}});
     };
     if (r.grouped) {
         std::size_t rank = r.offset;
@@ -101,14 +107,19 @@ std::string to_text(const ParagraphView& p, const TextStyle& style) {
     out << '\n' << p.text << '\n';
     if (!p.footnotes.empty()) {
         out << '\n';
-        for (const auto& [marker, text] : p.footnotes) out << "  [" << marker << "] " << text << '\n';
+        for (const auto& [marker, text] : p.footnotes)
+            out << "  [" << marker << "] " << text << '\n';
     }
     std::vector<std::string> sessions;
     for (int s : p.sessions) sessions.push_back(std::to_string(s));
     out << '\n';
-    references_text(out, "", {{"resolutions", &p.resolutions}, {"decisions", &p.decisions},
-                              {"symbols", &p.symbols}, {"countries", &p.countries},
-                              {"demonyms", &p.demonyms}, {"sessions", &sessions}});
+    references_text(out, "",
+                    {{"resolutions", &p.resolutions},
+                     {"decisions", &p.decisions},
+                     {"symbols", &p.symbols},
+                     {"countries", &p.countries},
+                     {"demonyms", &p.demonyms},
+                     {"sessions", &sessions}});
     return out.str();
 }
 
@@ -126,8 +137,11 @@ std::string to_text(const DocumentView& d, const TextStyle& style) {
         if (p.headings != last_headings && !p.headings.empty())
             out << '\n' << bold << join_strings(p.headings, " › ") << reset << '\n';
         last_headings = p.headings;
-        out << '\n' << dim << p.id << reset << "  " << (p.number.empty() ? "" : p.number + ". ") << p.text << '\n';
-        for (const auto& [marker, text] : p.footnotes) out << "    [" << marker << "] " << text << '\n';
+        out << '\n'
+            << dim << p.id << reset << "  " << (p.number.empty() ? "" : p.number + ". ") << p.text
+            << '\n';
+        for (const auto& [marker, text] : p.footnotes)
+            out << "    [" << marker << "] " << text << '\n';
     }
     return out.str();
 }

@@ -4,11 +4,11 @@
 // (model/stored_record.h); schemas/search-result.schema.json describes their JSON.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "model/stored_record.h"
 #include "search/facets.h"
@@ -22,36 +22,37 @@ struct SearchRequest {
     std::vector<std::string> filters;  ///< "field:value" drill-downs: OR within a field, AND across
     std::vector<std::string> facets;   ///< facet fields to count, or "all"
     std::size_t facet_limit = 10;      ///< values per facet, 0 = all
-    std::string facet_order = "count"; ///< "count": most frequent first; "value": the facet_limit most frequent in value order (a timeline of years)
-    std::size_t offset = 0;            ///< hits (or documents, when grouped) to skip
-    std::size_t limit = 10;            ///< hits (or documents) to return
-    std::string sort = "relevance";    ///< relevance, date, -date, symbol
-    bool group_by_document = false;    ///< documents with their best paragraphs
-    std::size_t per_document = 3;      ///< paragraphs per document when grouped
-    std::size_t snippet_length = 240;  ///< code points per snippet fragment
-    std::string lang;                  ///< stemming language; empty: each paragraph's own
-    std::string in_lang;               ///< also give each hit's aligned paragraph in this language
-    double time_limit = 0;             ///< seconds the whole search may spend, 0 = no limit; past it
-                                       ///< what was done by then, with time_limit_reached
-    std::size_t exact_up_to = 10000;   ///< totals are counted exactly up to this many matches;
-                                       ///< past it total is a lower bound (total_exact false)
+    std::string facet_order = "count";  ///< "count": most frequent first; "value": the facet_limit
+                                        ///< most frequent in value order (a timeline of years)
+    std::size_t offset = 0;             ///< hits (or documents, when grouped) to skip
+    std::size_t limit = 10;             ///< hits (or documents) to return
+    std::string sort = "relevance";     ///< relevance, date, -date, symbol
+    bool group_by_document = false;     ///< documents with their best paragraphs
+    std::size_t per_document = 3;       ///< paragraphs per document when grouped
+    std::size_t snippet_length = 240;   ///< code points per snippet fragment
+    std::string lang;                   ///< stemming language; empty: each paragraph's own
+    std::string in_lang;                ///< also give each hit's aligned paragraph in this language
+    double time_limit = 0;            ///< seconds the whole search may spend, 0 = no limit; past it
+                                      ///< what was done by then, with time_limit_reached
+    std::size_t exact_up_to = 10000;  ///< totals are counted exactly up to this many matches;
+                                      ///< past it total is a lower bound (total_exact false)
 };
 
 /// One matching paragraph.
 struct Hit {
-    std::string id;                    ///< "<file key>-<ordinal>"
-    double score = 0;                  ///< Xapian weight (0 for filter-only queries)
+    std::string id;    ///< "<file key>-<ordinal>"
+    double score = 0;  ///< Xapian weight (0 for filter-only queries)
     DocumentInfo document;
-    std::string paragraph;             ///< paragraph number as printed, may be empty
+    std::string paragraph;  ///< paragraph number as printed, may be empty
     std::vector<std::string> headings;
     Snippet snippet;
     std::vector<std::string> resolutions;
     std::vector<std::string> decisions;
     std::vector<std::string> symbols;
     std::vector<std::string> countries;
-    std::string aligned_lang;          ///< with SearchRequest::in_lang: that language,
-    std::string aligned_id;            ///< the aligned paragraph's id (empty: none aligns)
-    std::string aligned_text;          ///< and its text
+    std::string aligned_lang;  ///< with SearchRequest::in_lang: that language,
+    std::string aligned_id;    ///< the aligned paragraph's id (empty: none aligns)
+    std::string aligned_text;  ///< and its text
 };
 
 /// A document and its best paragraphs (--group-by document).
@@ -64,17 +65,17 @@ struct DocumentGroup {
 /// The answer to a request.
 struct SearchResult {
     std::string query;
-    Xapian::doccount total = 0;        ///< matching paragraphs (documents when grouped)
-    bool total_exact = false;          ///< true: total is the count; false: a lower bound
-    std::size_t exact_up_to = 0;       ///< the request's exact_up_to
+    Xapian::doccount total = 0;   ///< matching paragraphs (documents when grouped)
+    bool total_exact = false;     ///< true: total is the count; false: a lower bound
+    std::size_t exact_up_to = 0;  ///< the request's exact_up_to
     std::size_t offset = 0;
     std::size_t limit = 0;
     std::vector<Hit> hits;
     bool grouped = false;
     std::vector<DocumentGroup> groups;
     std::vector<Facet> facets;
-    bool time_limit_reached = false;   ///< the request's time_limit ran out: hits, totals and facets
-                                       ///< hold what was done by then (total a lower bound)
+    bool time_limit_reached = false;  ///< the request's time_limit ran out: hits, totals and facets
+                                      ///< hold what was done by then (total a lower bound)
 };
 
 /// A document's paragraphs in reading order (--show-document).

@@ -21,7 +21,8 @@ namespace {
 /// An empty language or one Plenary analyses; anything else is a QueryError naming option.
 void check_language(const char* option, const std::string& lang) {
     const auto& known = analysed_languages();
-    if (lang.empty() || std::find(known.begin(), known.end(), ascii_lower(lang)) != known.end()) return;
+    if (lang.empty() || std::find(known.begin(), known.end(), ascii_lower(lang)) != known.end())
+        return;
     std::string list;
     for (const auto& l : known) list += (list.empty() ? "" : ", ") + l;
     throw QueryError("unknown language '" + lang + "' for " + option + " (" + list + ")");
@@ -41,7 +42,8 @@ ParsedQuery parse_request(const SearchRequest& req, const QueryParser& parser) {
 }
 
 /// query with the request's drill-down filters: OR within a field, AND across fields.
-Xapian::Query with_filters(const SearchRequest& req, const QueryParser& parser, Xapian::Query query) {
+Xapian::Query with_filters(const SearchRequest& req, const QueryParser& parser,
+                           Xapian::Query query) {
     std::vector<std::pair<std::string, std::vector<Xapian::Query>>> by_field;
     for (const std::string& f : req.filters) {
         auto [field, value] = parser.split_filter(f);
@@ -49,19 +51,23 @@ Xapian::Query with_filters(const SearchRequest& req, const QueryParser& parser, 
         // An init-capture: clang 14 cannot capture a structured binding.
         auto it = std::find_if(by_field.begin(), by_field.end(),
                                [&field = field](const auto& p) { return p.first == field; });
-        if (it == by_field.end()) by_field.push_back({field, {q}});
-        else it->second.push_back(q);
+        if (it == by_field.end())
+            by_field.push_back({field, {q}});
+        else
+            it->second.push_back(q);
     }
     if (by_field.empty()) return query;
     std::vector<Xapian::Query> ands;
     for (const auto& [field, qs] : by_field)
-        ands.push_back(qs.size() == 1 ? qs.front() : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+        ands.push_back(qs.size() == 1 ? qs.front()
+                                      : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_AND, ands.begin(), ands.end()));
 }
 
 void check_orders(const SearchRequest& req) {
-    if (req.sort != "relevance" && req.sort != "date" && req.sort != "-date" && req.sort != "symbol")
+    if (req.sort != "relevance" && req.sort != "date" && req.sort != "-date" &&
+        req.sort != "symbol")
         throw QueryError("unknown sort '" + req.sort + "' (relevance, date, -date, symbol)");
     if (req.facet_order != "count" && req.facet_order != "value")
         throw QueryError("unknown facet order '" + req.facet_order + "' (count, value)");
@@ -95,7 +101,8 @@ struct Searcher::Run {
     const Highlighter* highlighter = nullptr;
 
     double seconds_left() const {
-        return req.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return req.time_limit -
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     }
     bool out_of_time() const { return req.time_limit > 0 && seconds_left() <= 0; }
     /// What is left of the time limit, as the Enquire's own.
@@ -107,10 +114,12 @@ struct Searcher::Run {
         e.set_query(query);
         limit_time(e);
         if (req.sort == "date" || req.sort == "-date")
-            e.set_sort_by_key_then_relevance((new DateKey(*schema.field("date").slot, req.sort == "-date"))->release(),
-                                             req.sort == "-date");
+            e.set_sort_by_key_then_relevance(
+                (new DateKey(*schema.field("date").slot, req.sort == "-date"))->release(),
+                req.sort == "-date");
         else if (req.sort == "symbol")
-            e.set_sort_by_key_then_relevance((new SymbolKey(*schema.field("doc").slot))->release(), false);
+            e.set_sort_by_key_then_relevance((new SymbolKey(*schema.field("doc").slot))->release(),
+                                             false);
     }
 };
 
@@ -150,16 +159,19 @@ SearchResult Searcher::run(const SearchRequest& req) {
     result.limit = req.limit;
     result.exact_up_to = req.exact_up_to;
     result.grouped = req.group_by_document;
-    if (!req.group_by_document) match_paragraphs(run, facets, result);
-    else match_documents(run, facets, result);
+    if (!req.group_by_document)
+        match_paragraphs(run, facets, result);
+    else
+        match_documents(run, facets, result);
     // Past the limit: matching stopped counting (and faceting) early, or hits were left out.
     result.time_limit_reached = run.out_of_time();
     result.facets = facets.results(req.facet_limit, gazetteer);
     if (req.facet_order == "value")
         for (Facet& f : result.facets)
-            std::stable_sort(f.values.begin(), f.values.end(), [](const FacetValue& a, const FacetValue& b) {
-                return symbol_sort_key(a.value) < symbol_sort_key(b.value);
-            });
+            std::stable_sort(f.values.begin(), f.values.end(),
+                             [](const FacetValue& a, const FacetValue& b) {
+                                 return symbol_sort_key(a.value) < symbol_sort_key(b.value);
+                             });
     return result;
 }
 
@@ -199,12 +211,14 @@ void Searcher::match_paragraphs(const Run& run, FacetCounter& facets, SearchResu
     // count, or a lower bound that says so, never an estimate.
     const std::size_t wanted = std::max(req.offset + req.limit, req.exact_up_to) + 1;
     const Xapian::doccount check =
-        facets.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(wanted, everything)) : everything;
+        facets.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(wanted, everything))
+                       : everything;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                static_cast<Xapian::doccount>(req.limit), check);
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.total = mset.get_matches_lower_bound();
-    for (auto it = mset.begin(); it != mset.end() && !run.out_of_time(); ++it) result.hits.push_back(make_hit(run, it));
+    for (auto it = mset.begin(); it != mset.end() && !run.out_of_time(); ++it)
+        result.hits.push_back(make_hit(run, it));
 }
 
 void Searcher::match_documents(const Run& run, FacetCounter& facets, SearchResult& result) {
@@ -216,15 +230,17 @@ void Searcher::match_documents(const Run& run, FacetCounter& facets, SearchResul
     // Documents: one row per document key, counted exactly; then each one's best paragraphs.
     const Xapian::valueno doc_slot = *schema.field("document").slot;
     enquire.set_collapse_key(doc_slot, 1);
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                               static_cast<Xapian::doccount>(req.limit), everything);
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                         static_cast<Xapian::doccount>(req.limit), everything);
     for (auto it = mset.begin(); it != mset.end() && !run.out_of_time(); ++it) {
         const std::string key = it.get_document().get_value(doc_slot);
         Xapian::Enquire sub(m_db);
         run.limit_time(sub);
         sub.set_query(Xapian::Query(Xapian::Query::OP_FILTER, run.query,
                                     Xapian::Query(schema.term("document", key))));
-        const Xapian::MSet best = sub.get_mset(0, static_cast<Xapian::doccount>(std::max<std::size_t>(req.per_document, 1)));
+        const Xapian::MSet best = sub.get_mset(
+            0, static_cast<Xapian::doccount>(std::max<std::size_t>(req.per_document, 1)));
         DocumentGroup g;
         g.score = it.get_weight();
         for (auto b = best.begin(); b != best.end(); ++b) {

@@ -5,12 +5,12 @@
 // aligning paragraphs (show.cpp).
 #pragma once
 
+#include <xapian.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "search/facets.h"
 #include "search/results.h"
@@ -19,7 +19,7 @@ namespace plenary {
 
 /// Read-only access to one or more Plenary databases.
 class Searcher {
-public:
+  public:
     /// Opens each path (merged as one); DatabaseError names a path that is missing or unusable.
     explicit Searcher(const std::vector<std::string>& db_paths);
 
@@ -48,14 +48,15 @@ public:
     /// Whether this Searcher has the FacetColumn of its revision and counts facets from it.
     bool counted_from_column() const { return m_column != nullptr; }
 
-private:
+  private:
     std::vector<std::string> m_paths;
-    std::vector<Xapian::Database> m_parts;  // metadata is read per part: a merged one shows the first only
+    std::vector<Xapian::Database>
+        m_parts;  // metadata is read per part: a merged one shows the first only
     Xapian::Database m_db;
-    bool m_has_copies = false;              // some paragraphs are shadowed copies
+    bool m_has_copies = false;  // some paragraphs are shadowed copies
     std::map<std::string, DocumentInfo> m_info_cache;
     FacetColumnBuild m_column_build = FacetColumnBuild::background;
-    int m_faceted_queries = 0;                   // on this revision
+    int m_faceted_queries = 0;  // on this revision
     std::shared_ptr<const FacetColumn> m_column;
 
     const FacetColumn* facet_column();

@@ -1,7 +1,5 @@
 // Searcher: a paragraph by id, a document's paragraphs in every language, and the paragraph of
 // another language version that aligns with a paragraph.
-#include "search/searcher.h"
-
 #include <algorithm>
 
 #include "base/error.h"
@@ -9,6 +7,7 @@
 #include "model/index_format.h"
 #include "model/schema.h"
 #include "refs/symbols.h"
+#include "search/searcher.h"
 
 namespace plenary {
 
@@ -72,7 +71,9 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
             for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p)
                 view.paragraphs.push_back(paragraph_view(m_db.get_document(*p)));
             std::sort(view.paragraphs.begin(), view.paragraphs.end(),
-                      [](const ParagraphView& a, const ParagraphView& b) { return a.ordinal < b.ordinal; });
+                      [](const ParagraphView& a, const ParagraphView& b) {
+                          return a.ordinal < b.ordinal;
+                      });
             out.push_back(std::move(view));
         }
         return out;
@@ -111,11 +112,14 @@ ParagraphView Searcher::aligned(const std::string& id, const std::string& lang) 
             Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema.term("work", work)),
                           Xapian::Query(schema.term("lang", ascii_lower(lang))))));
         if (theirs.empty())
-            throw QueryError("no '" + lang + "' version of paragraph '" + id + "' (" + anchor + ")");
+            throw QueryError("no '" + lang + "' version of paragraph '" + id + "' (" + anchor +
+                             ")");
         // Within an article, the paragraph with the same number where both versions number it.
         const std::string& number = stored.number;
         auto same_number = [&](std::vector<Xapian::Document> g) {
-            std::erase_if(g, [&](const Xapian::Document& d) { return decode_paragraph_record(d.get_data()).number != number; });
+            std::erase_if(g, [&](const Xapian::Document& d) {
+                return decode_paragraph_record(d.get_data()).number != number;
+            });
             return g;
         };
         if (auto t = same_number(theirs); !t.empty()) {

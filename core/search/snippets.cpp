@@ -1,23 +1,25 @@
 #include "search/snippets.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <unordered_set>
 
-#include <unicode/uchar.h>
-
 #include "analysis/analyzer.h"
 #include "analysis/tokenizer.h"
+#include "base/text_util.h"
 #include "refs/countries.h"
-#include "search/parsed_query.h"
 #include "refs/resolutions.h"
 #include "refs/symbols.h"
-#include "base/text_util.h"
+#include "search/parsed_query.h"
 
 namespace plenary {
 
 namespace {
 
-bool is_space_cp(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+bool is_space_cp(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || u_isUWhiteSpace(static_cast<UChar32>(cp));
+}
 
 // Code points of a text with the byte offset of each (and the size at the end).
 struct Decoded {
@@ -68,7 +70,9 @@ namespace {
 
 std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const Decoded& d,
                              const std::string& text_lang) {
-    const std::string lang = !text_lang.empty() ? text_lang : q.langs.empty() ? "en" : q.langs.front();
+    const std::string lang = !text_lang.empty() ? text_lang
+                             : q.langs.empty()  ? "en"
+                                                : q.langs.front();
     std::vector<Mark> marks;
     // Words are looked at only when the query has words (a query of fields and references,
     // "country:NER", marks names and citations alone).
@@ -82,7 +86,8 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     // analysed in one language only (a database of one language, or Cyrillic, Arabic or Chinese
     // words). A query over several languages already holds each word's stem in each of them.
     std::vector<Xapian::Stem> stemmers{stemmer_for(lang)};
-    if (q.langs.size() == 1 && q.langs.front() != lang) stemmers.push_back(stemmer_for(q.langs.front()));
+    if (q.langs.size() == 1 && q.langs.front() != lang)
+        stemmers.push_back(stemmer_for(q.langs.front()));
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i].term;
         std::string key;
@@ -120,11 +125,11 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
     const bool by_prefix = !q.reference_prefixes.empty();
     if (!q.resolutions.empty() || !q.resolution_numbers.empty() || by_prefix) {
         for (const ResolutionMatch& m : find_resolutions(text, CitationContext{"", lang})) {
-            const bool wanted =
-                under_prefix(m.ref.id) ||
-                std::find(q.resolutions.begin(), q.resolutions.end(), m.ref.id) != q.resolutions.end() ||
-                std::find(q.resolution_numbers.begin(), q.resolution_numbers.end(), m.number) !=
-                    q.resolution_numbers.end();
+            const bool wanted = under_prefix(m.ref.id) ||
+                                std::find(q.resolutions.begin(), q.resolutions.end(), m.ref.id) !=
+                                    q.resolutions.end() ||
+                                std::find(q.resolution_numbers.begin(), q.resolution_numbers.end(),
+                                          m.number) != q.resolution_numbers.end();
             if (wanted) add_bytes(m.begin, m.end, "res:" + m.number);
         }
     }
@@ -133,8 +138,8 @@ std::vector<Mark> find_marks(const ParsedQuery& q, std::string_view text, const 
             auto in = [&](const std::vector<std::string>& v, const std::string& s) {
                 return std::find(v.begin(), v.end(), s) != v.end();
             };
-            if (in(q.symbols, m.canonical) || in(q.symbols, m.base) || in(q.resolutions, m.canonical) ||
-                under_prefix(m.canonical))
+            if (in(q.symbols, m.canonical) || in(q.symbols, m.base) ||
+                in(q.resolutions, m.canonical) || under_prefix(m.canonical))
                 add_bytes(m.begin, m.end, "sym:" + m.canonical);
         }
     }
@@ -167,7 +172,8 @@ std::vector<Highlight> to_highlights(const std::vector<Mark>& marks) {
 
 }  // namespace
 
-std::vector<Highlight> Highlighter::highlight(std::string_view text, const std::string& lang) const {
+std::vector<Highlight> Highlighter::highlight(std::string_view text,
+                                              const std::string& lang) const {
     const Decoded d(text);
     return to_highlights(find_marks(m_query, text, d, lang));
 }
@@ -221,7 +227,8 @@ Snippet Highlighter::snippet(std::string_view text, const std::string& lang) con
         chosen.push_back(best);
     }
     if (chosen.empty()) chosen.push_back({0, std::min(n, len)});
-    std::sort(chosen.begin(), chosen.end(), [](const Window& a, const Window& b) { return a.start < b.start; });
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Window& a, const Window& b) { return a.start < b.start; });
 
     // Cut at spaces without cutting a mark.
     for (Window& w : chosen) {
@@ -306,12 +313,18 @@ std::string render_html(const Snippet& snippet) {
     return render(
         snippet, [](std::string& o) { o += "<mark>"; }, [](std::string& o) { o += "</mark>"; },
         [](std::string& o, std::string_view c) {
-            if (c == "&") o += "&amp;";
-            else if (c == "<") o += "&lt;";
-            else if (c == ">") o += "&gt;";
-            else if (c == "\"") o += "&quot;";
-            else if (c == "'") o += "&#39;";
-            else o += c;
+            if (c == "&")
+                o += "&amp;";
+            else if (c == "<")
+                o += "&lt;";
+            else if (c == ">")
+                o += "&gt;";
+            else if (c == "\"")
+                o += "&quot;";
+            else if (c == "'")
+                o += "&#39;";
+            else
+                o += c;
         });
 }
 

@@ -32,13 +32,13 @@ struct Snippet {
 
 /// How to cut snippets.
 struct SnippetOptions {
-    std::size_t length = 240;     ///< code points per fragment, at most (about)
-    std::size_t max_fragments = 3;///< fragments of a long paragraph, when each adds a new match
+    std::size_t length = 240;       ///< code points per fragment, at most (about)
+    std::size_t max_fragments = 3;  ///< fragments of a long paragraph, when each adds a new match
 };
 
 /// Makes snippets for one query; reusable across hits, not thread-safe (holds a stemmer).
 class Highlighter {
-public:
+  public:
     explicit Highlighter(const ParsedQuery& query, SnippetOptions options = {});
 
     /// The marked ranges of the whole text, in code points; lang (ISO 639-1) is the text's,
@@ -49,7 +49,7 @@ public:
     /// The whole text with its highlights (for --show).
     Snippet whole(std::string_view text, const std::string& lang = "") const;
 
-private:
+  private:
     const ParsedQuery& m_query;
     SnippetOptions m_options;
 };

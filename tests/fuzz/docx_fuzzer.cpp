@@ -14,8 +14,9 @@
 
 namespace {
 
-const std::array<const char*, 5> kParts = {"word/document.xml", "word/numbering.xml", "word/styles.xml",
-                                           "word/footnotes.xml", "docProps/core.xml"};
+const std::array<const char*, 5> kParts = {"word/document.xml", "word/numbering.xml",
+                                           "word/styles.xml", "word/footnotes.xml",
+                                           "docProps/core.xml"};
 
 const char* const kContentTypes =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -26,7 +27,8 @@ const char* const kContentTypes =
 /// The input as a .docx: itself when it is a zip, else its parts zipped.
 std::string as_docx(std::string_view input) {
     if (input.substr(0, 2) == "PK") return std::string(input);
-    std::vector<std::pair<std::string, std::string>> entries = {{"[Content_Types].xml", kContentTypes}};
+    std::vector<std::pair<std::string, std::string>> entries = {
+        {"[Content_Types].xml", kContentTypes}};
     for (const char* part : kParts) {
         const std::size_t cut = input.find('\x01');
         entries.emplace_back(part, std::string(input.substr(0, cut)));

@@ -68,18 +68,20 @@ void run_guarded(F&& body) {
 }
 
 /// A byte range [begin, end) that must lie within text: a finding if not.
-inline void check_range(std::size_t begin, std::size_t end, std::string_view text, const char* what) {
+inline void check_range(std::size_t begin, std::size_t end, std::string_view text,
+                        const char* what) {
     if (begin > end || end > text.size()) finding(what);
 }
 
 }  // namespace plenary::fuzz
 
 #ifdef PLENARY_FUZZ_REPLAY
-#define PLENARY_FUZZ_TARGET(name)                                                                 \
-    static int plenary_fuzz_##name(const std::uint8_t* data, std::size_t size);                   \
-    [[maybe_unused]] static const int plenary_fuzz_registered_##name =                           \
-        plenary::fuzz::register_target(#name, plenary_fuzz_##name);                               \
+#define PLENARY_FUZZ_TARGET(name)                                               \
+    static int plenary_fuzz_##name(const std::uint8_t* data, std::size_t size); \
+    [[maybe_unused]] static const int plenary_fuzz_registered_##name =          \
+        plenary::fuzz::register_target(#name, plenary_fuzz_##name);             \
     static int plenary_fuzz_##name(const std::uint8_t* data, std::size_t size)
 #else
-#define PLENARY_FUZZ_TARGET(name) extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+#define PLENARY_FUZZ_TARGET(name) \
+    extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 #endif

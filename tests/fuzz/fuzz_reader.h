@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "analysis/language.h"
 #include "fuzz_common.h"
 #include "model/document.h"
-#include "analysis/language.h"
 #include "refs/references.h"
 
 namespace plenary::fuzz {

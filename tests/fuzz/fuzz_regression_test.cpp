@@ -43,7 +43,7 @@ std::vector<std::string> target_names() {
 std::vector<fs::path> inputs_of(const std::string& name) {
     std::vector<fs::path> files;
     for (const fs::path& dir : {fs::path(PLENARY_SOURCE_DIR) / "tests/data/fuzz" / name,
-                               fs::path(PLENARY_SOURCE_DIR) / "tests/fuzz/seeds" / name}) {
+                                fs::path(PLENARY_SOURCE_DIR) / "tests/fuzz/seeds" / name}) {
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))
             if (entry.is_regular_file()) files.push_back(entry.path());
@@ -62,7 +62,8 @@ TEST_P(FuzzRegression, KeptInputsRunClean) {
     for (const fs::path& file : files) {
         SCOPED_TRACE(file.string());
         const std::string bytes = read_file(file.string());
-        EXPECT_NO_THROW(found->second(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+        EXPECT_NO_THROW(
+            found->second(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
     }
 }
 

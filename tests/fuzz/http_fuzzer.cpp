@@ -9,10 +9,9 @@
 // repeated below (method check, path UTF-8 check, answer() and its mapping of errors to
 // statuses). A 500 ("internal error") is a finding: it means an exception no one expected.
 // cpp-httplib is Debian's library, not instrumented: coverage guides through Plenary's part.
-#include "../../searcher/server.cpp"  // NOLINT: see above
-
 #include <cstdlib>
 
+#include "../../searcher/server.cpp"  // NOLINT: see above
 #include "fuzz_common.h"
 #include "fuzz_db.h"
 
@@ -32,7 +31,7 @@ namespace {
 
 /// A connection whose bytes are the fuzz input; what the server writes is counted, not kept.
 class FuzzedStream : public httplib::Stream {
-public:
+  public:
     explicit FuzzedStream(std::string_view input) : m_input(input) {}
     bool is_readable() const override { return true; }
     bool is_writable() const override { return true; }
@@ -43,17 +42,21 @@ public:
         return static_cast<ssize_t>(n);
     }
     ssize_t write(const char*, size_t size) override { return static_cast<ssize_t>(size); }
-    void get_remote_ip_and_port(std::string& ip, int& port) const override { ip = "127.0.0.1", port = 40000; }
-    void get_local_ip_and_port(std::string& ip, int& port) const override { ip = "127.0.0.1", port = 8080; }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = "127.0.0.1", port = 40000;
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        ip = "127.0.0.1", port = 8080;
+    }
     socket_t socket() const override { return INVALID_SOCKET; }
 
-private:
+  private:
     std::string_view m_input;
 };
 
 /// The service's server, routing /api/search as serve() does, one request per call.
 class FuzzServer : public httplib::Server {
-public:
+  public:
     FuzzServer() : m_worker({plenary::fuzz::corpus_database()}, 1, 5.0) {
         set_payload_max_length(64 * 1024);
         set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -70,7 +73,7 @@ public:
         return m_status;
     }
 
-private:
+  private:
     plenary::WorkerPool m_worker;  // one Worker, lent to each request
     int m_status = 0;
 
@@ -81,7 +84,8 @@ private:
             plenary::send_error(res, 405, "only GET is served (the service is read-only)");
         } else {
             try {
-                if (!plenary::check_utf8(req.path)) throw HttpError{400, "the path is not valid UTF-8"};
+                if (!plenary::check_utf8(req.path))
+                    throw HttpError{400, "the path is not valid UTF-8"};
                 if (req.path != "/api/search") throw HttpError{404, "no such endpoint"};
                 plenary::answer(res, m_worker, 400, [&](plenary::Worker& w) {
                     const plenary::SearchRequest r = plenary::search_request(req, 5.0);
@@ -107,6 +111,7 @@ PLENARY_FUZZ_TARGET(http) {
     const int status = server->handle(plenary::fuzz::bytes_of(data, size));
     static const bool verbose = std::getenv("PLENARY_FUZZ_VERBOSE") != nullptr;
     if (verbose) std::fprintf(stderr, "http: status %d\n", status);
-    if (status >= 500 && status != 503) plenary::fuzz::finding("the service answered an internal error");
+    if (status >= 500 && status != 503)
+        plenary::fuzz::finding("the service answered an internal error");
     return 0;
 }

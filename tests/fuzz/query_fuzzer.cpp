@@ -6,11 +6,11 @@
 // errors are caught at the boundary (the searcher reports them), so they are answers too.
 #include <xapian.h>
 
-#include "refs/countries.h"
 #include "fuzz_common.h"
 #include "fuzz_db.h"
-#include "search/query.h"
 #include "model/schema.h"
+#include "refs/countries.h"
+#include "search/query.h"
 
 namespace {
 
@@ -24,7 +24,8 @@ PLENARY_FUZZ_TARGET(query) {
     if (input.empty()) return 0;
     const char* lang = kLangs[static_cast<unsigned char>(input.front()) % std::size(kLangs)];
     input.remove_prefix(1);
-    const plenary::QueryParser parser(plenary::Schema::instance(), plenary::Gazetteer::instance(), &db, lang);
+    const plenary::QueryParser parser(plenary::Schema::instance(), plenary::Gazetteer::instance(),
+                                      &db, lang);
     plenary::fuzz::run_guarded([&] {
         try {
             (void)parser.parse(input);

@@ -5,11 +5,13 @@
 #include "refs/resolutions.h"
 
 PLENARY_FUZZ_TARGET(resolutions) {
-    return plenary::fuzz::run_on_lang_text(data, size, [](const std::string& lang, std::string_view text) {
-        for (const char* organ : {"A", "S/RES", "A/HRC"}) {
-            for (const auto& m : plenary::find_resolutions(text, {organ, lang}))
-                plenary::fuzz::check_range(m.begin, m.end, text, "find_resolutions: match outside the text");
-        }
-        (void)plenary::parse_resolution(text);
-    });
+    return plenary::fuzz::run_on_lang_text(
+        data, size, [](const std::string& lang, std::string_view text) {
+            for (const char* organ : {"A", "S/RES", "A/HRC"}) {
+                for (const auto& m : plenary::find_resolutions(text, {organ, lang}))
+                    plenary::fuzz::check_range(m.begin, m.end, text,
+                                               "find_resolutions: match outside the text");
+            }
+            (void)plenary::parse_resolution(text);
+        });
 }

@@ -16,13 +16,15 @@ bool is_iso_date(const std::string& s) {
 }  // namespace
 
 PLENARY_FUZZ_TARGET(sessions) {
-    return plenary::fuzz::run_on_lang_text(data, size, [](const std::string& lang, std::string_view text) {
-        for (const auto& m : plenary::find_sessions(text, lang))
-            plenary::fuzz::check_range(m.begin, m.end, text, "find_sessions: match outside the text");
-        if (text.size() <= 200) {
-            (void)plenary::parse_ordinal(text, lang);
-            if (const auto date = plenary::parse_date(text, lang); date && !is_iso_date(*date))
-                plenary::fuzz::finding("parse_date: not YYYY-MM-DD");
-        }
-    });
+    return plenary::fuzz::run_on_lang_text(
+        data, size, [](const std::string& lang, std::string_view text) {
+            for (const auto& m : plenary::find_sessions(text, lang))
+                plenary::fuzz::check_range(m.begin, m.end, text,
+                                           "find_sessions: match outside the text");
+            if (text.size() <= 200) {
+                (void)plenary::parse_ordinal(text, lang);
+                if (const auto date = plenary::parse_date(text, lang); date && !is_iso_date(*date))
+                    plenary::fuzz::finding("parse_date: not YYYY-MM-DD");
+            }
+        });
 }

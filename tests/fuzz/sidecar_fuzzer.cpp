@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 /// A folder of this process's own, removed when the process exits.
 struct ScratchFolder {
-    fs::path path = fs::temp_directory_path() / ("plenary-fuzz-sidecar-" + std::to_string(::getpid()));
+    fs::path path =
+        fs::temp_directory_path() / ("plenary-fuzz-sidecar-" + std::to_string(::getpid()));
     ScratchFolder() { fs::create_directories(path); }
     ~ScratchFolder() {
         std::error_code ec;
@@ -31,7 +32,8 @@ PLENARY_FUZZ_TARGET(sidecar) {
     const bool xml = !bytes.empty() && bytes.front() == '<';
     const fs::path document = scratch.path / (xml ? "x.txt" : "j.txt");
     {
-        std::ofstream out(scratch.path / (xml ? "x.meta.xml" : "j.meta.json"), std::ios::binary | std::ios::trunc);
+        std::ofstream out(scratch.path / (xml ? "x.meta.xml" : "j.meta.json"),
+                          std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     }
     plenary::fuzz::run_guarded([&] {

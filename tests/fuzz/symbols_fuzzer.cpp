@@ -8,7 +8,8 @@ PLENARY_FUZZ_TARGET(symbols) {
     if (!text) return 0;
     plenary::fuzz::run_guarded([&] {
         for (const auto& m : plenary::find_symbols(*text)) {
-            plenary::fuzz::check_range(m.begin, m.end, *text, "find_symbols: match outside the text");
+            plenary::fuzz::check_range(m.begin, m.end, *text,
+                                       "find_symbols: match outside the text");
             if (m.canonical.empty()) plenary::fuzz::finding("find_symbols: empty symbol");
         }
         if (const auto one = plenary::parse_symbol(*text); one && one->canonical.empty())

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "analysis/language.h"
 #include "base/error.h"
 #include "index/index_writer.h"
 #include "index/indexer.h"
 #include "integration/test_support.h"
-#include "analysis/language.h"
 #include "search/search.h"
 
 namespace plenary {
@@ -27,18 +27,23 @@ const fs::path kCorpus = fs::path(PLENARY_SHARED_DIR) / "corpus-real";
 const char* const kLangs[] = {"en", "fr", "es", "ru", "ar", "zh"};
 const fs::path kDevset = kCorpus / "unpc-v1-devset";
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 class Alignment : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         if (!fs::exists(kCorpus)) return;
-        std::vector<std::string> paths = {(kCorpus / "un-charter" / "raw").string(), (kCorpus / "udhr" / "html").string(),
+        std::vector<std::string> paths = {(kCorpus / "un-charter" / "raw").string(),
+                                          (kCorpus / "udhr" / "html").string(),
                                           (kCorpus / "udhr" / "txt").string()};
         // The XML versions, not the folder's index.xml (a list of translations, not one).
         for (const char* f : {"arb", "cmn_hans", "cmn_hant", "eng", "fra", "rus", "spa"})
-            paths.push_back((kCorpus / "udhr" / "xml" / ("udhr_" + std::string(f) + ".xml")).string());
-        for (const char* lang : kLangs) paths.push_back((kDevset / ("UNv1.0.devset." + std::string(lang))).string());
+            paths.push_back(
+                (kCorpus / "udhr" / "xml" / ("udhr_" + std::string(f) + ".xml")).string());
+        for (const char* lang : kLangs)
+            paths.push_back((kDevset / ("UNv1.0.devset." + std::string(lang))).string());
         IndexListener listener;
         listener.on_error = [](const std::string& e) { ADD_FAILURE() << e; };
         db = new fs::path(test::build_db("plenary-alignment", "", paths, listener));
@@ -52,7 +57,8 @@ protected:
         db = nullptr;
     }
     void SetUp() override {
-        if (!fs::exists(kCorpus)) GTEST_SKIP() << "no " << kCorpus << " (the shared corpus is absent)";
+        if (!fs::exists(kCorpus))
+            GTEST_SKIP() << "no " << kCorpus << " (the shared corpus is absent)";
     }
     // The one English paragraph the filters select.
     static std::string english(std::vector<std::string> filters) {
@@ -74,11 +80,12 @@ TEST_F(Alignment, CharterArticle23Paragraph1InSixLanguages) {
     const std::string id = english({"work:raw_un_charter", "anchor:art23", "para:1"});
     ASSERT_FALSE(id.empty());
     const ParagraphView en = searcher->show(id);
-    EXPECT_EQ(en.headings, (std::vector<std::string>{"Chapter V: The Security Council", "Article 23"}));
+    EXPECT_EQ(en.headings,
+              (std::vector<std::string>{"Chapter V: The Security Council", "Article 23"}));
     // Words only paragraph 1 holds: the permanent members, "Republic of China" first.
     const std::pair<const char*, const char*> rows[] = {
-        {"en", "Republic of China"}, {"fr", "République de Chine"}, {"es", "República de China"},
-        {"ru", "Китайская Республика"}, {"ar", "جمهورية الصين"}, {"zh", "中华民国"}};
+        {"en", "Republic of China"},    {"fr", "République de Chine"}, {"es", "República de China"},
+        {"ru", "Китайская Республика"}, {"ar", "جمهورية الصين"},       {"zh", "中华民国"}};
     for (const auto& [lang, words] : rows) {
         const ParagraphView v = searcher->aligned(id, lang);
         EXPECT_EQ(v.document.lang, lang);
@@ -94,7 +101,7 @@ TEST_F(Alignment, CharterArticle51InSixLanguages) {
     ASSERT_FALSE(id.empty());
     const std::pair<const char*, const char*> rows[] = {
         {"en", "self-defence"}, {"fr", "légitime défense"}, {"es", "legítima defensa"},
-        {"ru", "самооборон"}, {"ar", "الدفاع"}, {"zh", "自卫"}};
+        {"ru", "самооборон"},   {"ar", "الدفاع"},           {"zh", "自卫"}};
     for (const auto& [lang, words] : rows) {
         const ParagraphView v = searcher->aligned(id, lang);
         EXPECT_EQ(v.anchor, "art51") << lang;
@@ -110,8 +117,9 @@ TEST_F(Alignment, UdhrArticle1IsTheArticleNotItsHeading) {
     const SearchResult en = searcher->search(r);
     ASSERT_EQ(en.hits.size(), 1u);
     const std::pair<const char*, const char*> rows[] = {
-        {"en", "born free"}, {"fr", "naissent libres"}, {"es", "nacen libres"},
-        {"ru", "рождаются свободными"}, {"ar", "الكرامة"}, {"zh", "生而自由"}};
+        {"en", "born free"},    {"fr", "naissent libres"},
+        {"es", "nacen libres"}, {"ru", "рождаются свободными"},
+        {"ar", "الكرامة"},      {"zh", "生而自由"}};
     for (const auto& [lang, words] : rows) {
         const ParagraphView v = searcher->aligned(en.hits[0].id, lang);
         EXPECT_EQ(v.anchor, "art1") << lang;
@@ -125,7 +133,8 @@ TEST_F(Alignment, UdhrArticle1IsTheArticleNotItsHeading) {
 // others: Article 1 of each aligns with the article, not its heading, in every language.
 TEST_F(Alignment, UdhrArticle1FromEachEnglishFile) {
     for (const char* file : {"xml/udhr_eng.xml", "html/udhr_eng.html", "txt/udhr_eng.txt"}) {
-        const std::string key = file_key(fs::absolute(kCorpus / "udhr" / file).lexically_normal().string());
+        const std::string key =
+            file_key(fs::absolute(kCorpus / "udhr" / file).lexically_normal().string());
         std::string id;
         for (int i = 1; i < 200 && id.empty(); ++i) {
             try {
@@ -135,7 +144,8 @@ TEST_F(Alignment, UdhrArticle1FromEachEnglishFile) {
             }
         }
         ASSERT_FALSE(id.empty()) << file << ": no paragraph of article 1";
-        for (const auto& [lang, words] : {std::pair{"fr", "naissent libres"}, {"ru", "рождаются свободными"}}) {
+        for (const auto& [lang, words] :
+             {std::pair{"fr", "naissent libres"}, {"ru", "рождаются свободными"}}) {
             const ParagraphView v = searcher->aligned(id, lang);
             EXPECT_TRUE(contains(v.text, words)) << file << " -> " << lang << ": " << v.text;
         }
@@ -151,7 +161,8 @@ std::vector<std::string> lines_of(const fs::path& path) {
 
 TEST_F(Alignment, DevsetLinesAlignToTheSameLineInEachLanguage) {
     std::vector<std::vector<std::string>> files;
-    for (const char* lang : kLangs) files.push_back(lines_of(kDevset / ("UNv1.0.devset." + std::string(lang))));
+    for (const char* lang : kLangs)
+        files.push_back(lines_of(kDevset / ("UNv1.0.devset." + std::string(lang))));
     ASSERT_EQ(files[0].size(), 4000u);
     std::mt19937 rng(12);
     std::uniform_int_distribution<std::size_t> pick(1, files[0].size());
@@ -171,7 +182,9 @@ TEST_F(Alignment, DevsetLinesAlignToTheSameLineInEachLanguage) {
                 const ParagraphView v = searcher->aligned(en.hits[0].id, kLangs[l]);
                 // The line as written, spaces at its ends aside.
                 const std::string& want = files[l][n - 1];
-                if (v.anchor == "line" + std::to_string(n) && !v.text.empty() && contains(want, v.text)) ++aligned;
+                if (v.anchor == "line" + std::to_string(n) && !v.text.empty() &&
+                    contains(want, v.text))
+                    ++aligned;
             } catch (const QueryError&) {
             }
         }

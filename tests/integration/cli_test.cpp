@@ -3,16 +3,15 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "base/error.h"
 #include "index/index_writer.h"
@@ -29,7 +28,7 @@ using test::RunResult;
 using test::slurp;
 
 class CliTest : public ::testing::Test {
-protected:
+  protected:
     fs::path dir = test::test_dir("plenary-cli");
     fs::path db = dir / "db";
     fs::path docs = dir / "docs";
@@ -108,11 +107,15 @@ TEST_F(CliTest, BadFilesAreReportedOneLineEachAndTheRestIsIndexed) {
         EXPECT_EQ(line.rfind("plenary-index: ", 0), 0u) << line;
     }
     EXPECT_EQ(count, 5) << r.err;
-    EXPECT_NE(r.err.find((docs / "bad-utf8.txt").string() + ":2: invalid UTF-8"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((docs / "bad-utf8.txt").string() + ":2: invalid UTF-8"), std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find((docs / "binary.txt").string() + ": "), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find((docs / "empty.txt").string() + ": empty file"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((docs / "empty.txt").string() + ": empty file"), std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find((docs / "broken.xml").string() + ":"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find((dir / "missing.txt").string() + ": no such file or directory"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((dir / "missing.txt").string() + ": no such file or directory"),
+              std::string::npos)
+        << r.err;
 }
 
 TEST_F(CliTest, LockedDatabaseGetsAClearMessage) {
@@ -120,8 +123,10 @@ TEST_F(CliTest, LockedDatabaseGetsAClearMessage) {
     IndexWriter holder(db.string());
     RunResult r = run("--db " + q(db) + " " + q(docs));
     EXPECT_EQ(r.status, 3);
-    EXPECT_EQ(r.err, "plenary-index: " + db.string() +
-                         ": the database is locked by another indexer; wait for it to finish or stop it\n");
+    EXPECT_EQ(
+        r.err,
+        "plenary-index: " + db.string() +
+            ": the database is locked by another indexer; wait for it to finish or stop it\n");
 }
 
 TEST_F(CliTest, KilledRunKeepsCommittedWorkAndTheNextRunFinishes) {
@@ -129,8 +134,8 @@ TEST_F(CliTest, KilledRunKeepsCommittedWorkAndTheNextRunFinishes) {
     for (int i = 0; i < files; ++i)
         write("s" + std::to_string(1000 + i) + ".txt",
               std::string(kSpeech) + "\nSpeech number " + std::to_string(i) + ".\n");
-    const std::string cmd = kIndex + " --quiet --commit-every 1 --db " + q(db) + " " + q(docs) +
-                            " >/dev/null 2>&1";
+    const std::string cmd =
+        kIndex + " --quiet --commit-every 1 --db " + q(db) + " " + q(docs) + " >/dev/null 2>&1";
     pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
@@ -169,12 +174,14 @@ TEST_F(CliTest, KilledShardedRunsResumeAndEndWithTheCleanIndex) {
     const auto started = std::chrono::steady_clock::now();
     ASSERT_EQ(run("--jobs 2 --db " + q(clean) + " " + q(docs)).status, 0);
     // Kills fall within the first eighth of a clean run's time, wherever that is on this machine.
-    const auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    const auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::steady_clock::now() - started)
+                              .count();
     const auto clean_count = Xapian::Database(clean.string()).get_doccount();
     ASSERT_EQ(clean_count, files * 3u);
 
-    const std::string cmd = kIndex + " --quiet --jobs 2 --commit-every 30 --db " + q(db) + " " + q(docs) +
-                            " >" + q(dir / "killed.out") + " 2>&1";
+    const std::string cmd = kIndex + " --quiet --jobs 2 --commit-every 30 --db " + q(db) + " " +
+                            q(docs) + " >" + q(dir / "killed.out") + " 2>&1";
     std::srand(20261130);
     int interrupted = 0;
     for (int k = 0; k < 10; ++k) {
@@ -184,12 +191,15 @@ TEST_F(CliTest, KilledShardedRunsResumeAndEndWithTheCleanIndex) {
             execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(30 + clean_ms / 40 + std::rand() % (1 + clean_ms / 10)));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(30 + clean_ms / 40 + std::rand() % (1 + clean_ms / 10)));
         kill(pid, SIGKILL);
         int status = 0;
         waitpid(pid, &status, 0);
-        if (WIFSIGNALED(status)) ++interrupted;
-        else std::printf("run %d ended with status %d before the kill\n", k, WEXITSTATUS(status));
+        if (WIFSIGNALED(status))
+            ++interrupted;
+        else
+            std::printf("run %d ended with status %d before the kill\n", k, WEXITSTATUS(status));
     }
     EXPECT_GE(interrupted, 5) << "most runs must be killed mid-way for the test to prove anything";
     RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
@@ -211,7 +221,8 @@ TEST_F(CliTest, KilledShardedRunsResumeAndEndWithTheCleanIndex) {
 
 TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
     for (int i = 0; i < 40; ++i)
-        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+        write("s" + std::to_string(i) + ".txt",
+              std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
     ASSERT_EQ(run("--jobs 2 --db " + q(db) + " " + q(docs)).status, 0);
     const auto two = paragraphs();
     fs::remove_all(db);
@@ -223,7 +234,8 @@ TEST_F(CliTest, JobsTwoGivesTheSameIndexAsOne) {
 TEST_F(CliTest, ShardedRunMergesIntoTheSameIndexAndKeepsFileRecords) {
     // Enough files that --jobs 2 writes one shard per worker and merges them.
     for (int i = 0; i < 150; ++i)
-        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+        write("s" + std::to_string(i) + ".txt",
+              std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
     write("old.txt", "A file indexed before the sharded run.\n");
     ASSERT_EQ(run("--db " + q(db) + " " + q(docs / "old.txt")).status, 0);
     RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
@@ -249,7 +261,8 @@ TEST_F(CliTest, ShardedRunMergesIntoTheSameIndexAndKeepsFileRecords) {
 // the input folder deleted every source file once the shard merge swapped folders).
 TEST_F(CliTest, DatabaseThatIsTheInputFolderIsRefusedAndNothingIsTouched) {
     for (int i = 0; i < 70; ++i)
-        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+        write("s" + std::to_string(i) + ".txt",
+              std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
     for (const char* jobs : {"1", "2"}) {
         RunResult r = run(std::string("--jobs ") + jobs + " --db " + q(docs) + " " + q(docs));
         EXPECT_EQ(r.status, 2) << jobs;
@@ -277,14 +290,16 @@ TEST_F(CliTest, DatabaseInsideTheInputOrInputInsideTheDatabaseIsRefused) {
 
 TEST_F(CliTest, DatabaseFolderHoldingOtherFilesIsRefusedAndKept) {
     for (int i = 0; i < 70; ++i)
-        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+        write("s" + std::to_string(i) + ".txt",
+              std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
     fs::create_directories(db / "sub");
     std::ofstream(db / "thesis.txt") << "my thesis";
     std::ofstream(db / "sub" / "notes.md") << "my notes";
     for (const char* jobs : {"1", "2"}) {
         RunResult r = run(std::string("--jobs ") + jobs + " --db " + q(db) + " " + q(docs));
         EXPECT_EQ(r.status, 3) << r.err;
-        EXPECT_NE(r.err.find("which is not part of a Plenary database"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("which is not part of a Plenary database"), std::string::npos)
+            << r.err;
         EXPECT_EQ(slurp(db / "thesis.txt"), "my thesis");
         EXPECT_EQ(slurp(db / "sub" / "notes.md"), "my notes");
         EXPECT_FALSE(fs::exists(db / "iamglass"));
@@ -299,14 +314,16 @@ TEST_F(CliTest, DatabaseFolderHoldingOtherFilesIsRefusedAndKept) {
 
 TEST_F(CliTest, FoldersBesideTheDatabaseThatPlenaryDidNotMakeAreNeverDeleted) {
     for (int i = 0; i < 70; ++i)
-        write("s" + std::to_string(i) + ".txt", std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
+        write("s" + std::to_string(i) + ".txt",
+              std::string(kSpeech) + "\nNumber " + std::to_string(i) + ".\n");
     for (const char* name : {".old", ".new", ".shard-0"}) {
         const fs::path mine = db.string() + name;
         fs::create_directories(mine);
         std::ofstream(mine / "mine.txt") << "mine";
         RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
         EXPECT_EQ(r.status, 3) << name << r.err;
-        EXPECT_NE(r.err.find("which Plenary did not create; left as it is"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("which Plenary did not create; left as it is"), std::string::npos)
+            << r.err;
         EXPECT_EQ(slurp(mine / "mine.txt"), "mine") << name;
         fs::remove_all(mine);
     }
@@ -321,7 +338,8 @@ TEST_F(CliTest, FoldersBesideTheDatabaseThatPlenaryDidNotMakeAreNeverDeleted) {
 TEST_F(CliTest, MissingInputCreatesNoDatabase) {
     RunResult r = run("--db " + q(db) + " " + q(dir / "no-such-folder"));
     EXPECT_EQ(r.status, 1);
-    EXPECT_EQ(r.err, "plenary-index: " + (dir / "no-such-folder").string() + ": no such file or directory\n");
+    EXPECT_EQ(r.err, "plenary-index: " + (dir / "no-such-folder").string() +
+                         ": no such file or directory\n");
     EXPECT_FALSE(fs::exists(db));
 }
 
@@ -331,7 +349,9 @@ TEST_F(CliTest, DumpPrintsTheDocumentAndItsParagraphsWithoutWriting) {
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["paragraphs"].size(), 2u);
-    EXPECT_EQ(j["paragraphs"][1]["text"], "The situation in the Niger and in Nigeria calls for resolution 2482 (2019) to be applied.");
+    EXPECT_EQ(j["paragraphs"][1]["text"],
+              "The situation in the Niger and in Nigeria calls for resolution 2482 (2019) to be "
+              "applied.");
     EXPECT_EQ(j["paragraphs"][1]["resolutions"], nlohmann::json::array({"S/RES/2482(2019)"}));
     EXPECT_EQ(j["paragraphs"][1]["countries"], nlohmann::json::array({"NER", "NGA"}));
     EXPECT_FALSE(fs::exists(db));

@@ -9,17 +9,19 @@
 #include <string>
 #include <vector>
 
-#include "refs/countries.h"
 #include "base/error.h"
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
+#include "refs/countries.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path corpus_root() { return fs::path(PLENARY_SHARED_DIR) / "corpus-real"; }
+fs::path corpus_root() {
+    return fs::path(PLENARY_SHARED_DIR) / "corpus-real";
+}
 
 /// What the tests need of one read, so each file is read once for all of them.
 struct Outcome {
@@ -60,7 +62,7 @@ bool has_alnum(const std::string& bytes) {
 
 /// Every .txt and UNPC .xml file, read once and kept for the tests below.
 class CorpusReal : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         if (!fs::exists(corpus_root())) return;
         const auto start = std::chrono::steady_clock::now();
@@ -83,7 +85,8 @@ protected:
     }
 
     void SetUp() override {
-        if (!fs::exists(corpus_root())) GTEST_SKIP() << "shared corpus not found at " << corpus_root();
+        if (!fs::exists(corpus_root()))
+            GTEST_SKIP() << "shared corpus not found at " << corpus_root();
     }
 
     static std::map<fs::path, Outcome> s_outcomes;
@@ -100,8 +103,10 @@ std::string symbol_from_unpc_path(const fs::path& file) {
     const fs::path base = corpus_root() / "unpc-v1-tei-sample" / "en" / "2014";
     std::string rel = fs::relative(file, base).replace_extension().generic_string();
     for (char& c : rel) {
-        if (c == '_') c = '.';
-        else if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        if (c == '_')
+            c = '.';
+        else if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 32);
     }
     return rel;
 }
@@ -169,12 +174,16 @@ TEST_F(CorpusReal, GeneralDebateSpeechesTakeCountrySessionAndYearFromTheirNames)
         // The title names the country for people; the code is o.country. display_name() falls
         // back to the code, so a name equal to it counts only for the codes no table knows.
         const std::string named = plenary::Gazetteer::instance().display_name(code);
-        EXPECT_EQ(o.title.substr(o.title.size() - std::min(o.title.size(), named.size() + 2)), ": " + named) << o.title;
+        EXPECT_EQ(o.title.substr(o.title.size() - std::min(o.title.size(), named.size() + 2)),
+                  ": " + named)
+            << o.title;
         if (kLegacyCodes.count(code) == 0) {
             EXPECT_NE(named, code) << "no name for a current code";
         }
         if (const auto pin = kPinnedNames.find(code); pin != kPinnedNames.end()) {
-            EXPECT_EQ(o.title.substr(o.title.size() - std::min(o.title.size(), pin->second.size() + 2)), ": " + pin->second)
+            EXPECT_EQ(
+                o.title.substr(o.title.size() - std::min(o.title.size(), pin->second.size() + 2)),
+                ": " + pin->second)
                 << o.title;
             ++pinned;
         }
@@ -200,8 +209,9 @@ TEST_F(CorpusReal, EveryTextFileReads) {
         SCOPED_TRACE(path.string());
         if (path.filename().string().rfind("AdvancedQuestions", 0) == 0) {
             // Four UPR files are `strings` output of .docx files, not text: refused, named.
-            EXPECT_EQ(o.error, path.string() + ": not text: the printable strings of a zipped Office file "
-                                               "([Content_Types].xml, _rels/.rels); index the .docx itself");
+            EXPECT_EQ(o.error, path.string() +
+                                   ": not text: the printable strings of a zipped Office file "
+                                   "([Content_Types].xml, _rels/.rels); index the .docx itself");
             ++zip_strings;
             continue;
         }
@@ -217,18 +227,26 @@ TEST_F(CorpusReal, EveryTextFileReads) {
     EXPECT_EQ(files, 3031u);
     EXPECT_EQ(zip_strings, 4u);
     EXPECT_LE(empty, 1u);
-    std::printf("[ info ] %zu files, %.1f MB in %.1f s (%.1f MB/s, with file checks)\n", s_outcomes.size(),
-                s_bytes / 1e6, s_seconds, s_bytes / 1e6 / std::max(s_seconds, 1e-9));
+    std::printf("[ info ] %zu files, %.1f MB in %.1f s (%.1f MB/s, with file checks)\n",
+                s_outcomes.size(), s_bytes / 1e6, s_seconds,
+                s_bytes / 1e6 / std::max(s_seconds, 1e-9));
 }
 
 TEST_F(CorpusReal, LanguageVersionsAreNamedByTheirFiles) {
     const std::map<std::string, std::string> expected = {
-        {"un-charter/raw/raw_un_charter_ar.txt", "ar"}, {"un-charter/raw/raw_un_charter_en.txt", "en"},
-        {"un-charter/raw/raw_un_charter_es.txt", "es"}, {"un-charter/raw/raw_un_charter_fr.txt", "fr"},
-        {"un-charter/raw/raw_un_charter_ru.txt", "ru"}, {"un-charter/raw/raw_un_charter_zh.txt", "zh"},
-        {"udhr/txt/udhr_arb.txt", "ar"}, {"udhr/txt/udhr_cmn_hans.txt", "zh"},
-        {"udhr/txt/udhr_cmn_hant.txt", "zh"}, {"udhr/txt/udhr_eng.txt", "en"},
-        {"udhr/txt/udhr_fra.txt", "fr"}, {"udhr/txt/udhr_rus.txt", "ru"}, {"udhr/txt/udhr_spa.txt", "es"},
+        {"un-charter/raw/raw_un_charter_ar.txt", "ar"},
+        {"un-charter/raw/raw_un_charter_en.txt", "en"},
+        {"un-charter/raw/raw_un_charter_es.txt", "es"},
+        {"un-charter/raw/raw_un_charter_fr.txt", "fr"},
+        {"un-charter/raw/raw_un_charter_ru.txt", "ru"},
+        {"un-charter/raw/raw_un_charter_zh.txt", "zh"},
+        {"udhr/txt/udhr_arb.txt", "ar"},
+        {"udhr/txt/udhr_cmn_hans.txt", "zh"},
+        {"udhr/txt/udhr_cmn_hant.txt", "zh"},
+        {"udhr/txt/udhr_eng.txt", "en"},
+        {"udhr/txt/udhr_fra.txt", "fr"},
+        {"udhr/txt/udhr_rus.txt", "ru"},
+        {"udhr/txt/udhr_spa.txt", "es"},
     };
     for (const auto& [rel, lang] : expected) {
         const auto it = s_outcomes.find(corpus_root() / rel);

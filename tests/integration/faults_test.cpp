@@ -7,17 +7,16 @@
 #include <httplib.h>
 #include <sys/mount.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "integration/test_support.h"
 
@@ -29,10 +28,12 @@ namespace fs = std::filesystem;
 using namespace test;  // NOLINT: the programs, run_captured, q
 
 /// Lines of text (a message is one line: at most one newline, at its end).
-std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+std::size_t lines(const std::string& s) {
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 class FaultsTest : public ::testing::Test {
-protected:
+  protected:
     fs::path dir = test::test_dir("plenary-faults");
     fs::path docs = dir / "docs";
     fs::path mnt = dir / "mnt";
@@ -54,7 +55,8 @@ protected:
         std::vector<std::string> words;
         for (int i = 0; i < 4000; ++i) {
             std::string w;
-            for (int n = 3 + static_cast<int>(rng() % 8); n > 0; --n) w += static_cast<char>('a' + rng() % 26);
+            for (int n = 3 + static_cast<int>(rng() % 8); n > 0; --n)
+                w += static_cast<char>('a' + rng() % 26);
             words.push_back(w);
         }
         fs::create_directories(docs / sub);
@@ -95,9 +97,11 @@ TEST_F(FaultsTest, DamagedTablesGiveOneLineAndExitThreeNeverACrash) {
         const fs::path file = damaged / (table + ".glass");
         ASSERT_TRUE(fs::exists(file));
         fs::resize_file(file, fs::file_size(file) / 2);
-        for (const std::string args : {"-n 3 General", "-n 0 --facet all General", "-n 3 --group-by document General"}) {
+        for (const std::string args :
+             {"-n 3 General", "-n 0 --facet all General", "-n 3 --group-by document General"}) {
             const RunResult s = run(kSearch, "--db " + q(damaged) + " " + args);
-            EXPECT_TRUE(s.status == 0 || s.status == 3) << args << ": status " << s.status << " " << s.err;
+            EXPECT_TRUE(s.status == 0 || s.status == 3)
+                << args << ": status " << s.status << " " << s.err;
             EXPECT_LE(lines(s.err), 1u) << s.err;
             if (s.status == 3) {
                 EXPECT_NE(s.err.find(damaged.string()), std::string::npos) << s.err;
@@ -108,7 +112,8 @@ TEST_F(FaultsTest, DamagedTablesGiveOneLineAndExitThreeNeverACrash) {
         fs::remove(docs / "a" / "new.txt");
         EXPECT_TRUE(i.status == 0 || i.status == 3) << "status " << i.status << " " << i.err;
         EXPECT_LE(lines(i.err), 1u) << i.err;
-        EXPECT_EQ(std::distance(fs::directory_iterator(docs / "a"), fs::directory_iterator{}), 120) << "inputs lost";
+        EXPECT_EQ(std::distance(fs::directory_iterator(docs / "a"), fs::directory_iterator{}), 120)
+            << "inputs lost";
     }
     // The postings are what every query reads: that damage is always reported, as damage.
     const RunResult s = run(kSearch, "--db " + q(dir / "damaged-postlist") + " -n 3 General");
@@ -125,7 +130,8 @@ TEST_F(FaultsTest, FullDiskGivesOneLineAndKeepsWhatWasCommitted) {
     ASSERT_EQ(first.status, 0) << first.err;
     ASSERT_EQ(count(db, "General"), 60);
 
-    const RunResult full = run(kIndex, "-q --db " + q(db) + " " + q(docs / "small") + " " + q(docs / "large"));
+    const RunResult full =
+        run(kIndex, "-q --db " + q(db) + " " + q(docs / "small") + " " + q(docs / "large"));
     EXPECT_EQ(full.status, 3) << full.out << full.err;
     EXPECT_EQ(lines(full.err), 1u) << full.err;
     EXPECT_NE(full.err.find(db.string()), std::string::npos) << full.err;
@@ -145,7 +151,8 @@ TEST_F(FaultsTest, ReadOnlyFileSystemIsNamedAsSuchAndSearchStillWorks) {
     std::ofstream(docs / "a" / "new.txt") << "1. A new speech for a read-only database.\n";
     const RunResult r = run(kIndex, "-q --db " + q(db) + " " + q(docs));
     EXPECT_EQ(r.status, 3) << r.err;
-    EXPECT_EQ(r.err, "plenary-index: " + db.string() + ": the database folder is on a read-only file system\n");
+    EXPECT_EQ(r.err, "plenary-index: " + db.string() +
+                         ": the database folder is on a read-only file system\n");
     EXPECT_EQ(count(db, "General"), 20);
     ::mount(nullptr, mnt.c_str(), nullptr, MS_REMOUNT, nullptr);
 }
@@ -154,27 +161,34 @@ TEST_F(FaultsTest, PermissionDeniedIsNamedAsSuch) {
     // As root every permission is granted: run the binaries as nobody (setpriv, util-linux).
     std::string as_user;
     if (::geteuid() == 0) {
-        if (std::system("command -v setpriv >/dev/null 2>&1") != 0) GTEST_SKIP() << "setpriv is missing";
+        if (std::system("command -v setpriv >/dev/null 2>&1") != 0)
+            GTEST_SKIP() << "setpriv is missing";
         as_user = "setpriv --reuid=nobody --regid=nogroup --clear-groups ";
         fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                  fs::perms::others_read | fs::perms::others_exec);
-        fs::permissions(docs, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+        fs::permissions(docs, fs::perms::others_read | fs::perms::others_exec,
+                        fs::perm_options::add);
     }
     write_speeches("a", 5, 2, 5);
-    fs::permissions(docs / "a", fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+    fs::permissions(docs / "a", fs::perms::others_read | fs::perms::others_exec,
+                    fs::perm_options::add);
     const fs::path db = dir / "db";
     ASSERT_EQ(run(kIndex, "-q --db " + q(db) + " " + q(docs)).status, 0);
-    if (as_user.empty()) fs::permissions(db, fs::perms::owner_read | fs::perms::owner_exec);
-    else fs::permissions(db, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+    if (as_user.empty())
+        fs::permissions(db, fs::perms::owner_read | fs::perms::owner_exec);
+    else
+        fs::permissions(db, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
     const RunResult w = run(as_user + kIndex, "-q --db " + q(db) + " " + q(docs));
     EXPECT_EQ(w.status, 3) << w.err;
-    EXPECT_EQ(w.err, "plenary-index: " + db.string() + ": permission denied: cannot write to the database folder\n");
+    EXPECT_EQ(w.err, "plenary-index: " + db.string() +
+                         ": permission denied: cannot write to the database folder\n");
 
     fs::permissions(db, as_user.empty() ? fs::perms::none : fs::perms::owner_all);
     const RunResult s = run(as_user + kSearch, "--db " + q(db) + " -n 0 General");
     fs::permissions(db, fs::perms::owner_all);
     EXPECT_EQ(s.status, 3) << s.err;
-    EXPECT_EQ(s.err, "plenary-search: " + db.string() + ": permission denied: cannot read the database folder\n");
+    EXPECT_EQ(s.err, "plenary-search: " + db.string() +
+                         ": permission denied: cannot read the database folder\n");
 }
 
 TEST_F(FaultsTest, ServiceKeepsAnsweringWhileShardsAreMerged) {
@@ -192,8 +206,10 @@ TEST_F(FaultsTest, ServiceKeepsAnsweringWhileShardsAreMerged) {
         c.set_read_timeout(10, 0);
         while (!done) {
             const auto res = c.Get("/api/search?q=General&limit=3&facet=lang");
-            if (res && res->status == 200) ++answered;
-            else if (++bad == 1) last_bad = res ? std::to_string(res->status) + " " + res->body : "no answer";
+            if (res && res->status == 200)
+                ++answered;
+            else if (++bad == 1)
+                last_bad = res ? std::to_string(res->status) + " " + res->body : "no answer";
         }
     });
     // 200 more files with two workers: shards, then a merge that replaces the database folder.
@@ -209,7 +225,8 @@ TEST_F(FaultsTest, ServiceKeepsAnsweringWhileShardsAreMerged) {
     httplib::Client c("127.0.0.1", server.port);
     const auto res = c.Get("/api/search?q=General&limit=0");
     ASSERT_TRUE(res);
-    EXPECT_EQ(nlohmann::json::parse(res->body, nullptr, false).value("total", -1), 440) << res->body;
+    EXPECT_EQ(nlohmann::json::parse(res->body, nullptr, false).value("total", -1), 440)
+        << res->body;
 }
 
 }  // namespace

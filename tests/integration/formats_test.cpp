@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "base/error.h"
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
@@ -20,14 +20,15 @@ namespace {
 
 const fs::path corpus = fs::path(PLENARY_SHARED_DIR) / "corpus-real";
 
-#define NEED_CORPUS()                                                                          \
-    if (!fs::is_directory(corpus / "upr-slovenia"))                                            \
-        GTEST_SKIP() << "no " << corpus.string() << " (the shared corpus is not beside the repository)"
+#define NEED_CORPUS()                               \
+    if (!fs::is_directory(corpus / "upr-slovenia")) \
+    GTEST_SKIP() << "no " << corpus.string() << " (the shared corpus is not beside the repository)"
 
 std::vector<fs::path> files_under(const fs::path& dir, const std::set<std::string>& exts) {
     std::vector<fs::path> out;
     for (const auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file() && exts.count(ascii_lower(e.path().extension().string()))) out.push_back(e.path());
+        if (e.is_regular_file() && exts.count(ascii_lower(e.path().extension().string())))
+            out.push_back(e.path());
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -41,8 +42,10 @@ std::set<std::string> words(std::string_view text) {
         w.clear();
     };
     for (const char c : text) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) w += static_cast<char>(c | 0x20);
-        else flush();
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            w += static_cast<char>(c | 0x20);
+        else
+            flush();
     }
     flush();
     return out;
@@ -106,7 +109,8 @@ TEST(Formats, PdfTextCoversTheExtractedText) {
         // cycleN/extracted/NAME.txt holds the text of NAME.pdf, wherever the PDF sits.
         fs::path txt;
         for (const auto& c : {"cycle1", "cycle2", "cycle3", "cycle4"}) {
-            const fs::path candidate = corpus / "upr-slovenia" / c / "extracted" / (p.stem().string() + ".txt");
+            const fs::path candidate =
+                corpus / "upr-slovenia" / c / "extracted" / (p.stem().string() + ".txt");
             if (fs::exists(candidate)) txt = candidate;
         }
         if (txt.empty()) continue;
@@ -150,8 +154,8 @@ TEST(Formats, PdfTextCoversTheExtractedText) {
     ASSERT_GE(coverage.size(), 25u);
     std::sort(coverage.begin(), coverage.end());
     EXPECT_GE(coverage[coverage.size() / 2], 0.99);
-    std::cout << "[ coverage ] " << coverage.size() << " PDFs, min " << coverage.front() << ", median "
-              << coverage[coverage.size() / 2] << "\n";
+    std::cout << "[ coverage ] " << coverage.size() << " PDFs, min " << coverage.front()
+              << ", median " << coverage[coverage.size() / 2] << "\n";
 }
 
 TEST(Formats, GeneralAssemblyResolutions) {
@@ -168,7 +172,8 @@ TEST(Formats, GeneralAssemblyResolutions) {
     for (const auto& row : rows) {
         SCOPED_TRACE(row.file);
         const auto& all = results();
-        const auto it = all.find((corpus / "ga-resolutions-pdf" / "sample-docs" / row.file).string());
+        const auto it =
+            all.find((corpus / "ga-resolutions-pdf" / "sample-docs" / row.file).string());
         ASSERT_NE(it, all.end());
         const Document& doc = it->second.first;
         EXPECT_EQ(it->second.second, "");
@@ -178,7 +183,8 @@ TEST(Formats, GeneralAssemblyResolutions) {
         // Operative paragraphs are numbered 1, 2, 3... in order, as printed.
         int expected = 1;
         for (const auto& p : doc.paragraphs)
-            if (p.kind == ParagraphKind::numbered && p.number == std::to_string(expected)) ++expected;
+            if (p.kind == ParagraphKind::numbered && p.number == std::to_string(expected))
+                ++expected;
         EXPECT_GE(expected - 1, row.operative == 0 ? 3 : row.operative);
         // Preambular paragraphs come before the first operative one, of their own kind.
         bool preamble = false;
@@ -196,7 +202,8 @@ TEST(Formats, UprPdfMastheads) {
     for (const auto& [path, result] : results()) {
         const fs::path p(path);
         const std::string stem = p.stem().string();
-        if (p.extension() != ".pdf" || stem.size() != 8 || stem[0] != 'g' || !result.second.empty()) continue;
+        if (p.extension() != ".pdf" || stem.size() != 8 || stem[0] != 'g' || !result.second.empty())
+            continue;
         SCOPED_TRACE(path);
         const Document& doc = result.first;
         ++checked;
@@ -205,15 +212,19 @@ TEST(Formats, UprPdfMastheads) {
         // No paragraph is only the running header (the symbol, perhaps with a page number).
         for (const auto& para : doc.paragraphs) {
             std::string t = para.text;
-            t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == ' ' || (c >= '0' && c <= '9'); }), t.end());
+            t.erase(std::remove_if(t.begin(), t.end(),
+                                   [](char c) { return c == ' ' || (c >= '0' && c <= '9'); }),
+                    t.end());
             std::string s = doc.symbol;
-            s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }), s.end());
+            s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }),
+                    s.end());
             EXPECT_NE(t, s) << para.text;
         }
     }
     EXPECT_GE(checked, 25);
     const auto& all = results();
-    const auto it = all.find((corpus / "upr-slovenia" / "3rdcycleunoriginal" / "g1925890.pdf").string());
+    const auto it =
+        all.find((corpus / "upr-slovenia" / "3rdcycleunoriginal" / "g1925890.pdf").string());
     ASSERT_NE(it, all.end());
     EXPECT_EQ(it->second.first.symbol.rfind("A/HRC/WG.6/34/SVN/", 0), 0u);
 }
@@ -221,8 +232,9 @@ TEST(Formats, UprPdfMastheads) {
 TEST(Formats, UdhrXmlInSixLanguages) {
     NEED_CORPUS();
     const std::pair<std::string, std::string> rows[] = {
-        {"udhr_eng.xml", "en"}, {"udhr_fra.xml", "fr"}, {"udhr_spa.xml", "es"}, {"udhr_rus.xml", "ru"},
-        {"udhr_arb.xml", "ar"}, {"udhr_cmn_hans.xml", "zh"}, {"udhr_cmn_hant.xml", "zh"}};
+        {"udhr_eng.xml", "en"},     {"udhr_fra.xml", "fr"}, {"udhr_spa.xml", "es"},
+        {"udhr_rus.xml", "ru"},     {"udhr_arb.xml", "ar"}, {"udhr_cmn_hans.xml", "zh"},
+        {"udhr_cmn_hant.xml", "zh"}};
     for (const auto& [file, lang] : rows) {
         SCOPED_TRACE(file);
         const Document doc = read_document((corpus / "udhr" / "xml" / file).string());
@@ -236,7 +248,8 @@ TEST(Formats, UdhrXmlInSixLanguages) {
                 EXPECT_FALSE(p.text.empty());
             }
         ASSERT_EQ(numbers.size(), 30u);
-        for (int i = 0; i < 30; ++i) EXPECT_EQ(numbers[static_cast<std::size_t>(i)], std::to_string(i + 1));
+        for (int i = 0; i < 30; ++i)
+            EXPECT_EQ(numbers[static_cast<std::size_t>(i)], std::to_string(i + 1));
     }
 }
 

@@ -9,9 +9,9 @@
 #include <set>
 #include <string>
 
+#include "base/text_util.h"
 #include "readers/reader.h"
 #include "refs/references.h"
-#include "base/text_util.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
@@ -21,9 +21,10 @@ namespace {
 const fs::path corpus = fs::path(PLENARY_SHARED_DIR) / "corpus-real";
 const fs::path resolutions = corpus / "ga-resolutions-pdf" / "sample-docs";
 
-#define NEED_CORPUS()                                                                          \
-    if (!fs::is_directory(resolutions))                                                        \
-        GTEST_SKIP() << "no " << resolutions.string() << " (the shared corpus is not beside the repository)"
+#define NEED_CORPUS()                             \
+    if (!fs::is_directory(resolutions))           \
+    GTEST_SKIP() << "no " << resolutions.string() \
+                 << " (the shared corpus is not beside the repository)"
 
 const Document& resolution(int number) {
     static std::map<int, Document> read;
@@ -54,12 +55,21 @@ const struct Printed {
     int operative;   // "1." to "N."
     int notes;       // footnotes 1 to N below the separator lines
 } printed[] = {
-    {3, "Political declaration of the high-level meeting of the General Assembly on the fight against tuberculosis", 1, 53, 7},
-    {6, "Fiftieth anniversary of the first United Nations Conference on the Exploration and Peaceful Uses of "
-        "Outer Space: space as a driver of sustainable development", 26, 14, 6},
+    {3,
+     "Political declaration of the high-level meeting of the General Assembly on the fight against "
+     "tuberculosis",
+     1, 53, 7},
+    {6,
+     "Fiftieth anniversary of the first United Nations Conference on the Exploration and Peaceful "
+     "Uses of "
+     "Outer Space: space as a driver of sustainable development",
+     26, 14, 6},
     {7, "Report of the International Criminal Court", 14, 28, 9},
-    {8, "Necessity of ending the economic, commercial and financial embargo imposed by the United States of "
-        "America against Cuba", 9, 5, 1},
+    {8,
+     "Necessity of ending the economic, commercial and financial embargo imposed by the United "
+     "States of "
+     "America against Cuba",
+     9, 5, 1},
 };
 
 TEST(GaResolutionsPdf, TitlesAsPrintedWithoutTheirNumber) {
@@ -91,7 +101,8 @@ TEST(GaResolutionsPdf, PreambularParagraphsEachOnTheirOwn) {
         EXPECT_EQ(count(doc, ParagraphKind::numbered), row.operative);
         ASSERT_FALSE(doc.paragraphs.empty());
         EXPECT_EQ(doc.paragraphs[0].kind, ParagraphKind::preambular);
-        EXPECT_EQ(doc.paragraphs[0].text.rfind("The General Assembly", 0), 0u) << doc.paragraphs[0].text;
+        EXPECT_EQ(doc.paragraphs[0].text.rfind("The General Assembly", 0), 0u)
+            << doc.paragraphs[0].text;
         // Operative paragraphs numbered 1 to N in order.
         int expected = 1;
         for (const auto& p : doc.paragraphs) {
@@ -104,7 +115,8 @@ TEST(GaResolutionsPdf, PreambularParagraphsEachOnTheirOwn) {
     const Document& icc = resolution(7);
     ASSERT_GE(icc.paragraphs.size(), 3u);
     EXPECT_EQ(icc.paragraphs[1].text,
-              "Recalling its resolution 72/3 of 30 October 2017 and all its previous relevant resolutions,");
+              "Recalling its resolution 72/3 of 30 October 2017 and all its previous relevant "
+              "resolutions,");
     EXPECT_EQ(icc.paragraphs[2].text.rfind("Recalling also that the Rome Statute", 0), 0u);
 }
 
@@ -121,8 +133,10 @@ TEST(GaResolutionsPdf, FootnotesAttachedAndMarksOutOfTheText) {
     }
     const Paragraph* rome = starting(resolution(7), "Recalling also that the Rome Statute");
     ASSERT_NE(rome, nullptr);
-    EXPECT_EQ(rome->text, "Recalling also that the Rome Statute of the International Criminal Court reaffirms the "
-                          "purposes and principles of the Charter of the United Nations,");
+    EXPECT_EQ(
+        rome->text,
+        "Recalling also that the Rome Statute of the International Criminal Court reaffirms the "
+        "purposes and principles of the Charter of the United Nations,");
     ASSERT_EQ(rome->footnotes.size(), 1u);
     EXPECT_EQ(rome->footnotes[0].marker, "1");
     EXPECT_EQ(rome->footnotes[0].text, "United Nations, Treaty Series, vol. 2187, No. 38544.");
@@ -130,14 +144,17 @@ TEST(GaResolutionsPdf, FootnotesAttachedAndMarksOutOfTheText) {
     const Paragraph* takes_note = starting(resolution(8), "Takes note of the report");
     ASSERT_NE(takes_note, nullptr);
     EXPECT_EQ(takes_note->number, "1");
-    EXPECT_EQ(takes_note->text, "Takes note of the report of the Secretary-General on the implementation of resolution 72/4;");
+    EXPECT_EQ(takes_note->text,
+              "Takes note of the report of the Secretary-General on the implementation of "
+              "resolution 72/4;");
     ASSERT_EQ(takes_note->footnotes.size(), 1u);
     EXPECT_EQ(takes_note->footnotes[0].text, "A/73/85.");
     const auto& symbols = takes_note->refs.symbols;
     EXPECT_NE(std::find(symbols.begin(), symbols.end(), "A/73/85"), symbols.end());
 
     // A mark poppler glued to its word in full-size type ("UNISPACE+50,1") leaves it too.
-    const Paragraph* noting = starting(resolution(6), "Noting with satisfaction that the Committee");
+    const Paragraph* noting =
+        starting(resolution(6), "Noting with satisfaction that the Committee");
     ASSERT_NE(noting, nullptr);
     EXPECT_EQ(noting->kind, ParagraphKind::preambular);
     EXPECT_EQ(noting->text.substr(noting->text.size() - 12), "UNISPACE+50,");
@@ -153,7 +170,9 @@ bool furniture(const Paragraph& p, const Document& doc) {
     if (t.rfind(doc.symbol, 0) == 0) return true;
     // The running head repeats the title; 73/3's declaration is headed by it once, as printed.
     if (p.kind != ParagraphKind::heading && t.rfind(doc.title, 0) == 0) return true;
-    return std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/' || c == ' ' || c == '-'; });
+    return std::all_of(t.begin(), t.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '/' || c == ' ' || c == '-';
+    });
 }
 
 TEST(GaResolutionsPdf, NoFurnitureParagraphs) {
@@ -168,14 +187,16 @@ TEST(GaResolutionsPdf, NoFurnitureParagraphs) {
 
 TEST(GaResolutionsPdf, UprCompilationKeepsFootnotesOfMarksAndHeadings) {
     NEED_CORPUS();
-    const Document doc = read_document((corpus / "upr-slovenia" / "3rdcycleunoriginal" / "g1925890.pdf").string());
+    const Document doc =
+        read_document((corpus / "upr-slovenia" / "3rdcycleunoriginal" / "g1925890.pdf").string());
     ASSERT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
     const Paragraph* second = nullptr;
     for (const auto& p : doc.paragraphs)
         if (p.kind == ParagraphKind::numbered && p.number == "2") second = &p;
     ASSERT_NE(second, nullptr);
     // Mark 4 stands spaced after "Rights" ("Cultural Rights 4 and the Convention").
-    EXPECT_NE(second->text.find("Cultural Rights and the Convention"), std::string::npos) << second->text;
+    EXPECT_NE(second->text.find("Cultural Rights and the Convention"), std::string::npos)
+        << second->text;
     const auto note4 = std::find_if(second->footnotes.begin(), second->footnotes.end(),
                                     [](const Footnote& f) { return f.marker == "4"; });
     ASSERT_NE(note4, second->footnotes.end());
@@ -184,8 +205,9 @@ TEST(GaResolutionsPdf, UprCompilationKeepsFootnotesOfMarksAndHeadings) {
     for (const auto& p : doc.paragraphs) {
         const std::size_t space = p.text.find(' ');
         const std::string first = p.text.substr(0, space);
-        const bool note_like = p.kind == ParagraphKind::unnumbered && !first.empty() && first.size() <= 3 &&
-                               std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool note_like =
+            p.kind == ParagraphKind::unnumbered && !first.empty() && first.size() <= 3 &&
+            std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
         EXPECT_FALSE(note_like) << p.text;
     }
     // Every note 1 to 144 is attached somewhere.

@@ -4,23 +4,22 @@
 // false positive and false negative, then asserts the thresholds.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-#include <pugixml.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "refs/countries.h"
 #include "model/document.h"
 #include "readers/reader.h"
+#include "refs/countries.h"
 #include "refs/references.h"
 #include "refs/resolutions.h"
 #include "refs/symbols.h"
@@ -40,10 +39,14 @@ constexpr Kind k_kinds[] = {Kind::symbols, Kind::resolutions, Kind::countries, K
 
 const char* kind_name(Kind kind) {
     switch (kind) {
-        case Kind::symbols: return "symbols";
-        case Kind::resolutions: return "resolutions";
-        case Kind::countries: return "countries";
-        case Kind::demonyms: return "demonyms";
+        case Kind::symbols:
+            return "symbols";
+        case Kind::resolutions:
+            return "resolutions";
+        case Kind::countries:
+            return "countries";
+        case Kind::demonyms:
+            return "demonyms";
     }
     return "?";
 }
@@ -96,7 +99,9 @@ struct Score {
     std::vector<std::string> false_positives;
     std::vector<std::string> false_negatives;
 
-    double precision() const { return found == 0 ? (gold == 0 ? 1.0 : 0.0) : double(correct) / found; }
+    double precision() const {
+        return found == 0 ? (gold == 0 ? 1.0 : 0.0) : double(correct) / found;
+    }
     double recall() const { return gold == 0 ? 1.0 : double(correct) / gold; }
 };
 
@@ -112,7 +117,8 @@ bool add_unit(Scores& scores, const std::string& label, const Values& gold, cons
         s.gold += g.size();
         s.found += f.size();
         for (const auto& value : f) {
-            if (g.count(value)) ++s.correct;
+            if (g.count(value))
+                ++s.correct;
             else {
                 s.false_positives.push_back(label + ": " + value);
                 differs = true;
@@ -131,25 +137,33 @@ bool add_unit(Scores& scores, const std::string& label, const Values& gold, cons
 void print_scores(const std::string& title, const Scores& scores) {
     std::ostringstream out;
     out << "\n== " << title << " ==\n"
-        << std::left << std::setw(13) << "kind" << std::right << std::setw(7) << "gold" << std::setw(7)
-        << "found" << std::setw(9) << "correct" << std::setw(11) << "precision" << std::setw(9) << "recall"
+        << std::left << std::setw(13) << "kind" << std::right << std::setw(7) << "gold"
+        << std::setw(7) << "found" << std::setw(9) << "correct" << std::setw(11) << "precision"
+        << std::setw(9) << "recall"
         << "\n";
     for (Kind kind : k_kinds) {
         const Score& s = scores.at(kind);
         out << std::left << std::setw(13) << kind_name(kind) << std::right << std::setw(7) << s.gold
-            << std::setw(7) << s.found << std::setw(9) << s.correct << std::fixed << std::setprecision(3)
-            << std::setw(11) << s.precision() << std::setw(9) << s.recall() << "\n";
+            << std::setw(7) << s.found << std::setw(9) << s.correct << std::fixed
+            << std::setprecision(3) << std::setw(11) << s.precision() << std::setw(9) << s.recall()
+            << "\n";
     }
     for (Kind kind : k_kinds) {
         const Score& s = scores.at(kind);
-        for (const auto& fp : s.false_positives) out << "  FP " << kind_name(kind) << " " << fp << "\n";
-        for (const auto& fn : s.false_negatives) out << "  FN " << kind_name(kind) << " " << fn << "\n";
+        for (const auto& fp : s.false_positives)
+            out << "  FP " << kind_name(kind) << " " << fp << "\n";
+        for (const auto& fn : s.false_negatives)
+            out << "  FN " << kind_name(kind) << " " << fn << "\n";
     }
     std::cout << out.str() << std::flush;
 }
 
 void expect_thresholds(const std::string& title, const Scores& scores) {
-    struct Bound { Kind kind; double precision; double recall; };
+    struct Bound {
+        Kind kind;
+        double precision;
+        double recall;
+    };
     for (const Bound& b : {Bound{Kind::symbols, 0.98, 0.95}, Bound{Kind::resolutions, 0.98, 0.95},
                            Bound{Kind::countries, 0.97, 0.95}}) {
         const Score& s = scores.at(b.kind);
@@ -217,37 +231,45 @@ std::vector<json> load_passages() {
     return passages;
 }
 
-json load_seed_gold() { return json::parse(read_file(k_gold_dir / "seed.json")); }
+json load_seed_gold() {
+    return json::parse(read_file(k_gold_dir / "seed.json"));
+}
 
 std::string passage_label(std::size_t index, const json& entry) {
     return "#" + std::to_string(index + 1) + " " + entry.at("file").get<std::string>();
 }
 
 bool valid_code(const std::string& code) {
-    return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return code.size() == 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 /// Checks one annotation's shape; returns a problem or an empty string.
 std::string annotation_problem(const json& entry) {
     for (const char* key : {"symbols", "resolutions", "decisions", "countries", "demonyms"}) {
-        if (!entry.contains(key) || !entry.at(key).is_array()) return std::string("missing array ") + key;
+        if (!entry.contains(key) || !entry.at(key).is_array())
+            return std::string("missing array ") + key;
     }
     for (const auto& r : entry.at("resolutions")) {
         const std::string id = r.at("id");
         const std::string body = r.at("body");
-        if (id.rfind(body + "/RES/", 0) != 0) return "resolution " + id + " does not start with " + body + "/RES/";
+        if (id.rfind(body + "/RES/", 0) != 0)
+            return "resolution " + id + " does not start with " + body + "/RES/";
         if (id.find(' ') != std::string::npos) return "resolution " + id + " has a space";
     }
     for (const auto& d : entry.at("decisions")) {
-        if (d.get<std::string>().find("/DEC/") == std::string::npos) return "decision " + d.get<std::string>();
+        if (d.get<std::string>().find("/DEC/") == std::string::npos)
+            return "decision " + d.get<std::string>();
     }
     for (const char* key : {"countries", "demonyms"}) {
         for (const auto& c : entry.at(key)) {
-            if (!valid_code(c)) return std::string("bad code in ") + key + ": " + c.get<std::string>();
+            if (!valid_code(c))
+                return std::string("bad code in ") + key + ": " + c.get<std::string>();
         }
     }
     for (const auto& s : entry.at("symbols")) {
-        if (s.get<std::string>().find(' ') != std::string::npos) return "symbol with a space: " + s.get<std::string>();
+        if (s.get<std::string>().find(' ') != std::string::npos)
+            return "symbol with a space: " + s.get<std::string>();
     }
     return {};
 }
@@ -261,7 +283,8 @@ TEST(GoldData, PassagesAreWellFormedAndVaried) {
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const json& e = passages[i];
         EXPECT_EQ(annotation_problem(e), "") << passage_label(i, e);
-        EXPECT_TRUE(texts.insert(e.at("text").get<std::string>()).second) << "duplicate " << passage_label(i, e);
+        EXPECT_TRUE(texts.insert(e.at("text").get<std::string>()).second)
+            << "duplicate " << passage_label(i, e);
         files.insert(e.at("file").get<std::string>());
         ++per_organ[e.at("organ").get<std::string>()];
     }
@@ -286,8 +309,10 @@ TEST(GoldData, SeedCoversEveryNumberedParagraph) {
         const auto& list = paragraphs.at(std::to_string(n)).at(key);
         return std::find(list.begin(), list.end(), value) != list.end();
     };
-    EXPECT_TRUE(has(63, "countries", "NER") && has(63, "countries", "GNB") && has(63, "countries", "SSD"));
-    EXPECT_FALSE(has(63, "countries", "NGA") || has(63, "countries", "GIN") || has(63, "countries", "SDN"));
+    EXPECT_TRUE(has(63, "countries", "NER") && has(63, "countries", "GNB") &&
+                has(63, "countries", "SSD"));
+    EXPECT_FALSE(has(63, "countries", "NGA") || has(63, "countries", "GIN") ||
+                 has(63, "countries", "SDN"));
     EXPECT_TRUE(has(38, "countries", "NER") && has(38, "countries", "NGA"));
     EXPECT_EQ(paragraphs.at("4").at("countries").size(), 26u);
     EXPECT_TRUE(has(4, "demonyms", "VEN"));
@@ -315,7 +340,8 @@ TEST(GoldCorpus, ExtractionMeetsPrecisionAndRecall) {
     Scores scores;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const json& e = passages[i];
-        add_unit(scores, passage_label(i, e), gold_values(e), extract_passage(e.at("text"), e.at("organ")));
+        add_unit(scores, passage_label(i, e), gold_values(e),
+                 extract_passage(e.at("text"), e.at("organ")));
     }
     print_scores("corpus passages (" + std::to_string(passages.size()) + ")", scores);
     expect_thresholds("corpus", scores);
@@ -338,7 +364,8 @@ TEST(GoldSeed, ExtractionMeetsPrecisionAndRecall) {
             continue;
         }
         if (n < 1 || n > 88 || std::to_string(n) != p.number) continue;
-        for (const auto& [kind, values] : found_values(p.refs)) found[n][kind].insert(values.begin(), values.end());
+        for (const auto& [kind, values] : found_values(p.refs))
+            found[n][kind].insert(values.begin(), values.end());
     }
 
     Scores scores;
@@ -374,7 +401,8 @@ TEST(GoldCountries, DevsetLinesNameTheCountriesOfTheirEnglishLines) {
     const plenary::Gazetteer& g = plenary::Gazetteer::instance();
     for (const Row& row : {Row{"fr", 0.85, 0.93}, Row{"es", 0.93, 0.90}, Row{"ar", 0.90, 0.91},
                            Row{"zh", 0.92, 0.78}, Row{"ru", 0.88, 0.92}}) {
-        std::ifstream en(dir / "UNv1.0.devset.en"), other(dir / ("UNv1.0.devset." + std::string(row.lang)));
+        std::ifstream en(dir / "UNv1.0.devset.en"),
+            other(dir / ("UNv1.0.devset." + std::string(row.lang)));
         std::string a, b;
         std::size_t lines = 0, in_en = 0, in_other = 0, both = 0;
         while (std::getline(en, a) && std::getline(other, b)) {
@@ -391,9 +419,11 @@ TEST(GoldCountries, DevsetLinesNameTheCountriesOfTheirEnglishLines) {
         ASSERT_EQ(lines, 4000u) << row.lang;
         const double recall = static_cast<double>(both) / static_cast<double>(in_en);
         const double agreement = static_cast<double>(both) / static_cast<double>(in_other);
-        std::printf("[ info ] devset %s: %zu English, %zu %s country mentions, %zu in both: %.3f of the English "
-                    "found, %.3f of the %s in English\n", row.lang, in_en, in_other, row.lang, both, recall,
-                    agreement, row.lang);
+        std::printf(
+            "[ info ] devset %s: %zu English, %zu %s country mentions, %zu in both: %.3f of the "
+            "English "
+            "found, %.3f of the %s in English\n",
+            row.lang, in_en, in_other, row.lang, both, recall, agreement, row.lang);
         EXPECT_GT(in_en, 1000u);
         EXPECT_GE(recall, row.recall) << row.lang;
         EXPECT_GE(agreement, row.agreement) << row.lang;

@@ -3,13 +3,12 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <xapian.h>
 
 #include "integration/test_support.h"
 #include "unit/test_files.h"
@@ -19,14 +18,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using plenary::testing::nested;
 using test::kIndex;
 using test::kSearch;
 using test::q;
 using test::RunResult;
-using plenary::testing::nested;
 
 class HostileInputTest : public ::testing::Test {
-protected:
+  protected:
     fs::path dir = test::test_dir("plenary-hostile");
     fs::path db = dir / "db";
     fs::path docs = dir / "docs";
@@ -43,14 +42,19 @@ protected:
 
     // Two good files (three paragraphs) and two that nest 60,000 levels.
     void write_files() {
-        write("a.txt", "The situation in the Niger calls for peace.\n\nA second paragraph on peace.\n");
+        write("a.txt",
+              "The situation in the Niger calls for peace.\n\nA second paragraph on peace.\n");
         write("b.txt", "Another speech about the Charter of the United Nations.\n");
-        write("deep.xml", "<?xml version=\"1.0\"?>\n<udhr xml:lang='en' xmlns=\"http://www.unhchr.ch/udhr\">\n"
-                          "<article number=\"1\"><para>" + nested("x", 60000, "deep") + "</para></article></udhr>\n");
-        const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        write("deep.xml",
+              "<?xml version=\"1.0\"?>\n<udhr xml:lang='en' xmlns=\"http://www.unhchr.ch/udhr\">\n"
+              "<article number=\"1\"><para>" +
+                  nested("x", 60000, "deep") + "</para></article></udhr>\n");
+        const std::string ns =
+            "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
         write("deep.docx", plenary::testing::make_zip(
                                {{"word/document.xml", "<w:document " + ns + "><w:body><w:p>" +
-                                                          nested("w:r", 60000, "<w:t>deep</w:t>") + "</w:p></w:body></w:document>"}}));
+                                                          nested("w:r", 60000, "<w:t>deep</w:t>") +
+                                                          "</w:p></w:body></w:document>"}}));
     }
 };
 
@@ -63,8 +67,11 @@ TEST_F(HostileInputTest, DeepFilesFailAloneAndTheRestIsIndexed) {
         write_files();
         const RunResult r = run(kIndex, "--jobs " + jobs + " --db " + q(db) + " " + q(docs));
         EXPECT_EQ(r.status, 1) << r.err;
-        EXPECT_NE(r.err.find((docs / "deep.xml").string() + ":3: nesting deeper than 256 levels\n"), std::string::npos) << r.err;
-        EXPECT_NE(r.err.find((docs / "deep.docx").string() + ": nesting deeper than 256 levels in word/document.xml\n"),
+        EXPECT_NE(r.err.find((docs / "deep.xml").string() + ":3: nesting deeper than 256 levels\n"),
+                  std::string::npos)
+            << r.err;
+        EXPECT_NE(r.err.find((docs / "deep.docx").string() +
+                             ": nesting deeper than 256 levels in word/document.xml\n"),
                   std::string::npos)
             << r.err;
         EXPECT_NE(r.out.find("2 documents indexed"), std::string::npos) << r.out;

@@ -1,26 +1,25 @@
 // The six official languages end to end, on real texts read in place from
 // ../shared/corpus-real: the Charter, the UDHR (XML), the SDG texts (YAML) and the UN Parallel
 // Corpus dev set are indexed once; each test asks the database what a user would.
-#include "base/error.h"
-#include "index/indexer.h"
-#include "analysis/language.h"
-#include "readers/reader.h"
-#include "search/search.h"
-#include "base/text_util.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-#include <xapian.h>
+#include "analysis/language.h"
+#include "base/error.h"
+#include "base/text_util.h"
+#include "index/indexer.h"
+#include "readers/reader.h"
+#include "search/search.h"
 
 namespace fs = std::filesystem;
 using namespace plenary;
@@ -34,16 +33,24 @@ const char* const kLangs[] = {"ar", "en", "es", "fr", "ru", "zh"};
 std::vector<std::pair<std::string, std::string>> inputs() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const char* l : kLangs) {
-        out.emplace_back((kCorpus / "un-charter" / "raw" / (std::string("raw_un_charter_") + l + ".txt")).string(), l);
-        out.emplace_back((kCorpus / "unpc-v1-devset" / (std::string("UNv1.0.devset.") + l)).string(), l);
+        out.emplace_back(
+            (kCorpus / "un-charter" / "raw" / (std::string("raw_un_charter_") + l + ".txt"))
+                .string(),
+            l);
+        out.emplace_back(
+            (kCorpus / "unpc-v1-devset" / (std::string("UNv1.0.devset.") + l)).string(), l);
         const std::string folder = std::string(l) == "zh" ? "zh-Hans" : l;
         for (const char* f : {"global_goals.yml", "global_targets.yml", "global_indicators.yml"})
-            out.emplace_back((kCorpus / "sdg-goals-targets-indicators" / "translations" / folder / f).string(), l);
+            out.emplace_back(
+                (kCorpus / "sdg-goals-targets-indicators" / "translations" / folder / f).string(),
+                l);
     }
-    const std::pair<const char*, const char*> udhr[] = {{"arb", "ar"}, {"cmn_hans", "zh"}, {"eng", "en"},
-                                                        {"fra", "fr"}, {"rus", "ru"},      {"spa", "es"}};
+    const std::pair<const char*, const char*> udhr[] = {{"arb", "ar"}, {"cmn_hans", "zh"},
+                                                        {"eng", "en"}, {"fra", "fr"},
+                                                        {"rus", "ru"}, {"spa", "es"}};
     for (const auto& [code, l] : udhr)
-        out.emplace_back((kCorpus / "udhr" / "xml" / (std::string("udhr_") + code + ".xml")).string(), l);
+        out.emplace_back(
+            (kCorpus / "udhr" / "xml" / (std::string("udhr_") + code + ".xml")).string(), l);
     return out;
 }
 
@@ -53,7 +60,8 @@ fs::path db_dir;
 IndexReport report;
 std::unique_ptr<Searcher> searcher;
 
-SearchResult find(const std::string& query, std::size_t limit = 10, std::vector<std::string> filters = {}) {
+SearchResult find(const std::string& query, std::size_t limit = 10,
+                  std::vector<std::string> filters = {}) {
     SearchRequest r;
     r.query = query;
     r.limit = limit;
@@ -82,7 +90,8 @@ std::string cp_substr(const std::string& s, std::size_t from, std::size_t to) {
 
 // The first paragraph line after the "Article 51" heading of a Charter file, as printed.
 std::string article51_text(const std::string& lang) {
-    const std::string text = read_file((kCorpus / "un-charter" / "raw" / ("raw_un_charter_" + lang + ".txt")).string());
+    const std::string text =
+        read_file((kCorpus / "un-charter" / "raw" / ("raw_un_charter_" + lang + ".txt")).string());
     const auto lines = split_lines(text);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (article_heading_number(lines[i]) != 51) continue;
@@ -117,7 +126,8 @@ void EveryDocumentIndexedWithItsLanguage() {
     std::map<std::string, std::string> lang_of_source;
     for (auto k = db.metadata_keys_begin("doc:"); k != db.metadata_keys_end("doc:"); ++k) {
         const auto j = nlohmann::json::parse(db.get_metadata(*k));
-        lang_of_source[fs::weakly_canonical(j.at("source").get<std::string>()).string()] = j.at("lang").get<std::string>();
+        lang_of_source[fs::weakly_canonical(j.at("source").get<std::string>()).string()] =
+            j.at("lang").get<std::string>();
     }
     for (const auto& [path, lang] : inputs()) {
         const std::string key = fs::weakly_canonical(path).string();
@@ -158,7 +168,8 @@ void CharterArticle51PhraseRanksArticle51FirstInEachLanguage() {
         const ParagraphView top = searcher->show(r.hits[0].id);
         EXPECT_EQ(top.anchor, "art51") << lang << ": " << query << " -> " << top.text;
         EXPECT_EQ(top.document.lang, lang) << query;
-        EXPECT_NE(top.document.source.find("raw_un_charter_" + std::string(lang)), std::string::npos);
+        EXPECT_NE(top.document.source.find("raw_un_charter_" + std::string(lang)),
+                  std::string::npos);
     }
 }
 
@@ -167,12 +178,14 @@ void EveryCharterArticleAnchoredInEachLanguage() {
         std::vector<int> missing;
         for (int n = 1; n <= 111; ++n) {
             SearchRequest r;
-            r.filters = {"work:raw_un_charter", std::string("lang:") + lang, "anchor:art" + std::to_string(n)};
+            r.filters = {"work:raw_un_charter", std::string("lang:") + lang,
+                         "anchor:art" + std::to_string(n)};
             r.limit = 1;
             if (searcher->search(r).hits.empty()) missing.push_back(n);
         }
-        EXPECT_TRUE(missing.empty()) << lang << ": " << missing.size() << " articles without paragraphs, first "
-                                     << (missing.empty() ? 0 : missing[0]);
+        EXPECT_TRUE(missing.empty())
+            << lang << ": " << missing.size() << " articles without paragraphs, first "
+            << (missing.empty() ? 0 : missing[0]);
     }
 }
 
@@ -235,7 +248,7 @@ void CoteDIvoireSpelledEitherWayFindsTheSameParagraphs() {
 void RussianQueryInAnotherCaseFindsTheSameParagraphs() {
     const std::pair<const char*, const char*> rows[] = {
         {"право на образование", "ПРАВО НА ОБРАЗОВАНИЕ"},
-        {"права человека", "правам человека"},       // dative: the same stems
+        {"права человека", "правам человека"},  // dative: the same stems
         {"Совет Безопасности", "совета безопасности"}};
     for (const auto& [a_text, b_text] : rows) {
         const SearchResult a = find(a_text, 200, {"lang:ru"}), b = find(b_text, 200, {"lang:ru"});
@@ -270,12 +283,14 @@ void InLangReturnsTheAlignedUdhrArticleInEachLanguage() {
     EXPECT_EQ(searcher->show(res.hits[0].aligned_id).anchor, "art26");
     const auto j = to_json(res);
     EXPECT_EQ(j["hits"][0]["in_lang"]["lang"], "fr");
-    EXPECT_NE(j["hits"][0]["in_lang"]["text"].get<std::string>().find("éducation"), std::string::npos);
+    EXPECT_NE(j["hits"][0]["in_lang"]["text"].get<std::string>().find("éducation"),
+              std::string::npos);
     try {
         searcher->aligned(res.hits[0].id, "de");
         ADD_FAILURE() << "no German version, yet an aligned paragraph";
     } catch (const QueryError& e) {
-        EXPECT_EQ(std::string(e.what()), "no 'de' version of paragraph '" + res.hits[0].id + "' (art26)");
+        EXPECT_EQ(std::string(e.what()),
+                  "no 'de' version of paragraph '" + res.hits[0].id + "' (art26)");
     }
 }
 
@@ -290,7 +305,8 @@ void SdgTargetsAndCharterArticlesAlignAcrossVersions() {
     EXPECT_NE(fr.text.find("2030"), std::string::npos);
     EXPECT_NE(fr.text.find("1,25 dollar"), std::string::npos) << fr.text;
 
-    const SearchResult en51 = find("inherent right of individual or collective self-defence", 1, {"lang:en"});
+    const SearchResult en51 =
+        find("inherent right of individual or collective self-defence", 1, {"lang:en"});
     ASSERT_EQ(en51.hits.size(), 1u);
     const ParagraphView ru51 = searcher->aligned(en51.hits[0].id, "ru");
     EXPECT_EQ(ru51.anchor, "art51");

@@ -11,20 +11,22 @@
 #include <string>
 #include <vector>
 
-#include "model/document.h"
+#include "base/text_util.h"
 #include "index/indexer.h"
 #include "integration/test_support.h"
+#include "model/document.h"
 #include "readers/reader.h"
 #include "refs/references.h"
 #include "search/search.h"
-#include "base/text_util.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path corpus_root() { return fs::path(PLENARY_SHARED_DIR) / "corpus-real"; }
+fs::path corpus_root() {
+    return fs::path(PLENARY_SHARED_DIR) / "corpus-real";
+}
 
 // Two General Debate sessions: about 12,000 English paragraphs, indexed in well under a minute,
 // with hundreds of each phrase (and the Arms Trade Treaty's adoption years).
@@ -61,7 +63,8 @@ Dump dump(const std::vector<fs::path>& files) {
     for (const Document& d : out.docs) {
         std::size_t ordinal = 0;
         for (const Paragraph& p : d.paragraphs)
-            out.paragraphs.push_back({fs::path(d.source).filename().string() + "#" + std::to_string(++ordinal), &d, &p});
+            out.paragraphs.push_back(
+                {fs::path(d.source).filename().string() + "#" + std::to_string(++ordinal), &d, &p});
     }
     return out;
 }
@@ -78,13 +81,16 @@ bool word_byte(char c) {
 // Whether folded text holds the words in order, separated by spaces or hyphens, as whole words
 // (a possessive, a quote or punctuation may follow the last one).
 bool holds_phrase(const std::string& text, const std::vector<std::string>& words) {
-    for (std::size_t at = text.find(words[0]); at != std::string::npos; at = text.find(words[0], at + 1)) {
+    for (std::size_t at = text.find(words[0]); at != std::string::npos;
+         at = text.find(words[0], at + 1)) {
         if (at > 0 && word_byte(text[at - 1])) continue;
         std::size_t i = at + words[0].size();
         bool all = true;
         for (std::size_t w = 1; w < words.size() && all; ++w) {
             const std::size_t sep = i;
-            while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '-')) ++i;
+            while (i < text.size() &&
+                   (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '-'))
+                ++i;
             all = i > sep && text.compare(i, words[w].size(), words[w]) == 0;
             i += words[w].size();
         }
@@ -103,7 +109,7 @@ SearchResult search_all(const std::string& db, const std::string& query, std::si
 }
 
 class GeneralDebatePhrases : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         const fs::path root = corpus_root() / "ungdc" / "TXT";
         if (!fs::exists(root)) return;
@@ -135,11 +141,14 @@ std::string* GeneralDebatePhrases::db = nullptr;
 Dump* GeneralDebatePhrases::data = nullptr;
 
 TEST_F(GeneralDebatePhrases, EachPhraseFindsAtLeast99PercentOfTheParagraphsHoldingIt) {
-    const std::vector<std::vector<std::string>> phrases = {
-        {"security", "council"}, {"general", "assembly"}, {"secretary", "general"},
-        {"arms", "trade", "treaty"}, {"international", "community"}};
-    const char* queries[] = {"\"Security Council\"", "\"General Assembly\"", "\"Secretary-General\"",
-                             "\"Arms Trade Treaty\"", "\"international community\""};
+    const std::vector<std::vector<std::string>> phrases = {{"security", "council"},
+                                                           {"general", "assembly"},
+                                                           {"secretary", "general"},
+                                                           {"arms", "trade", "treaty"},
+                                                           {"international", "community"}};
+    const char* queries[] = {"\"Security Council\"", "\"General Assembly\"",
+                             "\"Secretary-General\"", "\"Arms Trade Treaty\"",
+                             "\"international community\""};
     for (std::size_t k = 0; k < phrases.size(); ++k) {
         std::set<std::string> expected;
         std::size_t possessive = 0;  // paragraphs where the phrase stands before ’s or 's
@@ -163,7 +172,8 @@ TEST_F(GeneralDebatePhrases, EachPhraseFindsAtLeast99PercentOfTheParagraphsHoldi
         EXPECT_GE(found * 100, expected.size() * 99)
             << queries[k] << ": " << found << " of " << expected.size() << " paragraphs";
         std::cout << "[ recall   ] " << queries[k] << ": " << found << " of " << expected.size()
-                  << " paragraphs (" << possessive << " before a possessive), " << r.total << " hits\n";
+                  << " paragraphs (" << possessive << " before a possessive), " << r.total
+                  << " hits\n";
     }
 }
 
@@ -174,9 +184,15 @@ TEST_F(GeneralDebatePhrases, SnippetsMarkThePhraseWithoutThePossessive) {
         std::vector<std::string> marks;
         for (const Highlight& hl : h.snippet.highlights) {
             std::size_t i = 0, cp = 0;
-            while (cp < hl.start) { next_code_point(h.snippet.text, i); ++cp; }
+            while (cp < hl.start) {
+                next_code_point(h.snippet.text, i);
+                ++cp;
+            }
             const std::size_t b = i;
-            while (cp < hl.end) { next_code_point(h.snippet.text, i); ++cp; }
+            while (cp < hl.end) {
+                next_code_point(h.snippet.text, i);
+                ++cp;
+            }
             marks.push_back(h.snippet.text.substr(b, i - b));
             const std::string after = h.snippet.text.substr(i, 3);
             if (after == "’" || after.rfind("'s", 0) == 0) ++before_possessive;
@@ -191,7 +207,7 @@ TEST_F(GeneralDebatePhrases, SnippetsMarkThePhraseWithoutThePossessive) {
 }
 
 class UprPrefixes : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         const fs::path root = corpus_root() / "upr-slovenia";
         if (!fs::exists(root)) return;
@@ -215,7 +231,8 @@ protected:
         if (!db) GTEST_SKIP() << "shared corpus not found at " << corpus_root() / "upr-slovenia";
     }
     static std::size_t count(const std::function<bool(const DumpedParagraph&)>& cites) {
-        return static_cast<std::size_t>(std::count_if(data->paragraphs.begin(), data->paragraphs.end(), cites));
+        return static_cast<std::size_t>(
+            std::count_if(data->paragraphs.begin(), data->paragraphs.end(), cites));
     }
     static std::string* db;
     static Dump* data;
@@ -224,7 +241,8 @@ std::string* UprPrefixes::db = nullptr;
 Dump* UprPrefixes::data = nullptr;
 
 bool any_under(const std::vector<std::string>& refs, const std::string& prefix) {
-    return std::any_of(refs.begin(), refs.end(), [&](const std::string& r) { return r.rfind(prefix, 0) == 0; });
+    return std::any_of(refs.begin(), refs.end(),
+                       [&](const std::string& r) { return r.rfind(prefix, 0) == 0; });
 }
 
 std::vector<std::string> cited(const Paragraph& p, bool decisions) {
@@ -240,10 +258,12 @@ TEST_F(UprPrefixes, CountExactlyTheParagraphsCitingAReferenceUnderThePrefix) {
         std::function<bool(const DumpedParagraph&)> cites;
     };
     auto resolution = [](std::string prefix) {
-        return [prefix](const DumpedParagraph& p) { return any_under(cited(*p.para, false), prefix); };
+        return
+            [prefix](const DumpedParagraph& p) { return any_under(cited(*p.para, false), prefix); };
     };
     auto symbol = [](std::string prefix) {
-        return [prefix](const DumpedParagraph& p) { return any_under(p.para->refs.symbols, prefix); };
+        return
+            [prefix](const DumpedParagraph& p) { return any_under(p.para->refs.symbols, prefix); };
     };
     const Case cases[] = {
         {"resolution:A/HRC/RES/*", resolution("A/HRC/RES/")},
@@ -252,13 +272,17 @@ TEST_F(UprPrefixes, CountExactlyTheParagraphsCitingAReferenceUnderThePrefix) {
         {"resolution:S/RES/*", resolution("S/RES/")},
         {"resolution:S/RES/* year:2015..2020",
          [](const DumpedParagraph& p) {
-             return any_under(cited(*p.para, false), "S/RES/") && p.doc->year() >= 2015 && p.doc->year() <= 2020;
+             return any_under(cited(*p.para, false), "S/RES/") && p.doc->year() >= 2015 &&
+                    p.doc->year() <= 2020;
          }},
-        {"decision:A/HRC/DEC/*", [](const DumpedParagraph& p) { return any_under(cited(*p.para, true), "A/HRC/DEC/"); }},
+        {"decision:A/HRC/DEC/*",
+         [](const DumpedParagraph& p) { return any_under(cited(*p.para, true), "A/HRC/DEC/"); }},
         {"symbol:A/HRC/WG.6/*", symbol("A/HRC/WG.6/")},
         {"symbol:CEDAW/C/*", symbol("CEDAW/C/")},
-        {"doc:A/HRC/43/*", [](const DumpedParagraph& p) { return p.doc->symbol.rfind("A/HRC/43/", 0) == 0; }},
-        {"doc:A/HRC/WG.6/*", [](const DumpedParagraph& p) { return p.doc->symbol.rfind("A/HRC/WG.6/", 0) == 0; }},
+        {"doc:A/HRC/43/*",
+         [](const DumpedParagraph& p) { return p.doc->symbol.rfind("A/HRC/43/", 0) == 0; }},
+        {"doc:A/HRC/WG.6/*",
+         [](const DumpedParagraph& p) { return p.doc->symbol.rfind("A/HRC/WG.6/", 0) == 0; }},
     };
     for (const Case& c : cases) {
         const std::size_t expected = count(c.cites);
@@ -266,7 +290,8 @@ TEST_F(UprPrefixes, CountExactlyTheParagraphsCitingAReferenceUnderThePrefix) {
         EXPECT_TRUE(r.total_exact) << c.query;
         EXPECT_EQ(r.total, expected) << c.query;
         EXPECT_GT(expected, 0u) << c.query << ": nothing under the prefix in the sample";
-        std::cout << "[ prefix   ] " << c.query << ": " << r.total << " paragraphs, dump " << expected << "\n";
+        std::cout << "[ prefix   ] " << c.query << ": " << r.total << " paragraphs, dump "
+                  << expected << "\n";
     }
 }
 
@@ -286,7 +311,8 @@ TEST_F(UprPrefixes, FacetsAndFiltersCountAsTheQueryDoes) {
         // outside it is one cited beside those).
         const std::size_t expected = count([&](const DumpedParagraph& p) {
             const auto refs = cited(*p.para, false);
-            return std::find(refs.begin(), refs.end(), id) != refs.end() && any_under(refs, "A/HRC/RES/");
+            return std::find(refs.begin(), refs.end(), id) != refs.end() &&
+                   any_under(refs, "A/HRC/RES/");
         });
         EXPECT_EQ(v.count, expected) << id;
         if (id.rfind("A/HRC/RES/", 0) == 0) ++under;

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "base/text_util.h"
 #include "index/indexer.h"
 #include "integration/test_support.h"
 #include "search/search.h"
-#include "base/text_util.h"
 
 namespace plenary {
 namespace {
@@ -35,8 +35,10 @@ std::vector<std::string> numbers(const SearchResult& r) {
 /// corpus/ indexed whole; the seed's tests look at the seed report only (doc: filter), since
 /// the other documents of the sample cite resolutions and countries too.
 class SeedSearch : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() { db = new std::string(build("seed", {PLENARY_SOURCE_DIR "/corpus"})); }
+  protected:
+    static void SetUpTestSuite() {
+        db = new std::string(build("seed", {PLENARY_SOURCE_DIR "/corpus"}));
+    }
     static void TearDownTestSuite() {
         fs::remove_all(*db);
         delete db;
@@ -79,14 +81,17 @@ TEST_F(SeedSearch, PhraseFindsParagraph19FirstAndMarksItAsOneSpan) {
     std::u32string cps;
     for (std::size_t i = 0; i < s.text.size();) cps.push_back(next_code_point(s.text, i));
     std::string marked;
-    for (std::size_t i = s.highlights[0].start; i < s.highlights[0].end; ++i) append_utf8(marked, cps[i]);
+    for (std::size_t i = s.highlights[0].start; i < s.highlights[0].end; ++i)
+        append_utf8(marked, cps[i]);
     EXPECT_EQ(marked, "drafting of two reports of the Secretary-General");
 }
 
 TEST_F(SeedSearch, CountryNigeriaIsParagraph38AloneAndNigerIsSeven) {
     EXPECT_EQ(numbers(search("country:NGA")), std::vector<std::string>({"38"}));
     auto ner = numbers(search("country:NER"));
-    std::sort(ner.begin(), ner.end(), [](const std::string& a, const std::string& b) { return std::stoi(a) < std::stoi(b); });
+    std::sort(ner.begin(), ner.end(), [](const std::string& a, const std::string& b) {
+        return std::stoi(a) < std::stoi(b);
+    });
     EXPECT_EQ(ner, std::vector<std::string>({"38", "63", "64", "69", "70", "73", "76"}));
     // Any name form of the country, in any case, with or without the article.
     EXPECT_EQ(search("country:\"the Niger\"").total, 7u);
@@ -94,7 +99,8 @@ TEST_F(SeedSearch, CountryNigeriaIsParagraph38AloneAndNigerIsSeven) {
 }
 
 /// The values of facet `name` in `r`.
-std::map<std::string, Xapian::doccount> facet_values(const SearchResult& r, const std::string& name) {
+std::map<std::string, Xapian::doccount> facet_values(const SearchResult& r,
+                                                     const std::string& name) {
     std::map<std::string, Xapian::doccount> out;
     for (const Facet& f : r.facets)
         if (f.name == name)
@@ -157,9 +163,9 @@ TEST(CorpusFacets, EachFacetCountEqualsTheTotalWithThatFilter) {
                                           (real / "ungdc/TXT/Session 70 - 2015").string(),
                                           (real / "upr-slovenia/cycle3/extracted").string()});
     Searcher s({db});
-    const std::vector<std::string> queries = {"nuclear disarmament", "\"human rights\"",
-                                              "resolution 2231 (2015)", "refugees OR migrants",
-                                              "country:SVN", "terrorism year:2014..2015"};
+    const std::vector<std::string> queries = {
+        "nuclear disarmament",  "\"human rights\"", "resolution 2231 (2015)",
+        "refugees OR migrants", "country:SVN",      "terrorism year:2014..2015"};
     int checked = 0;
     for (const auto& q : queries) {
         SearchRequest req;

@@ -1,10 +1,10 @@
 // `plenary-search serve` under hostile clients, on loopback: slow request heads, many idle
 // connections, a thousand byte ranges, malformed requests, searches past --time-limit. Normal
 // requests come from 127.0.0.1; hostile ones from other loopback addresses (127.0.0.2, 127.0.1.x).
-#include <gtest/gtest.h>
-#include <httplib.h>
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -18,12 +18,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "integration/test_support.h"
 
@@ -38,9 +37,13 @@ using test::kIndex;
 using test::slurp;
 using Server = test::ServerProcess;
 
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
-int run(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
+int run(const std::string& cmd) {
+    return std::system((cmd + " >/dev/null 2>&1").c_str());
+}
 
 /// A TCP connection to the server from local address `from` (any 127.x.y.z), or -1.
 int connect_from(const std::string& from, int port) {
@@ -73,7 +76,9 @@ struct Reply {
         return p == std::string::npos ? "" : raw.substr(p + 4);
     }
     /// True when the head holds exactly this header line.
-    bool has_header(const std::string& line) const { return (head() + "\r\n").find("\r\n" + line + "\r\n") != std::string::npos; }
+    bool has_header(const std::string& line) const {
+        return (head() + "\r\n").find("\r\n" + line + "\r\n") != std::string::npos;
+    }
 };
 
 /// True when `raw` holds a whole answer: its head and the Content-Length bytes after it.
@@ -82,7 +87,8 @@ bool complete(const std::string& raw) {
     if (end == std::string::npos) return false;
     const std::string head = raw.substr(0, end);
     const std::size_t at = head.find("\r\nContent-Length: ");
-    const std::size_t length = at == std::string::npos ? 0 : std::strtoul(head.c_str() + at + 18, nullptr, 10);
+    const std::size_t length =
+        at == std::string::npos ? 0 : std::strtoul(head.c_str() + at + 18, nullptr, 10);
     return raw.size() >= end + 4 + length;
 }
 
@@ -150,7 +156,7 @@ std::vector<Reply> await_closed(const std::vector<int>& fds, std::size_t want) {
 }
 
 class ServerHostileTest : public ::testing::Test {
-protected:
+  protected:
     static inline fs::path dir, db;
     static inline Server* server = nullptr;
 
@@ -158,13 +164,15 @@ protected:
         dir = fs::temp_directory_path() / ("plenary-hostile-" + std::to_string(::getpid()));
         db = dir / "db";
         fs::create_directories(dir);
-        ASSERT_EQ(run(kIndex + " --db '" + db.string() + "' '" + PLENARY_SOURCE_DIR + "/corpus'"), 0);
+        ASSERT_EQ(run(kIndex + " --db '" + db.string() + "' '" + PLENARY_SOURCE_DIR + "/corpus'"),
+                  0);
         // Small limits, so that each test sees them within seconds; the timeouts are twice the
         // 2.5 s a test allows a request that must not wait for them, so that a slow machine
         // does not pass for a request that waited.
-        server = new Server({"--db", db.string(), "--threads", "2", "--max-connections", "64", "--max-per-client",
-                             "16", "--header-timeout", "5", "--keep-alive-timeout", "5"},
-                            dir / "server.log");
+        server = new Server(
+            {"--db", db.string(), "--threads", "2", "--max-connections", "64", "--max-per-client",
+             "16", "--header-timeout", "5", "--keep-alive-timeout", "5"},
+            dir / "server.log");
         ASSERT_TRUE(server->wait_ready()) << slurp(dir / "server.log");
     }
     static void TearDownTestSuite() {
@@ -241,13 +249,15 @@ TEST_F(ServerHostileTest, IdleConnectionsFromOneClientAreCappedAt429) {
         const json j = json::parse(r.body(), nullptr, false);
         EXPECT_EQ(j["error"]["status"], r.status());
         if (r.status() == 429) {
-            EXPECT_EQ(j["error"]["message"], "too many connections from 127.0.0.2 (at most 16 at once)");
+            EXPECT_EQ(j["error"]["message"],
+                      "too many connections from 127.0.0.2 (at most 16 at once)");
         }
         EXPECT_TRUE(r.has_header("X-Content-Type-Options: nosniff")) << r.head();
     }
     EXPECT_GE(closed, 300u - 16u);
     EXPECT_GT(per_client, 0u) << "the per-client cap answered no connection";
-    EXPECT_EQ(per_client + busy + silent, closed) << "each closed connection got a 429, a 503 or nothing";
+    EXPECT_EQ(per_client + busy + silent, closed)
+        << "each closed connection got a 429, a 503 or nothing";
     for (int fd : idle) ::close(fd);
 }
 
@@ -260,7 +270,8 @@ TEST_F(ServerHostileTest, IdleConnectionsFromManyClientsMakeRoomForNewOnes) {
         if (fd >= 0) idle.push_back(fd);
     }
     ASSERT_EQ(idle.size(), 100u);
-    // The server accepts them all and closes the longest idle (3 s at most, under --header-timeout).
+    // The server accepts them all and closes the longest idle (3 s at most, under
+    // --header-timeout).
     await_closed(idle, 100u - 64u);
     for (int i = 0; i < 3; ++i) {
         int status = 0;
@@ -302,19 +313,22 @@ TEST_F(ServerHostileTest, MalformedRequestsGetJsonWithNosniffAndAClosedConnectio
     std::string many_headers = "GET /api/health HTTP/1.1\r\nHost: x\r\n";
     for (int i = 0; i < 10000; ++i) many_headers += "X-H" + std::to_string(i) + ": v\r\n";
     const std::vector<Row> rows = {
-        {"8 KB request line", "GET /api/search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", 400,
+        {"8 KB request line",
+         "GET /api/search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", 400,
          "request line too long (queries are limited to 2000 bytes)"},
         {"bad method", "FROB /api/health HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad request"},
         {"no version", "GET /api/health\r\n\r\n", 400, "bad request"},
-        {"20 KB header", "GET /api/health HTTP/1.1\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n", 431,
+        {"20 KB header",
+         "GET /api/health HTTP/1.1\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n", 431,
          "the request line and headers are longer than 16384 bytes"},
-        {"10,000 headers", many_headers + "\r\n", 431, "the request line and headers are longer than 16384 bytes"},
-        {"bad percent-encoding in the query", "GET /api/search?q=a%zzb HTTP/1.1\r\nHost: x\r\n\r\n", 400,
-         "the request target has a '%' not followed by two hexadecimal digits"},
+        {"10,000 headers", many_headers + "\r\n", 431,
+         "the request line and headers are longer than 16384 bytes"},
+        {"bad percent-encoding in the query", "GET /api/search?q=a%zzb HTTP/1.1\r\nHost: x\r\n\r\n",
+         400, "the request target has a '%' not followed by two hexadecimal digits"},
         {"truncated percent-encoding", "GET /api/search?q=ab%4 HTTP/1.1\r\nHost: x\r\n\r\n", 400,
          "the request target has a '%' not followed by two hexadecimal digits"},
-        {"bad percent-encoding in the path", "GET /api/paragraph/%g1 HTTP/1.1\r\nHost: x\r\n\r\n", 400,
-         "the request target has a '%' not followed by two hexadecimal digits"},
+        {"bad percent-encoding in the path", "GET /api/paragraph/%g1 HTTP/1.1\r\nHost: x\r\n\r\n",
+         400, "the request target has a '%' not followed by two hexadecimal digits"},
         {"encoded invalid UTF-8", "GET /api/search?q=a%C3%28 HTTP/1.1\r\nHost: x\r\n\r\n", 400,
          "parameter 'q' is not valid UTF-8"},
         {"raw invalid UTF-8", "GET /api/search?q=a\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n", 400,
@@ -325,10 +339,12 @@ TEST_F(ServerHostileTest, MalformedRequestsGetJsonWithNosniffAndAClosedConnectio
     for (const Row& row : rows) {
         // Errors httplib finds itself close the connection at once (they used to wait for
         // --header-timeout); the others answer and keep it, so read just the answer.
-        const bool closes = row.status == 431 || row.message == "bad request" || row.message.rfind("request line", 0) == 0;
+        const bool closes = row.status == 431 || row.message == "bad request" ||
+                            row.message.rfind("request line", 0) == 0;
         const Reply r = exchange(server->port, row.request, 4, closes);
         EXPECT_EQ(r.status(), row.status) << row.name << "\n" << r.raw.substr(0, 400);
-        EXPECT_TRUE(r.has_header("X-Content-Type-Options: nosniff")) << row.name << "\n" << r.head();
+        EXPECT_TRUE(r.has_header("X-Content-Type-Options: nosniff")) << row.name << "\n"
+                                                                     << r.head();
         EXPECT_TRUE(r.has_header("Content-Type: application/json; charset=utf-8")) << row.name;
         const json j = json::parse(r.body(), nullptr, false);
         EXPECT_EQ(j["error"]["status"], row.status) << row.name;
@@ -339,15 +355,20 @@ TEST_F(ServerHostileTest, MalformedRequestsGetJsonWithNosniffAndAClosedConnectio
             EXPECT_TRUE(r.has_header("Connection: close")) << row.name << "\n" << r.head();
         }
     }
-    EXPECT_EQ(json::parse(exchange(server->port, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").body(),
-                          nullptr, false)["status"],
-              "ok")
+    EXPECT_EQ(
+        json::parse(exchange(server->port,
+                             "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .body(),
+                    nullptr, false)["status"],
+        "ok")
         << "still serving";
 }
 
 TEST_F(ServerHostileTest, ConnectionCloseIsHonouredAtOnce) {
-    for (const std::string target : {"/api/health", "/api/search?q=trafficking", "/nothing", "/api/search?q=%22"}) {
-        const Reply r = exchange(server->port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 4);
+    for (const std::string target :
+         {"/api/health", "/api/search?q=trafficking", "/nothing", "/api/search?q=%22"}) {
+        const Reply r = exchange(
+            server->port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 4);
         EXPECT_GT(r.status(), 0) << target;
         EXPECT_TRUE(r.closed) << target;
         EXPECT_LT(r.seconds, 2.5) << target << " waited for --keep-alive-timeout";
@@ -367,7 +388,9 @@ void write_long_paragraphs(const fs::path& folder, int files, int paragraphs) {
             out << "The";
             for (int w = 0; w < 200; ++w) {
                 seed = seed * 1103515245u + 12345u;
-                out << ' ' << (w % 2 == 0 ? std::string(words[w / 2 % 3]) : "w" + std::to_string(seed >> 8));
+                out << ' '
+                    << (w % 2 == 0 ? std::string(words[w / 2 % 3])
+                                   : "w" + std::to_string(seed >> 8));
             }
             out << ".\n\n";
         }
@@ -375,15 +398,19 @@ void write_long_paragraphs(const fs::path& folder, int files, int paragraphs) {
 }
 
 TEST(ServerTimeLimit, TheTimeLimitBoundsHitsSnippetsAndFacetsAndSaysSo) {
-    const fs::path dir = fs::temp_directory_path() / ("plenary-timelimit-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("plenary-timelimit-" + std::to_string(::getpid()));
     write_long_paragraphs(dir / "docs", 10, 12);
-    ASSERT_EQ(run(kIndex + " --db '" + (dir / "db").string() + "' '" + (dir / "docs").string() + "'"), 0);
-    const std::vector<std::string> paths = {"/api/search?q=peace+OR+security+OR+development&limit=100&facet=all",
-                                            "/api/search?q=peace+OR+security&group=document&limit=10&facet=all"};
+    ASSERT_EQ(
+        run(kIndex + " --db '" + (dir / "db").string() + "' '" + (dir / "docs").string() + "'"), 0);
+    const std::vector<std::string> paths = {
+        "/api/search?q=peace+OR+security+OR+development&limit=100&facet=all",
+        "/api/search?q=peace+OR+security&group=document&limit=10&facet=all"};
     // No limit, then a limit every search overruns: the second stops where it is and says so.
     for (const char* limit : {"0", "0.000001"}) {
         const bool bounded = std::string(limit) != "0";
-        Server s({"--db", (dir / "db").string(), "--threads", "1", "--time-limit", limit}, dir / "server.log");
+        Server s({"--db", (dir / "db").string(), "--threads", "1", "--time-limit", limit},
+                 dir / "server.log");
         ASSERT_TRUE(s.wait_ready()) << slurp(dir / "server.log");
         httplib::Client c("127.0.0.1", s.port);
         c.set_read_timeout(60);
@@ -398,7 +425,8 @@ TEST(ServerTimeLimit, TheTimeLimitBoundsHitsSnippetsAndFacetsAndSaysSo) {
                 EXPECT_TRUE(j["hits"].empty()) << "no hit is built past the deadline: " << path;
                 EXPECT_TRUE(j["facets"].is_object());
             } else {
-                EXPECT_EQ(j["hits"].size(), path.find("group") == std::string::npos ? 100u : 30u) << path;
+                EXPECT_EQ(j["hits"].size(), path.find("group") == std::string::npos ? 100u : 30u)
+                    << path;
             }
         }
     }

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <atomic>
 #include <chrono>
@@ -14,13 +15,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "integration/test_support.h"
 
@@ -41,7 +40,8 @@ using test::slurp;
 /// regular file but hidden ones and sidecars (none of the sample's files is a copy of another).
 int corpus_documents() {
     int n = 0;
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(PLENARY_SOURCE_DIR) / "corpus")) {
+    for (const auto& e :
+         fs::recursive_directory_iterator(fs::path(PLENARY_SOURCE_DIR) / "corpus")) {
         const std::string name = e.path().filename().string();
         if (e.is_regular_file() && name[0] != '.' && !name.ends_with(".meta.json")) ++n;
     }
@@ -49,7 +49,7 @@ int corpus_documents() {
 }
 
 class ServerTest : public ::testing::Test {
-protected:
+  protected:
     static inline fs::path dir, db, docs;
     static inline ServerProcess* server = nullptr;
 
@@ -58,7 +58,8 @@ protected:
         db = dir / "db";
         docs = dir / "docs";
         fs::create_directories(docs);
-        const auto [status, out] = shell(kIndex + " --db " + q(db) + " " + q(fs::path(PLENARY_SOURCE_DIR) / "corpus") + " 2>&1");
+        const auto [status, out] = shell(kIndex + " --db " + q(db) + " " +
+                                         q(fs::path(PLENARY_SOURCE_DIR) / "corpus") + " 2>&1");
         ASSERT_EQ(status, 0) << out;
         server = new ServerProcess({"--db", db.string(), "--threads", "4"}, dir / "server.log");
         ASSERT_TRUE(server->wait_ready()) << slurp(dir / "server.log");
@@ -112,7 +113,8 @@ TEST_F(ServerTest, SearchAnswersExactlyWhatTheCliPrints) {
         {"/api/search?q=protocol&filter=country:NER&filter=country:MLI&facet=all&facet_limit=3",
          "protocol --filter country:NER --filter country:MLI --facet all --facet-limit 3"},
         {"/api/search?filter=country:NER&sort=symbol", "--filter country:NER --sort symbol"},
-        {"/api/search?q=victims&group=document&per_document=2", "victims --group-by document --per-document 2"},
+        {"/api/search?q=victims&group=document&per_document=2",
+         "victims --group-by document --per-document 2"},
         {"/api/search?q=resolution%2073/195&lang=en", "'resolution 73/195' --lang en"},
     };
     for (const Row& row : rows) {
@@ -132,17 +134,21 @@ TEST_F(ServerTest, SearchAnswersExactlyWhatTheCliPrints) {
 TEST_F(ServerTest, FacetsSpanLanguagesCountriesAndDocuments) {
     const json r = get_json("/api/search?q=nations&facet=lang&facet=country&facet_limit=0&limit=0");
     std::map<std::string, int> langs, countries;
-    for (const auto& v : r["facets"]["lang"]) langs[v["value"].get<std::string>()] = v["count"].get<int>();
-    for (const auto& v : r["facets"]["country"]) countries[v["value"].get<std::string>()] = v["count"].get<int>();
+    for (const auto& v : r["facets"]["lang"])
+        langs[v["value"].get<std::string>()] = v["count"].get<int>();
+    for (const auto& v : r["facets"]["country"])
+        countries[v["value"].get<std::string>()] = v["count"].get<int>();
     EXPECT_GT(langs["en"], 0);
     EXPECT_GT(langs["fr"], 0);
     for (const char* c : {"NER", "TCD", "MLI", "MRT"}) EXPECT_GT(countries[c], 0) << c;
-    const json grouped = get_json("/api/search?q=trafficking+country:Niger&group=document&limit=20");
+    const json grouped =
+        get_json("/api/search?q=trafficking+country:Niger&group=document&limit=20");
     EXPECT_GE(grouped["total"].get<int>(), 3) << "the seed and two speeches of 2018";
 }
 
 TEST_F(ServerTest, TotalsAreExactOnEveryPage) {
-    for (const char* q : {"trafficking", "%22organized+crime%22", "country:NER", "migrants+OR+refugees"}) {
+    for (const char* q :
+         {"trafficking", "%22organized+crime%22", "country:NER", "migrants+OR+refugees"}) {
         const json counted = get_json(std::string("/api/search?limit=0&facet=all&q=") + q);
         ASSERT_TRUE(counted["total_exact"].get<bool>()) << q;
         ASSERT_GT(counted["total"].get<int>(), 0) << q;
@@ -158,7 +164,8 @@ TEST_F(ServerTest, TotalsAreExactOnEveryPage) {
 }
 
 TEST_F(ServerTest, ParagraphAndDocumentEqualTheCli) {
-    const json hits = get_json("/api/search?q=trafficking&filter=doc:CTOC%2FCOP%2F2020%2F2&limit=1")["hits"];
+    const json hits =
+        get_json("/api/search?q=trafficking&filter=doc:CTOC%2FCOP%2F2020%2F2&limit=1")["hits"];
     ASSERT_EQ(hits.size(), 1u);
     const std::string id = hits[0]["id"];
     EXPECT_EQ(get_json("/api/paragraph/" + id), cli_json("--show " + id));
@@ -187,20 +194,25 @@ TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
         {"/api/search?q=a&offset=-5", 400, "offset must be a whole number from 0 to 100000"},
         {"/api/search?q=a%FFb", 400, "parameter 'q' is not valid UTF-8"},
         {"/api/search?q=" + std::string(3000, 'a'), 400, "query is longer than 2000 bytes"},
-        {"/api/search?q=" + std::string(10000, 'a'), 400, "request line too long (queries are limited to 2000 bytes)"},
+        {"/api/search?q=" + std::string(10000, 'a'), 400,
+         "request line too long (queries are limited to 2000 bytes)"},
         {"/api/search?q=a&bogus=1", 400,
-         "unknown parameter 'bogus' (q, facet, filter, offset, limit, sort, group, per_document, facet_limit, "
+         "unknown parameter 'bogus' (q, facet, filter, offset, limit, sort, group, per_document, "
+         "facet_limit, "
          "snippet_length, lang, in_lang, facet_order, exact_up_to)"},
         {"/api/search?q=a&q=b", 400, "parameter 'q' given more than once"},
-        {"/api/search?q=a&lang=xx", 400, "unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)"},
-        {"/api/search?q=a&in_lang=xx", 400, "unknown language 'xx' for in_lang (en, fr, es, ru, ar, zh, de)"},
+        {"/api/search?q=a&lang=xx", 400,
+         "unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)"},
+        {"/api/search?q=a&in_lang=xx", 400,
+         "unknown language 'xx' for in_lang (en, fr, es, ru, ar, zh, de)"},
         {"/api/search?q=a&facet_order=size", 400, "unknown facet order 'size' (count, value)"},
         {"/api/search?q=a&sort=size", 400, "unknown sort 'size' (relevance, date, -date, symbol)"},
         {"/api/search?q=a&group=page", 400, "unknown grouping 'page' (document)"},
         {"/api/search", 400, "no query (give q, or filter)"},
         {"/api/paragraph/000000000000-9999", 404, "no paragraph with id '000000000000-9999'"},
         {"/api/paragraph/..%2F..%2Fetc%2Fpasswd", 404, "no paragraph with id '../../etc/passwd'"},
-        {"/api/document/..%2F..%2Fetc%2Fpasswd", 404, "no document '../../etc/passwd' in the database"},
+        {"/api/document/..%2F..%2Fetc%2Fpasswd", 404,
+         "no document '../../etc/passwd' in the database"},
         {"/api/document/A/RES/99/999", 404, "no document 'A/RES/99/999' in the database"},
         {"/api/document/%FF", 400, "the path is not valid UTF-8"},
         {"/api/nothing", 404, "no such endpoint (see /api/openapi.json)"},
@@ -228,9 +240,11 @@ TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
     const auto [status, out] = shell(kSearch + " --db " + q(db) + " '\"unclosed' 2>&1");
     EXPECT_EQ(status, 2);
     EXPECT_EQ(out, "plenary-search: unbalanced quote at column 1\n");
-    const auto [lang_status, lang_out] = shell(kSearch + " --db " + q(db) + " --lang xx trafficking 2>&1");
+    const auto [lang_status, lang_out] =
+        shell(kSearch + " --db " + q(db) + " --lang xx trafficking 2>&1");
     EXPECT_EQ(lang_status, 2);
-    EXPECT_EQ(lang_out, "plenary-search: unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)\n");
+    EXPECT_EQ(lang_out,
+              "plenary-search: unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)\n");
 
     httplib::Client c("127.0.0.1", server->port);
     const auto post = c.Post("/api/search", "q=a", "application/x-www-form-urlencoded");
@@ -262,21 +276,25 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
     ASSERT_TRUE(page);
     EXPECT_EQ(page->status, 200);
     EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
-    EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+    EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+              std::string::npos);
     EXPECT_EQ(page->body, slurp(fs::path(PLENARY_SOURCE_DIR) / "searcher/web/index.html"));
-    for (const char* external : {"src=\"http", "href=\"http", "src=\"//", "url(http", "import(", "innerHTML"})
+    for (const char* external :
+         {"src=\"http", "href=\"http", "src=\"//", "url(http", "import(", "innerHTML"})
         EXPECT_EQ(page->body.find(external), std::string::npos) << external;
 
     const json api = get_json("/api/openapi.json");
     EXPECT_EQ(api, json::parse(slurp(fs::path(PLENARY_SOURCE_DIR) / "schemas/openapi.json")));
-    for (const char* path : {"/api/search", "/api/paragraph/{id}", "/api/document/{symbol_or_id}", "/api/health",
-                             "/api/openapi.json", "/"})
+    for (const char* path : {"/api/search", "/api/paragraph/{id}", "/api/document/{symbol_or_id}",
+                             "/api/health", "/api/openapi.json", "/"})
         EXPECT_TRUE(api["paths"].contains(path)) << path;
     std::vector<std::string> params;
-    for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"]) params.push_back(p["name"]);
-    EXPECT_EQ(params, (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "exact_up_to", "sort",
-                                                "group", "per_document", "facet_limit", "snippet_length", "facet_order",
-                                                "lang", "in_lang"}));
+    for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"])
+        params.push_back(p["name"]);
+    EXPECT_EQ(params,
+              (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "exact_up_to",
+                                        "sort", "group", "per_document", "facet_limit",
+                                        "snippet_length", "facet_order", "lang", "in_lang"}));
 }
 
 TEST_F(ServerTest, DocumentsIndexedWhileServingAppearWithoutRestart) {
@@ -285,7 +303,8 @@ TEST_F(ServerTest, DocumentsIndexedWhileServingAppearWithoutRestart) {
     const auto before = get_json("/api/health")["revision"].get<long>();
     std::ofstream(docs / "new.txt") << "The delegation of Tuvalu raised the " << word
                                     << " in the Sixth Committee.\n\nA second paragraph.\n";
-    const auto [status, out] = shell(kIndex + " --db " + q(db) + " " + q(docs / "new.txt") + " 2>&1");
+    const auto [status, out] =
+        shell(kIndex + " --db " + q(db) + " " + q(docs / "new.txt") + " 2>&1");
     ASSERT_EQ(status, 0) << out;
     const json r = get_json("/api/search?q=" + word);
     EXPECT_EQ(r["total"], 1);
@@ -320,8 +339,8 @@ TEST_F(ServerTest, ConcurrentRequestsAllSucceed) {
 }
 
 TEST_F(ServerTest, SecondInstanceOnTheSamePortFailsWithOneClearLine) {
-    const auto [status, out] = shell(kSearch + " serve --db " + q(db) + " --port " + std::to_string(server->port) +
-                                     " 2>&1 </dev/null");
+    const auto [status, out] = shell(kSearch + " serve --db " + q(db) + " --port " +
+                                     std::to_string(server->port) + " 2>&1 </dev/null");
     EXPECT_EQ(status, 3);
     EXPECT_EQ(out, "plenary-search: cannot listen on 127.0.0.1:" + std::to_string(server->port) +
                        ": address already in use (is another plenary-search serve running?)\n");
@@ -332,7 +351,8 @@ TEST_F(ServerTest, AccessLogHasOneLinePerRequest) {
     get("/api/search?q=logline");
     // The line may follow the answer by a moment: wait for it, 3 s at most.
     std::string log = slurp(server->log);
-    for (int i = 0; i < 150 && log.find("GET /api/search?q=logline 200 ") == std::string::npos; ++i) {
+    for (int i = 0; i < 150 && log.find("GET /api/search?q=logline 200 ") == std::string::npos;
+         ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         log = slurp(server->log);
     }
@@ -343,7 +363,8 @@ TEST_F(ServerTest, AccessLogHasOneLinePerRequest) {
 }
 
 TEST(ServerLifecycle, MissingDatabaseIs503AndSigtermStopsWithStatusZero) {
-    const fs::path dir = fs::temp_directory_path() / ("plenary-server-life-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("plenary-server-life-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     ServerProcess s({"--db", (dir / "missing").string(), "--threads", "4"}, dir / "log");
     ASSERT_TRUE(s.wait_ready()) << slurp(dir / "log");
@@ -352,8 +373,9 @@ TEST(ServerLifecycle, MissingDatabaseIs503AndSigtermStopsWithStatusZero) {
         const auto r = c.Get(path);
         ASSERT_TRUE(r) << path;
         EXPECT_EQ(r->status, 503) << path;
-        EXPECT_EQ(json::parse(r->body)["error"]["message"],
-                  "no Plenary database at " + (dir / "missing").string() + " (run plenary-index first)");
+        EXPECT_EQ(
+            json::parse(r->body)["error"]["message"],
+            "no Plenary database at " + (dir / "missing").string() + " (run plenary-index first)");
     }
     EXPECT_EQ(c.Get("/")->status, 200) << "the page does not need the database";
     EXPECT_EQ(s.stop(SIGTERM), 0);

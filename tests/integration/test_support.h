@@ -36,12 +36,15 @@ inline std::string slurp(const fs::path& p) {
 }
 
 /// The path single-quoted for the shell (test paths hold no quote).
-inline std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+inline std::string q(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
 
 /// A temporary folder of the running test's own: <temp>/<prefix>-<pid>-<test name>.
 inline fs::path test_dir(const std::string& prefix) {
-    return fs::temp_directory_path() / (prefix + "-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    return fs::temp_directory_path() /
+           (prefix + "-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
 }
 
 /// Exit status and output of a program run through the shell.
@@ -53,7 +56,8 @@ struct RunResult {
 /// Runs `command` (a shell command line without redirections) with no input, its stdout and
 /// stderr kept in files of `dir`, so that neither can block on a full pipe.
 inline RunResult run_captured(const std::string& command, const fs::path& dir) {
-    const std::string cmd = command + " >" + (dir / "out").string() + " 2>" + (dir / "err").string() + " </dev/null";
+    const std::string cmd =
+        command + " >" + (dir / "out").string() + " 2>" + (dir / "err").string() + " </dev/null";
     RunResult r;
     const int raw = std::system(cmd.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -75,7 +79,8 @@ inline std::pair<int, std::string> shell(const std::string& cmd) {
 
 /// A fresh database at <temp>/<prefix>-<pid>-<name> (or <prefix>-<pid> when name is ""),
 /// indexed from `paths` with two jobs; fails the test when it holds no paragraph.
-inline std::string build_db(const std::string& prefix, const std::string& name, const std::vector<std::string>& paths,
+inline std::string build_db(const std::string& prefix, const std::string& name,
+                            const std::vector<std::string>& paths,
                             const IndexListener& listener = IndexListener{}) {
     std::string leaf = prefix + "-" + std::to_string(::getpid());
     if (!name.empty()) leaf += "-" + name;
@@ -128,7 +133,9 @@ struct ServerProcess {
         const std::size_t end = text.find("/ with ", url);
         if (url == std::string::npos || end == std::string::npos) return 0;
         const std::size_t colon = text.rfind(':', end);
-        return colon == std::string::npos || colon < url ? 0 : std::atoi(text.substr(colon + 1, end - colon - 1).c_str());
+        return colon == std::string::npos || colon < url
+                   ? 0
+                   : std::atoi(text.substr(colon + 1, end - colon - 1).c_str());
     }
     /// Waits (at most 20 s) for the log line saying this child listens, which it writes once its
     /// socket is bound and listening; false at once if the child exited first.

@@ -7,12 +7,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "index/indexer.h"
 #include "integration/test_support.h"
@@ -28,13 +27,14 @@ const fs::path kReal = fs::path(PLENARY_SHARED_DIR) / "corpus-real";
 /// One database of the UDHR in every format and language, the third UPR cycle as PDF, DOC
 /// and DOCX and as extracted text, and a session of General Debate speeches.
 class Trust : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         if (!fs::exists(kReal)) return;
         db = new std::string(test::build_db(
             "plenary-trust", "",
             {(kReal / "udhr").string(), (kReal / "upr-slovenia/3rdcycleunoriginal").string(),
-             (kReal / "upr-slovenia/cycle3").string(), (kReal / "ungdc/TXT/Session 70 - 2015").string()}));
+             (kReal / "upr-slovenia/cycle3").string(),
+             (kReal / "ungdc/TXT/Session 70 - 2015").string()}));
     }
     static void TearDownTestSuite() {
         if (db) fs::remove_all(*db);
@@ -62,11 +62,24 @@ protected:
 std::string* Trust::db = nullptr;
 
 const std::vector<std::string> kQueries = {
-    "rights",          "\"human rights\"",        "torture OR slavery",      "education -school",
-    "year:2015",       "year:1990..2000",         "year:2019..2021 women",   "country:SVN",
-    "lang:fr",         "\"Security Council\"",    "\"General Assembly\"",            "Slovenia AND Roma",
-    "discrimination",  "\"right to life\"",       "climate change",          "speaker:FRA",
-    "migrants refugees", "lang:zh OR lang:ar",
+    "rights",
+    "\"human rights\"",
+    "torture OR slavery",
+    "education -school",
+    "year:2015",
+    "year:1990..2000",
+    "year:2019..2021 women",
+    "country:SVN",
+    "lang:fr",
+    "\"Security Council\"",
+    "\"General Assembly\"",
+    "Slovenia AND Roma",
+    "discrimination",
+    "\"right to life\"",
+    "climate change",
+    "speaker:FRA",
+    "migrants refugees",
+    "lang:zh OR lang:ar",
 };
 
 TEST_F(Trust, TotalsAreCountsWhateverThePageAndFacets) {
@@ -76,7 +89,8 @@ TEST_F(Trust, TotalsAreCountsWhateverThePageAndFacets) {
         ASSERT_TRUE(counted.total_exact) << q;
         ASSERT_LE(counted.total, 10000u) << q;
         if (counted.total > 0) ++nonzero;
-        for (const auto& [offset, limit] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {0, 1}, {0, 10}, {20, 10}}) {
+        for (const auto& [offset, limit] :
+             std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {0, 1}, {0, 10}, {20, 10}}) {
             const SearchResult r = search(q, offset, limit, false);
             EXPECT_TRUE(r.total_exact) << q << " offset " << offset << " limit " << limit;
             EXPECT_EQ(r.total, counted.total) << q << " offset " << offset << " limit " << limit;
@@ -97,7 +111,8 @@ TEST_F(Trust, PastTheExactLimitTheTotalIsALowerBoundThatSaysSo) {
 }
 
 TEST_F(Trust, CountLinesSayWhatTheyCount) {
-    const SearchResult one = search("\"right to life, liberty and security of person\"", 0, 10, false);
+    const SearchResult one =
+        search("\"right to life, liberty and security of person\"", 0, 10, false);
     ASSERT_EQ(one.total, 1u) << "the UPR report quotes Article 3 once";
     EXPECT_EQ(to_text(one, TextStyle{}).substr(0, 35), "1 paragraph matches; showing 1–1\n");
     const SearchResult none = search("rights", 0, 0, false);
@@ -112,13 +127,15 @@ TEST_F(Trust, CountLinesSayWhatTheyCount) {
 std::tuple<std::string, std::string, std::string> printed(const Hit& h) {
     std::string where;
     for (const auto& heading : h.headings) where += heading + " › ";
-    return {h.document.symbol.empty() ? h.document.work : h.document.symbol, h.document.lang, where + h.paragraph};
+    return {h.document.symbol.empty() ? h.document.work : h.document.symbol, h.document.lang,
+            where + h.paragraph};
 }
 
 TEST_F(Trust, EachDocumentIsOneCopyWhateverFilesHoldIt) {
     std::size_t multi_file = 0;  // hits that stand for a document held in several files
-    for (const std::string q : {"rights", "\"human rights\"", "Slovenia", "torture", "recommendation",
-                                "equality", "article", "everyone", "freedom", "Roma", "education"}) {
+    for (const std::string q :
+         {"rights", "\"human rights\"", "Slovenia", "torture", "recommendation", "equality",
+          "article", "everyone", "freedom", "Roma", "education"}) {
         const SearchResult r = search(q, 0, 100, false);
         EXPECT_FALSE(r.hits.empty()) << q << " finds nothing: nothing checked";
         // The same paragraph as printed, from two files, is a copy shown twice.
@@ -128,14 +145,15 @@ TEST_F(Trust, EachDocumentIsOneCopyWhateverFilesHoldIt) {
             if (!h.paragraph.empty()) {
                 const auto [it, fresh] = seen.emplace(printed(h), h.document.source);
                 EXPECT_TRUE(fresh || it->second == h.document.source)
-                    << q << ": " << std::get<0>(printed(h)) << " ¶ " << std::get<2>(printed(h)) << " from "
-                    << it->second << " and " << h.document.source;
+                    << q << ": " << std::get<0>(printed(h)) << " ¶ " << std::get<2>(printed(h))
+                    << " from " << it->second << " and " << h.document.source;
             }
             multi_file += h.document.files.size() > 1;
             for (const std::string& f : h.document.files) {
                 const auto [it, fresh] = holder.emplace(f, h.document.source);
                 EXPECT_TRUE(fresh || it->second == h.document.source)
-                    << q << ": " << f << " is a copy shown by " << it->second << " and by " << h.document.source;
+                    << q << ": " << f << " is a copy shown by " << it->second << " and by "
+                    << h.document.source;
             }
         }
     }
@@ -165,7 +183,9 @@ TEST_F(Trust, ShowDocumentGivesEachLanguageVersionOnce) {
     Searcher s({*db});
     const auto versions = s.show_document("udhr");
     std::map<std::string, int> per_lang;
-    for (const auto& v : versions) ++per_lang[v.document.lang + (v.document.source.find("hant") != std::string::npos ? "-Hant" : "")];
+    for (const auto& v : versions)
+        ++per_lang[v.document.lang +
+                   (v.document.source.find("hant") != std::string::npos ? "-Hant" : "")];
     for (const auto& [lang, n] : per_lang) EXPECT_EQ(n, 1) << lang;
     EXPECT_EQ(per_lang.size(), 7u) << "ar, en, es, fr, ru, zh and zh-Hant";
 }
@@ -174,7 +194,8 @@ TEST_F(Trust, CliJsonGivesTheSameExactTotals) {
     for (const std::string& q : kQueries) {
         const SearchResult counted = search(q, 0, 0, true);
         for (const char* page : {"-n 0", "-n 1", "--offset 20 -n 10"}) {
-            const std::string cmd = test::kSearch + " --db " + test::q(*db) + " --format json " + page + " -- '" + q + "'";
+            const std::string cmd = test::kSearch + " --db " + test::q(*db) + " --format json " +
+                                    page + " -- '" + q + "'";
             const auto [status, out] = test::shell(cmd);
             ASSERT_EQ(status, 0) << cmd;
             const auto j = nlohmann::json::parse(out);

@@ -9,27 +9,30 @@
 #include <string>
 #include <vector>
 
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path speeches_root() { return fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT"; }
+fs::path speeches_root() {
+    return fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT";
+}
 
 bool is_letter_byte(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           static_cast<unsigned char>(c) >= 0x80;
 }
 
 /// What one session's speeches came out as.
 struct SessionCount {
     std::size_t speeches = 0;
     std::size_t paragraphs = 0;
-    std::size_t over_4000 = 0;      ///< paragraphs over 4,000 bytes
-    std::size_t hyphenations = 0;   ///< words cut by a hyphen at a source line end
-    std::size_t spaced = 0;         ///< of them, read back as "head- tail"
+    std::size_t over_4000 = 0;     ///< paragraphs over 4,000 bytes
+    std::size_t hyphenations = 0;  ///< words cut by a hyphen at a source line end
+    std::size_t spaced = 0;        ///< of them, read back as "head- tail"
 };
 
 /// Counts the line-end hyphenations of source and those that text keeps split by a space.
@@ -38,7 +41,8 @@ void count_hyphenations(const std::string& source, const std::string& text, Sess
     const auto lines = split_lines(normal);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         const std::string_view line = trim(lines[i]);
-        if (line.size() < 2 || line.back() != '-' || !is_letter_byte(line[line.size() - 2])) continue;
+        if (line.size() < 2 || line.back() != '-' || !is_letter_byte(line[line.size() - 2]))
+            continue;
         std::size_t next = i + 1;
         while (next < lines.size() && trim(lines[next]).empty()) ++next;
         if (next == lines.size()) continue;
@@ -56,7 +60,7 @@ void count_hyphenations(const std::string& source, const std::string& text, Sess
 }
 
 class WrappedSpeeches : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         if (!fs::is_directory(speeches_root())) return;
         for (const auto& session : fs::directory_iterator(speeches_root())) {
@@ -78,7 +82,8 @@ protected:
     }
 
     void SetUp() override {
-        if (s_sessions.empty()) GTEST_SKIP() << "corpus-real/ungdc/TXT not found under " << PLENARY_SHARED_DIR;
+        if (s_sessions.empty())
+            GTEST_SKIP() << "corpus-real/ungdc/TXT not found under " << PLENARY_SHARED_DIR;
     }
 
     static inline std::map<std::string, SessionCount> s_sessions;
@@ -88,26 +93,27 @@ TEST_F(WrappedSpeeches, EverySessionHasAtLeastEightParagraphsASpeech) {
     EXPECT_EQ(s_sessions.size(), 19u);
     for (const auto& [session, c] : s_sessions) {
         ASSERT_GT(c.speeches, 0u) << session;
-        const double per_speech = static_cast<double>(c.paragraphs) / static_cast<double>(c.speeches);
+        const double per_speech =
+            static_cast<double>(c.paragraphs) / static_cast<double>(c.speeches);
         EXPECT_GE(per_speech, 8.0) << session;
         std::cout << session << ": " << c.speeches << " speeches, " << per_speech
-                  << " paragraphs a speech, " << c.over_4000 << " over 4,000 bytes, "
-                  << c.spaced << " of " << c.hyphenations << " line-end hyphenations spaced\n";
+                  << " paragraphs a speech, " << c.over_4000 << " over 4,000 bytes, " << c.spaced
+                  << " of " << c.hyphenations << " line-end hyphenations spaced\n";
     }
 }
 
 TEST_F(WrappedSpeeches, AtMostOneParagraphInFiveHundredIsOver4000Bytes) {
     for (const auto& [session, c] : s_sessions) {
-        EXPECT_LE(c.over_4000 * 1000, c.paragraphs * 2) << session << ": " << c.over_4000 << " of "
-                                                        << c.paragraphs;
+        EXPECT_LE(c.over_4000 * 1000, c.paragraphs * 2)
+            << session << ": " << c.over_4000 << " of " << c.paragraphs;
     }
 }
 
 TEST_F(WrappedSpeeches, AtMostTwoLineEndHyphenationsInAHundredKeepASpace) {
     std::size_t hyphenations = 0;
     for (const auto& [session, c] : s_sessions) {
-        EXPECT_LE(c.spaced * 100, c.hyphenations * 2) << session << ": " << c.spaced << " of "
-                                                      << c.hyphenations;
+        EXPECT_LE(c.spaced * 100, c.hyphenations * 2)
+            << session << ": " << c.spaced << " of " << c.hyphenations;
         hyphenations += c.hyphenations;
     }
     // The four hard-wrapped sessions alone cut some 1,500 words at line ends.

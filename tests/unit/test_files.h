@@ -37,25 +37,46 @@ inline std::string make_zip(const std::vector<std::pair<std::string, std::string
         const std::uint32_t size = static_cast<std::uint32_t>(data.size());
         const std::uint32_t usize = declared_size ? declared_size : size;
         out += "PK\x03\x04";
-        put16(out, 20); put16(out, 0); put16(out, 0); put16(out, 0); put16(out, 0);
-        put32(out, crc); put32(out, size); put32(out, usize);
-        put16(out, static_cast<unsigned>(name.size())); put16(out, 0);
+        put16(out, 20);
+        put16(out, 0);
+        put16(out, 0);
+        put16(out, 0);
+        put16(out, 0);
+        put32(out, crc);
+        put32(out, size);
+        put32(out, usize);
+        put16(out, static_cast<unsigned>(name.size()));
+        put16(out, 0);
         out += name;
         out += data;
         central += "PK\x01\x02";
-        put16(central, 20); put16(central, 20); put16(central, 0); put16(central, 0);
-        put16(central, 0); put16(central, 0);
-        put32(central, crc); put32(central, size); put32(central, usize);
-        put16(central, static_cast<unsigned>(name.size())); put16(central, 0); put16(central, 0);
-        put16(central, 0); put16(central, 0); put32(central, 0); put32(central, offset);
+        put16(central, 20);
+        put16(central, 20);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put32(central, crc);
+        put32(central, size);
+        put32(central, usize);
+        put16(central, static_cast<unsigned>(name.size()));
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put32(central, 0);
+        put32(central, offset);
         central += name;
     }
     const std::uint32_t cd_offset = static_cast<std::uint32_t>(out.size());
     out += central;
     out += "PK\x05\x06";
-    put16(out, 0); put16(out, 0);
-    put16(out, static_cast<unsigned>(entries.size())); put16(out, static_cast<unsigned>(entries.size()));
-    put32(out, static_cast<std::uint32_t>(central.size())); put32(out, cd_offset);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, static_cast<unsigned>(entries.size()));
+    put16(out, static_cast<unsigned>(entries.size()));
+    put32(out, static_cast<std::uint32_t>(central.size()));
+    put32(out, cd_offset);
     put16(out, 0);
     return out;
 }
@@ -69,7 +90,8 @@ inline std::string make_pdf(const std::vector<std::vector<std::string>>& pages) 
     for (std::size_t i = 0; i < n; ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
     objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
     objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
-    objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+    objects.push_back(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     for (std::size_t i = 0; i < n; ++i) {
         std::string content = "BT /F1 11 Tf 14 TL 72 760 Td\n";
         for (const auto& line : pages[i]) {
@@ -81,9 +103,12 @@ inline std::string make_pdf(const std::vector<std::vector<std::string>>& pages) 
             content += "(" + escaped + ") Tj T*\n";
         }
         content += "ET\n";
-        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
-                          std::to_string(5 + 2 * i) + " 0 R >>");
-        objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
+        objects.push_back(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
+            ">> >> /Contents " +
+            std::to_string(5 + 2 * i) + " 0 R >>");
+        objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+                          content + "endstream");
     }
     std::string out = "%PDF-1.4\n";
     std::vector<std::size_t> offsets;
@@ -97,8 +122,8 @@ inline std::string make_pdf(const std::vector<std::vector<std::string>>& pages) 
         std::string num = std::to_string(off);
         out += std::string(10 - num.size(), '0') + num + " 00000 n \n";
     }
-    out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           std::to_string(xref) + "\n%%EOF\n";
+    out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return out;
 }
 

@@ -1,11 +1,6 @@
 // Language identification, per-language analysis (folding, Arabic normalisation, Chinese
 // segmentation) and references cited in the six languages.
-#include "analysis/analyzer.h"
-#include "base/error.h"
 #include "analysis/language.h"
-#include "readers/reader.h"
-#include "refs/references.h"
-#include "base/text_util.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +8,12 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "analysis/analyzer.h"
+#include "base/error.h"
+#include "base/text_util.h"
+#include "readers/reader.h"
+#include "refs/references.h"
 
 namespace fs = std::filesystem;
 using namespace plenary;
@@ -28,7 +29,9 @@ struct DetectRow {
 
 class DetectLanguage : public ::testing::TestWithParam<DetectRow> {};
 
-TEST_P(DetectLanguage, Row) { EXPECT_EQ(detect_language(GetParam().text), GetParam().expected) << GetParam().text; }
+TEST_P(DetectLanguage, Row) {
+    EXPECT_EQ(detect_language(GetParam().text), GetParam().expected) << GetParam().text;
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, DetectLanguage,
@@ -42,7 +45,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Mixed: a Chinese paragraph naming an English title keeps Chinese.
         DetectRow{"大会注意到秘书长题为 World Economic Situation 的报告。", "zh"},
         // A French paragraph quoting an English phrase keeps French.
-        DetectRow{"Le Conseil a pris note du rapport intitulé « Our Common Agenda » et des recommandations "
+        DetectRow{"Le Conseil a pris note du rapport intitulé « Our Common Agenda » et des "
+                  "recommandations "
                   "qui y figurent, ainsi que de la déclaration du Président.",
                   "fr"},
         DetectRow{"12 345 / 2020", ""}, DetectRow{"", ""}));
@@ -82,11 +86,13 @@ TEST(DetectLanguage, CharterAndUdhrFilesWhole) {
     const fs::path udhr = kShared / "corpus-real" / "udhr" / "txt";
     if (!fs::exists(charter) || !fs::exists(udhr)) GTEST_SKIP() << "the shared corpus is absent";
     for (const char* lang : {"ar", "en", "es", "fr", "ru", "zh"})
-        EXPECT_EQ(detect_language(read_file((charter / (std::string("raw_un_charter_") + lang + ".txt")).string())),
+        EXPECT_EQ(detect_language(read_file(
+                      (charter / (std::string("raw_un_charter_") + lang + ".txt")).string())),
                   lang);
     const std::pair<const char*, const char*> udhr_files[] = {
-        {"udhr_arb.txt", "ar"}, {"udhr_cmn_hans.txt", "zh"}, {"udhr_cmn_hant.txt", "zh"}, {"udhr_eng.txt", "en"},
-        {"udhr_fra.txt", "fr"}, {"udhr_rus.txt", "ru"},      {"udhr_spa.txt", "es"}};
+        {"udhr_arb.txt", "ar"}, {"udhr_cmn_hans.txt", "zh"}, {"udhr_cmn_hant.txt", "zh"},
+        {"udhr_eng.txt", "en"}, {"udhr_fra.txt", "fr"},      {"udhr_rus.txt", "ru"},
+        {"udhr_spa.txt", "es"}};
     for (const auto& [file, lang] : udhr_files)
         EXPECT_EQ(detect_language(read_file((udhr / file).string())), lang) << file;
 }
@@ -108,26 +114,28 @@ namespace {
 
 TEST(FoldTerms, ArabicWithAndWithoutDiacriticsAreOneTerm) {
     const std::pair<const char*, const char*> rows[] = {
-        {"القَرَارُ", "القرار"},          // harakat
-        {"الأُمَم المُتَّحِدَة", "الامم المتحده"},  // hamza on alef, shadda, ta marbuta
-        {"إلى", "الي"},                  // alef with hamza below, alef maqsura
-        {"آمن", "امن"},                  // alef with madda
-        {"ٱلسلام", "السلام"},            // alef wasla
-        {"الجمعيـــة", "الجمعيه"},        // tatweel
+        {"القَرَارُ", "القرار"},                 // harakat
+        {"الأُمَم المُتَّحِدَة", "الامم المتحده"},   // hamza on alef, shadda, ta marbuta
+        {"إلى", "الي"},                       // alef with hamza below, alef maqsura
+        {"آمن", "امن"},                       // alef with madda
+        {"ٱلسلام", "السلام"},                 // alef wasla
+        {"الجمعيـــة", "الجمعيه"},            // tatweel
         {"القرار ٧٣/١٩٥", "القرار 73/195"}};  // Arabic-Indic digits
     for (const auto& [written, plain] : rows) {
         EXPECT_EQ(fold_terms(written), fold_terms(plain)) << written;
-        EXPECT_EQ(fold_terms(plain).find("\xD8\xA9"), std::string::npos) << plain;  // no ta marbuta left
+        EXPECT_EQ(fold_terms(plain).find("\xD8\xA9"), std::string::npos)
+            << plain;  // no ta marbuta left
     }
 }
 
 TEST(FoldTerms, LatinCyrillicAndCompatibilityForms) {
     const std::pair<const char*, const char*> rows[] = {
-        {"Côte d’Ivoire", "cote d'ivoire"}, {"CÔTE D'IVOIRE", "cote d'ivoire"},
+        {"Côte d’Ivoire", "cote d'ivoire"},
+        {"CÔTE D'IVOIRE", "cote d'ivoire"},
         {"Генеральной Ассамблеи", "генеральной ассамблеи"},  // й stays a letter of its own
         {"Ёлка", "елка"},
-        {"ﬁnance", "finance"},            // ligature (NFKC)
-        {"７３／１９５", "73/195"},        // full-width forms (NFKC)
+        {"ﬁnance", "finance"},       // ligature (NFKC)
+        {"７３／１９５", "73/195"},  // full-width forms (NFKC)
         {"Straße", "strasse"}};
     for (const auto& [in, expected] : rows) EXPECT_EQ(fold_terms(in), expected) << in;
 }
@@ -166,10 +174,10 @@ TEST(SplitWordEndings, PossessivesFootnoteMarksAndSuperscripts) {
         {"the Council's, the Assembly`s", "the Council, the Assembly"},
         {"ARMS TRADE TREATY’S", "ARMS TRADE TREATY"},
         {"the 1990’s", "the 1990"},
-        {"the States’ rights", "the States’ rights"},     // plural possessive: the indexer drops it
+        {"the States’ rights", "the States’ rights"},  // plural possessive: the indexer drops it
         {"Côte d’Ivoire, l’homme", "Côte d’Ivoire, l’homme"},  // elisions stay
-        {"’s and 's", "’s and 's"},                          // no word before
-        {"Council’sx", "Council’sx"},                        // no possessive
+        {"’s and 's", "’s and 's"},                            // no word before
+        {"Council’sx", "Council’sx"},                          // no possessive
         {"Ecuador4 (on behalf)", "Ecuador-4 (on behalf)"},
         {"Council12, Treaty1.", "Council-12, Treaty-1."},
         {"COVID19", "COVID-19"},
@@ -180,7 +188,8 @@ TEST(SplitWordEndings, PossessivesFootnoteMarksAndSuperscripts) {
     };
     for (const auto& [in, expected] : rows) EXPECT_EQ(split_word_endings(in), expected) << in;
     // fold_terms() does it first, so the indexer, queries and snippets agree.
-    EXPECT_EQ(fold_terms("Security Council’s Ecuador4 Treaty²"), "security council ecuador-4 treaty ");
+    EXPECT_EQ(fold_terms("Security Council’s Ecuador4 Treaty²"),
+              "security council ecuador-4 treaty ");
 }
 
 TEST(Analyzer, PossessiveWordsAreIndexedAtTheirPosition) {
@@ -191,7 +200,8 @@ TEST(Analyzer, PossessiveWordsAreIndexedAtTheirPosition) {
     std::vector<std::string> terms;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         std::string positions;
-        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions += std::to_string(*p);
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+            positions += std::to_string(*p);
         terms.push_back(*t + (positions.empty() ? "" : "@" + positions));
     }
     EXPECT_EQ(terms, (std::vector<std::string>{"Zagenda", "Zcouncil", "Zsecur", "Zthe", "agenda@4",
@@ -244,20 +254,36 @@ TEST_P(SixLanguageReferences, Row) {
     EXPECT_TRUE(contains_all(ids, row.resolutions)) << row.text;
     EXPECT_TRUE(contains_all(r.countries, row.countries)) << row.text;
     for (int s : row.sessions)
-        EXPECT_NE(std::find(r.sessions.begin(), r.sessions.end(), s), r.sessions.end()) << row.text << " " << s;
+        EXPECT_NE(std::find(r.sessions.begin(), r.sessions.end(), s), r.sessions.end())
+            << row.text << " " << s;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     IssueSentences, SixLanguageReferences,
     ::testing::Values(
-        RefRow{"fr", "Rappelant la résolution 73/195 de l'Assemblée générale, en date du 19 décembre 2018,",
-               {"A/RES/73/195"}, {}, {}},
-        RefRow{"ru", "ссылаясь на резолюцию 73/195 Генеральной Ассамблеи от 19 декабря 2018 года,",
-               {"A/RES/73/195"}, {}, {}},
-        RefRow{"es", "Recordando la resolución 73/195 de la Asamblea General, de 19 de diciembre de 2018,",
-               {"A/RES/73/195"}, {}, {}},
+        RefRow{
+            "fr",
+            "Rappelant la résolution 73/195 de l'Assemblée générale, en date du 19 décembre 2018,",
+            {"A/RES/73/195"},
+            {},
+            {}},
+        RefRow{"ru",
+               "ссылаясь на резолюцию 73/195 Генеральной Ассамблеи от 19 декабря 2018 года,",
+               {"A/RES/73/195"},
+               {},
+               {}},
+        RefRow{
+            "es",
+            "Recordando la resolución 73/195 de la Asamblea General, de 19 de diciembre de 2018,",
+            {"A/RES/73/195"},
+            {},
+            {}},
         RefRow{"zh", "回顾大会2018年12月19日第73/195号决议，", {"A/RES/73/195"}, {}, {}},
-        RefRow{"ar", "وإذ تشير إلى القرار 73/195 المؤرخ 19 كانون الأول/ديسمبر 2018،", {"A/RES/73/195"}, {}, {}},
+        RefRow{"ar",
+               "وإذ تشير إلى القرار 73/195 المؤرخ 19 كانون الأول/ديسمبر 2018،",
+               {"A/RES/73/195"},
+               {},
+               {}},
         RefRow{"fr", "à sa soixante-neuvième session", {}, {}, {69}},
         RefRow{"ru", "на ее шестьдесят девятой сессии", {}, {}, {69}}));
 
@@ -289,9 +315,11 @@ TEST(SixLanguageReferences, UnpcDevSetSentences) {
             const References r = refs_of(lang, text);
             std::vector<std::string> ids;
             for (const auto& res : r.resolutions) ids.push_back(res.id);
-            EXPECT_TRUE(contains_all(ids, e.resolutions)) << lang << " line " << e.line << ": " << text;
+            EXPECT_TRUE(contains_all(ids, e.resolutions))
+                << lang << " line " << e.line << ": " << text;
             if (e.nominative_only != lang) {
-                EXPECT_TRUE(contains_all(r.countries, e.countries)) << lang << " line " << e.line << ": " << text;
+                EXPECT_TRUE(contains_all(r.countries, e.countries))
+                    << lang << " line " << e.line << ": " << text;
             }
             for (int s : e.sessions)
                 EXPECT_NE(std::find(r.sessions.begin(), r.sessions.end(), s), r.sessions.end())
@@ -307,20 +335,32 @@ namespace {
 // ---- Alignment keys -------------------------------------------------------------------
 
 TEST(ArticleHeadingNumber, SixLanguagesAndNotSentences) {
-    const std::pair<const char*, int> rows[] = {
-        {"Article 51", 51}, {"Article premier", 1}, {"Artículo 51", 51}, {"  Статья 51 ", 51},
-        {"المادة 51", 51}, {"第五十一条", 51}, {"第一百一十一条", 111}, {"第十条", 10}, {"第二十条", 20},
-        {"第一百零一条", 101}, {"第三十四条所指之性质", 0}, {"Article 51 of the Charter provides that", 0},
-        {"Articles", 0}, {"Chapter VII", 0}, {"", 0}};
+    const std::pair<const char*, int> rows[] = {{"Article 51", 51},
+                                                {"Article premier", 1},
+                                                {"Artículo 51", 51},
+                                                {"  Статья 51 ", 51},
+                                                {"المادة 51", 51},
+                                                {"第五十一条", 51},
+                                                {"第一百一十一条", 111},
+                                                {"第十条", 10},
+                                                {"第二十条", 20},
+                                                {"第一百零一条", 101},
+                                                {"第三十四条所指之性质", 0},
+                                                {"Article 51 of the Charter provides that", 0},
+                                                {"Articles", 0},
+                                                {"Chapter VII", 0},
+                                                {"", 0}};
     for (const auto& [line, n] : rows) EXPECT_EQ(article_heading_number(line), n) << line;
 }
 
 TEST(AssignArticleAnchors, ParagraphsUnderAnArticleUntilTheNextChapter) {
     Document doc;
-    for (const char* t : {"Preamble text", "Chapter VII: Action", "Article 51", "Nothing in the present Charter",
-                          "Measures taken by Members", "Chapter VIII: Regional Arrangements", "Text after",
-                          "第一章：宗旨及原则 第一条 联合国之宗旨为：", "一、维持国际和平及安全；",
-                          "职权 第十条 大会得讨论本宪章范围内之任何问题或事项", "为求实现第一条所述各宗旨起见，第二条"}) {
+    for (const char* t :
+         {"Preamble text", "Chapter VII: Action", "Article 51", "Nothing in the present Charter",
+          "Measures taken by Members", "Chapter VIII: Regional Arrangements", "Text after",
+          "第一章：宗旨及原则 第一条 联合国之宗旨为：", "一、维持国际和平及安全；",
+          "职权 第十条 大会得讨论本宪章范围内之任何问题或事项",
+          "为求实现第一条所述各宗旨起见，第二条"}) {
         Paragraph p;
         p.text = t;
         doc.paragraphs.push_back(p);
@@ -328,16 +368,19 @@ TEST(AssignArticleAnchors, ParagraphsUnderAnArticleUntilTheNextChapter) {
     assign_article_anchors(doc);
     // The heading "Article 51" is a heading, not the article's first paragraph: anchoring it
     // put the versions one paragraph apart where another joined its heading to the text.
-    const char* expected[] = {"", "", "", "art51", "art51", "", "", "art1", "art1", "art10", "art10"};
+    const char* expected[] = {"", "",     "",     "art51", "art51", "",
+                              "", "art1", "art1", "art10", "art10"};
     for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
         EXPECT_EQ(doc.paragraphs[i].anchor, expected[i]) << doc.paragraphs[i].text;
     EXPECT_EQ(doc.paragraphs[2].kind, ParagraphKind::heading);
     EXPECT_EQ(doc.paragraphs[3].number, "1");
     EXPECT_EQ(doc.paragraphs[4].number, "2");
-    EXPECT_EQ(doc.paragraphs[3].headings, (std::vector<std::string>{"Chapter VII: Action", "Article 51"}));
+    EXPECT_EQ(doc.paragraphs[3].headings,
+              (std::vector<std::string>{"Chapter VII: Action", "Article 51"}));
     // Joined Chinese heading lines go to the heading path; the chapeau has no number.
     EXPECT_EQ(doc.paragraphs[7].text, "联合国之宗旨为：");
-    EXPECT_EQ(doc.paragraphs[7].headings, (std::vector<std::string>{"第一章：宗旨及原则", "第一条"}));
+    EXPECT_EQ(doc.paragraphs[7].headings,
+              (std::vector<std::string>{"第一章：宗旨及原则", "第一条"}));
     EXPECT_EQ(doc.paragraphs[7].number, "");
     EXPECT_EQ(doc.paragraphs[8].number, "1");
     EXPECT_EQ(doc.paragraphs[8].text, "维持国际和平及安全；");
@@ -366,7 +409,8 @@ TEST(ParseYaml, KeysBecomeAnchoredParagraphsWithTheFolderLanguage) {
     ASSERT_EQ(doc.paragraphs.size(), 3u);
     EXPECT_EQ(doc.paragraphs[0].anchor, "1-1-title");
     EXPECT_EQ(doc.paragraphs[0].number, "1.1");
-    EXPECT_EQ(doc.paragraphs[0].text, "D’ici à 2030, éliminer complètement l’extrême pauvreté dans le monde entier");
+    EXPECT_EQ(doc.paragraphs[0].text,
+              "D’ici à 2030, éliminer complètement l’extrême pauvreté dans le monde entier");
     EXPECT_EQ(doc.paragraphs[0].line, 2);
     EXPECT_EQ(doc.paragraphs[1].text, "القضاء على الجوع وتحقيق الأمن الغذائي");
     EXPECT_EQ(doc.paragraphs[2].text, "It's quoted over two lines");

@@ -1,9 +1,10 @@
 #include "base/text_util.h"
-#include "base/fold_rules.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "base/fold_rules.h"
 
 namespace plenary {
 namespace {
@@ -28,8 +29,7 @@ INSTANTIATE_TEST_SUITE_P(Table, FoldTest,
                                            FoldCase{"Москва", "москва"},
                                            FoldCase{"12–16 October", "12-16 october"},
                                            FoldCase{"ﬁnance", "finance"},
-                                           FoldCase{"Straße", "strasse"},
-                                           FoldCase{"", ""}));
+                                           FoldCase{"Straße", "strasse"}, FoldCase{"", ""}));
 
 TEST(Utf8Test, ValidTextPasses) {
     EXPECT_TRUE(check_utf8("plain ascii"));
@@ -67,10 +67,10 @@ TEST(SpacesTest, TrimAndCollapse) {
 }  // namespace
 }  // namespace plenary
 
-
 namespace plenary {
 namespace {
-// fold() reads a table generated at build time; it must say what ICU says, code point by code point.
+// fold() reads a table generated at build time; it must say what ICU says, code point by code
+// point.
 TEST(FoldTable, AgreesWithIcuOnEveryBmpCodePoint) {
     std::size_t checked = 0, differing = 0;
     for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
@@ -78,30 +78,34 @@ TEST(FoldTable, AgreesWithIcuOnEveryBmpCodePoint) {
         std::string s;
         append_utf8(s, cp);
         const std::string want = fold_code_point_icu(cp);
-        if (fold(s) != want && ++differing <= 5) ADD_FAILURE() << "U+" << std::hex << static_cast<unsigned>(cp);
+        if (fold(s) != want && ++differing <= 5)
+            ADD_FAILURE() << "U+" << std::hex << static_cast<unsigned>(cp);
         ++checked;
     }
     EXPECT_EQ(differing, 0u);
     EXPECT_EQ(checked, 0x10000u - 0x80u - 0x800u);
-    EXPECT_EQ(fold("\xC3\x89" "cole"), "ecole");  // a change of the rule shows here too
+    EXPECT_EQ(fold("\xC3\x89"
+                   "cole"),
+              "ecole");  // a change of the rule shows here too
 }
 
 // The documented rules on examples written by hand, not by the ICU function the table comes
 // from: compatibility forms, case folding, marks removed, typographic punctuation made ASCII.
 TEST(FoldRules, HandWrittenExamples) {
     const std::pair<const char*, const char*> rows[] = {
-        {"\uFB01nance", "finance"},                 // ligature fi
-        {"\uFF21\uFF22\uFF23", "abc"},              // full-width letters
-        {"\u0130stanbul", "istanbul"},              // capital I with dot above
-        {"\u039F\u03A3\u039F\u03A3\u03C2", "\u03BF\u03C3\u03BF\u03C3\u03C3"},  // Greek sigma, final sigma too
-        {"Stra\u00DFe", "strasse"},                 // sharp s
-        {"\u0152uvre", "oeuvre"},                   // ligature OE
+        {"\uFB01nance", "finance"},     // ligature fi
+        {"\uFF21\uFF22\uFF23", "abc"},  // full-width letters
+        {"\u0130stanbul", "istanbul"},  // capital I with dot above
+        {"\u039F\u03A3\u039F\u03A3\u03C2",
+         "\u03BF\u03C3\u03BF\u03C3\u03C3"},            // Greek sigma, final sigma too
+        {"Stra\u00DFe", "strasse"},                    // sharp s
+        {"\u0152uvre", "oeuvre"},                      // ligature OE
         {"C\u00F4te d\u2019Ivoire", "cote d'ivoire"},  // circumflex, typographic apostrophe
-        {"a\u3000b", "a b"},                        // ideographic space
-        {"1990\u20132000", "1990-2000"},             // en dash
-        {"m\u00B2", "m2"},                          // superscript two
-        {"\u00C5ngstr\u00F6m", "angstrom"},          // ring and diaeresis
-        {"\u0141\u00F3d\u017A", "lodz"},            // stroke (no decomposition) and acute
+        {"a\u3000b", "a b"},                           // ideographic space
+        {"1990\u20132000", "1990-2000"},               // en dash
+        {"m\u00B2", "m2"},                             // superscript two
+        {"\u00C5ngstr\u00F6m", "angstrom"},            // ring and diaeresis
+        {"\u0141\u00F3d\u017A", "lodz"},               // stroke (no decomposition) and acute
         {"\u0419\u041E\u0413", "\u0439\u043E\u0433"},  // Russian short i stays a letter of its own
     };
     for (const auto& [in, want] : rows) EXPECT_EQ(fold(in), want) << in;

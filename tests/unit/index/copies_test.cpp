@@ -13,8 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Document make_doc(const std::string& lang, const std::string& symbol, const std::vector<std::string>& texts,
-                  const std::string& format = "text") {
+Document make_doc(const std::string& lang, const std::string& symbol,
+                  const std::vector<std::string>& texts, const std::string& format = "text") {
     Document d;
     d.lang = lang;
     d.symbol = symbol;
@@ -29,15 +29,20 @@ Document make_doc(const std::string& lang, const std::string& symbol, const std:
 
 const std::vector<std::string> kArticles{
     "Everyone has the right to life, liberty and the security of person.",
-    "No one shall be held in slavery or servitude; slavery and the slave trade shall be prohibited in all their forms.",
-    "No one shall be subjected to torture or to cruel, inhuman or degrading treatment or punishment.",
+    "No one shall be held in slavery or servitude; slavery and the slave trade shall be prohibited "
+    "in all their forms.",
+    "No one shall be subjected to torture or to cruel, inhuman or degrading treatment or "
+    "punishment.",
     "Everyone has the right to recognition everywhere as a person before the law.",
 };
 
 TEST(Copies, ResemblanceOfSameAndDifferentTexts) {
     const auto a = copy_signature(make_doc("en", "", kArticles), "a", "/a.txt");
     const auto b = copy_signature(make_doc("en", "", kArticles), "b", "/b.html");
-    const auto c = copy_signature(make_doc("en", "", {"The General Assembly decides to convene a high-level meeting on ocean acidification in the year 2030."}), "c", "/c.txt");
+    const auto c = copy_signature(make_doc("en", "",
+                                           {"The General Assembly decides to convene a high-level "
+                                            "meeting on ocean acidification in the year 2030."}),
+                                  "c", "/c.txt");
     EXPECT_DOUBLE_EQ(resemblance(a.sketch, b.sketch), 1.0);
     EXPECT_LT(resemblance(a.sketch, c.sketch), 0.1);
     EXPECT_EQ(resemblance(a.sketch, {}), 0.0);
@@ -50,7 +55,8 @@ TEST(Copies, ResemblanceOfSameAndDifferentTexts) {
 }
 
 TEST(Copies, SignatureSurvivesItsEncoding) {
-    const auto a = copy_signature(make_doc("fr", "A/RES/217(III)", kArticles, "html"), "k", "/x/udhr fr.html");
+    const auto a =
+        copy_signature(make_doc("fr", "A/RES/217(III)", kArticles, "html"), "k", "/x/udhr fr.html");
     const auto back = CopySignature::decode(a.encode());
     ASSERT_TRUE(back);
     EXPECT_EQ(back->lang, "fr");
@@ -65,8 +71,10 @@ TEST(Copies, SignatureSurvivesItsEncoding) {
 
 TEST(Copies, QualityPrefersWholeParagraphsToFragments) {
     const Document whole = make_doc("en", "", kArticles);
-    Document fragments = make_doc("en", "", {"Everyone has the right to life, liberty", "and the security of person.",
-                                             "2000–02", "FIGURE 6", "No one shall be held in slavery or servitude;"});
+    Document fragments =
+        make_doc("en", "",
+                 {"Everyone has the right to life, liberty", "and the security of person.",
+                  "2000–02", "FIGURE 6", "No one shall be held in slavery or servitude;"});
     EXPECT_DOUBLE_EQ(paragraph_quality(whole), 1.0);
     EXPECT_LT(paragraph_quality(fragments), 0.5);
     EXPECT_EQ(paragraph_quality(Document{}), 0.0);
@@ -82,11 +90,16 @@ TEST(Copies, WhichFilesAreOneDocument) {
         copy_signature(make_doc("en", "", cut, "pdf"), "0", "/0.pdf"),
         copy_signature(make_doc("en", "", kArticles, "text"), "1", "/1.txt"),
         copy_signature(make_doc("en", "", kArticles, "html"), "2", "/2.html"),
-        copy_signature(make_doc("fr", "", kArticles, "text"), "3", "/3.txt"),      // another language
+        copy_signature(make_doc("fr", "", kArticles, "text"), "3", "/3.txt"),  // another language
         copy_signature(make_doc("en", "A/1", kArticles, "text"), "4", "/4.txt"),  // symbols differ:
         copy_signature(make_doc("en", "A/2", kArticles, "text"), "5", "/5.txt"),  // never copies
-        copy_signature(make_doc("en", "A/9", {"Short and unrelated words about oceans and fisheries here."}), "6", "/6.txt"),
-        copy_signature(make_doc("en", "A/9", {"Short and unrelated words about oceans and fisheries here."}, "pdf"), "7", "/7.pdf"),
+        copy_signature(
+            make_doc("en", "A/9", {"Short and unrelated words about oceans and fisheries here."}),
+            "6", "/6.txt"),
+        copy_signature(
+            make_doc("en", "A/9", {"Short and unrelated words about oceans and fisheries here."},
+                     "pdf"),
+            "7", "/7.pdf"),
     };
     const auto groups = find_copies(sigs);
     ASSERT_EQ(groups.size(), 2u);
@@ -131,22 +144,30 @@ TEST(Copies, RealFilesOfOneDocumentAndOfTwo) {
     const auto xml = sig("udhr/xml/udhr_eng.xml"), html = sig("udhr/html/udhr_eng.html"),
                txt = sig("udhr/txt/udhr_eng.txt");
     const auto hans = sig("udhr/xml/udhr_cmn_hans.xml"), hant = sig("udhr/xml/udhr_cmn_hant.xml");
-    const auto hans_txt = sig("udhr/txt/udhr_cmn_hans.txt"), hans_html = sig("udhr/html/udhr_cmn_hans.html");
-    for (const auto* s : {&hans_txt, &hans_html}) EXPECT_GE(resemblance(hans.sketch, s->sketch), kSameText) << s->path;
+    const auto hans_txt = sig("udhr/txt/udhr_cmn_hans.txt"),
+               hans_html = sig("udhr/html/udhr_cmn_hans.html");
+    for (const auto* s : {&hans_txt, &hans_html})
+        EXPECT_GE(resemblance(hans.sketch, s->sketch), kSameText) << s->path;
     const auto pdf = sig("upr-slovenia/3rdcycleunoriginal/g1924226.pdf"),
                extracted = sig("upr-slovenia/cycle3/extracted/g1924226.txt");
-    for (const auto* s : {&html, &txt}) EXPECT_GE(resemblance(xml.sketch, s->sketch), kSameText) << s->path;
-    EXPECT_LT(resemblance(hans.sketch, hant.sketch), 0.3) << "simplified and traditional Chinese are two texts";
+    for (const auto* s : {&html, &txt})
+        EXPECT_GE(resemblance(xml.sketch, s->sketch), kSameText) << s->path;
+    EXPECT_LT(resemblance(hans.sketch, hant.sketch), 0.3)
+        << "simplified and traditional Chinese are two texts";
     EXPECT_GE(resemblance(pdf.sketch, extracted.sketch), 0.5);
-    const auto groups = find_copies({xml, html, txt, hans, hant, pdf, extracted, hans_txt, hans_html});
+    const auto groups =
+        find_copies({xml, html, txt, hans, hant, pdf, extracted, hans_txt, hans_html});
     ASSERT_EQ(groups.size(), 3u);
     std::vector<std::size_t> sizes;
     for (const auto& g : groups) sizes.push_back(g.size());
     std::sort(sizes.begin(), sizes.end());
-    EXPECT_EQ(sizes, (std::vector<std::size_t>{2, 3, 3})) << "UPR pdf+txt; UDHR en; UDHR zh-Hans (not zh-Hant)";
-    std::printf("quality: udhr xml %.3f html %.3f txt %.3f; upr pdf %.3f txt %.3f; resemblance pdf/txt %.3f, hans/hant %.3f\n",
-                xml.quality, html.quality, txt.quality, pdf.quality, extracted.quality,
-                resemblance(pdf.sketch, extracted.sketch), resemblance(hans.sketch, hant.sketch));
+    EXPECT_EQ(sizes, (std::vector<std::size_t>{2, 3, 3}))
+        << "UPR pdf+txt; UDHR en; UDHR zh-Hans (not zh-Hant)";
+    std::printf(
+        "quality: udhr xml %.3f html %.3f txt %.3f; upr pdf %.3f txt %.3f; resemblance pdf/txt "
+        "%.3f, hans/hant %.3f\n",
+        xml.quality, html.quality, txt.quality, pdf.quality, extracted.quality,
+        resemblance(pdf.sketch, extracted.sketch), resemblance(hans.sketch, hant.sketch));
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
@@ -37,7 +36,7 @@ Document sample(const std::string& source, int paragraphs) {
 }
 
 class IndexWriterTest : public ::testing::Test {
-protected:
+  protected:
     fs::path dir = fs::temp_directory_path() / ("plenary-iw-" + std::to_string(::getpid()));
     void TearDown() override { fs::remove_all(dir); }
     const Schema& schema = Schema::instance();
@@ -74,7 +73,11 @@ TEST_F(IndexWriterTest, OneXapianDocumentPerParagraphWithReferenceTerms) {
     EXPECT_EQ(d.get_value(*schema.field("date").slot), "20190830");
     // Facet values live in the one "facets" slot, in schema order, '\x1f' between fields.
     const std::string facets = d.get_value(*schema.field("facets").slot);
-    EXPECT_NE(facets.find("\x1f" "CIV" "\x1f"), std::string::npos) << facets;
+    EXPECT_NE(facets.find("\x1f"
+                          "CIV"
+                          "\x1f"),
+              std::string::npos)
+        << facets;
     EXPECT_NE(facets.find("A/RES/73/195"), std::string::npos) << facets;
     EXPECT_FALSE(schema.field("country").slot.has_value()) << "no slot of its own";
     const auto data = nlohmann::json::parse(d.get_data());
@@ -106,8 +109,9 @@ TEST_F(IndexWriterTest, SecondWriterGetsAClearLockMessage) {
         FAIL() << "a second writer opened a locked database";
     } catch (const DatabaseError& e) {
         EXPECT_EQ(std::string(e.what()),
-                  dir.string() + ": the database is locked by another indexer; wait for it to "
-                                 "finish or stop it");
+                  dir.string() +
+                      ": the database is locked by another indexer; wait for it to "
+                      "finish or stop it");
     }
 }
 

@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 
 TEST(SchemaTest, ProjectSchemaLoadsAndDeclaresTheFacetFields) {
     const Schema s = Schema::load(PLENARY_SOURCE_DIR "/schemas");
-    for (const char* name : {"country", "resolution", "symbol", "body", "session", "year", "lang",
-                             "document"}) {
+    for (const char* name :
+         {"country", "resolution", "symbol", "body", "session", "year", "lang", "document"}) {
         const Field& f = s.field(name);
         EXPECT_TRUE(f.facet) << name;
         EXPECT_TRUE(f.filter) << name;
@@ -37,7 +37,7 @@ TEST(SchemaTest, UnknownFieldIsAnError) {
 }
 
 class BadSchemaTest : public ::testing::Test {
-protected:
+  protected:
     fs::path dir = fs::temp_directory_path() / ("plenary-schema-" + std::to_string(::getpid()));
     void SetUp() override { fs::create_directories(dir); }
     void TearDown() override { fs::remove_all(dir); }
@@ -60,7 +60,8 @@ TEST_F(BadSchemaTest, DuplicatePrefixAndSlotAreRejected) {
     write(R"({"fields":[{"name":"a","prefix":"XA","slot":1,"analyzer":"keyword"},
                         {"name":"b","prefix":"XB","slot":1,"analyzer":"keyword"}]})");
     EXPECT_EQ(error(), path + ": value slot 1 is used twice");
-    write(R"({"fields":[{"name":"a","prefix":"XA","slot":null,"analyzer":"keyword","facet":true}]})");
+    write(
+        R"({"fields":[{"name":"a","prefix":"XA","slot":null,"analyzer":"keyword","facet":true}]})");
     EXPECT_EQ(error(), path + ": facet fields need a 'facets' field with a value slot");
     write(R"({"fields":[{"name":"a","prefix":"XA","slot":null,"analyzer":"keyword","facet":true},
                         {"name":"facets","prefix":null,"slot":null,"analyzer":"facets"}]})");

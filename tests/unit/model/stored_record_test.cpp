@@ -70,7 +70,8 @@ TEST(StoredRecordTest, ParagraphRecordDecodesWhatTheEncoderWrote) {
 }
 
 TEST(StoredRecordTest, BadRecordsDecodeEmpty) {
-    for (const char* bad : {"", "not json", "[1, 2]", "{\"id\": 7, \"text\": [\"x\"], \"sessions\": [\"3\"]}"}) {
+    for (const char* bad :
+         {"", "not json", "[1, 2]", "{\"id\": 7, \"text\": [\"x\"], \"sessions\": [\"3\"]}"}) {
         const ParagraphView v = decode_paragraph_record(bad);
         EXPECT_TRUE(v.id.empty()) << bad;
         EXPECT_TRUE(v.text.empty()) << bad;

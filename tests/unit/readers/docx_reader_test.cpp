@@ -15,38 +15,52 @@ namespace {
 
 const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
-std::string para(const std::string& text, const std::string& style = "", const std::string& num = "") {
+std::string para(const std::string& text, const std::string& style = "",
+                 const std::string& num = "") {
     std::string ppr;
     if (!style.empty() || !num.empty()) {
         ppr = "<w:pPr>";
         if (!style.empty()) ppr += "<w:pStyle w:val=\"" + style + "\"/>";
-        if (!num.empty()) ppr += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + num + "\"/></w:numPr>";
+        if (!num.empty())
+            ppr += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + num + "\"/></w:numPr>";
         ppr += "</w:pPr>";
     }
     return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
 }
 
 std::string docx(const std::string& body) {
-    const std::string document = "<?xml version=\"1.0\"?><w:document " + ns + "><w:body>" + body + "</w:body></w:document>";
-    const std::string styles = "<w:styles " + ns +
-                               "><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>"
-                               "<w:style w:type=\"paragraph\" w:styleId=\"Kop2\"><w:name w:val=\"heading 2\"/></w:style>"
-                               "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style></w:styles>";
-    const std::string numbering = "<w:numbering " + ns +
-                                  "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-                                  "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
-                                  "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"lowerLetter\"/></w:lvl></w:abstractNum>"
-                                  "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
-                                  "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num>"
-                                  "<w:num w:numId=\"6\"><w:abstractNumId w:val=\"1\"/></w:num>"
-                                  "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
+    const std::string document =
+        "<?xml version=\"1.0\"?><w:document " + ns + "><w:body>" + body + "</w:body></w:document>";
+    const std::string styles =
+        "<w:styles " + ns +
+        "><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading "
+        "1\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Kop2\"><w:name w:val=\"heading 2\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name "
+        "w:val=\"Title\"/></w:style></w:styles>";
+    const std::string numbering =
+        "<w:numbering " + ns +
+        "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+        "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt "
+        "w:val=\"lowerLetter\"/></w:lvl></w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:numFmt "
+        "w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"6\"><w:abstractNumId w:val=\"1\"/></w:num>"
+        "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
     const std::string footnotes = "<w:footnotes " + ns +
-                                  "><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
-                                  "<w:footnote w:id=\"2\"><w:p><w:r><w:t>See A/HRC/43/2.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+                                  "><w:footnote w:type=\"separator\" "
+                                  "w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+                                  "<w:footnote w:id=\"2\"><w:p><w:r><w:t>See "
+                                  "A/HRC/43/2.</w:t></w:r></w:p></w:footnote></w:footnotes>";
     const std::string core =
-        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+        "<cp:coreProperties "
+        "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">"
-        "<dc:title>Advance questions to Slovenia</dc:title><dcterms:created>2019-10-21T08:00:00Z</dcterms:created></cp:coreProperties>";
+        "<dc:title>Advance questions to "
+        "Slovenia</dc:title><dcterms:created>2019-10-21T08:00:00Z</dcterms:created></"
+        "cp:coreProperties>";
     return make_zip({{"[Content_Types].xml", "<Types/>"},
                      {"word/document.xml", document},
                      {"word/styles.xml", styles},
@@ -59,11 +73,13 @@ TEST(DocxReader, HeadingsListsFootnotesAndProperties) {
     const std::string body =
         para("Report of the Working Group", "Title") + para("Introduction", "Heading1") +
         para("Background", "Kop2") + para("The State under review presented its report.", "", "5") +
-        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>It answered.</w:t></w:r>"
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId "
+        "w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>It answered.</w:t></w:r>"
         "<w:r><w:footnoteReference w:id=\"2\"/></w:r></w:p>" +
         para("first item", "", "6") + para("second item", "", "6") + para("a bullet", "", "7") +
         para("Conclusions", "Heading1") + para("12. Printed number in the text.") +
-        "<w:tbl><w:tr><w:tc>" + para("Recommendation") + "</w:tc><w:tc>" + para("Position") + "</w:tc></w:tr></w:tbl>";
+        "<w:tbl><w:tr><w:tc>" + para("Recommendation") + "</w:tc><w:tc>" + para("Position") +
+        "</w:tc></w:tr></w:tbl>";
     const Document doc = parse_docx(docx(body), "q.docx");
     EXPECT_EQ(doc.format, "docx");
     EXPECT_EQ(doc.title, "Advance questions to Slovenia");
@@ -75,17 +91,47 @@ TEST(DocxReader, HeadingsListsFootnotesAndProperties) {
         std::vector<std::string> headings;
     };
     const std::vector<Row> rows = {
-        {ParagraphKind::heading, "", "Report of the Working Group", {"Report of the Working Group"}},
-        {ParagraphKind::heading, "", "Introduction", {"Report of the Working Group", "Introduction"}},
-        {ParagraphKind::heading, "", "Background", {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered, "1", "The State under review presented its report.", {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered, "2", "It answered.", {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered, "a", "first item", {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered, "b", "second item", {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::list_item, "", "a bullet", {"Report of the Working Group", "Introduction", "Background"}},
+        {ParagraphKind::heading,
+         "",
+         "Report of the Working Group",
+         {"Report of the Working Group"}},
+        {ParagraphKind::heading,
+         "",
+         "Introduction",
+         {"Report of the Working Group", "Introduction"}},
+        {ParagraphKind::heading,
+         "",
+         "Background",
+         {"Report of the Working Group", "Introduction", "Background"}},
+        {ParagraphKind::numbered,
+         "1",
+         "The State under review presented its report.",
+         {"Report of the Working Group", "Introduction", "Background"}},
+        {ParagraphKind::numbered,
+         "2",
+         "It answered.",
+         {"Report of the Working Group", "Introduction", "Background"}},
+        {ParagraphKind::numbered,
+         "a",
+         "first item",
+         {"Report of the Working Group", "Introduction", "Background"}},
+        {ParagraphKind::numbered,
+         "b",
+         "second item",
+         {"Report of the Working Group", "Introduction", "Background"}},
+        {ParagraphKind::list_item,
+         "",
+         "a bullet",
+         {"Report of the Working Group", "Introduction", "Background"}},
         {ParagraphKind::heading, "", "Conclusions", {"Report of the Working Group", "Conclusions"}},
-        {ParagraphKind::numbered, "12", "Printed number in the text.", {"Report of the Working Group", "Conclusions"}},
-        {ParagraphKind::table, "", "Recommendation | Position", {"Report of the Working Group", "Conclusions"}},
+        {ParagraphKind::numbered,
+         "12",
+         "Printed number in the text.",
+         {"Report of the Working Group", "Conclusions"}},
+        {ParagraphKind::table,
+         "",
+         "Recommendation | Position",
+         {"Report of the Working Group", "Conclusions"}},
     };
     ASSERT_EQ(doc.paragraphs.size(), rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -113,7 +159,8 @@ TEST(DocxReader, ErrorsWordForWord) {
          "zip entry word/document.xml is too large (200 MiB uncompressed; limit 64 MiB)"},
         {make_zip({{"word/document.xml", "<w:document><w:body><w:p>"}}),
          "malformed XML in word/document.xml: Start-end tags mismatch"},
-        {std::string("PK\x03\x04", 4) + "not really a zip", "damaged zip archive: not a zip archive"},
+        {std::string("PK\x03\x04", 4) + "not really a zip",
+         "damaged zip archive: not a zip archive"},
     };
     for (const auto& row : rows) {
         try {
@@ -128,13 +175,18 @@ TEST(DocxReader, ErrorsWordForWord) {
 
 // A Word document whose only list starts at start, in the given format, with items paragraphs.
 std::string list_docx(const std::string& start, const std::string& format, int items) {
-    const std::string numbering = "<w:numbering " + ns + "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">"
-                                  "<w:start w:val=\"" + start + "\"/><w:numFmt w:val=\"" + format +
-                                  "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+    const std::string numbering =
+        "<w:numbering " + ns +
+        "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">"
+        "<w:start w:val=\"" +
+        start + "\"/><w:numFmt w:val=\"" + format +
+        "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId "
+        "w:val=\"0\"/></w:num></w:numbering>";
     std::string body;
     for (int i = 0; i < items; ++i) body += para("item", "", "1");
-    return make_zip({{"word/document.xml", "<w:document " + ns + "><w:body>" + body + "</w:body></w:document>"},
-                     {"word/numbering.xml", numbering}});
+    return make_zip(
+        {{"word/document.xml", "<w:document " + ns + "><w:body>" + body + "</w:body></w:document>"},
+         {"word/numbering.xml", numbering}});
 }
 
 // 60,000 nested runs (an 18 KB file) overflowed the stack.
@@ -169,10 +221,12 @@ TEST(DocxReader, ListNumbersOutOfRangeAreErrorsNamingTheFile) {
         std::string message;
     } rows[] = {
         {"2000000000", "lowerLetter", 3, "list numbering starts at 2000000000 (limit 0 to 32767)"},
-        {"-2000000000", "lowerLetter", 1, "list numbering starts at -2000000000 (limit 0 to 32767)"},
+        {"-2000000000", "lowerLetter", 1,
+         "list numbering starts at -2000000000 (limit 0 to 32767)"},
         {"-5", "lowerRoman", 1, "list numbering starts at -5 (limit 0 to 32767)"},
         {"2147483647", "decimal", 2, "list numbering starts at 2147483647 (limit 0 to 32767)"},
-        {"99999999999999999999", "upperRoman", 1, "list numbering starts at 99999999999999999999 (limit 0 to 32767)"},
+        {"99999999999999999999", "upperRoman", 1,
+         "list numbering starts at 99999999999999999999 (limit 0 to 32767)"},
         {"32767", "decimal", 2, "list numbering passes 32767"},
     };
     for (const auto& row : rows) {
@@ -194,8 +248,10 @@ TEST(DocxReader, ListNumbersOutOfRangeAreErrorsNamingTheFile) {
 // Outline levels and list levels past int were undefined behaviour (std::atoi, then + 1).
 TEST(DocxReader, HugeOutlineAndListLevelsAreIgnored) {
     const std::string body =
-        "<w:p><w:pPr><w:outlineLvl w:val=\"2147483647\"/></w:pPr><w:r><w:t>Not a heading.</w:t></w:r></w:p>"
-        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"99999999999\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>Level too deep.</w:t></w:r></w:p>";
+        "<w:p><w:pPr><w:outlineLvl w:val=\"2147483647\"/></w:pPr><w:r><w:t>Not a "
+        "heading.</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"99999999999\"/><w:numId "
+        "w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>Level too deep.</w:t></w:r></w:p>";
     const Document doc = parse_docx(docx(body), "levels.docx");
     ASSERT_EQ(doc.paragraphs.size(), 2u);
     EXPECT_NE(doc.paragraphs[0].kind, ParagraphKind::heading);
@@ -206,7 +262,8 @@ TEST(DocxReader, FormatByContentNotName) {
     const std::string bytes = docx(para("Text."));
     EXPECT_EQ(detect_format(bytes, "AdvancedQuestions.doc"), Format::docx);
     EXPECT_EQ(detect_format(bytes, "noname"), Format::docx);
-    EXPECT_EQ(detect_format(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest", "a.docx"), Format::doc);
+    EXPECT_EQ(detect_format(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest", "a.docx"),
+              Format::doc);
 }
 
 TEST(DocReader, AntiwordFailureIsReportedNotIndexed) {
@@ -219,7 +276,8 @@ TEST(DocReader, AntiwordFailureIsReportedNotIndexed) {
         parse_doc(path);
         ADD_FAILURE() << "no error";
     } catch (const DocumentError& e) {
-        EXPECT_EQ(e.message().rfind("legacy Word document: antiword failed: ", 0), 0u) << e.message();
+        EXPECT_EQ(e.message().rfind("legacy Word document: antiword failed: ", 0), 0u)
+            << e.message();
     }
     std::remove(path.c_str());
 }

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "base/text_util.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
-#include "base/text_util.h"
 
 namespace plenary {
 namespace {
@@ -128,8 +128,9 @@ INSTANTIATE_TEST_SUITE_P(
         JoinCase{"8. addressing the Organized\n\n<sup>1</sup> Note.\n\nCrime Convention.\n", 1,
                  "addressing the Organized Crime Convention."},
         // Thematic break and footnote between.
-        JoinCase{"19. two reports of the\n\n---\n\n<sup>4</sup> Note.\n\nSecretary-General on it.\n",
-                 1, "two reports of the Secretary-General on it."},
+        JoinCase{
+            "19. two reports of the\n\n---\n\n<sup>4</sup> Note.\n\nSecretary-General on it.\n", 1,
+            "two reports of the Secretary-General on it."},
         // A finished sentence, then a footnote, then unnumbered text: still the same paragraph.
         JoinCase{"15. endorsed the Compact.\n\n<sup>3</sup> See.\n\nObjective 10 of it.\n", 1,
                  "endorsed the Compact. Objective 10 of it."},
@@ -194,7 +195,7 @@ TEST(MarkdownReader, EmptyInputGivesNoParagraphs) {
 // ---- The seed report ----
 
 class SeedReport : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         const std::string path = std::string(PLENARY_SHARED_DIR) + "/seeds/seed-report.md";
         if (!std::filesystem::exists(path)) GTEST_SKIP() << "seed report not found at " << path;
@@ -232,8 +233,9 @@ TEST_F(SeedReport, PageBreaksAreRejoined) {
     };
     const Row rows[] = {
         {"8", "the Organized Crime Convention and its other Protocols"},
-        {"19", "drafting of two reports of the Secretary-General on the implementation of those "
-               "resolutions"},
+        {"19",
+         "drafting of two reports of the Secretary-General on the implementation of those "
+         "resolutions"},
         {"15", "Objective 10 of the Global Compact"},
         {"23", "twentieth conferences of the Alliance against Trafficking"},
         {"27", "mitigation strategies against trafficking in persons in supply chains"},

@@ -36,13 +36,15 @@ TEST(PdfReader, NumberedParagraphsAndMastheadFromTheTextLayer) {
     ASSERT_EQ(doc.paragraphs.size(), 2u);
     EXPECT_EQ(doc.paragraphs[0].number, "1");
     // Hyphenation at the line end is undone.
-    EXPECT_EQ(doc.paragraphs[0].text, "The Council met in Geneva and considered the implementation of its programme.");
+    EXPECT_EQ(doc.paragraphs[0].text,
+              "The Council met in Geneva and considered the implementation of its programme.");
     EXPECT_EQ(doc.paragraphs[1].number, "2");
 }
 
 TEST(PdfReader, PagesAreSeparatedByFormFeeds) {
     int pages = 0;
-    const std::string text = pdf_text(make_pdf({{"First page"}, {"Second page"}, {"Third page"}}), "x.pdf", &pages);
+    const std::string text =
+        pdf_text(make_pdf({{"First page"}, {"Second page"}, {"Third page"}}), "x.pdf", &pages);
     EXPECT_EQ(pages, 3);
     EXPECT_EQ(std::count(text.begin(), text.end(), '\f'), 2);
     EXPECT_NE(text.find("Second page"), std::string::npos);

@@ -1,12 +1,12 @@
 #include "readers/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-#include <unistd.h>
 
 #include "base/error.h"
 
@@ -17,7 +17,7 @@ namespace {
 
 /// A scratch folder per test binary run, removed at the end.
 class TempDir {
-public:
+  public:
     TempDir() {
         m_path = fs::temp_directory_path() / ("plenary_reader_test_" + std::to_string(::getpid()));
         fs::create_directories(m_path);
@@ -35,7 +35,7 @@ public:
     }
     std::string path(const std::string& name) const { return (m_path / name).string(); }
 
-private:
+  private:
     fs::path m_path;
 };
 
@@ -57,7 +57,8 @@ TEST(DetectFormat, Table) {
     const FormatRow rows[] = {
         {tei_doc, "a.xml", Format::unpc_xml, ""},
         {tei_doc, "a.txt", Format::unpc_xml, ""},
-        {"\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE x>\n<TEI.2/>", "a", Format::unpc_xml, ""},
+        {"\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE x>\n<TEI.2/>", "a",
+         Format::unpc_xml, ""},
         {"<TEI.2>\n<teiHeader/>\n</TEI.2>", "a.dat", Format::unpc_xml, ""},
         {"<?xml version=\"1.0\"?>\n<udhr xmlns=\"x\"></udhr>", "udhr_eng.xml", Format::unknown,
          "unknown XML root element <udhr>"},
@@ -67,7 +68,8 @@ TEST(DetectFormat, Table) {
         {"Just text.\n", "report.MD", Format::markdown, ""},
         {"# Heading\n\nSee **this** and [that](http://x).\n", "report.txt", Format::markdown, ""},
         {"Note<sup>1</sup> and <sup>2</sup> and <sup>3</sup>.\n", "notes", Format::markdown, ""},
-        {"Mr. President,\n\nIt is an honour. #1 priority is peace.\n", "USA_70_2015.txt", Format::text, ""},
+        {"Mr. President,\n\nIt is an honour. #1 priority is peace.\n", "USA_70_2015.txt",
+         Format::text, ""},
         {"A single **bold** word.\n", "a.txt", Format::text, ""},
         {"<sup> is a tag name\n", "a.txt", Format::text, ""},
         {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "A_RES_73_3-EN.pdf", Format::pdf, ""},
@@ -77,14 +79,17 @@ TEST(DetectFormat, Table) {
         {std::string("PK\x03\x04\x14\0\0\0", 8) + "data.bin", "a.zip", Format::unknown,
          "binary file (ZIP) is not supported"},
         {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10), "a.doc", Format::doc, ""},
-        {std::string("\x1F\x8B\x08\0", 4), "a.gz", Format::unknown, "binary file (gzip) is not supported"},
+        {std::string("\x1F\x8B\x08\0", 4), "a.gz", Format::unknown,
+         "binary file (gzip) is not supported"},
         {std::string("abc\0def", 7), "a.txt", Format::unknown, "binary file is not supported"},
         // `strings` run on a .docx (four such files sit among the UPR texts).
-        {"[Content_Types].xml \n$w`E\nruI3`\n_rels/.rels \n`S__\nword/document.xml\n", "Advance_questions.txt",
-         Format::unknown,
-         "not text: the printable strings of a zipped Office file ([Content_Types].xml, _rels/.rels); index the "
+        {"[Content_Types].xml \n$w`E\nruI3`\n_rels/.rels \n`S__\nword/document.xml\n",
+         "Advance_questions.txt", Format::unknown,
+         "not text: the printable strings of a zipped Office file ([Content_Types].xml, "
+         "_rels/.rels); index the "
          ".docx itself"},
-        {"How to read a package.\n\nThe file [Content_Types].xml lists the parts; _rels/.rels links them.\n",
+        {"How to read a package.\n\nThe file [Content_Types].xml lists the parts; _rels/.rels "
+         "links them.\n",
          "ooxml-notes.txt", Format::text, ""},
         {std::string("\xFF\xFEH\0i\0", 6), "a.txt", Format::unknown,
          "UTF-16 text is not supported yet; convert it to UTF-8"},
@@ -174,7 +179,8 @@ TEST(ReadDocument, DispatchesAndSetsSourceAndFormat) {
     EXPECT_EQ(x.paragraphs[0].text, "Texte.");
 
     // CRLF and a BOM are normalised before the reader sees the text.
-    const std::string txt = dir.write("note_fr.txt", "\xEF\xBB\xBFPremier paragraphe.\r\n\r\nSecond.\r\n");
+    const std::string txt =
+        dir.write("note_fr.txt", "\xEF\xBB\xBFPremier paragraphe.\r\n\r\nSecond.\r\n");
     const Document t = read_document(txt);
     EXPECT_EQ(t.format, "text");
     EXPECT_EQ(t.source, txt);
@@ -206,10 +212,13 @@ TEST(ApplyFileName, Table) {
     const NameRow rows[] = {
         {"TXT/Session 70 - 2015/USA_70_2015.txt", "USA", 70, "2015", "A", "en",
          "General Debate, 70th session: United States of America", ""},
-        {"USA_1_1946.txt", "USA", 1, "1946", "A", "en", "General Debate, 1st session: United States of America", ""},
-        {"YUG_42_1987.txt", "YUG", 42, "1987", "A", "en", "General Debate, 42nd session: Yugoslavia", ""},
+        {"USA_1_1946.txt", "USA", 1, "1946", "A", "en",
+         "General Debate, 1st session: United States of America", ""},
+        {"YUG_42_1987.txt", "YUG", 42, "1987", "A", "en",
+         "General Debate, 42nd session: Yugoslavia", ""},
         {"EU_73_2018.txt", "EU", 73, "2018", "A", "en", "General Debate, 73rd session: EU", ""},
-        {"GBR_11_1956.txt", "GBR", 11, "1956", "A", "en", "General Debate, 11th session: United Kingdom of Great Britain and Northern Ireland", ""},
+        {"GBR_11_1956.txt", "GBR", 11, "1956", "A", "en",
+         "General Debate, 11th session: United Kingdom of Great Britain and Northern Ireland", ""},
         {"USA_0_2015.txt", "", 0, "", "", "", "", ""},
         {"usa_70_2015.txt", "", 0, "", "", "", "", ""},
         {"A_RES_73_3-EN.pdf", "", 0, "", "A", "en", "", "A/RES/73/3"},
@@ -311,7 +320,8 @@ TEST(ApplySidecar, OverridesEveryField) {
 
 TEST(ApplySidecar, SymbolAloneSetsBodyAndSessionMayBeAWord) {
     TempDir dir;
-    dir.write("y.meta.json", R"({"symbol": "A/HRC/43/15", "session": "Forty-third", "date": "2020"})");
+    dir.write("y.meta.json",
+              R"({"symbol": "A/HRC/43/15", "session": "Forty-third", "date": "2020"})");
     Document doc;
     apply_sidecar(doc, dir.path("y.txt"));
     EXPECT_EQ(doc.body, "A/HRC");
@@ -341,9 +351,13 @@ TEST(ApplySidecar, ErrorsNameTheSidecarAndLine) {
     TempDir dir;
     const ErrorRow rows[] = {
         {"{\n  \"symbol\": \"A/1\",\n  \"title\": oops\n}\n",
-         "malformed JSON: syntax error while parsing value - invalid literal; last read: '\"title\": o'", 3},
+         "malformed JSON: syntax error while parsing value - invalid literal; last read: "
+         "'\"title\": o'",
+         3},
         {"{\n  \"symbol\": \"A/1\",\n}\n",
-         "malformed JSON: syntax error while parsing object key - unexpected '}'; expected string literal", 3},
+         "malformed JSON: syntax error while parsing object key - unexpected '}'; expected string "
+         "literal",
+         3},
         {"[1, 2]\n", "sidecar must be a JSON object", 1},
         {"{\n  \"session\": \"soon\"\n}\n", "field \"session\" must be a number", 2},
         {"{\n\n  \"title\": 12\n}\n", "field \"title\" must be a string", 3},
@@ -403,7 +417,8 @@ TEST(ReadDocument, DemoSampleFilesCarryTheirMetadata) {
         {"ungdc/TCD_73_2018.txt", "text", "", "TCD", 73, 2018, "en"},
         {"ungdc/NER_77_2022.txt", "text", "", "NER", 77, 2022, "en"},
         {"ungdc/MLI_79_2024.txt", "", "", "MLI", 79, 2024, "en"},
-        {"unpc/en/2014/npt/conf_2015/pc_iii/wp_6.xml", "unpc-xml", "NPT/CONF.2015/PC.III/WP.6", "", 0, 2014, "en"},
+        {"unpc/en/2014/npt/conf_2015/pc_iii/wp_6.xml", "unpc-xml", "NPT/CONF.2015/PC.III/WP.6", "",
+         0, 2014, "en"},
         {"ga-resolutions/A_RES_73_8-EN.pdf", "pdf", "A/RES/73/8", "", 73, 2018, "en"},
         {"upr/UPR-wg48-Advance-Questions-Slovenia.docx", "docx", "", "", 0, 0, "en"},
         {"un-charter/raw_un_charter_en.txt", "", "", "", 0, 0, "en"},
@@ -448,5 +463,6 @@ TEST(ReadDocument, LineAlignedFileAnchorsEachLineByItsNumber) {
     EXPECT_EQ(doc.paragraphs[3].text, "It adjourned");
     EXPECT_EQ(doc.paragraphs[3].line, 5);
     // A file named by its language another way is read as text.
-    EXPECT_TRUE(parse_document("dev/report-fr.txt", bytes).paragraphs[0].anchor.find("line") == std::string::npos);
+    EXPECT_TRUE(parse_document("dev/report-fr.txt", bytes).paragraphs[0].anchor.find("line") ==
+                std::string::npos);
 }

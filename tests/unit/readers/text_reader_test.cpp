@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/text_util.h"
 #include "readers/hyphenation.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
-#include "base/text_util.h"
 #include "readers/wrapped_text.h"
 
 namespace plenary {
@@ -43,7 +43,8 @@ const std::string long_a(200, 'a');
 INSTANTIATE_TEST_SUITE_P(
     Rows, Splitting,
     ::testing::Values(
-        SplitCase{"blank_separated", "First line\nof one.\n\nSecond one.\n",
+        SplitCase{"blank_separated",
+                  "First line\nof one.\n\nSecond one.\n",
                   {"First line of one.", "Second one."}},
         SplitCase{"crlf_and_bom", "\xEF\xBB\xBFOne.\r\n\r\nTwo.\r\n", {"One.", "Two."}},
         // A cut word is joined where the text writes it whole elsewhere; a compound keeps its
@@ -51,15 +52,18 @@ INSTANTIATE_TEST_SUITE_P(
         SplitCase{"hyphen_cut_word_joined_capitalised_half_kept",
                   "The imple-\nmentation of Inter-\nMinisterial plans\nfor their implementation.\n",
                   {"The implementation of Inter-Ministerial plans for their implementation."}},
-        SplitCase{"hyphen_unseen_either_way_kept", "A self-\nserving policy.\n",
+        SplitCase{"hyphen_unseen_either_way_kept",
+                  "A self-\nserving policy.\n",
                   {"A self-serving policy."}},
         SplitCase{"verbatim_page_furniture_and_continuation",
                   "It is a mixed one. However, it\n15-29425 31/34\n\nA/70/PV.15 28/09/2015\n"
                   "also poses a challenge.\n",
                   {"It is a mixed one. However, it also poses a challenge."}},
-        SplitCase{"bare_page_numbers_dropped", "Text one.\n\n12\n\nxiv\n\nText two.\n",
+        SplitCase{"bare_page_numbers_dropped",
+                  "Text one.\n\n12\n\nxiv\n\nText two.\n",
                   {"Text one.", "Text two."}},
-        SplitCase{"form_feed_cut_paragraph", "1.  The Standard Rules for the Treatment of\n\n3\n"
+        SplitCase{"form_feed_cut_paragraph",
+                  "1.  The Standard Rules for the Treatment of\n\n3\n"
                   "\fA/HRC/1/2\n\n  Prisoners (the Rules).\n2.  Next.\n",
                   {"The Standard Rules for the Treatment of Prisoners (the Rules).", "Next."}},
         SplitCase{"seven_bytes", "\f\n\f\n\f\n\f", {}}));
@@ -115,7 +119,8 @@ TEST(TextReader, MastheadInColumns) {
         "Human Rights Council\n"
         "Working Group on the Universal Periodic Review\n"
         "Thirty-fourth session\n"
-        "4\xE2\x80\x93" "15 November 2019\n"
+        "4\xE2\x80\x93"
+        "15 November 2019\n"
         "\n"
         "            Compilation on Slovenia\n"
         "\n"
@@ -195,7 +200,8 @@ TEST(TextReader, FootnotesAtThePageFootAttach) {
     ASSERT_EQ(doc.paragraphs.size(), 2u);
     const Paragraph& p = doc.paragraphs[0];
     // The marks leave the text once their notes are attached.
-    EXPECT_EQ(p.text, "The Committee recommended ratification. It also noted the work of the Ombudsman.");
+    EXPECT_EQ(p.text,
+              "The Committee recommended ratification. It also noted the work of the Ombudsman.");
     ASSERT_EQ(p.footnotes.size(), 2u);
     EXPECT_EQ(p.footnotes[0].marker, "3");
     EXPECT_EQ(p.footnotes[0].text, "See CCPR/C/SVN/CO/3, para. 4.");
@@ -206,7 +212,8 @@ TEST(TextReader, TabSeparatedRecordsAreAParagraphEachAndNoParagraphGrowsWithoutE
     // A term list: one record a line, fields between tabs, no blank line anywhere.
     std::string list;
     for (int i = 0; i < 300; ++i)
-        list += "TERM " + std::to_string(i) + "\tpref_label=TERM " + std::to_string(i) + "\tkind=pref\n";
+        list += "TERM " + std::to_string(i) + "\tpref_label=TERM " + std::to_string(i) +
+                "\tkind=pref\n";
     const Document terms = parse_text(list, "thesaurus.lst");
     ASSERT_EQ(terms.paragraphs.size(), 300u);
     EXPECT_EQ(terms.paragraphs[7].text.substr(0, 7), "TERM 7\t");
@@ -249,7 +256,8 @@ TEST(TextReader, EndnotesAttachInMarkerOrder) {
     EXPECT_EQ(doc.paragraphs[2].line, 10);  // the form feed's own line counts
     // The marks leave the text; a decimal, a year and "para. 3" stay.
     EXPECT_EQ(doc.paragraphs[0].text, "Growth was 0.7 per cent in 2018. It rose.");
-    EXPECT_EQ(doc.paragraphs[1].text, "See the law, the decree and para. 3 of the text. Then more.");
+    EXPECT_EQ(doc.paragraphs[1].text,
+              "See the law, the decree and para. 3 of the text. Then more.");
 }
 
 TEST(TextReader, LinesCountSourceLinesAcrossFormFeeds) {
@@ -261,7 +269,8 @@ TEST(TextReader, LinesCountSourceLinesAcrossFormFeeds) {
 }
 
 TEST(TextReader, UnattachedNotesStayAsParagraphs) {
-    const Document doc = parse_text("Notes\n\n 1 First note text.\n 2 Second note text.\n", "t.txt");
+    const Document doc =
+        parse_text("Notes\n\n 1 First note text.\n 2 Second note text.\n", "t.txt");
     EXPECT_EQ(texts(doc), (std::vector<std::string>{"1 First note text.", "2 Second note text."}));
 }
 
@@ -305,7 +314,8 @@ class NoTextLost : public ::testing::TestWithParam<LayoutCase> {};
 TEST_P(NoTextLost, KeepsTheseParagraphs) {
     const auto& c = GetParam();
     std::vector<Kept> got;
-    for (const auto& p : parse_text(c.input, "t.txt").paragraphs) got.push_back({p.number, p.kind, p.text});
+    for (const auto& p : parse_text(c.input, "t.txt").paragraphs)
+        got.push_back({p.number, p.kind, p.text});
     EXPECT_EQ(got, c.paragraphs);
 }
 
@@ -316,59 +326,67 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // A reply printed "72." and a wide gap, out of sequence, whose first line reads like a
         // heading: its lines are a paragraph, not a heading the next one displaces.
-        LayoutCase{"wide_gap_number_out_of_sequence",
-                   "1.   Slovenia accepts the recommendation.\n"
-                   "            17.              Slovenia accepts the recommendation in the sense that it has\n"
-                   "                             been implemented in general action plans.\n"
-                   "            18.              Slovenia accepts the recommendation.\n",
-                   {{"1", numbered, "Slovenia accepts the recommendation."},
-                    {"17", numbered,
-                     "Slovenia accepts the recommendation in the sense that it has been implemented in "
-                     "general action plans."},
-                    {"18", numbered, "Slovenia accepts the recommendation."}}},
+        LayoutCase{
+            "wide_gap_number_out_of_sequence",
+            "1.   Slovenia accepts the recommendation.\n"
+            "            17.              Slovenia accepts the recommendation in the sense that it "
+            "has\n"
+            "                             been implemented in general action plans.\n"
+            "            18.              Slovenia accepts the recommendation.\n",
+            {{"1", numbered, "Slovenia accepts the recommendation."},
+             {"17", numbered,
+              "Slovenia accepts the recommendation in the sense that it has been implemented in "
+              "general action plans."},
+             {"18", numbered, "Slovenia accepts the recommendation."}}},
         // One reply to several recommendations: numbered by the first, the sequence at the last.
-        LayoutCase{"list_of_numbers",
-                   "1.   Slovenia accepts the recommendation.\n"
-                   "            2., 3., 4.   The Government accepts these recommendations. The draft\n"
-                   "                         Family Code was adopted.\n"
-                   "            5.                   Slovenia accepts the recommendation, which has already been\n"
-                   "                                 implemented.\n"
-                   "40., 41.,   Slovenia accepts these recommendations and refers, in the light of the\n"
-                   "42., 43.    decision by the Constitutional Court, to the Act.\n"
-                   "44.   Slovenia accepts the recommendation.\n",
-                   {{"1", numbered, "Slovenia accepts the recommendation."},
-                    {"2", numbered, "The Government accepts these recommendations. The draft Family Code was adopted."},
-                    {"5", numbered, "Slovenia accepts the recommendation, which has already been implemented."},
-                    {"40", numbered,
-                     "Slovenia accepts these recommendations and refers, in the light of the decision by "
-                     "the Constitutional Court, to the Act."},
-                    {"44", numbered, "Slovenia accepts the recommendation."}}},
+        LayoutCase{
+            "list_of_numbers",
+            "1.   Slovenia accepts the recommendation.\n"
+            "            2., 3., 4.   The Government accepts these recommendations. The draft\n"
+            "                         Family Code was adopted.\n"
+            "            5.                   Slovenia accepts the recommendation, which has "
+            "already been\n"
+            "                                 implemented.\n"
+            "40., 41.,   Slovenia accepts these recommendations and refers, in the light of the\n"
+            "42., 43.    decision by the Constitutional Court, to the Act.\n"
+            "44.   Slovenia accepts the recommendation.\n",
+            {{"1", numbered, "Slovenia accepts the recommendation."},
+             {"2", numbered,
+              "The Government accepts these recommendations. The draft Family Code was adopted."},
+             {"5", numbered,
+              "Slovenia accepts the recommendation, which has already been implemented."},
+             {"40", numbered,
+              "Slovenia accepts these recommendations and refers, in the light of the decision by "
+              "the Constitutional Court, to the Act."},
+             {"44", numbered, "Slovenia accepts the recommendation."}}},
         // Recommendations numbered 1 to N inside paragraph 2; paragraph 3 resumes the outer list.
-        LayoutCase{"nested_list_resumes",
-                   "1.   The Working Group held its session.\n"
-                   "2.   The recommendations listed below will be examined by Slovenia.\n"
-                   "       1.    To ratify the Convention on Migrant Workers (Algeria);\n"
-                   "       2.    To adjust its legal framework to international human rights standards,\n"
-                   "       in particular with regard to persons with disabilities (Nicaragua);\n"
-                   "       3.    To strengthen the Ombudsman (Egypt);\n"
-                   "       4.    To adopt a plan (Norway);\n"
-                   "3.   All conclusions reflect the position of the submitting States.\n",
-                   {{"1", numbered, "The Working Group held its session."},
-                    {"2", numbered, "The recommendations listed below will be examined by Slovenia."},
-                    {"1", numbered, "To ratify the Convention on Migrant Workers (Algeria);"},
-                    {"2", numbered,
-                     "To adjust its legal framework to international human rights standards, in "
-                     "particular with regard to persons with disabilities (Nicaragua);"},
-                    {"3", numbered, "To strengthen the Ombudsman (Egypt);"},
-                    {"4", numbered, "To adopt a plan (Norway);"},
-                    {"3", numbered, "All conclusions reflect the position of the submitting States."}}},
+        LayoutCase{
+            "nested_list_resumes",
+            "1.   The Working Group held its session.\n"
+            "2.   The recommendations listed below will be examined by Slovenia.\n"
+            "       1.    To ratify the Convention on Migrant Workers (Algeria);\n"
+            "       2.    To adjust its legal framework to international human rights standards,\n"
+            "       in particular with regard to persons with disabilities (Nicaragua);\n"
+            "       3.    To strengthen the Ombudsman (Egypt);\n"
+            "       4.    To adopt a plan (Norway);\n"
+            "3.   All conclusions reflect the position of the submitting States.\n",
+            {{"1", numbered, "The Working Group held its session."},
+             {"2", numbered, "The recommendations listed below will be examined by Slovenia."},
+             {"1", numbered, "To ratify the Convention on Migrant Workers (Algeria);"},
+             {"2", numbered,
+              "To adjust its legal framework to international human rights standards, in "
+              "particular with regard to persons with disabilities (Nicaragua);"},
+             {"3", numbered, "To strengthen the Ombudsman (Egypt);"},
+             {"4", numbered, "To adopt a plan (Norway);"},
+             {"3", numbered, "All conclusions reflect the position of the submitting States."}}},
         // A year at the start of a line continues the sentence above it.
-        LayoutCase{"year_continues_sentence",
-                   "1.   The Working Group held its seventh session from 8 to 19 February\n"
-                   "2010. The review of Slovenia was held at the 14th meeting.\n",
-                   {{"1", numbered,
-                     "The Working Group held its seventh session from 8 to 19 February 2010. The review "
-                     "of Slovenia was held at the 14th meeting."}}},
+        LayoutCase{
+            "year_continues_sentence",
+            "1.   The Working Group held its seventh session from 8 to 19 February\n"
+            "2010. The review of Slovenia was held at the 14th meeting.\n",
+            {{"1", numbered,
+              "The Working Group held its seventh session from 8 to 19 February 2010. The review "
+              "of Slovenia was held at the 14th meeting."}}},
         // Headings no paragraph was read under stay as heading paragraphs.
         LayoutCase{"empty_sections_kept",
                    "I. Background\n\nII. Scope of obligations\n\n1.   Slovenia ratified it.\n\n"
@@ -404,11 +422,14 @@ TEST(TextReader, ParagraphNumberLists) {
 
 /// Greedy wrap of paragraphs at column (thousandths of an em in Times), a compound cut at its
 /// hyphen when only its first part fits, as the verbatim records are set.
-std::string wrap(const std::vector<std::string>& paragraphs, int column, const std::string& indent) {
+std::string wrap(const std::vector<std::string>& paragraphs, int column,
+                 const std::string& indent) {
     std::string out;
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         std::string line = p > 0 ? indent : "";
-        const auto fits = [&](const std::string& s) { return wrapped::text_width(trim(s)) <= column; };
+        const auto fits = [&](const std::string& s) {
+            return wrapped::text_width(trim(s)) <= column;
+        };
         std::size_t i = 0;
         const std::string& text = paragraphs[p];
         while (i < text.size()) {
@@ -464,7 +485,7 @@ const std::vector<std::string> kSpeech = {
 
 struct WrapCase {
     const char* name;
-    std::string indent;               ///< put before each paragraph's first line
+    std::string indent;                ///< put before each paragraph's first line
     std::string (*edit)(std::string);  ///< changes the wrapped text (page furniture, CRLF ...)
 };
 
@@ -483,26 +504,26 @@ TEST_P(Unwrapping, GivesTheSpeechParagraphsBack) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, Unwrapping,
-    ::testing::Values(
-        WrapCase{"flush_left", "", [](std::string t) { return t; }},
-        WrapCase{"indented", " ", [](std::string t) { return t; }},
-        WrapCase{"crlf_and_bom", "",
-                 [](std::string t) {
-                     std::string out = "\xEF\xBB\xBF";
-                     for (const char ch : t) out += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
-                     return out;
-                 }},
-        // A page break in mid-paragraph: blank lines, the page number and job number either way
-        // round, as sessions 60 and 65 print them.
-        WrapCase{"page_breaks_inside_paragraphs", "",
-                 [](std::string t) {
-                     std::size_t at = 0;
-                     for (int n = 0; n < 9; ++n) at = t.find('\n', at) + 1;
-                     t.insert(at, "\n\n05-51226 11\n\n");
-                     for (int n = 0; n < 12; ++n) at = t.find('\n', at) + 1;
-                     t.insert(at, " \n 21 10-54959\n\n12\n");
-                     return t;
-                 }}),
+    ::testing::Values(WrapCase{"flush_left", "", [](std::string t) { return t; }},
+                      WrapCase{"indented", " ", [](std::string t) { return t; }},
+                      WrapCase{"crlf_and_bom", "",
+                               [](std::string t) {
+                                   std::string out = "\xEF\xBB\xBF";
+                                   for (const char ch : t)
+                                       out += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+                                   return out;
+                               }},
+                      // A page break in mid-paragraph: blank lines, the page number and job number
+                      // either way round, as sessions 60 and 65 print them.
+                      WrapCase{"page_breaks_inside_paragraphs", "",
+                               [](std::string t) {
+                                   std::size_t at = 0;
+                                   for (int n = 0; n < 9; ++n) at = t.find('\n', at) + 1;
+                                   t.insert(at, "\n\n05-51226 11\n\n");
+                                   for (int n = 0; n < 12; ++n) at = t.find('\n', at) + 1;
+                                   t.insert(at, " \n 21 10-54959\n\n12\n");
+                                   return t;
+                               }}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(TextReader, WrappedSpeechLineNumbersAndNoBreakAfterTitles) {
@@ -527,7 +548,8 @@ TEST(TextReader, TextFromALayoutKeepsTheLayoutRules) {
     for (const char* name : {"speech.pdf", "speech.DOC", "speech.docx"}) {
         EXPECT_EQ(parse_text(wrapped, name).paragraphs.size(), 1u) << name;
         EXPECT_EQ(texts(parse_text("The imple-\nmentation.\n", name)),
-                  std::vector<std::string>{"The implementation."}) << name;
+                  std::vector<std::string>{"The implementation."})
+            << name;
     }
 }
 
@@ -547,7 +569,8 @@ TEST(TextReader, HardWrappedDetection) {
     // Too short to tell, and lines with column gaps (a layout, not a column of prose).
     EXPECT_FALSE(wrapped::is_hard_wrapped(lines_of(wrap({kSpeech[0]}, 23000, ""))));
     std::string table;
-    for (int i = 0; i < 40; ++i) table += "Slovenia accepted     " + std::to_string(i) + "     recommendations\n";
+    for (int i = 0; i < 40; ++i)
+        table += "Slovenia accepted     " + std::to_string(i) + "     recommendations\n";
     EXPECT_FALSE(wrapped::is_hard_wrapped(lines_of(table)));
 }
 
@@ -555,8 +578,12 @@ TEST(TextReader, WrappedFurniture) {
     const struct {
         std::string_view line;
         bool furniture;
-    } rows[] = {{"12", true},           {"05-51226 11", true},     {"21 10-54959", true},
-                {"2 05-51226 ", true},  {"10 people-centred", false}, {"In 1995 the", false},
+    } rows[] = {{"12", true},
+                {"05-51226 11", true},
+                {"21 10-54959", true},
+                {"2 05-51226 ", true},
+                {"10 people-centred", false},
+                {"In 1995 the", false},
                 {"A/60/PV.4) spoke", false}};
     for (const auto& r : rows) EXPECT_EQ(wrapped::is_furniture(r.line), r.furniture) << r.line;
 }
@@ -594,33 +621,61 @@ TEST_P(Hyphenation, JoinsAsTheDocumentSpells) {
 INSTANTIATE_TEST_SUITE_P(
     Rows, Hyphenation,
     ::testing::Values(
-        HyphenCase{"capitalised_half_keeps_hyphen", {}, "its first Secretary-", "General, Trygve Lie.",
+        HyphenCase{"capitalised_half_keeps_hyphen",
+                   {},
+                   "its first Secretary-",
+                   "General, Trygve Lie.",
                    "its first Secretary-General, Trygve Lie."},
-        HyphenCase{"joined_elsewhere_joins", {"under international law"}, "inter-", "national law",
+        HyphenCase{"joined_elsewhere_joins",
+                   {"under international law"},
+                   "inter-",
+                   "national law",
                    "international law"},
-        HyphenCase{"hyphenated_elsewhere_keeps", {"peace-keeping operations"}, "peace-", "keeping",
+        HyphenCase{"hyphenated_elsewhere_keeps",
+                   {"peace-keeping operations"},
+                   "peace-",
+                   "keeping",
                    "peace-keeping"},
-        HyphenCase{"joined_more_often_joins", {"peacekeeping, peacekeeping and peace-keeping"},
-                   "peace-", "keeping", "peacekeeping"},
-        HyphenCase{"compound_of_words_keeps", {"serving the self"}, "a pawn of self-",
-                   "serving interests", "a pawn of self-serving interests"},
-        HyphenCase{"unseen_either_way_keeps", {"decision making"}, "the decision-", "making",
+        HyphenCase{"joined_more_often_joins",
+                   {"peacekeeping, peacekeeping and peace-keeping"},
+                   "peace-",
+                   "keeping",
+                   "peacekeeping"},
+        HyphenCase{"compound_of_words_keeps",
+                   {"serving the self"},
+                   "a pawn of self-",
+                   "serving interests",
+                   "a pawn of self-serving interests"},
+        HyphenCase{"unseen_either_way_keeps",
+                   {"decision making"},
+                   "the decision-",
+                   "making",
                    "the decision-making"},
 
-        HyphenCase{"end_of_a_longer_compound_keeps", {}, "one-size-", "fits-all", "one-size-fits-all"},
-        HyphenCase{"suspended_hyphen_keeps_space", {}, "economic-", "and social-security",
+        HyphenCase{
+            "end_of_a_longer_compound_keeps", {}, "one-size-", "fits-all", "one-size-fits-all"},
+        HyphenCase{"suspended_hyphen_keeps_space",
+                   {},
+                   "economic-",
+                   "and social-security",
                    "economic- and social-security"},
-        HyphenCase{"number_range", {}, "the biannual 2023-", "2024 term", "the biannual 2023-2024 term"},
+        HyphenCase{
+            "number_range", {}, "the biannual 2023-", "2024 term", "the biannual 2023-2024 term"},
         HyphenCase{"spaced_dash_is_no_cut", {}, "at last -", "on the eve", "at last - on the eve"},
         HyphenCase{"double_hyphen_is_no_cut", {}, "the war--", "and after", "the war-- and after"},
         HyphenCase{"sentence_end", {}, "It ends.", "Next one", "It ends. Next one"},
-        HyphenCase{"accented_letters", {"Bosnia and Herzegovina"}, "Bosnia and Herze-", "govina.",
+        HyphenCase{"accented_letters",
+                   {"Bosnia and Herzegovina"},
+                   "Bosnia and Herze-",
+                   "govina.",
                    "Bosnia and Herzegovina."}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // ---- Real files ----
 
-std::string shared(const std::string& rel) { return std::string(PLENARY_SHARED_DIR) + "/" + rel; }
+std::string shared(const std::string& rel) {
+    return std::string(PLENARY_SHARED_DIR) + "/" + rel;
+}
 
 TEST(TextReaderReal, UprCompilation) {
     const std::string path = shared("corpus-real/upr-slovenia/cycle3/extracted/g1925890.txt");
@@ -685,7 +740,6 @@ TEST(TextReaderReal, EveryTextFileParsesAndEverySpeechHasParagraphs) {
     EXPECT_GT(bytes, 40u << 20);
 }
 
-
 TEST(TextReaderReal, PrintableStringsOfWordFilesAreRefusedAndNamed) {
     // Four UPR cycle 2 "advance questions" .txt files are `strings` output of .docx files:
     // zip member names and compressed bytes, no text. (The cycle 3 ones, `strings` of .doc
@@ -696,7 +750,8 @@ TEST(TextReaderReal, PrintableStringsOfWordFilesAreRefusedAndNamed) {
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
         const std::string path = entry.path().string();
-        const bool zip_strings = entry.path().filename().string().rfind("AdvancedQuestions", 0) == 0;
+        const bool zip_strings =
+            entry.path().filename().string().rfind("AdvancedQuestions", 0) == 0;
         try {
             read_document(path);
             EXPECT_FALSE(zip_strings) << path << " was read as text";
@@ -704,8 +759,10 @@ TEST(TextReaderReal, PrintableStringsOfWordFilesAreRefusedAndNamed) {
         } catch (const DocumentError& e) {
             EXPECT_TRUE(zip_strings) << e.what();
             EXPECT_EQ(e.path(), path);
-            EXPECT_EQ(e.message(), "not text: the printable strings of a zipped Office file ([Content_Types].xml, "
-                                   "_rels/.rels); index the .docx itself");
+            EXPECT_EQ(
+                e.message(),
+                "not text: the printable strings of a zipped Office file ([Content_Types].xml, "
+                "_rels/.rels); index the .docx itself");
             ++refused;
         }
     }

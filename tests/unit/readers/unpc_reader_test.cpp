@@ -6,8 +6,8 @@
 #include <string>
 
 #include "base/error.h"
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
 #include "unit/test_files.h"
 
 using namespace plenary;
@@ -22,10 +22,14 @@ std::string tei(const std::string& title, const std::string& body,
            "  <teiHeader>\n"
            "    <fileDesc>\n"
            "      <titleStmt>\n"
-           "        <title>" + title + "</title>\n"
+           "        <title>" +
+           title +
+           "</title>\n"
            "      </titleStmt>\n"
            "      <publicationStmt>\n"
-           "        <date>" + date + "</date>\n"
+           "        <date>" +
+           date +
+           "</date>\n"
            "        <idno type=\"symbol\">NPT/CONF.2015/PC.III/SR.2</idno>\n"
            "        <idno type=\"jobno\">N1431343</idno>\n"
            "        <availability>\n"
@@ -35,11 +39,13 @@ std::string tei(const std::string& title, const std::string& body,
            "      </publicationStmt>\n"
            "      <sourceDesc><p>http://www.un.org/</p></sourceDesc>\n"
            "    </fileDesc>\n"
-           "    <profileDesc><langUsage><language ident=\"" + lang +
+           "    <profileDesc><langUsage><language ident=\"" +
+           lang +
            "\">English</language></langUsage></profileDesc>\n"
            "  </teiHeader>\n"
            "  <text>\n"
-           "    <body>\n" + body +
+           "    <body>\n" +
+           body +
            "    </body>\n"
            "  </text>\n"
            "</TEI.2>\n";
@@ -47,7 +53,8 @@ std::string tei(const std::string& title, const std::string& body,
 
 const std::string sample_body =
     "      <p id=\"1\">\n        <s id=\"1:1\" lang=\"en\">Third session</s>\n      </p>\n"
-    "      <p id=\"2\">\n        <s id=\"2:1\" lang=\"en\">New York, 28 April-9 May 2014</s>\n      </p>\n"
+    "      <p id=\"2\">\n        <s id=\"2:1\" lang=\"en\">New York, 28 April-9 May 2014</s>\n     "
+    " </p>\n"
     "      <p id=\"3\"><s id=\"3:1\" lang=\"en\">I. Introduction</s></p>\n"
     "      <p id=\"4\">\n        <s id=\"4:1\" lang=\"en\">12. The   Committee met.</s>\n"
     "        <s id=\"4:2\" lang=\"en\">It adopted &quot;the report&quot; of the State&apos;s "
@@ -74,7 +81,8 @@ TEST(UnpcReader, HeaderFields) {
 
 TEST(UnpcReader, TitleLosesTheCorpusPrefixOnly) {
     const Document doc = parse_unpc_xml(
-        tei("The United Nations Parallel Corpus v1.0 - Report of the Committee", sample_body), "x.xml");
+        tei("The United Nations Parallel Corpus v1.0 - Report of the Committee", sample_body),
+        "x.xml");
     EXPECT_EQ(doc.title, "Report of the Committee");
     const Document plain = parse_unpc_xml(tei("A plain title", sample_body), "x.xml");
     EXPECT_EQ(plain.title, "A plain title");
@@ -138,12 +146,14 @@ TEST(UnpcReader, NestedElementsTakeLinearTime) {
     } rows[] = {
         {"<p id=\"1\">" + nested("s", 40000, "deep") + "</p>\n", "deep"},
         {nested("p", 40000, "<s>deep</s>") + "\n", "deep"},
-        {"<p id=\"1\"><s>one <s>two <s>three</s></s> four</s><s>five</s></p>\n", "one two three four five"},
+        {"<p id=\"1\"><s>one <s>two <s>three</s></s> four</s><s>five</s></p>\n",
+         "one two three four five"},
     };
     for (const auto& row : rows) {
         const auto start = std::chrono::steady_clock::now();
         const Document doc = parse_unpc_xml(tei("t", row.body), "deep.xml");
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         EXPECT_LT(seconds, 5.0);  // with room for a sanitized build on a busy machine
         ASSERT_EQ(doc.paragraphs.size(), 1u);
         EXPECT_EQ(doc.paragraphs[0].text, row.text);
@@ -158,10 +168,12 @@ struct MalformedRow {
 
 TEST(UnpcReader, MalformedXmlNamesPathAndLine) {
     const MalformedRow rows[] = {
-        {"<?xml version=\"1.0\"?>\n<TEI.2>\n<text>\n<body><p id=\"1\"><s>x</p>\n</body></text></TEI.2>\n",
+        {"<?xml version=\"1.0\"?>\n<TEI.2>\n<text>\n<body><p "
+         "id=\"1\"><s>x</p>\n</body></text></TEI.2>\n",
          "malformed XML: Start-end tags mismatch", 4},
         {"<?xml version=\"1.0\"?>\n<TEI.2>\n<text>\n", "malformed XML: Start-end tags mismatch", 3},
-        {"<?xml version=\"1.0\"?>\n<TEI.2 a=>\n</TEI.2>", "malformed XML: Error parsing element attribute", 2},
+        {"<?xml version=\"1.0\"?>\n<TEI.2 a=>\n</TEI.2>",
+         "malformed XML: Error parsing element attribute", 2},
         {"<?xml version=\"1.0\"?>\n<udhr>\n</udhr>\n", "unknown XML root element <udhr>", 0},
     };
     for (const auto& row : rows) {
@@ -181,8 +193,10 @@ TEST(UnpcReader, MalformedXmlNamesPathAndLine) {
 std::string symbol_from_path(const fs::path& root, const fs::path& file) {
     std::string rel = fs::relative(file, root / "en" / "2014").replace_extension().generic_string();
     for (char& c : rel) {
-        if (c == '_') c = '.';
-        else if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        if (c == '_')
+            c = '.';
+        else if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 32);
     }
     return rel;
 }
@@ -215,7 +229,8 @@ TEST(UnpcReader, RealSampleOf71Files) {
         EXPECT_GT(doc.paragraphs.size(), 0u) << entry.path();
         // Every body <p> carries an id and no header <p> does, so this counts the body's.
         std::size_t body_paragraphs = 0;
-        for (std::size_t at = xml.find("<p id="); at != std::string::npos; at = xml.find("<p id=", at + 1))
+        for (std::size_t at = xml.find("<p id="); at != std::string::npos;
+             at = xml.find("<p id=", at + 1))
             ++body_paragraphs;
         EXPECT_EQ(doc.paragraphs.size(), body_paragraphs) << entry.path();
         int last_line = 0;

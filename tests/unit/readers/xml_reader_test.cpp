@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "base/error.h"
-#include "readers/reader.h"
 #include "base/text_util.h"
+#include "readers/reader.h"
 #include "unit/test_files.h"
 
 using namespace plenary;
@@ -15,10 +15,13 @@ namespace {
 const std::string udhr_ns = "http://www.unhchr.ch/udhr";
 
 std::string udhr(const std::string& lang) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<udhr iso639-3='x' xml:lang='" + lang + "' xmlns=\"" + udhr_ns +
-           "\">\n<title>Declaration</title>\n<preamble><title>Preamble</title><para>Whereas one,</para><para>Whereas two,</para></preamble>\n"
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<udhr iso639-3='x' xml:lang='" + lang +
+           "' xmlns=\"" + udhr_ns +
+           "\">\n<title>Declaration</title>\n<preamble><title>Preamble</title><para>Whereas "
+           "one,</para><para>Whereas two,</para></preamble>\n"
            "<article number=\"1\"><title>Article 1</title><para>All are free.</para></article>\n"
-           "<article number=\"2\"><title>Article 2</title><orderedlist><listitem><para>First.</para></listitem>"
+           "<article number=\"2\"><title>Article "
+           "2</title><orderedlist><listitem><para>First.</para></listitem>"
            "<listitem><para>Second.</para></listitem></orderedlist></article>\n</udhr>\n";
 }
 
@@ -47,7 +50,8 @@ TEST(XmlSchemaReader, UdhrArticlesNumberedWithAnchors) {
 
 TEST(XmlSchemaReader, LanguageFromXmlLang) {
     const std::pair<std::string, std::string> rows[] = {
-        {"en", "en"}, {"fr", "fr"}, {"es", "es"}, {"ru", "ru"}, {"ar", "ar"}, {"zh-Hans", "zh"}, {"zh-Hant", "zh"}, {"arb", "ar"}};
+        {"en", "en"}, {"fr", "fr"},      {"es", "es"},      {"ru", "ru"},
+        {"ar", "ar"}, {"zh-Hans", "zh"}, {"zh-Hant", "zh"}, {"arb", "ar"}};
     for (const auto& [attr, lang] : rows) {
         const std::string bytes = udhr(attr);
         EXPECT_EQ(parse_schema_xml(bytes, "u.xml", find_xml_schema(bytes)).lang, lang) << attr;
@@ -60,7 +64,8 @@ TEST(XmlSchemaReader, WrongNamespaceOrRootIsNotMatched) {
 }
 
 TEST(XmlSchemaReader, AkomaNtosoResolution) {
-    const std::string path = std::string(PLENARY_SOURCE_DIR) + "/tests/data/akn/A_RES_73_999-akn.xml";
+    const std::string path =
+        std::string(PLENARY_SOURCE_DIR) + "/tests/data/akn/A_RES_73_999-akn.xml";
     const Document doc = read_document(path);
     EXPECT_EQ(doc.format, "akn");
     EXPECT_EQ(doc.symbol, "A/RES/73/999");
@@ -89,12 +94,16 @@ TEST(XmlSchemaReader, AkomaNtosoResolution) {
 TEST(XmlSchemaReader, ExternalEntitiesAreNeverFetchedNorExpanded) {
     const std::string bytes =
         "<?xml version=\"1.0\"?>\n<!DOCTYPE udhr [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
-        "<udhr xml:lang='en' xmlns=\"" + udhr_ns + "\"><title>T</title>"
-        "<article number=\"1\"><title>Article 1</title><para>before &xxe; after</para></article></udhr>";
+        "<udhr xml:lang='en' xmlns=\"" +
+        udhr_ns +
+        "\"><title>T</title>"
+        "<article number=\"1\"><title>Article 1</title><para>before &xxe; "
+        "after</para></article></udhr>";
     ASSERT_FALSE(find_xml_schema(bytes).empty());
     try {
         const Document doc = parse_schema_xml(bytes, "x.xml", find_xml_schema(bytes));
-        for (const auto& p : doc.paragraphs) EXPECT_EQ(p.text.find("root:"), std::string::npos) << p.text;
+        for (const auto& p : doc.paragraphs)
+            EXPECT_EQ(p.text.find("root:"), std::string::npos) << p.text;
     } catch (const DocumentError& e) {
         EXPECT_EQ(e.path(), "x.xml");
     }
@@ -108,14 +117,17 @@ const std::string akn_ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 // (on line 3).
 std::vector<std::string> deep_files(int n) {
     return {
-        "<?xml version=\"1.0\"?>\n<udhr xml:lang='en' xmlns=\"" + udhr_ns + "\"><title>T</title>\n<article number=\"1\"><para>" +
-            nested("span", n, "deep") + "</para></article></udhr>\n",
-        "<?xml version=\"1.0\"?>\n<u:udhr xml:lang='en' xmlns:u=\"" + udhr_ns + "\"><u:title>T</u:title>\n<u:article number=\"1\"><u:para>" +
+        "<?xml version=\"1.0\"?>\n<udhr xml:lang='en' xmlns=\"" + udhr_ns +
+            "\"><title>T</title>\n<article number=\"1\"><para>" + nested("span", n, "deep") +
+            "</para></article></udhr>\n",
+        "<?xml version=\"1.0\"?>\n<u:udhr xml:lang='en' xmlns:u=\"" + udhr_ns +
+            "\"><u:title>T</u:title>\n<u:article number=\"1\"><u:para>" +
             nested("u:span", n, "deep") + "</u:para></u:article></u:udhr>\n",
-        "<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"" + akn_ns + "\"><act>\n<preamble><p>" + nested("i", n, "deep") +
-            "</p></preamble></act></akomaNtoso>\n",
-        "<?xml version=\"1.0\"?>\n<an:akomaNtoso xmlns:an=\"" + akn_ns + "\"><an:act>\n<an:preamble><an:p>" +
-            nested("an:i", n, "deep") + "</an:p></an:preamble></an:act></an:akomaNtoso>\n",
+        "<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"" + akn_ns + "\"><act>\n<preamble><p>" +
+            nested("i", n, "deep") + "</p></preamble></act></akomaNtoso>\n",
+        "<?xml version=\"1.0\"?>\n<an:akomaNtoso xmlns:an=\"" + akn_ns +
+            "\"><an:act>\n<an:preamble><an:p>" + nested("an:i", n, "deep") +
+            "</an:p></an:preamble></an:act></an:akomaNtoso>\n",
     };
 }
 
@@ -146,7 +158,8 @@ TEST(XmlSchemaReader, NestingWithinTheLimitIsRead) {
 }
 
 TEST(XmlSchemaReader, MalformedXmlNamesTheLine) {
-    const std::string bytes = "<?xml version=\"1.0\"?>\n<udhr xmlns=\"" + udhr_ns + "\">\n<article>\n</udhr>\n";
+    const std::string bytes =
+        "<?xml version=\"1.0\"?>\n<udhr xmlns=\"" + udhr_ns + "\">\n<article>\n</udhr>\n";
     try {
         parse_schema_xml(bytes, "bad.xml", find_xml_schema(bytes));
         ADD_FAILURE() << "no error";

@@ -1,15 +1,15 @@
 // Country gazetteer: traps, seed paragraphs, display names, UNTERM coverage.
+#include "refs/countries.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "refs/countries.h"
 #include "base/error.h"
 #include "base/text_util.h"
 
@@ -51,34 +51,28 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         FindCase{"Nigeria and the Niger", "NGA NER"},
         FindCase{"South Sudan and the Sudan", "SSD SDN"},
-        FindCase{"Guinea-Bissau, Papua New Guinea, Equatorial Guinea and Guinea", "GNB PNG GNQ GIN"},
+        FindCase{"Guinea-Bissau, Papua New Guinea, Equatorial Guinea and Guinea",
+                 "GNB PNG GNQ GIN"},
         FindCase{"Guinea Bissau", "GNB"},
         FindCase{"the Dominican Republic and Dominica", "DOM DMA"},
         FindCase{"the Democratic Republic of the Congo and the Congo", "COD COG"},
         FindCase{"Somalia and Mali", "SOM MLI"},
         FindCase{"the Democratic People's Republic of Korea and the Republic of Korea", "PRK KOR"},
         FindCase{"Democratic People\xE2\x80\x99s Republic of Korea", "PRK"},
-        FindCase{"Michael Jordan played well", ""},
-        FindCase{"Chad Smith said", ""},
-        FindCase{"Mr. Jordan said", ""},
-        FindCase{"refugees in Jordan and Lebanon", "JOR LBN"},
-        FindCase{"Chad, Niger and Mali", "TCD NER MLI"},
-        FindCase{"In Chad, the crisis", "TCD"},
+        FindCase{"Michael Jordan played well", ""}, FindCase{"Chad Smith said", ""},
+        FindCase{"Mr. Jordan said", ""}, FindCase{"refugees in Jordan and Lebanon", "JOR LBN"},
+        FindCase{"Chad, Niger and Mali", "TCD NER MLI"}, FindCase{"In Chad, the crisis", "TCD"},
         FindCase{"Atlanta, Georgia", ""},
         FindCase{"Armenia, Georgia and Azerbaijan", "ARM GEO AZE"},
-        FindCase{"Tbilisi, Georgia", "GEO"},
-        FindCase{"roast turkey and china plates", ""},
-        FindCase{"Turkey and Türkiye", "TUR TUR"},
-        FindCase{"a guinea pig", ""},
-        FindCase{"the Gulf of Guinea", ""},
-        FindCase{"the Niger Delta", ""},
-        FindCase{"Lake Chad Basin", ""},
-        FindCase{"New Jersey and Jersey", "JEY"},
-        FindCase{"the Isle of Man, a man", "IMN"},
-        FindCase{"Venezuelan migrants", "d:VEN"},
+        FindCase{"Tbilisi, Georgia", "GEO"}, FindCase{"roast turkey and china plates", ""},
+        FindCase{"Turkey and Türkiye", "TUR TUR"}, FindCase{"a guinea pig", ""},
+        FindCase{"the Gulf of Guinea", ""}, FindCase{"the Niger Delta", ""},
+        FindCase{"Lake Chad Basin", ""}, FindCase{"New Jersey and Jersey", "JEY"},
+        FindCase{"the Isle of Man, a man", "IMN"}, FindCase{"Venezuelan migrants", "d:VEN"},
         FindCase{"2 Ivorians and 13 Nigerians", "d:CIV d:NGA"},
         FindCase{"French and Chinese experts", "d:FRA d:CHN"},
-        FindCase{"Côte d\xE2\x80\x99Ivoire, Côte d'Ivoire, Cote d'Ivoire, Ivory Coast", "CIV CIV CIV CIV"},
+        FindCase{"Côte d\xE2\x80\x99Ivoire, Côte d'Ivoire, Cote d'Ivoire, Ivory Coast",
+                 "CIV CIV CIV CIV"},
         FindCase{"C\xC3\x83\xC2\xB4te d\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2Ivoire", "CIV"},
         FindCase{"Viet Nam, Vietnam, Czechia, Czech Republic", "VNM VNM CZE CZE"},
         FindCase{"Swaziland, Eswatini, Burma, Myanmar, Zaire", "SWZ SWZ MMR MMR COD"},
@@ -90,8 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"Bolivia (Plurinational State of), Iran (Islamic Republic of)", "BOL IRN"},
         FindCase{"the Plurinational State of Bolivia", "BOL"},
         FindCase{"Micronesia (Federated States of)", "FSM"},
-        FindCase{"Aruba, Curaçao, Puerto Rico", "ABW CUW PRI"},
-        FindCase{"the European Union", ""},
+        FindCase{"Aruba, Curaçao, Puerto Rico", "ABW CUW PRI"}, FindCase{"the European Union", ""},
         FindCase{"Côte d\xE2\x80\x99Ivoire et le Niger", "CIV NER"},
         FindCase{"Нигерия и Нигер", "NGA NER"},
         // Russian running text declines names: each case of each kind of name.
@@ -104,20 +97,18 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"Соединенному Королевству и Объединенным Арабским Эмиратам", "GBR ARE"},
         FindCase{"в Того, Перу и Чили", "TGO PER CHL"},
         // UN French and Russian put a territory's generic word in lower case.
-        FindCase{"les îles Caïmanes, les îles Falkland (Malvinas) et l'île Pitcairn", "CYM FLK PCN"},
+        FindCase{"les îles Caïmanes, les îles Falkland (Malvinas) et l'île Pitcairn",
+                 "CYM FLK PCN"},
         FindCase{"остров Рождества и Фолклендские (Мальвинские) острова", "CXR FLK"},
         FindCase{"les îles sont belles", ""},
         FindCase{"dans le Territoire palestinien occupé", "PSE"},
         FindCase{"en el Territorio Palestino Ocupado", "PSE"},
         FindCase{"на оккупированной палестинской территории", "PSE"},
-        FindCase{"في الأرض الفلسطينية المحتلة", "PSE"},
-        FindCase{"在巴勒斯坦被占领土上", "PSE"},
-        FindCase{"尼日利亚和尼日尔", "NGA NER"},
-        FindCase{"索马里和马里", "SOM MLI"},
+        FindCase{"في الأرض الفلسطينية المحتلة", "PSE"}, FindCase{"在巴勒斯坦被占领土上", "PSE"},
+        FindCase{"尼日利亚和尼日尔", "NGA NER"}, FindCase{"索马里和马里", "SOM MLI"},
         FindCase{"南苏丹和苏丹", "SSD SDN"},
         FindCase{"巴布亚新几内亚、几内亚比绍和几内亚", "PNG GNB GIN"},
-        FindCase{"نيجيريا والنيجر", "NGA NER"},
-        FindCase{"", ""}));
+        FindCase{"نيجيريا والنيجر", "NGA NER"}, FindCase{"", ""}));
 
 TEST(Find, Offsets) {
     const std::string text = "In the Niger and C\xC3\xB4te d\xE2\x80\x99Ivoire.";
@@ -199,26 +190,17 @@ INSTANTIATE_TEST_SUITE_P(
     Names, LookupTest,
     ::testing::Values(LookupCase{"the Plurinational State of Bolivia", "BOL"},
                       LookupCase{"BOLIVIA (PLURINATIONAL STATE OF)", "BOL"},
-                      LookupCase{"bolivie", "BOL"},
-                      LookupCase{"the Sudan", "SDN"},
-                      LookupCase{"Bahamas (the)", "BHS"},
-                      LookupCase{"Afghanistan (l')", "AFG"},
+                      LookupCase{"bolivie", "BOL"}, LookupCase{"the Sudan", "SDN"},
+                      LookupCase{"Bahamas (the)", "BHS"}, LookupCase{"Afghanistan (l')", "AFG"},
                       LookupCase{"the Islamic Republic of Afghanistan", "AFG"},
-                      LookupCase{"Republic of Korea", "KOR"},
-                      LookupCase{"turkey", "TUR"},
+                      LookupCase{"Republic of Korea", "KOR"}, LookupCase{"turkey", "TUR"},
                       LookupCase{"Soviet Union", "SUN"},
                       LookupCase{"Union of Soviet Socialist Republics", "SUN"},
-                      LookupCase{"Zaire", "COD"},
-                      LookupCase{"Нигерия", "NGA"},
-                      LookupCase{"尼日尔", "NER"},
-                      LookupCase{"阿富汗伊斯兰共和国", "AFG"},
-                      LookupCase{"ner", "NER"},
-                      LookupCase{"BO", "BOL"},
-                      LookupCase{"Nigerian", ""},
-                      LookupCase{"European Union", ""},
-                      LookupCase{"Atlantis", ""},
-                      LookupCase{"", ""},
-                      LookupCase{"the Republic of Atlantis", ""}));
+                      LookupCase{"Zaire", "COD"}, LookupCase{"Нигерия", "NGA"},
+                      LookupCase{"尼日尔", "NER"}, LookupCase{"阿富汗伊斯兰共和国", "AFG"},
+                      LookupCase{"ner", "NER"}, LookupCase{"BO", "BOL"}, LookupCase{"Nigerian", ""},
+                      LookupCase{"European Union", ""}, LookupCase{"Atlantis", ""},
+                      LookupCase{"", ""}, LookupCase{"the Republic of Atlantis", ""}));
 
 struct DisplayCase {
     const char* code;
@@ -236,14 +218,11 @@ INSTANTIATE_TEST_SUITE_P(
     Names, DisplayTest,
     ::testing::Values(DisplayCase{"BOL", "en", "Bolivia (Plurinational State of)"},
                       DisplayCase{"CIV", "en", "Côte d'Ivoire"},
-                      DisplayCase{"TUR", "en", "Türkiye"},
-                      DisplayCase{"VNM", "en", "Viet Nam"},
+                      DisplayCase{"TUR", "en", "Türkiye"}, DisplayCase{"VNM", "en", "Viet Nam"},
                       DisplayCase{"NER", "en", "Niger"},
                       DisplayCase{"KNA", "en", "Saint Kitts and Nevis"},
-                      DisplayCase{"NER", "xx", "Niger"},
-                      DisplayCase{"DEU", "fr", "Allemagne"},
-                      DisplayCase{"DEU", "ru", "Германия"},
-                      DisplayCase{"DEU", "zh", "德国"},
+                      DisplayCase{"NER", "xx", "Niger"}, DisplayCase{"DEU", "fr", "Allemagne"},
+                      DisplayCase{"DEU", "ru", "Германия"}, DisplayCase{"DEU", "zh", "德国"},
                       DisplayCase{"DEU", "es", "Alemania"},
                       DisplayCase{"SUN", "fr", "Union des Républiques socialistes soviétiques"},
                       DisplayCase{"ZZZ", "en", "ZZZ"}));
@@ -347,7 +326,8 @@ TEST(Coverage, UntermNamesInSixLanguages) {
             name_cols.push_back(col(std::string("UNTERM ") + lang + " " + form));
     // The table's official names too: for territories they are the only non-English ones.
     std::vector<std::size_t> official_cols;
-    for (const char* lang : {"en", "fr", "es", "ru", "ar", "cn"}) official_cols.push_back(col(std::string("official_name_") + lang));
+    for (const char* lang : {"en", "fr", "es", "ru", "ar", "cn"})
+        official_cols.push_back(col(std::string("official_name_") + lang));
 
     // exceptions.json: {"exceptions": [{"code", "name", "reason"}]}
     std::ifstream ein(std::string(PLENARY_SOURCE_DIR) + "/schemas/gazetteer/exceptions.json");
@@ -372,7 +352,8 @@ TEST(Coverage, UntermNamesInSixLanguages) {
         }
         for (std::size_t c : official_cols) {
             std::string n(plenary::trim(row[c]));
-            if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+            if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end())
+                names.push_back(n);
         }
         // Territories have no UNTERM names: their CLDR English name stands in.
         const std::string english = row[name_cols[0]].empty() ? row[cldr] : row[name_cols[0]];

@@ -3,13 +3,13 @@
 // elsewhere. What is tested here is what the pass adds: footnotes are read, the document's own
 // symbol is not a citation, the document's body and language are the citing context, results
 // are de-duplicated per paragraph, and earlier results are replaced.
+#include "refs/references.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include "refs/references.h"
 
 namespace plenary {
 namespace {

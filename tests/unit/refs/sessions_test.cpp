@@ -1,5 +1,4 @@
 #include "refs/sessions.h"
-#include "base/text_util.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +7,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "base/text_util.h"
 
 using plenary::find_sessions;
 using plenary::parse_date;
@@ -53,25 +54,24 @@ INSTANTIATE_TEST_SUITE_P(
         OrdinalRow{"fr", "vingt et unième", 21}, OrdinalRow{"fr", "vingt-et-unième", 21},
         OrdinalRow{"fr", "soixante et onzième", 71}, OrdinalRow{"fr", "quatre-vingt-dixième", 90},
         OrdinalRow{"fr", "69e", 69}, OrdinalRow{"fr", "1re", 1}, OrdinalRow{"fr", "1er", 1},
-        OrdinalRow{"fr", "soixante", 0},
-        OrdinalRow{"es", "sexagésimo noveno", 69}, OrdinalRow{"es", "Sexagésimo Noveno", 69},
-        OrdinalRow{"es", "décimo", 10}, OrdinalRow{"es", "décima", 10},
-        OrdinalRow{"es", "primer", 1}, OrdinalRow{"es", "primero", 1},
-        OrdinalRow{"es", "septuagésimo tercer", 73}, OrdinalRow{"es", "decimoquinto", 15},
-        OrdinalRow{"es", "décimo quinto", 15}, OrdinalRow{"es", "undécimo", 11},
-        OrdinalRow{"es", "69º", 69}, OrdinalRow{"es", "sexagésimo", 60},
-        OrdinalRow{"es", "noventa", 0},
+        OrdinalRow{"fr", "soixante", 0}, OrdinalRow{"es", "sexagésimo noveno", 69},
+        OrdinalRow{"es", "Sexagésimo Noveno", 69}, OrdinalRow{"es", "décimo", 10},
+        OrdinalRow{"es", "décima", 10}, OrdinalRow{"es", "primer", 1},
+        OrdinalRow{"es", "primero", 1}, OrdinalRow{"es", "septuagésimo tercer", 73},
+        OrdinalRow{"es", "decimoquinto", 15}, OrdinalRow{"es", "décimo quinto", 15},
+        OrdinalRow{"es", "undécimo", 11}, OrdinalRow{"es", "69º", 69},
+        OrdinalRow{"es", "sexagésimo", 60}, OrdinalRow{"es", "noventa", 0},
         OrdinalRow{"ru", "шестьдесят девятая", 69}, OrdinalRow{"ru", "шестьдесят девятой", 69},
         OrdinalRow{"ru", "шестьдесят девятый", 69}, OrdinalRow{"ru", "шестьдесят девятого", 69},
         OrdinalRow{"ru", "Шестьдесят девятую", 69}, OrdinalRow{"ru", "десятая", 10},
         OrdinalRow{"ru", "десятой", 10}, OrdinalRow{"ru", "десятом", 10},
         OrdinalRow{"ru", "семьдесят третьему", 73}, OrdinalRow{"ru", "69-й", 69},
-        OrdinalRow{"ru", "шестьдесят", 0},
-        OrdinalRow{"ar", "التاسعة والستون", 69}, OrdinalRow{"ar", "التاسعة والستين", 69},
-        OrdinalRow{"ar", "العاشرة", 10}, OrdinalRow{"ar", "الأولى", 1},
-        OrdinalRow{"ar", "الحادية والعشرون", 21},
-        OrdinalRow{"zh", "第六十九", 69}, OrdinalRow{"zh", "第十", 10}, OrdinalRow{"zh", "第73", 73},
-        OrdinalRow{"zh", "第一百零一", 101}, OrdinalRow{"zh", "六十九", 0},
+        OrdinalRow{"ru", "шестьдесят", 0}, OrdinalRow{"ar", "التاسعة والستون", 69},
+        OrdinalRow{"ar", "التاسعة والستين", 69}, OrdinalRow{"ar", "العاشرة", 10},
+        OrdinalRow{"ar", "الأولى", 1}, OrdinalRow{"ar", "الحادية والعشرون", 21},
+        OrdinalRow{"zh", "第六十九", 69}, OrdinalRow{"zh", "第十", 10},
+        OrdinalRow{"zh", "第73", 73}, OrdinalRow{"zh", "第一百零一", 101},
+        OrdinalRow{"zh", "六十九", 0},
         // An unknown language falls back to English.
         OrdinalRow{"de", "tenth", 10}, OrdinalRow{"EN", "Tenth", 10}));
 
@@ -105,46 +105,62 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         SessionRow{"en", "adopted at its seventy-third session.", {73}, {"seventy-third session"}},
         SessionRow{"en", "Tenth session\nVienna", {10}, {"Tenth session"}},
-        SessionRow{"en", "the Seventy-Third Session of the Assembly", {73}, {"Seventy-Third Session"}},
+        SessionRow{
+            "en", "the Seventy-Third Session of the Assembly", {73}, {"Seventy-Third Session"}},
         SessionRow{"en", "at its 73rd session", {73}, {"73rd session"}},
-        SessionRow{"en", "the twenty-first special session", {21}, {"twenty-first special session"}},
-        SessionRow{"en", "the resumed seventy-second session and the tenth emergency special session",
-                   {72, 10}, {"seventy-second session", "tenth emergency special session"}},
-        SessionRow{"en", "its sixty-ninth and seventieth sessions", {69, 70},
+        SessionRow{
+            "en", "the twenty-first special session", {21}, {"twenty-first special session"}},
+        SessionRow{"en",
+                   "the resumed seventy-second session and the tenth emergency special session",
+                   {72, 10},
+                   {"seventy-second session", "tenth emergency special session"}},
+        SessionRow{"en",
+                   "its sixty-ninth and seventieth sessions",
+                   {69, 70},
                    {"sixty-ninth and seventieth sessions", "seventieth sessions"}},
         SessionRow{"en", "Session 70 - 2015", {70}, {"Session 70"}},
         SessionRow{"en", "the 2019 session of the Council", {}, {}},
         SessionRow{"en", "session 2019", {}, {}},
         SessionRow{"en", "a closed session was held; the session ended", {}, {}},
         SessionRow{"en", "the seventy session", {}, {}},
-        SessionRow{"en", "its one hundred and first session", {101}, {"one hundred and first session"}},
+        SessionRow{
+            "en", "its one hundred and first session", {101}, {"one hundred and first session"}},
         SessionRow{"en", "intersessional work", {}, {}},
         SessionRow{"fr", "à sa soixante-neuvième session", {69}, {"soixante-neuvième session"}},
         SessionRow{"fr", "Dixième session", {10}, {"Dixième session"}},
         SessionRow{"fr", "lors de la 69e session", {69}, {"69e session"}},
-        SessionRow{"es", "en su sexagésimo noveno período de sesiones", {69},
+        SessionRow{"es",
+                   "en su sexagésimo noveno período de sesiones",
+                   {69},
                    {"sexagésimo noveno período de sesiones"}},
-        SessionRow{"es", "el décimo período extraordinario de sesiones", {10},
+        SessionRow{"es",
+                   "el décimo período extraordinario de sesiones",
+                   {10},
                    {"décimo período extraordinario de sesiones"}},
         SessionRow{"es", "la sesión plenaria", {}, {}},
         SessionRow{"ru", "на своей шестьдесят девятой сессии", {69}, {"шестьдесят девятой сессии"}},
         SessionRow{"ru", "Десятая сессия", {10}, {"Десятая сессия"}},
-        SessionRow{"ru", "двадцать седьмой специальной сессии", {27},
+        SessionRow{"ru",
+                   "двадцать седьмой специальной сессии",
+                   {27},
                    {"двадцать седьмой специальной сессии"}},
         SessionRow{"ru", "на 69-й сессии", {69}, {"69-й сессии"}},
         SessionRow{"ar", "في الدورة التاسعة والستين للجمعية", {69}, {"الدورة التاسعة والستين"}},
         SessionRow{"ar", "الدورة العاشرة", {10}, {"الدورة العاشرة"}},
         SessionRow{"zh", "大会第六十九届会议", {69}, {"第六十九届"}},
         SessionRow{"zh", "第73届会议和第十届特别会议", {73, 10}, {"第73届", "第十届"}},
-        SessionRow{"zh", "第一章", {}, {}},
-        SessionRow{"zh", "第三届首脑会议和第一届颁奖", {}, {}},
-        SessionRow{"zh", "提交论坛第八、第九和第十届会议的报告", {8, 9, 10},
+        SessionRow{"zh", "第一章", {}, {}}, SessionRow{"zh", "第三届首脑会议和第一届颁奖", {}, {}},
+        SessionRow{"zh",
+                   "提交论坛第八、第九和第十届会议的报告",
+                   {8, 9, 10},
                    {"第八、第九和第十届", "第九和第十届", "第十届"}},
         SessionRow{"zh", "第一届常会", {1}, {"第一届"}},
         SessionRow{"zh", "第十四届和第十五届会议上", {14, 15}, {"第十四届和第十五届", "第十五届"}},
         SessionRow{"zh", "第十四届和第十五届首脑会议", {}, {}},
         SessionRow{"es", "En su 12° período de sesiones", {12}, {"12° período de sesiones"}},
-        SessionRow{"ar", "الدورة الاستثنائية الطارئة العاشرة", {10},
+        SessionRow{"ar",
+                   "الدورة الاستثنائية الطارئة العاشرة",
+                   {10},
                    {"الدورة الاستثنائية الطارئة العاشرة"}}));
 
 TEST(FindSessions, OffsetsAreBytesInTheOriginalText) {
@@ -158,8 +174,9 @@ TEST(FindSessions, OffsetsAreBytesInTheOriginalText) {
 TEST(FindSessions, EveryMentionInALongTextIsFound) {
     std::string text;
     for (int i = 0; i < 20000; ++i)
-        text += "The General Assembly, at its seventy-third session, considered the report of the "
-                "Secretary-General on the question of sessions and intersessional work. ";
+        text +=
+            "The General Assembly, at its seventy-third session, considered the report of the "
+            "Secretary-General on the question of sessions and intersessional work. ";
     const auto matches = find_sessions(text, "en");
     EXPECT_EQ(matches.size(), 20000u);
     for (const auto& m : matches) EXPECT_EQ(m.number, 73);
@@ -189,13 +206,15 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         DateRow{"en", "20 July 2020", "2020-07-20"}, DateRow{"en", "20 July, 2020", "2020-07-20"},
         DateRow{"en", "July 20, 2020", "2020-07-20"}, DateRow{"en", "1 Jan 2019", "2019-01-01"},
-        DateRow{"en", "  30 August 2019. ", "2019-08-30"}, DateRow{"en", "20th July 2020", "2020-07-20"},
-        DateRow{"en", "20140428", "2014-04-28"}, DateRow{"en", "2019-08-30", "2019-08-30"},
-        DateRow{"fr", "30 août 2019", "2019-08-30"}, DateRow{"fr", "1er janvier 2020", "2020-01-01"},
+        DateRow{"en", "  30 August 2019. ", "2019-08-30"},
+        DateRow{"en", "20th July 2020", "2020-07-20"}, DateRow{"en", "20140428", "2014-04-28"},
+        DateRow{"en", "2019-08-30", "2019-08-30"}, DateRow{"fr", "30 août 2019", "2019-08-30"},
+        DateRow{"fr", "1er janvier 2020", "2020-01-01"},
         DateRow{"es", "30 de agosto de 2019", "2019-08-30"},
-        DateRow{"ru", "30 августа 2019 года", "2019-08-30"}, DateRow{"ru", "1 мая 2019 г.", "2019-05-01"},
-        DateRow{"zh", "2019年8月30日", "2019-08-30"},
-        DateRow{"ar", "30 أغسطس 2019", "2019-08-30"}, DateRow{"ar", "30 آب/أغسطس 2019", "2019-08-30"},
+        DateRow{"ru", "30 августа 2019 года", "2019-08-30"},
+        DateRow{"ru", "1 мая 2019 г.", "2019-05-01"}, DateRow{"zh", "2019年8月30日", "2019-08-30"},
+        DateRow{"ar", "30 أغسطس 2019", "2019-08-30"},
+        DateRow{"ar", "30 آب/أغسطس 2019", "2019-08-30"},
         DateRow{"en", "29 February 2020", "2020-02-29"},
         DateRow{"en", "Monday, 28 April 2014", "2014-04-28"},
         DateRow{"es", "miércoles 30 de abril de 2014", "2014-04-30"},
@@ -245,7 +264,8 @@ TEST(FindSessions, TranslationsAgreeWithEnglishOnTheDevSet) {
         }
         EXPECT_GT(with_sessions, 90u);
         // Translators reorder lists and drop ordinals now and then; nine in ten must agree.
-        EXPECT_GE(agree * 10, with_sessions * 9) << lang << ": " << agree << " of " << with_sessions;
+        EXPECT_GE(agree * 10, with_sessions * 9)
+            << lang << ": " << agree << " of " << with_sessions;
     }
 }
 

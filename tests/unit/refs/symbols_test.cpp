@@ -1,4 +1,6 @@
 // Tests for core/symbols: recognising UN document symbols in running text.
+#include "refs/symbols.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,8 +8,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "refs/symbols.h"
 
 namespace plenary {
 namespace {
@@ -39,10 +39,8 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"background paper (A/CONF.234/11), to support", {"A/CONF.234/11"}},
         FindCase{"(CTOC/COP/WG.4/2019/2), and on", {"CTOC/COP/WG.4/2019/2"}},
         FindCase{"\\* [CTOC/COP/2020/1](#).", {"CTOC/COP/2020/1"}},
-        FindCase{"[A/75/115](#)", {"A/75/115"}},
-        FindCase{"A/75/115*", {"A/75/115*"}},
-        FindCase{"A/75/115\\*", {"A/75/115*"}},
-        FindCase{"S/RES/1411 (2002)", {"S/RES/1411(2002)"}},
+        FindCase{"[A/75/115](#)", {"A/75/115"}}, FindCase{"A/75/115*", {"A/75/115*"}},
+        FindCase{"A/75/115\\*", {"A/75/115*"}}, FindCase{"S/RES/1411 (2002)", {"S/RES/1411(2002)"}},
         FindCase{"S/RES/1411(2002)", {"S/RES/1411(2002)"}},
         FindCase{"S/RES/2437 \\(2018\\)", {"S/RES/2437(2018)"}},
         FindCase{"a/res/73/195", {"A/RES/73/195"}},
@@ -51,14 +49,10 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"A/RES/217 A (III)", {"A/RES/217A(III)"}},
         FindCase{"A/RES/217A(III)", {"A/RES/217A(III)"}},
         FindCase{"A/RES/3379 (XXX)", {"A/RES/3379(XXX)"}},
-        FindCase{"A/RES/ES-10/2", {"A/RES/ES-10/2"}},
-        FindCase{"A/RES/S-8/1", {"A/RES/S-8/1"}},
-        FindCase{"TD(X)/Misc. 6", {"TD(X)/Misc.6"}},
-        FindCase{"td(x)/misc.6", {"TD(X)/Misc.6"}},
-        FindCase{"A/ 73/ 195", {"A/73/195"}},
-        FindCase{"(see A/72/ PV.19).", {"A/72/PV.19"}},
-        FindCase{"A/HRC/\n43/2 and more", {"A/HRC/43/2"}},
-        FindCase{"S/PV.8579", {"S/PV.8579"}},
+        FindCase{"A/RES/ES-10/2", {"A/RES/ES-10/2"}}, FindCase{"A/RES/S-8/1", {"A/RES/S-8/1"}},
+        FindCase{"TD(X)/Misc. 6", {"TD(X)/Misc.6"}}, FindCase{"td(x)/misc.6", {"TD(X)/Misc.6"}},
+        FindCase{"A/ 73/ 195", {"A/73/195"}}, FindCase{"(see A/72/ PV.19).", {"A/72/PV.19"}},
+        FindCase{"A/HRC/\n43/2 and more", {"A/HRC/43/2"}}, FindCase{"S/PV.8579", {"S/PV.8579"}},
         FindCase{"S/PRST/2021/18).", {"S/PRST/2021/18"}},
         FindCase{"NPT/CONF.2015/PC.III/WP.1", {"NPT/CONF.2015/PC.III/WP.1"}},
         FindCase{"NPT/CONF.2015/PC.III/SR.2", {"NPT/CONF.2015/PC.III/SR.2"}},
@@ -74,7 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"A/HRC/43/2.", {"A/HRC/43/2"}},
         FindCase{"A/HLPF/2023/L.1, para. 3", {"A/HLPF/2023/L.1"}},
         FindCase{"A/HRC/WG.6/48/SVN/1", {"A/HRC/WG.6/48/SVN/1"}},
-        FindCase{"President's statements PRST/8/1 and PRST/9/2", {"A/HRC/PRST/8/1", "A/HRC/PRST/9/2"}},
+        FindCase{"President's statements PRST/8/1 and PRST/9/2",
+                 {"A/HRC/PRST/8/1", "A/HRC/PRST/9/2"}},
         FindCase{"A/HRC/43/NGO/12", {"A/HRC/43/NGO/12"}},
         FindCase{"UNEP/CBD/COP/10/27/Add.1", {"UNEP/CBD/COP/10/27/Add.1"}},
         FindCase{"FCCC/KP/CMP/2011/10/Add.1", {"FCCC/KP/CMP/2011/10/Add.1"}},
@@ -82,16 +77,15 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"(CD/1906, CD/1909, CD/1917).", {"CD/1906", "CD/1909", "CD/1917"}},
         FindCase{"the Secretary-General (A/75/999-S/2021/740).", {"A/75/999", "S/2021/740"}},
         FindCase{"PDF text: CAT/C/SVN/CO/3para. 12", {"CAT/C/SVN/CO/3"}},
-        FindCase{"(A/34/PV.7para. 22)", {"A/34/PV.7"}},
-        FindCase{"(A/77/PV8, p.10)", {"A/77/PV.8"}},
+        FindCase{"(A/34/PV.7para. 22)", {"A/34/PV.7"}}, FindCase{"(A/77/PV8, p.10)", {"A/77/PV.8"}},
         FindCase{"(A/PV2128, p.3)", {"A/PV.2128"}},
         FindCase{"[A/600l/Add.l, section IV.]", {"A/6001/Add.1"}},
         FindCase{"[A/8001/Add. 1 and Corr.1]", {"A/8001/Add.1", "A/8001/Add.1/Corr.1"}},
-        FindCase{"CD/1933/Rev.1 in 2012 and CD/1948 and Corr.1 in 2013", {"CD/1933/Rev.1", "CD/1948", "CD/1948/Corr.1"}},
+        FindCase{"CD/1933/Rev.1 in 2012 and CD/1948 and Corr.1 in 2013",
+                 {"CD/1933/Rev.1", "CD/1948", "CD/1948/Corr.1"}},
         FindCase{"A/75/115 and Add.", {"A/75/115"}},
         FindCase{"the report [A/8001/Add.] then", {"A/8001"}},
-        FindCase{"(A/50/60/para. 26)", {"A/50/60"}},
-        FindCase{"[A/6026/annex II]", {"A/6026"}},
+        FindCase{"(A/50/60/para. 26)", {"A/50/60"}}, FindCase{"[A/6026/annex II]", {"A/6026"}},
         FindCase{"Press Release SG/SM/9095)", {"SG/SM/9095"}},
         FindCase{"A/HRC/14/37 and A/HRC/43/15/Add.1", {"A/HRC/14/37", "A/HRC/43/15/Add.1"}}));
 
@@ -100,22 +94,21 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         FindCase{"on 12/10/2020 at", {}}, FindCase{"half, 1/2, of", {}},
         FindCase{"meetings and/or technical workshops", {}}, FindCase{"open 24/7", {}},
-        FindCase{"resolution 73/195", {}}, FindCase{"60 km/h", {}},
-        FindCase{"HIV/AIDS.36", {}}, FindCase{"OSCE/ODIHR", {}}, FindCase{"N/A", {}},
-        FindCase{"the A/C unit", {}}, FindCase{"Talks [S/ILI].", {}},
-        FindCase{"s/he", {}}, FindCase{"South/South cooperation", {}},
-        FindCase{"CM/ResCMN(2012)12", {}}, FindCase{"CPT/Inf (2017) 2", {}},
-        FindCase{"Proclamation No. 1178/2020.", {}},
-        FindCase{"[www.ohchr.org/Documents/HRBodies/CEDAW/TraffickingGlobalMigration/UNOrganisations/"
-                 "UNODC-DTA\\_on\\_General\\_Recommendation\\_Annex1.docx]",
-                 {}},
-        FindCase{"http://undocs.org/A/75/115", {}},
-        FindCase{"see /data/A/75/115.pdf", {}},
+        FindCase{"resolution 73/195", {}}, FindCase{"60 km/h", {}}, FindCase{"HIV/AIDS.36", {}},
+        FindCase{"OSCE/ODIHR", {}}, FindCase{"N/A", {}}, FindCase{"the A/C unit", {}},
+        FindCase{"Talks [S/ILI].", {}}, FindCase{"s/he", {}},
+        FindCase{"South/South cooperation", {}}, FindCase{"CM/ResCMN(2012)12", {}},
+        FindCase{"CPT/Inf (2017) 2", {}}, FindCase{"Proclamation No. 1178/2020.", {}},
+        FindCase{
+            "[www.ohchr.org/Documents/HRBodies/CEDAW/TraffickingGlobalMigration/UNOrganisations/"
+            "UNODC-DTA\\_on\\_General\\_Recommendation\\_Annex1.docx]",
+            {}},
+        FindCase{"http://undocs.org/A/75/115", {}}, FindCase{"see /data/A/75/115.pdf", {}},
         FindCase{"file A/HRC/43/2.pdf", {}},
         FindCase{"EN/HRBodies/UPR/Pages/UPRImplementation.aspx.", {}},
-        FindCase{"UNICEF/NYHQ2010-1234/LEMOYNE", {}},
-        FindCase{"Dayton/Paris agreements", {}}, FindCase{"PTPR/JS3", {}},
-        FindCase{"[je? A/J0217 and Corr.l, annex]", {}}, FindCase{"(A/4S/379. p. a)", {}},
+        FindCase{"UNICEF/NYHQ2010-1234/LEMOYNE", {}}, FindCase{"Dayton/Paris agreements", {}},
+        FindCase{"PTPR/JS3", {}}, FindCase{"[je? A/J0217 and Corr.l, annex]", {}},
+        FindCase{"(A/4S/379. p. a)", {}},
         FindCase{"under document symbol A/HRC/WG.6/7L.14; minor", {}}));
 
 TEST(FindSymbols, OffsetsCoverTheSymbolAsWritten) {
@@ -146,23 +139,26 @@ TEST_P(ParseSymbolTest, CanonicalBaseOrgan) {
 INSTANTIATE_TEST_SUITE_P(
     Parts, ParseSymbolTest,
     ::testing::Values(
-        PartsCase{"A/HRC/WG.6/34/SVN/2/Corr.1", "A/HRC/WG.6/34/SVN/2/Corr.1", "A/HRC/WG.6/34/SVN/2", "A/HRC"},
+        PartsCase{"A/HRC/WG.6/34/SVN/2/Corr.1", "A/HRC/WG.6/34/SVN/2/Corr.1", "A/HRC/WG.6/34/SVN/2",
+                  "A/HRC"},
         PartsCase{"A/HRC/28/15/Add.1/Corr.1", "A/HRC/28/15/Add.1/Corr.1", "A/HRC/28/15", "A/HRC"},
         PartsCase{"A/75/115*", "A/75/115*", "A/75/115", "A"},
         PartsCase{"  a/res/73/195 ", "A/RES/73/195", "A/RES/73/195", "A"},
         PartsCase{"S/RES/2482 (2019)", "S/RES/2482(2019)", "S/RES/2482(2019)", "S"},
         PartsCase{"s/pv.8579", "S/PV.8579", "S/PV.8579", "S"},
         PartsCase{"CTOC/COP/2020/3", "CTOC/COP/2020/3", "CTOC/COP/2020/3", "CTOC/COP"},
-        PartsCase{"CTOC/COP/WG.4/2019/2", "CTOC/COP/WG.4/2019/2", "CTOC/COP/WG.4/2019/2", "CTOC/COP"},
-        PartsCase{"NPT/CONF.2015/PC.III/WP.1", "NPT/CONF.2015/PC.III/WP.1", "NPT/CONF.2015/PC.III/WP.1",
-                  "NPT/CONF.2015"},
-        PartsCase{"npt/conf.2015/pc.iii/sr.2", "NPT/CONF.2015/PC.III/SR.2", "NPT/CONF.2015/PC.III/SR.2",
-                  "NPT/CONF.2015"},
+        PartsCase{"CTOC/COP/WG.4/2019/2", "CTOC/COP/WG.4/2019/2", "CTOC/COP/WG.4/2019/2",
+                  "CTOC/COP"},
+        PartsCase{"NPT/CONF.2015/PC.III/WP.1", "NPT/CONF.2015/PC.III/WP.1",
+                  "NPT/CONF.2015/PC.III/WP.1", "NPT/CONF.2015"},
+        PartsCase{"npt/conf.2015/pc.iii/sr.2", "NPT/CONF.2015/PC.III/SR.2",
+                  "NPT/CONF.2015/PC.III/SR.2", "NPT/CONF.2015"},
         PartsCase{"E/CN.6/2019/1/Rev.2", "E/CN.6/2019/1/Rev.2", "E/CN.6/2019/1", "E/CN.6"},
         PartsCase{"CRC/C/SVN/CO/3-4", "CRC/C/SVN/CO/3-4", "CRC/C/SVN/CO/3-4", "CRC/C"},
         PartsCase{"A/C.3/74/L.12/Rev.1", "A/C.3/74/L.12/Rev.1", "A/C.3/74/L.12", "A/C.3"},
         PartsCase{"A/CONF.234/11", "A/CONF.234/11", "A/CONF.234/11", "A/CONF.234"},
-        PartsCase{"A/AC.109/2000/L.1/Amend.1", "A/AC.109/2000/L.1/Amend.1", "A/AC.109/2000/L.1", "A/AC.109"},
+        PartsCase{"A/AC.109/2000/L.1/Amend.1", "A/AC.109/2000/L.1/Amend.1", "A/AC.109/2000/L.1",
+                  "A/AC.109"},
         PartsCase{"ST/SGB/2019/1", "ST/SGB/2019/1", "ST/SGB/2019/1", "ST"},
         PartsCase{"A/73/PV.6/Summary", "A/73/PV.6/Summary", "A/73/PV.6", "A"},
         PartsCase{"TD(X)/Misc. 6", "TD(X)/Misc.6", "TD(X)/Misc.6", "TD"},
@@ -183,23 +179,26 @@ TEST(ParseSymbol, RejectsWhatIsNotOneSymbol) {
 TEST(FindSymbols, SeedParagraphs) {
     // Paragraph 16 of the seed: the report symbol is found; nothing else.
     std::string p16 =
-        "In 2020, UNODC led the drafting of a report of the Secretary-General on the implementation of "
+        "In 2020, UNODC led the drafting of a report of the Secretary-General on the "
+        "implementation of "
         "the resolution (A/75/115), to be submitted to the Assembly at its seventy-fifth session.";
     EXPECT_EQ(canonicals(p16), std::vector<std::string>{"A/75/115"});
     std::string p6 =
         "including good practices and gaps and challenges in responding to trafficking in persons "
         "(CTOC/COP/WG.4/2019/2), and on the roles of diplomatic and consular officials "
         "(CTOC/COP/WG.4/2019/3).";
-    EXPECT_EQ(canonicals(p6), (std::vector<std::string>{"CTOC/COP/WG.4/2019/2", "CTOC/COP/WG.4/2019/3"}));
+    EXPECT_EQ(canonicals(p6),
+              (std::vector<std::string>{"CTOC/COP/WG.4/2019/2", "CTOC/COP/WG.4/2019/3"}));
     std::string fn5 =
-        "Available at www.ohchr.org/Documents/HRBodies/CEDAW/TraffickingGlobalMigration/UNOrganisations/"
+        "Available at "
+        "www.ohchr.org/Documents/HRBodies/CEDAW/TraffickingGlobalMigration/UNOrganisations/"
         "UNODC-DTA_on_General_Recommendation_Annex1.docx.";
     EXPECT_TRUE(canonicals(fn5).empty());
 }
 
 TEST(FindSymbols, NeverCrashesOnOddInput) {
-    for (std::string_view s : {"/", "//", "A/", "A//", "A/(", "S/RES/1(", "S/RES/1 \\(", "TD(", "TD(X)/",
-                               "A/1-", "A/1-\n", "A/Add.", "\\*", "A/1\\"}) {
+    for (std::string_view s : {"/", "//", "A/", "A//", "A/(", "S/RES/1(", "S/RES/1 \\(", "TD(",
+                               "TD(X)/", "A/1-", "A/1-\n", "A/Add.", "\\*", "A/1\\"}) {
         auto v = find_symbols(s);
         for (const auto& m : v) EXPECT_LE(m.end, s.size());
     }
@@ -209,7 +208,8 @@ TEST(FindSymbols, NeverCrashesOnOddInput) {
 TEST(FindSymbols, FindsSymbolsAcrossAllSpeeches) {
     namespace fs = std::filesystem;
     fs::path dir = fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT";
-    if (!fs::is_directory(dir)) GTEST_SKIP() << "corpus-real/ungdc not found under " << PLENARY_SHARED_DIR;
+    if (!fs::is_directory(dir))
+        GTEST_SKIP() << "corpus-real/ungdc not found under " << PLENARY_SHARED_DIR;
     std::size_t bytes = 0;
     std::size_t found = 0;
     for (const auto& e : fs::recursive_directory_iterator(dir)) {

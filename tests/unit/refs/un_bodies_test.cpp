@@ -3,11 +3,11 @@
 #include "refs/un_bodies.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "base/error.h"
 #include "model/document.h"
@@ -24,9 +24,10 @@ namespace fs = std::filesystem;
 
 /// A scratch schema folder holding one un_bodies.json, removed at the end.
 class SchemaDir {
-public:
+  public:
     explicit SchemaDir(const std::string& json) {
-        m_path = fs::temp_directory_path() / ("plenary_un_bodies_test_" + std::to_string(::getpid()));
+        m_path =
+            fs::temp_directory_path() / ("plenary_un_bodies_test_" + std::to_string(::getpid()));
         fs::create_directories(m_path);
         if (!json.empty()) std::ofstream(m_path / "un_bodies.json") << json;
     }
@@ -36,7 +37,7 @@ public:
     }
     std::string path() const { return m_path.string(); }
 
-private:
+  private:
     fs::path m_path;
 };
 
@@ -53,14 +54,16 @@ std::string load_error(const std::string& json) {
 
 TEST(UnBodies, TableHasPrincipalOrgansAndBothFormerSeriesLists) {
     const UnBodies& table = UnBodies::instance();
-    for (const char* code : {"A", "S", "E", "T", "ST"}) EXPECT_TRUE(table.is_principal(code)) << code;
+    for (const char* code : {"A", "S", "E", "T", "ST"})
+        EXPECT_TRUE(table.is_principal(code)) << code;
     EXPECT_FALSE(table.is_principal("A/HRC"));
     EXPECT_FALSE(table.is_principal("CTOC/COP"));
     // Series that only the file-name reader knew, and series that only the scanner knew.
     for (const char* s : {"A", "CTOC", "APLC", "UNW", "SG", "CD", "PRST", "EC"})
         EXPECT_TRUE(table.is_series(s)) << s;
     for (const char* s : {"WHO", "USA", "HIV", "a", "A/HRC"}) EXPECT_FALSE(table.is_series(s)) << s;
-    for (const UnBody& body : table.bodies()) EXPECT_FALSE(body.display_name().empty()) << body.code;
+    for (const UnBody& body : table.bodies())
+        EXPECT_FALSE(body.display_name().empty()) << body.code;
 }
 
 TEST(UnBodies, FindsByCodeAndByCodeFamily) {
@@ -88,11 +91,13 @@ TEST(UnBodies, BadTableIsOneErrorNamingTheFile) {
     EXPECT_NE(load_error("").find("un_bodies.json: cannot open"), std::string::npos);
     EXPECT_NE(load_error("{").find("un_bodies.json: "), std::string::npos);
     EXPECT_NE(load_error(R"({"series": ["A"]})").find("un_bodies.json: "), std::string::npos);
-    const std::string no_name = load_error(R"({"series": ["A"], "bodies": [{"code": "X", "names": {"fr": ["Y"]}}]})");
+    const std::string no_name =
+        load_error(R"({"series": ["A"], "bodies": [{"code": "X", "names": {"fr": ["Y"]}}]})");
     EXPECT_NE(no_name.find("un_bodies.json: X has no English name"), std::string::npos) << no_name;
     const std::string slash = load_error(R"({"series": ["A/HRC"], "bodies": []})");
     EXPECT_NE(slash.find("'A/HRC' is not a series"), std::string::npos) << slash;
-    EXPECT_EQ(load_error(R"({"series": ["A"], "bodies": [{"code": "A", "names": {"en": ["G"]}}]})"), "");
+    EXPECT_EQ(load_error(R"({"series": ["A"], "bodies": [{"code": "A", "names": {"en": ["G"]}}]})"),
+              "");
 }
 
 // The symbol scanner and the file-name reader accept the same series (they held two lists).
@@ -118,7 +123,8 @@ TEST(UnBodies, MastheadsAndFacetLabelsReadTheTable) {
         SCOPED_TRACE(body.code);
         EXPECT_EQ(body_name(body.code), body.display_name());
         if (body.code_is_prefix) continue;
-        for (const std::string& name : body.names_in("en")) EXPECT_EQ(layout::body_code(name), body.code);
+        for (const std::string& name : body.names_in("en"))
+            EXPECT_EQ(layout::body_code(name), body.code);
     }
     EXPECT_EQ(layout::body_code("  general   ASSEMBLY "), "A");
     EXPECT_EQ(layout::body_code("General Assembly Hall"), "");
@@ -134,8 +140,9 @@ TEST(UnBodies, CitationsReadNamesOfTheTable) {
     };
     EXPECT_EQ(bodies("recalling Commission on Narcotic Drugs resolution 62/1,"),
               std::vector<std::string>{"E/CN.7/RES/62/1"});
-    EXPECT_EQ(bodies("rappelant la r\xC3\xA9solution 40/1 du Conseil des droits de l\xE2\x80\x99homme,"),
-              std::vector<std::string>{"A/HRC/RES/40/1"});
+    EXPECT_EQ(
+        bodies("rappelant la r\xC3\xA9solution 40/1 du Conseil des droits de l\xE2\x80\x99homme,"),
+        std::vector<std::string>{"A/HRC/RES/40/1"});
     EXPECT_EQ(bodies("the ECOSOC resolution 2019/1"), std::vector<std::string>{"E/RES/2019/1"});
     EXPECT_EQ(bodies("resolution 9/1 of the Conference of the Parties to the United Nations "
                      "Convention against Transnational Organized Crime"),

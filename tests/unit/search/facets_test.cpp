@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "refs/countries.h"
 #include "base/error.h"
 #include "model/schema.h"
+#include "refs/countries.h"
 
 namespace plenary {
 namespace {
@@ -45,10 +45,9 @@ TEST(FacetsTest, CountsEveryMatchOncePerValue) {
     ASSERT_EQ(facets.size(), 2u);
     EXPECT_EQ(facets[0].name, "country");
     const auto& g = Gazetteer::instance();
-    EXPECT_EQ(facets[0].values,
-              (std::vector<FacetValue>{{"NER", g.display_name("NER"), 3},
-                                       {"NGA", g.display_name("NGA"), 2},
-                                       {"CIV", g.display_name("CIV"), 1}}));
+    EXPECT_EQ(facets[0].values, (std::vector<FacetValue>{{"NER", g.display_name("NER"), 3},
+                                                         {"NGA", g.display_name("NGA"), 2},
+                                                         {"CIV", g.display_name("CIV"), 1}}));
     EXPECT_TRUE(facets[1].values.empty());
     EXPECT_EQ(counter.results(1, g)[0].values.size(), 1u);
 }
@@ -71,8 +70,9 @@ TEST(FacetsTest, AllMeansEveryFacetFieldAndUnknownNamesAreErrors) {
         FacetCounter bad(schema, {"colour"});
         FAIL() << "no error";
     } catch (const QueryError& e) {
-        EXPECT_STREQ(e.what(), "unknown facet 'colour' (facets: document, body, session, year, "
-                               "lang, speaker, symbol, resolution, decision, country, demonym, all)");
+        EXPECT_STREQ(e.what(),
+                     "unknown facet 'colour' (facets: document, body, session, year, "
+                     "lang, speaker, symbol, resolution, decision, country, demonym, all)");
     }
 }
 

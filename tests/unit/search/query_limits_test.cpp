@@ -1,16 +1,15 @@
 // The query language under hostile input: every range, wildcard and term count bounded, and
 // every error one line with its column, word for word.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <string>
 
-#include <xapian.h>
-
-#include "refs/countries.h"
 #include "base/error.h"
-#include "search/query.h"
 #include "model/schema.h"
+#include "refs/countries.h"
+#include "search/query.h"
 
 namespace plenary {
 namespace {
@@ -25,7 +24,9 @@ std::string error_of(const QueryParser& parser, const std::string& q) {
     }
 }
 
-QueryParser english() { return QueryParser(Schema::instance(), Gazetteer::instance(), nullptr, "en"); }
+QueryParser english() {
+    return QueryParser(Schema::instance(), Gazetteer::instance(), nullptr, "en");
+}
 
 // A database with n words for each prefix: "aa0000".."aa<n-1>" and so on.
 Xapian::WritableDatabase words_db(const std::vector<std::pair<std::string, int>>& prefixes) {
@@ -54,7 +55,8 @@ TEST(QueryLimitsTest, NumberRangesAreBoundedAndParsedSafely) {
         {"session:99999999999999999999", "bad number 'session:99999999999999999999' at column 1"},
         {"session:1..99999999999999999999",
          "bad range 'session:1..99999999999999999999' (expected N..M) at column 1"},
-        {"mentioned_session:-3..4", "bad range 'mentioned_session:-3..4' (expected N..M) at column 1"},
+        {"mentioned_session:-3..4",
+         "bad range 'mentioned_session:-3..4' (expected N..M) at column 1"},
         {"year:0000..9999", "no error"},
         {"date:0000..9999-12-31", "no error"},
         {"para:1..99999999999999999999", "no error"},
@@ -62,32 +64,47 @@ TEST(QueryLimitsTest, NumberRangesAreBoundedAndParsedSafely) {
     for (const auto& [query, message] : rows) {
         const auto start = std::chrono::steady_clock::now();
         EXPECT_EQ(error_of(parser, query), message) << query;
-        // 5 s: a bound a sanitized build on a busy machine meets, far under what an unbounded range cost.
-        EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0) << query;
+        // 5 s: a bound a sanitized build on a busy machine meets, far under what an unbounded range
+        // cost.
+        EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                  5.0)
+            << query;
     }
-    EXPECT_EQ(parser.parse("session:9223372036854775807..9223372036854775807").query.get_description(),
-              "Query(0 * XSES9223372036854775807)");
+    EXPECT_EQ(
+        parser.parse("session:9223372036854775807..9223372036854775807").query.get_description(),
+        "Query(0 * XSES9223372036854775807)");
     EXPECT_EQ(parser.parse("session:1..1000").query.get_length(), 1000u);
     // year, date and para never become lists of terms, whatever their span.
-    EXPECT_EQ(parser.parse("year:0000..9999").query.get_description(), "Query(VALUE_RANGE 11 0000 9999)");
+    EXPECT_EQ(parser.parse("year:0000..9999").query.get_description(),
+              "Query(VALUE_RANGE 11 0000 9999)");
     EXPECT_EQ(parser.parse("para:1..99999999999999999999").query.get_length(), 1u);
 }
 
 // An OR of 480 wildcards (1,439 bytes) took 15 s and 456 MB, most of it expanding them.
 TEST(QueryLimitsTest, WildcardsExpandToABoundedNumberOfTerms) {
-    const Xapian::WritableDatabase db = words_db({{"aa", 1001}, {"ab", 1000}, {"ac", 999}, {"ad", 999}, {"ae", 999},
-                                                  {"af", 999}, {"ag", 999}, {"ah", 3}});
+    const Xapian::WritableDatabase db = words_db({{"aa", 1001},
+                                                  {"ab", 1000},
+                                                  {"ac", 999},
+                                                  {"ad", 999},
+                                                  {"ae", 999},
+                                                  {"af", 999},
+                                                  {"ag", 999},
+                                                  {"ah", 3}});
     const QueryParser parser(Schema::instance(), Gazetteer::instance(), &db, "en");
-    EXPECT_EQ(error_of(parser, "peace aa*"), "wildcard 'aa*' matches more than 1000 words at column 7");
+    EXPECT_EQ(error_of(parser, "peace aa*"),
+              "wildcard 'aa*' matches more than 1000 words at column 7");
     EXPECT_EQ(error_of(parser, "peace OR ab*"), "no error");
     EXPECT_EQ(error_of(parser, "ab* OR ac* OR ad* OR ae* OR af* OR ag*"),
               "the query stands for more than 5000 terms (words with their stems, range values and "
               "wildcard words) at column 36");
     std::string many;
-    for (int i = 0; i < 480; ++i) many += std::string(many.empty() ? "" : " OR ") + "a" + static_cast<char>('b' + i % 7) + "*";
+    for (int i = 0; i < 480; ++i)
+        many +=
+            std::string(many.empty() ? "" : " OR ") + "a" + static_cast<char>('b' + i % 7) + "*";
     const auto start = std::chrono::steady_clock::now();
     EXPECT_NE(error_of(parser, many).find("more than 5000 terms"), std::string::npos);
-    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0) << "was 15 s";
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0)
+        << "was 15 s";
     // The expansion that is allowed still matches.
     Xapian::Enquire enquire(db);
     enquire.set_query(parser.parse("ah*").query);
@@ -97,7 +114,9 @@ TEST(QueryLimitsTest, WildcardsExpandToABoundedNumberOfTerms) {
 TEST(QueryLimitsTest, TermsPerQueryAreBounded) {
     const QueryParser parser = english();
     std::string ranges;
-    for (int i = 0; i < 6; ++i) ranges += "session:" + std::to_string(i * 1000 + 1) + ".." + std::to_string(i * 1000 + 1000) + " ";
+    for (int i = 0; i < 6; ++i)
+        ranges += "session:" + std::to_string(i * 1000 + 1) + ".." +
+                  std::to_string(i * 1000 + 1000) + " ";
     EXPECT_EQ(error_of(parser, ranges),
               "the query stands for more than 5000 terms (words with their stems, range values and "
               "wildcard words) at column 93");
@@ -140,7 +159,8 @@ TEST(QueryLimitsTest, SyntaxErrorsSayWhatAndWhere) {
     const std::pair<std::string, std::string> rows[] = {
         {"migrants OR", "OR needs something to search for on each side at column 10"},
         {"OR migrants", "OR needs something to search for on each side at column 1"},
-        {"migrants AND OR smuggling", "AND needs something to search for on each side at column 10"},
+        {"migrants AND OR smuggling",
+         "AND needs something to search for on each side at column 10"},
         {"\"a OR b\" OR", "OR needs something to search for on each side at column 10"},
         {"(migrants OR) smuggling", "OR needs something to search for on each side at column 11"},
         {"smuggling AND NOT", "AND NOT needs something to search for on each side at column 11"},

@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "refs/countries.h"
 #include "base/error.h"
 #include "model/schema.h"
+#include "refs/countries.h"
 
 namespace plenary {
 namespace {
@@ -101,7 +101,8 @@ TEST(QueryTest, ErrorsNameWhatAndWhere) {
         {"(migrants OR smuggling", "unbalanced parenthesis at column 1"},
         {"migrants)", "unbalanced parenthesis at column 9"},
         {"((a) b", "unbalanced parenthesis at column 1"},
-        {"migrants colour:red", "unknown field 'colour' (known fields: " + fields + ") at column 10"},
+        {"migrants colour:red",
+         "unknown field 'colour' (known fields: " + fields + ") at column 10"},
         {"file:abc", "unknown field 'file' (known fields: " + fields + ") at column 1"},
         {"country: NER", "missing value after 'country:' at column 1"},
         {"country:Atlantis", "unknown country 'country:Atlantis' at column 1"},
@@ -142,9 +143,9 @@ TEST(QueryTest, ErrorsCarryTheirColumn) {
 }
 
 TEST(QueryTest, NotesWhatTheHighlighterNeeds) {
-    const ParsedQuery q =
-        parse("\"Migrant Smuggling\" traffick* country:Niger resolution 40/1 routes A/RES/73/195 "
-              "symbol:A/75/115");
+    const ParsedQuery q = parse(
+        "\"Migrant Smuggling\" traffick* country:Niger resolution 40/1 routes A/RES/73/195 "
+        "symbol:A/75/115");
     EXPECT_EQ(q.phrases, (std::vector<std::vector<std::string>>{{"migrant", "smuggling"}}));
     EXPECT_EQ(q.wildcards, std::vector<std::string>{"traffick"});
     EXPECT_EQ(q.countries, std::vector<std::string>{"NER"});
@@ -183,7 +184,8 @@ TEST(QueryTest, PhrasesLeavePossessivesAndGluedMarksOut) {
         {"Ecuador4", "Query((ecuador@1 PHRASE 2 4@2))"},
         {"d’Ivoire", "Query(Zd'ivoir@1)"},  // an elision is no possessive
     };
-    for (const Row& row : rows) EXPECT_EQ(parse(row.query).query.get_description(), row.description) << row.query;
+    for (const Row& row : rows)
+        EXPECT_EQ(parse(row.query).query.get_description(), row.description) << row.query;
     EXPECT_EQ(parse("\"Security Council’s agenda\"").phrases,
               (std::vector<std::vector<std::string>>{{"security", "council", "agenda"}}));
 }
@@ -200,7 +202,8 @@ Xapian::WritableDatabase reference_db(std::size_t extra_symbols = 0) {
         doc.add_boolean_term(s.term("symbol", sym));
     doc.add_boolean_term(s.term("symbol_base", "A/HRC/WG.6/34/SVN/1"));
     doc.add_boolean_term(s.term("doc", "A/HRC/43/15/Add.1"));
-    for (std::size_t i = 0; i < extra_symbols; ++i) doc.add_boolean_term(s.term("symbol", "E/CN.4/" + std::to_string(i)));
+    for (std::size_t i = 0; i < extra_symbols; ++i)
+        doc.add_boolean_term(s.term("symbol", "E/CN.4/" + std::to_string(i)));
     db.add_document(doc);
     return db;
 }
@@ -215,7 +218,8 @@ TEST(QueryTest, ReferencePrefixesStandForEveryReferenceUnderThem) {
          "Query((0 * XRESS/RES/2482(2019) AND VALUE_RANGE 11 2015 2020))"},
         {"decision:A/HRC/DEC/*", "Query(0 * XDECA/HRC/DEC/14/105)"},
         // The Corr. and the base are one symbol's terms; symbol_base is not listed apart.
-        {"symbol:A/HRC/WG.6/*", "Query(0 * (XSYMA/HRC/WG.6/34/SVN/1 OR XSYMA/HRC/WG.6/34/SVN/1/Corr.1))"},
+        {"symbol:A/HRC/WG.6/*",
+         "Query(0 * (XSYMA/HRC/WG.6/34/SVN/1 OR XSYMA/HRC/WG.6/34/SVN/1/Corr.1))"},
         {"symbol:A/HRC/43/15/*", "Query(0 * XSYMA/HRC/43/15/)"},  // nothing under it: no match
         {"doc:A/HRC/43/*", "Query(0 * XDOCA/HRC/43/15/Add.1)"},
         {"doc:A/HRC/43/15/Add.*", "Query(0 * XDOCA/HRC/43/15/Add.1)"},
@@ -231,7 +235,8 @@ TEST(QueryTest, ReferencePrefixesStandForEveryReferenceUnderThem) {
 }
 
 TEST(QueryTest, ReferencePrefixWithoutDatabaseIsAWildcard) {
-    EXPECT_EQ(parse("resolution:A/HRC/RES/*").query.get_description(), "Query(0 * WILDCARD OR XRESA/HRC/RES/)");
+    EXPECT_EQ(parse("resolution:A/HRC/RES/*").query.get_description(),
+              "Query(0 * WILDCARD OR XRESA/HRC/RES/)");
 }
 
 TEST(QueryTest, ReferencePrefixErrors) {
@@ -239,10 +244,16 @@ TEST(QueryTest, ReferencePrefixErrors) {
     const QueryParser parser(Schema::instance(), Gazetteer::instance(), &db, "en");
     const std::pair<std::string, std::string> rows[] = {
         {"migrants symbol:E/CN.4/*",
-         "'symbol:E/CN.4/*' stands for more than 10000 references (give a longer prefix) at column 10"},
-        {"symbol:*", "bad prefix 'symbol:*' (expected a symbol ending in /*, such as A/HRC/43/*) at column 1"},
-        {"resolution:A*", "bad prefix 'resolution:A*' (expected a symbol ending in /*, such as A/HRC/RES/*) at column 1"},
-        {"doc:A/*/1/*", "bad prefix 'doc:A/*/1/*' (expected a symbol ending in /*, such as A/HRC/43/*) at column 1"},
+         "'symbol:E/CN.4/*' stands for more than 10000 references (give a longer prefix) at column "
+         "10"},
+        {"symbol:*",
+         "bad prefix 'symbol:*' (expected a symbol ending in /*, such as A/HRC/43/*) at column 1"},
+        {"resolution:A*",
+         "bad prefix 'resolution:A*' (expected a symbol ending in /*, such as A/HRC/RES/*) at "
+         "column 1"},
+        {"doc:A/*/1/*",
+         "bad prefix 'doc:A/*/1/*' (expected a symbol ending in /*, such as A/HRC/43/*) at column "
+         "1"},
     };
     for (const auto& [query, message] : rows) {
         try {

@@ -7,9 +7,9 @@
 
 #include <filesystem>
 
-#include "model/document_json.h"
 #include "base/error.h"
 #include "index/index_writer.h"
+#include "model/document_json.h"
 #include "model/schema.h"
 #include "search/search.h"
 #include "search/sort_keys.h"
@@ -19,7 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Document doc(const std::string& symbol, const std::string& date, const std::string& speaker, int k) {
+Document doc(const std::string& symbol, const std::string& date, const std::string& speaker,
+             int k) {
     Document d;
     d.symbol = symbol;
     d.title = "Statement " + symbol;
@@ -38,14 +39,15 @@ Document doc(const std::string& symbol, const std::string& date, const std::stri
 }
 
 class SearchOrderTest : public ::testing::Test {
-protected:
+  protected:
     static inline fs::path dir;
 
     static void SetUpTestSuite() {
         dir = fs::temp_directory_path() / ("plenary-order-" + std::to_string(::getpid()));
         fs::remove_all(dir);
-        const std::vector<Document> docs = {doc("A/73/10", "2019-05-02", "FRA", 1), doc("", "", "", 2),
-                                            doc("A/73/2", "2018-09-25", "BRB", 3), doc("A/74/1", "2019", "EU", 4)};
+        const std::vector<Document> docs = {
+            doc("A/73/10", "2019-05-02", "FRA", 1), doc("", "", "", 2),
+            doc("A/73/2", "2018-09-25", "BRB", 3), doc("A/74/1", "2019", "EU", 4)};
         DocumentBuilder builder(Schema::instance());
         IndexWriter w(dir.string());
         for (std::size_t k = 0; k < docs.size(); ++k) {
@@ -73,12 +75,15 @@ protected:
 };
 
 TEST_F(SearchOrderTest, DateSortPutsTheUndatedLastBothWays) {
-    EXPECT_EQ(symbols(search("disarmament", "date")), (std::vector<std::string>{"A/73/2", "A/74/1", "A/73/10", ""}));
-    EXPECT_EQ(symbols(search("disarmament", "-date")), (std::vector<std::string>{"A/73/10", "A/74/1", "A/73/2", ""}));
+    EXPECT_EQ(symbols(search("disarmament", "date")),
+              (std::vector<std::string>{"A/73/2", "A/74/1", "A/73/10", ""}));
+    EXPECT_EQ(symbols(search("disarmament", "-date")),
+              (std::vector<std::string>{"A/73/10", "A/74/1", "A/73/2", ""}));
 }
 
 TEST_F(SearchOrderTest, SymbolSortIsUnOrder) {
-    EXPECT_EQ(symbols(search("disarmament", "symbol")), (std::vector<std::string>{"A/73/2", "A/73/10", "A/74/1", ""}));
+    EXPECT_EQ(symbols(search("disarmament", "symbol")),
+              (std::vector<std::string>{"A/73/2", "A/73/10", "A/74/1", ""}));
     EXPECT_LT(symbol_sort_key("A/73/2"), symbol_sort_key("A/73/10"));
     EXPECT_LT(symbol_sort_key("A/RES/9/1"), symbol_sort_key("A/RES/10/1"));
     EXPECT_LT(symbol_sort_key("S/2019/10"), symbol_sort_key("S/2019/100"));

@@ -10,19 +10,20 @@
 #include <fstream>
 #include <set>
 
-#include "refs/countries.h"
-#include "model/document_json.h"
 #include "base/error.h"
 #include "index/index_writer.h"
-#include "search/query.h"
+#include "model/document_json.h"
 #include "model/schema.h"
+#include "refs/countries.h"
+#include "search/query.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
 
-Paragraph para(const std::string& text, References refs = {}, std::vector<std::string> headings = {}) {
+Paragraph para(const std::string& text, References refs = {},
+               std::vector<std::string> headings = {}) {
     Paragraph p;
     p.text = text;
     p.refs = std::move(refs);
@@ -56,14 +57,16 @@ std::vector<Document> corpus() {
     {
         References r;
         r.countries = {"CIV", "NER"};
-        d1.paragraphs.push_back(para("Migrant smuggling in Côte d'Ivoire and the Niger increased.", r,
-                                     {"I. Introduction"}));
+        d1.paragraphs.push_back(para("Migrant smuggling in Côte d'Ivoire and the Niger increased.",
+                                     r, {"I. Introduction"}));
     }
     {
         References r;
         r.resolutions = {res("A/RES/73/195", "A"), res("A/HRC/RES/40/1", "A/HRC")};
-        d1.paragraphs.push_back(para("The Council recalled General Assembly resolution 73/195 and "
-                                     "Human Rights Council resolution 40/1.", r, {"I. Introduction"}));
+        d1.paragraphs.push_back(
+            para("The Council recalled General Assembly resolution 73/195 and "
+                 "Human Rights Council resolution 40/1.",
+                 r, {"I. Introduction"}));
     }
     {
         References r;
@@ -87,14 +90,17 @@ std::vector<Document> corpus() {
     {
         References r;
         r.resolutions = {res("S/RES/2482(2019)", "S")};
-        d2.paragraphs.push_back(para("Security Council resolution 2482 (2019) on terrorism and organized crime.", r));
+        d2.paragraphs.push_back(
+            para("Security Council resolution 2482 (2019) on terrorism and organized crime.", r));
     }
     {
         References r;
         r.resolutions = {res("A/RES/40/1", "A")};
         r.countries = {"NER"};
-        d2.paragraphs.push_back(para("General Assembly resolution 40/1 was adopted; smuggled migrants "
-                                     "were returned to the Niger.", r));
+        d2.paragraphs.push_back(
+            para("General Assembly resolution 40/1 was adopted; smuggled migrants "
+                 "were returned to the Niger.",
+                 r));
     }
     d2.paragraphs.push_back(para(long_text()));
 
@@ -111,7 +117,8 @@ std::vector<Document> corpus() {
         r.countries = {"CIV"};
         r.symbols = {"CTOC/COP/WG.4/2019/2"};
         r.symbol_bases = {"CTOC/COP/WG.4/2019/2"};
-        d3.paragraphs.push_back(para("Le trafic illicite de migrants en Côte d'Ivoire (CTOC/COP/WG.4/2019/2).", r));
+        d3.paragraphs.push_back(
+            para("Le trafic illicite de migrants en Côte d'Ivoire (CTOC/COP/WG.4/2019/2).", r));
     }
     {
         References r;
@@ -120,7 +127,8 @@ std::vector<Document> corpus() {
         d3.paragraphs.push_back(para("La décision 73/546 concerne les migrants nigériens.", r));
     }
     for (Document* d : {&d1, &d2, &d3})
-        for (std::size_t i = 0; i < d->paragraphs.size(); ++i) d->paragraphs[i].number = std::to_string(i + 1);
+        for (std::size_t i = 0; i < d->paragraphs.size(); ++i)
+            d->paragraphs[i].number = std::to_string(i + 1);
     return {d1, d2, d3};
 }
 
@@ -143,7 +151,7 @@ bool same_facets(const std::vector<Facet>& a, const std::vector<Facet>& b) {
 }
 
 class SearchTest : public ::testing::Test {
-protected:
+  protected:
     static inline fs::path dir;
     static inline std::map<std::string, std::string> labels;  // paragraph id -> "d1p1"
 
@@ -264,8 +272,11 @@ TEST_F(SearchTest, FiltersAreOrWithinAFieldAndAndAcross) {
 // For any query, a facet value's count is the number of hits with that value as a filter.
 TEST_F(SearchTest, FacetCountsEqualTheHitsOfTheirFilter) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> queries = {
-        {"migrants", {}},   {"smuggling OR trafficking", {}}, {"resolution 40/1", {}},
-        {"", {"lang:en"}}, {"migrants", {"country:NER", "country:CIV"}}};
+        {"migrants", {}},
+        {"smuggling OR trafficking", {}},
+        {"resolution 40/1", {}},
+        {"", {"lang:en"}},
+        {"migrants", {"country:NER", "country:CIV"}}};
     std::size_t checked = 0;
     for (const auto& [query, filters] : queries) {
         SearchRequest req;
@@ -283,7 +294,8 @@ TEST_F(SearchTest, FacetCountsEqualTheHitsOfTheirFilter) {
                 // already filtered replaces that field's filters.
                 SearchRequest drill = req;
                 drill.facets.clear();
-                std::erase_if(drill.filters, [&](const std::string& x) { return x.rfind(f.name + ":", 0) == 0; });
+                std::erase_if(drill.filters,
+                              [&](const std::string& x) { return x.rfind(f.name + ":", 0) == 0; });
                 drill.filters.push_back(f.name + ":" + v.value);
                 drill.limit = 100;
                 const SearchResult d = searcher.search(drill);
@@ -307,7 +319,8 @@ TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
     plain.source = "/plenary-test/d4.md";
     plain.paragraphs.clear();
     for (int i = 1; i <= 5; ++i) {
-        plain.paragraphs.push_back(para("Migrants and smuggling, plain paragraph " + std::to_string(i) + "."));
+        plain.paragraphs.push_back(
+            para("Migrants and smuggling, plain paragraph " + std::to_string(i) + "."));
         plain.paragraphs.back().number = std::to_string(i);
     }
     index_document(one, docs[0], 0);
@@ -326,7 +339,8 @@ TEST_F(SearchTest, FacetColumnCountsAsStoredValuesDoAndFollowsNewRevisions) {
     stored.set_facet_column(Searcher::FacetColumnBuild::never);
     std::size_t values = 0;
     for (int round = 0; round < 2; ++round) {
-        for (const char* q : {"migrants", "smuggling OR trafficking", "resolution 40/1", "migrants OR smuggling OR terrorism"}) {
+        for (const char* q : {"migrants", "smuggling OR trafficking", "resolution 40/1",
+                              "migrants OR smuggling OR terrorism"}) {
             const auto a = facets(column, q), b = facets(stored, q);
             EXPECT_TRUE(same_facets(a, b)) << q << " (round " << round << ")";
             for (const Facet& f : a) values += f.values.size();
@@ -384,14 +398,16 @@ TEST_F(SearchTest, FacetsAreSortedLabelledAndCountEachParagraphOncePerValue) {
     req.facets = {"country", "lang", "resolution"};
     const SearchResult r = searcher.search(req);
     ASSERT_EQ(r.facets.size(), 3u);
-    // NER: d1p1, d1p3, d2p2; CIV: d1p1, d3p1; NGA: d1p3 (d1p1 holds two countries: counted for each).
+    // NER: d1p1, d1p3, d2p2; CIV: d1p1, d3p1; NGA: d1p3 (d1p1 holds two countries: counted for
+    // each).
     EXPECT_EQ(r.facets[0].name, "country");
     EXPECT_EQ(r.facets[0].values,
               (std::vector<FacetValue>{{"NER", Gazetteer::instance().display_name("NER"), 3},
                                        {"CIV", Gazetteer::instance().display_name("CIV"), 2},
                                        {"NGA", Gazetteer::instance().display_name("NGA"), 1}}));
     EXPECT_EQ(r.facets[0].values[0].label, "Niger");
-    EXPECT_EQ(r.facets[1].values, (std::vector<FacetValue>{{"en", "English", 4}, {"fr", "French", 2}}));
+    EXPECT_EQ(r.facets[1].values,
+              (std::vector<FacetValue>{{"en", "English", 4}, {"fr", "French", 2}}));
     EXPECT_EQ(r.facets[2].values, (std::vector<FacetValue>{{"A/RES/40/1", "A/RES/40/1", 1}}));
 
     req.facet_limit = 1;
@@ -466,7 +482,8 @@ TEST_F(SearchTest, GroupByDocumentReturnsDocumentsWithTheirBestParagraphs) {
         symbols.insert(g.document.symbol);
         EXPECT_LE(g.hit_ids.size(), 2u);
         EXPECT_GE(g.hit_ids.size(), 1u);
-        for (const auto& id : g.hit_ids) EXPECT_EQ(labels.at(id).substr(0, 2), labels.at(g.hit_ids[0]).substr(0, 2));
+        for (const auto& id : g.hit_ids)
+            EXPECT_EQ(labels.at(id).substr(0, 2), labels.at(g.hit_ids[0]).substr(0, 2));
     }
     EXPECT_EQ(symbols, (std::set<std::string>{"A/HRC/40/10", "A/73/100/Add.1", "CTOC/COP/2020/3"}));
     req.limit = 1;
@@ -486,7 +503,8 @@ TEST_F(SearchTest, ShowPrintsAParagraphWholeAndShowDocumentItsParagraphs) {
     EXPECT_NE(text.find("  [1] See A/HRC/WG.6/34/SVN/2/Corr.1"), std::string::npos);
     EXPECT_NE(text.find("countries: NGA, NER"), std::string::npos);
 
-    for (const std::string& what : {std::string("A/73/100/Add.1"), file_key("/plenary-test/d2.md") + "-2"}) {
+    for (const std::string& what :
+         {std::string("A/73/100/Add.1"), file_key("/plenary-test/d2.md") + "-2"}) {
         const auto docs = searcher.show_document(what);
         ASSERT_EQ(docs.size(), 1u) << what;
         ASSERT_EQ(docs[0].paragraphs.size(), 3u);
@@ -527,8 +545,9 @@ TEST_F(SearchTest, RequestErrorsAreWordForWord) {
               "unknown field 'colour' (known fields: " + Schema::instance().filter_names() + ")");
     req.filters = {};
     req.facets = {"title"};
-    EXPECT_EQ(error_of(req), "unknown facet 'title' (facets: document, body, session, year, lang, "
-                             "speaker, symbol, resolution, decision, country, demonym, all)");
+    EXPECT_EQ(error_of(req),
+              "unknown facet 'title' (facets: document, body, session, year, lang, "
+              "speaker, symbol, resolution, decision, country, demonym, all)");
     req.facets = {};
     req.sort = "size";
     EXPECT_EQ(error_of(req), "unknown sort 'size' (relevance, date, -date, symbol)");
@@ -539,7 +558,8 @@ TEST_F(SearchTest, MissingDatabaseIsNamed) {
         Searcher s({"/nonexistent/plenary-db"});
         FAIL() << "no error";
     } catch (const DatabaseError& e) {
-        EXPECT_STREQ(e.what(), "no Plenary database at /nonexistent/plenary-db (run plenary-index first)");
+        EXPECT_STREQ(e.what(),
+                     "no Plenary database at /nonexistent/plenary-db (run plenary-index first)");
     }
     const fs::path empty = dir / "empty";
     fs::create_directories(empty);
@@ -560,17 +580,20 @@ std::string validate(const nlohmann::json& v, const nlohmann::json& s, const std
     if (auto t = s.find("type"); t != s.end()) {
         const std::string type = *t;
         const bool ok = (type == "object" && v.is_object()) || (type == "array" && v.is_array()) ||
-                        (type == "string" && v.is_string()) || (type == "boolean" && v.is_boolean()) ||
+                        (type == "string" && v.is_string()) ||
+                        (type == "boolean" && v.is_boolean()) ||
                         (type == "integer" && v.is_number_integer()) ||
                         (type == "number" && v.is_number()) || (type == "null" && v.is_null());
         if (!ok) return at + ": expected " + type + ", got " + v.type_name();
     }
-    if (auto m = s.find("minimum"); m != s.end() && v.is_number() && v.get<double>() < m->get<double>())
+    if (auto m = s.find("minimum");
+        m != s.end() && v.is_number() && v.get<double>() < m->get<double>())
         return at + ": below minimum";
     if (v.is_object()) {
         if (auto r = s.find("required"); r != s.end())
             for (const auto& key : *r)
-                if (!v.contains(key.get<std::string>())) return at + ": missing " + key.get<std::string>();
+                if (!v.contains(key.get<std::string>()))
+                    return at + ": missing " + key.get<std::string>();
         const auto props = s.find("properties");
         const auto extra = s.find("additionalProperties");
         for (const auto& [key, value] : v.items()) {
@@ -584,7 +607,8 @@ std::string validate(const nlohmann::json& v, const nlohmann::json& s, const std
     if (v.is_array())
         if (auto items = s.find("items"); items != s.end())
             for (std::size_t i = 0; i < v.size(); ++i)
-                if (auto e = validate(v[i], *items, at + "[" + std::to_string(i) + "]"); !e.empty()) return e;
+                if (auto e = validate(v[i], *items, at + "[" + std::to_string(i) + "]"); !e.empty())
+                    return e;
     return "";
 }
 
@@ -618,15 +642,19 @@ TEST_F(SearchTest, JsonOutputValidatesAgainstTheSchema) {
     const nlohmann::json fr = to_json(searcher.search(req));
     ASSERT_EQ(fr["hits"].size(), 1u);
     const auto& snip = fr["hits"][0]["snippet"];
-    EXPECT_EQ(snip["text"], "Le trafic illicite de migrants en Côte d'Ivoire (CTOC/COP/WG.4/2019/2).");
+    EXPECT_EQ(snip["text"],
+              "Le trafic illicite de migrants en Côte d'Ivoire (CTOC/COP/WG.4/2019/2).");
     EXPECT_EQ(snip["highlights"], nlohmann::json::parse(R"([{"start":34,"end":47}])"));
-    EXPECT_EQ(snip["html"], "Le trafic illicite de migrants en <mark>Côte d&#39;Ivoire</mark> (CTOC/COP/WG.4/2019/2).");
+    EXPECT_EQ(
+        snip["html"],
+        "Le trafic illicite de migrants en <mark>Côte d&#39;Ivoire</mark> (CTOC/COP/WG.4/2019/2).");
 }
 
 TEST_F(SearchTest, TextOutputSaysWhenNothingMatches) {
     SearchRequest req;
     req.query = "nothingmatchesthis";
-    EXPECT_EQ(to_text(searcher.search(req), TextStyle{}), "no paragraphs match \"nothingmatchesthis\"\n");
+    EXPECT_EQ(to_text(searcher.search(req), TextStyle{}),
+              "no paragraphs match \"nothingmatchesthis\"\n");
     req.query = "resolution 73/195";
     const std::string text = to_text(searcher.search(req), TextStyle{});
     EXPECT_EQ(text.substr(0, text.find('\n')), "1 paragraph matches; showing 1–1");

@@ -6,10 +6,10 @@
 #include <map>
 
 #include "analysis/analyzer.h"
+#include "base/text_util.h"
+#include "model/schema.h"
 #include "refs/countries.h"
 #include "search/query.h"
-#include "model/schema.h"
-#include "base/text_util.h"
 
 namespace plenary {
 namespace {
@@ -23,9 +23,15 @@ std::vector<std::string> marked(const Snippet& s) {
     std::vector<std::string> out;
     for (const Highlight& h : s.highlights) {
         std::size_t i = 0, cp = 0, b = 0;
-        while (cp < h.start) { next_code_point(s.text, i); ++cp; }
+        while (cp < h.start) {
+            next_code_point(s.text, i);
+            ++cp;
+        }
         b = i;
-        while (cp < h.end) { next_code_point(s.text, i); ++cp; }
+        while (cp < h.end) {
+            next_code_point(s.text, i);
+            ++cp;
+        }
         out.push_back(s.text.substr(b, i - b));
     }
     return out;
@@ -41,12 +47,20 @@ TEST(SnippetsTest, MarksTheWordsAsWritten) {
     const Row rows[] = {
         {"migrant", "Smuggled migrants and one Migrant.", {"migrants", "Migrant"}},
         {"smuggling", "Smuggled migrants, smuggler.", {"Smuggled"}},
-        {"\"migrant smuggling\"", "Migrant smuggling, migrant and smuggling.", {"Migrant smuggling"}},
-        {"\"migrant smuggling\" routes", "On routes of migrant   smuggling.", {"routes", "migrant   smuggling"}},
+        {"\"migrant smuggling\"",
+         "Migrant smuggling, migrant and smuggling.",
+         {"Migrant smuggling"}},
+        {"\"migrant smuggling\" routes",
+         "On routes of migrant   smuggling.",
+         {"routes", "migrant   smuggling"}},
         {"traffick*", "Trafficking and traffickers; traffic.", {"Trafficking", "traffickers"}},
-        {"cote d'ivoire", "Côte d’Ivoire and COTE D'IVOIRE.", {"Côte", "d’Ivoire", "COTE", "D'IVOIRE"}},
+        {"cote d'ivoire",
+         "Côte d’Ivoire and COTE D'IVOIRE.",
+         {"Côte", "d’Ivoire", "COTE", "D'IVOIRE"}},
         {"\"cote d'ivoire\"", "In Côte d’Ivoire.", {"Côte d’Ivoire"}},
-        {"resolution 73/195", "Recalling General Assembly resolution 73/195 of 2018.", {"resolution 73/195"}},
+        {"resolution 73/195",
+         "Recalling General Assembly resolution 73/195 of 2018.",
+         {"resolution 73/195"}},
         {"A/RES/73/195", "See A/RES/73/195.", {"A/RES/73/195"}},
         {"country:NER migrants", "Migrants in the Niger and Nigeria.", {"Migrants", "Niger"}},
         {"nothing", "No match here.", {}},
@@ -77,7 +91,8 @@ TEST(SnippetsTest, OffsetsCountCodePoints) {
 
 TEST(SnippetsTest, LongParagraphsGiveWindowsAroundMatches) {
     std::string text = "Smuggling opens this paragraph.";
-    for (int i = 0; i < 20; ++i) text += " Filler words about border management and data collection.";
+    for (int i = 0; i < 20; ++i)
+        text += " Filler words about border management and data collection.";
     text += " It closes on trafficking in persons.";
     const ParsedQuery q = parse("smuggling OR trafficking");
     Highlighter h(q, SnippetOptions{80, 3});
@@ -110,42 +125,61 @@ TEST(SnippetsTest, RendersForTerminalAndHtml) {
 TEST(SnippetsTest, WordSpans) {
     const std::string text = "Côte d’Ivoire, 73/195; 偷运";
     std::vector<std::string> words;
-    for (const WordSpan& w : word_spans(text)) words.push_back(text.substr(w.begin, w.end - w.begin));
+    for (const WordSpan& w : word_spans(text))
+        words.push_back(text.substr(w.begin, w.end - w.begin));
     EXPECT_EQ(words, (std::vector<std::string>{"Côte", "d’Ivoire", "73", "195", "偷", "运"}));
 }
 
 TEST(SnippetsTest, PhrasesAreMarkedWithoutWhatFollowsThem) {
     const Row rows[] = {
         {"\"Security Council\"", "On the Security Council’s agenda.", {"Security Council"}},
-        {"\"Security Council\"", "The Security Council's, the Security Council”.", {"Security Council", "Security Council"}},
-        {"\"Secretary-General\"", "The Secretary General’s and the Secretary-General.",
+        {"\"Security Council\"",
+         "The Security Council's, the Security Council”.",
+         {"Security Council", "Security Council"}},
+        {"\"Secretary-General\"",
+         "The Secretary General’s and the Secretary-General.",
          {"Secretary General", "Secretary-General"}},
-        {"\"Arms Trade Treaty\"", "The Arms Trade Treaty12 entered into force.", {"Arms Trade Treaty"}},
-        {"\"Arms Trade Treaty\"", "The Arms Trade Treaty¹ entered into force.", {"Arms Trade Treaty"}},
-        {"\"Security Council’s agenda\"", "On the Security Council’s agenda.", {"Security Council’s agenda"}},
+        {"\"Arms Trade Treaty\"",
+         "The Arms Trade Treaty12 entered into force.",
+         {"Arms Trade Treaty"}},
+        {"\"Arms Trade Treaty\"",
+         "The Arms Trade Treaty¹ entered into force.",
+         {"Arms Trade Treaty"}},
+        {"\"Security Council’s agenda\"",
+         "On the Security Council’s agenda.",
+         {"Security Council’s agenda"}},
         {"council", "Council’s and councils.", {"Council", "councils"}},
     };
     for (const Row& row : rows)
-        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked) << row.query << " / " << row.text;
+        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked)
+            << row.query << " / " << row.text;
 }
 
 TEST(SnippetsTest, ReferencesUnderAPrefixAreMarked) {
     const Row rows[] = {
-        {"symbol:A/HRC/WG.6/*", "See A/HRC/WG.6/34/SVN/1 and A/HRC/43/15.", {"A/HRC/WG.6/34/SVN/1"}},
-        {"resolution:A/HRC/RES/*", "Human Rights Council resolution 5/1, General Assembly resolution 60/251.",
+        {"symbol:A/HRC/WG.6/*",
+         "See A/HRC/WG.6/34/SVN/1 and A/HRC/43/15.",
+         {"A/HRC/WG.6/34/SVN/1"}},
+        {"resolution:A/HRC/RES/*",
+         "Human Rights Council resolution 5/1, General Assembly resolution 60/251.",
          {"resolution 5/1"}},  // the Council's, not the Assembly's
         {"resolution:S/RES/*", "See A/RES/73/195 and S/RES/2482 (2019).", {"S/RES/2482 (2019)"}},
     };
     for (const Row& row : rows)
-        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked) << row.query << " / " << row.text;
+        EXPECT_EQ(marked(Highlighter(parse(row.query)).snippet(row.text)), row.marked)
+            << row.query << " / " << row.text;
 }
 
 TEST(SnippetsTest, WordSpansLeavePossessivesAndMarksOut) {
-    const std::string text = "Security Council’s agenda, Ecuador4 (on behalf), Council¹ and the States’ 1990's COVID19 G77";
+    const std::string text =
+        "Security Council’s agenda, Ecuador4 (on behalf), Council¹ and the States’ 1990's COVID19 "
+        "G77";
     std::vector<std::string> words;
-    for (const WordSpan& w : word_spans(text)) words.push_back(text.substr(w.begin, w.end - w.begin));
-    EXPECT_EQ(words, (std::vector<std::string>{"Security", "Council", "agenda", "Ecuador", "4", "on", "behalf",
-                                               "Council", "and", "the", "States", "1990", "COVID", "19", "G77"}));
+    for (const WordSpan& w : word_spans(text))
+        words.push_back(text.substr(w.begin, w.end - w.begin));
+    EXPECT_EQ(words, (std::vector<std::string>{"Security", "Council", "agenda", "Ecuador", "4",
+                                               "on", "behalf", "Council", "and", "the", "States",
+                                               "1990", "COVID", "19", "G77"}));
 }
 
 // The words the highlighter sees, folded, are the positional terms the indexer writes, in order:
@@ -165,11 +199,13 @@ TEST(SnippetsTest, WordSpansAreTheIndexedWords) {
         analyzer.index_text(text);
         std::map<Xapian::termpos, std::string> by_position;
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_position[*p] = *t;
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                by_position[*p] = *t;
         std::vector<std::string> indexed, spans;
         for (const auto& [pos, term] : by_position) indexed.push_back(term);
         const std::string s(text);
-        for (const WordSpan& w : word_spans(s)) spans.push_back(fold_terms(s.substr(w.begin, w.end - w.begin)));
+        for (const WordSpan& w : word_spans(s))
+            spans.push_back(fold_terms(s.substr(w.begin, w.end - w.begin)));
         EXPECT_EQ(spans, indexed) << text;
     }
 }
