@@ -22,6 +22,8 @@ if [ "$mode" = test ]; then
   # The sanitizer pass (tests/fuzz/sanitizers.sh): clang with libFuzzer, ASan and UBSan, and
   # llvm-symbolizer for readable reports.
   packages+=(clang libclang-rt-14-dev llvm)
+  # The code's rules (scripts/tidy.sh): formatting and a small set of clang-tidy checks.
+  packages+=(clang-format clang-tidy)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
@@ -44,7 +46,7 @@ if [ "$mode" = test ]; then
     echo "setup: npm could not install tests/e2e's packages; the page test is left out" >&2
 fi
 
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
 
 case "$mode" in
@@ -60,6 +62,8 @@ case "$mode" in
     ;;
   test)
     (cd "$build_dir" && ctest --output-on-failure -j"$(nproc)")
+    # Formatting, no function over 100 lines, and the other checks of .clang-tidy.
+    bash scripts/tidy.sh "$build_dir"
     # The unit tests and every fuzz target again, built with ASan and UBSan (build-fuzz/).
     bash tests/fuzz/sanitizers.sh
     ;;
