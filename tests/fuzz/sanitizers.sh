@@ -21,6 +21,7 @@ bash tests/fuzz/build.sh fuzzers "${unit_tests[@]}"
 echo "sanitizers: built in $(( $(date +%s) - start )) s"
 
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export PLENARY_SCHEMA_DIR=$PWD/schemas
 failed=()
