@@ -6,6 +6,9 @@
 set -euo pipefail
 build=${1:?usage: scripts/tidy.sh BUILD_DIR}
 cd "$(dirname "$0")/.."
+for tool in clang-format clang-tidy; do
+  command -v "$tool" >/dev/null || { echo "tidy.sh: $tool is missing (package $tool)" >&2; exit 2; }
+done
 [ -f "$build/compile_commands.json" ] || { echo "tidy.sh: $build/compile_commands.json missing (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)" >&2; exit 2; }
 unformatted=$(find core indexer searcher tests bench -name node_modules -prune -o -path tests/data -prune -o \
   \( -name '*.cpp' -o -name '*.h' -o -name '*.cpp.in' \) -print | sort |
