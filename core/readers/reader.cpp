@@ -394,6 +394,13 @@ void apply_json_sidecar(Document& doc, const std::string& sidecar) {
         const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
         throw DocumentError(sidecar, "malformed JSON: " + what,
                             line_of(text, static_cast<std::ptrdiff_t>(byte)));
+    } catch (const nlohmann::json::exception& e) {
+        // A number too large for a double ("1e999"): nlohmann gives no position.
+        std::string what = e.what();
+        if (const std::size_t close = what.find("] "); close != std::string::npos)
+            what = what.substr(close + 2);
+        if (what.size() > 80) what = what.substr(0, 80) + "...";
+        throw DocumentError(sidecar, "malformed JSON: " + what);
     }
     if (!j.is_object()) throw DocumentError(sidecar, "sidecar must be a JSON object", 1);
     const bool had_body = j.contains("body");

@@ -362,6 +362,8 @@ TEST(ApplySidecar, ErrorsNameTheSidecarAndLine) {
         {"{\n  \"session\": \"soon\"\n}\n", "field \"session\" must be a number", 2},
         {"{\n\n  \"title\": 12\n}\n", "field \"title\" must be a string", 3},
         {"{\n  \"date\": \"someday\"\n}\n", "field \"date\" is not a date: \"someday\"", 2},
+        // A number beyond a double's range (found by the sidecar fuzz target).
+        {"{\n  \"session\": 1e999\n}\n", "malformed JSON: number overflow parsing '1e999'", 0},
     };
     for (const auto& row : rows) {
         const std::string sidecar = dir.write("bad.meta.json", row.name);
