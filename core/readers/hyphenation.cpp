@@ -1,5 +1,6 @@
 #include "readers/hyphenation.h"
 
+#include "base/ascii.h"
 #include "base/text_util.h"
 #include "readers/layout.h"
 
@@ -96,13 +97,12 @@ void HyphenVocabulary::append(std::string& text, std::string_view line) const {
         text.assign(line);
         return;
     }
-    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     const std::size_t hyphen = text.size() - 1;
     const std::size_t head_begin = text.back() == '-' ? letters_before(text, hyphen) : hyphen;
     // "inter-", "1990-": a word or a number cut at the line end, not a dash (" -", "--").
     const bool cut = text.back() == '-' && hyphen > 0 &&
-                     (head_begin < hyphen || is_digit(text[hyphen - 1])) &&
-                     (letters_from(line, 0) > 0 || is_digit(line[0]));
+                     (head_begin < hyphen || is_ascii_digit(text[hyphen - 1])) &&
+                     (letters_from(line, 0) > 0 || is_ascii_digit(line[0]));
     if (!cut) {
         if (text.back() != ' ') text.push_back(' ');
         text.append(line);

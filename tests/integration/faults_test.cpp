@@ -138,7 +138,7 @@ TEST_F(FaultsTest, FullDiskGivesOneLineAndKeepsWhatWasCommitted) {
     EXPECT_NE(full.err.find("disk is full"), std::string::npos) << full.err;
     // The database opens, passes xapian-check, and holds at least the first run's paragraphs.
     std::string err;
-    EXPECT_GE(count(db, "General"), 60) << err;
+    EXPECT_GE(count(db, "General", &err), 60) << err;
     EXPECT_EQ(std::system(("xapian-check " + q(db) + " >/dev/null 2>&1").c_str()), 0);
 }
 
@@ -154,7 +154,6 @@ TEST_F(FaultsTest, ReadOnlyFileSystemIsNamedAsSuchAndSearchStillWorks) {
     EXPECT_EQ(r.err, "plenary-index: " + db.string() +
                          ": the database folder is on a read-only file system\n");
     EXPECT_EQ(count(db, "General"), 20);
-    ::mount(nullptr, mnt.c_str(), nullptr, MS_REMOUNT, nullptr);
 }
 
 TEST_F(FaultsTest, PermissionDeniedIsNamedAsSuch) {
