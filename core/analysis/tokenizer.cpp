@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 
 #include "analysis/analyzer.h"
 #include "base/text_util.h"
@@ -33,12 +34,13 @@ void append_range(Prepared& out, const Prepared& in, std::size_t from, std::size
 // then the Arabic letters unified. ends[k] is where code point k ends in the text, past the
 // code points after it that fold to nothing (the harakat of "الجمعيةُ"), so a word ends where
 // it is written to end.
-Prepared fold_mapped(std::u32string_view cps, std::string_view text,
-                     const std::vector<std::size_t>& offsets, bool word_endings,
-                     std::vector<std::size_t>& ends) {
+void fold_mapped(std::u32string_view cps, std::string_view text,
+                 const std::vector<std::size_t>& offsets, bool word_endings,
+                 std::vector<std::size_t>& ends, Prepared& p) {
     ends.assign(offsets.begin() + 1, offsets.end());
     std::size_t last = cps.size();  // the last code point that folded to something
-    Prepared p;
+    p.text.clear();
+    p.source.clear();
     p.text.reserve(text.size());
     p.source.reserve(text.size());
     std::string one;
@@ -46,8 +48,25 @@ Prepared fold_mapped(std::u32string_view cps, std::string_view text,
         const auto at = static_cast<std::uint32_t>(k);
         const char32_t cp = cps[k];
         // Only digits, apostrophes and non-ASCII code points may end a word specially.
-        const bool may_end = (cp >= U'0' && cp <= U'9') || cp == U'\'' || cp == U'`' || cp >= 0x80;
-        WordEnding ending = may_end ? word_ending_at(cps, k) : WordEnding::none;
+        const auto may_end = [](char32_t c) {
+            return (c >= U'0' && c <= U'9') || c == U'\'' || c == U'`' || c >= 0x80;
+        };
+        if (!may_end(cp)) {  // most text: a run of ASCII that folds to itself, lower-cased
+            std::size_t run_end = k + 1;
+            while (run_end < cps.size() && !may_end(cps[run_end])) ++run_end;
+            const std::size_t from = p.text.size();
+            p.text.resize(from + run_end - k);
+            p.source.resize(from + run_end - k);
+            for (std::size_t j = k; j < run_end; ++j) {
+                const char32_t c = cps[j];
+                p.text[from + j - k] = static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c);
+                p.source[from + j - k] = static_cast<std::uint32_t>(j);
+            }
+            last = run_end - 1;
+            k = run_end - 1;
+            continue;
+        }
+        WordEnding ending = word_ending_at(cps, k);
         if (!word_endings && ending != WordEnding::superscript) ending = WordEnding::none;
         if (ending == WordEnding::superscript) {
             append_from(p, " ", at);
@@ -74,12 +93,11 @@ Prepared fold_mapped(std::u32string_view cps, std::string_view text,
         last = k;
     }
     unify_arabic_letters(p.text);
-    return p;
 }
 
-// segment_cjk() with the sources kept: each run of Han ideographs set apart by spaces, and cut
-// into ICU's Chinese words by spaces.
-Prepared segment_mapped(Prepared in) {
+// segment_cjk() with the sources kept, in place (out is scratch): each run of Han ideographs
+// set apart by spaces, and cut into ICU's Chinese words by spaces.
+void segment_mapped(Prepared& in, Prepared& out) {
     // Han ideographs are 3 bytes from U+3400 (lead byte E3 to E9, EF) or 4 (F0): most text has
     // none.
     bool han = false;
@@ -89,8 +107,9 @@ Prepared segment_mapped(Prepared in) {
         std::size_t j = i;
         han = is_han(next_code_point(in.text, j));
     }
-    if (!han) return in;
-    Prepared out;
+    if (!han) return;
+    out.text.clear();
+    out.source.clear();
     std::size_t i = 0;
     while (i < in.text.size()) {
         const std::size_t start = i;
@@ -117,7 +136,7 @@ Prepared segment_mapped(Prepared in) {
         if (at < run.size()) append_range(out, in, start + at, end);
         i = end;
     }
-    return out;
+    std::swap(in, out);
 }
 
 // From here on TermGenerator's parse_terms() (xapian-core 1.4, termgenerator_internal.cc), over
@@ -131,20 +150,29 @@ struct At {
 };
 
 At at(std::string_view p, std::size_t i) {
+    const auto b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) return {b, i + 1};  // most text is ASCII
     At a{0, i};
     a.cp = next_code_point(p, a.next);
     return a;
 }
 
-// The lower-case form of a word character, 0 for any other.
+// The lower-case form of a word character, 0 for any other. In ASCII Xapian's word characters
+// are the letters, the digits and "_" (its one connector).
 unsigned word_char(char32_t cp) {
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') return cp + 32;
+        const bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '_';
+        return word ? cp : 0;
+    }
     return Xapian::Unicode::is_wordchar(cp) ? Xapian::Unicode::tolower(cp) : 0;
 }
 
 // As word_char(); without join a connector ("_") is no word character either.
 unsigned word_char(char32_t cp, bool join) {
-    if (!join && Xapian::Unicode::get_category(cp) == Xapian::Unicode::CONNECTOR_PUNCTUATION)
-        return 0;
+    if (join) return word_char(cp);
+    if (cp < 0x80) return cp == '_' ? 0 : word_char(cp);
+    if (Xapian::Unicode::get_category(cp) == Xapian::Unicode::CONNECTOR_PUNCTUATION) return 0;
     return word_char(cp);
 }
 
@@ -193,12 +221,13 @@ std::size_t suffix_end(std::string_view p, std::size_t i) {
     return word_char(at(p, stop).cp) ? i : stop;
 }
 
-// Calls emit(begin, end, term) for each word of prepared text p, [begin, end) in bytes of p.
+// Calls emit(begin, end, term) for each word of prepared text p, [begin, end) in bytes of p;
+// term is valid during the call.
 // TermGenerator's rule for initials ("U.N." as "un") needs ASCII capitals, which prepared text
 // no longer has; its CJK n-grams are off in the indexer (no FLAG_CJK_NGRAM, no XAPIAN_CJK_NGRAM
 // in the environment), so neither is followed here. Without join, no infix and no suffix.
 template <typename Emit>
-void parse_terms(std::string_view p, bool join, Emit emit) {
+void parse_terms(std::string_view p, bool join, std::string& term, Emit emit) {
     std::size_t i = 0;
     while (true) {
         At c;
@@ -209,7 +238,7 @@ void parse_terms(std::string_view p, bool join, Emit emit) {
             i = c.next;
         }
         const std::size_t begin = i;
-        std::string term;
+        term.clear();
         bool at_end = false;
         while (true) {
             unsigned prev = 0;
@@ -235,29 +264,80 @@ void parse_terms(std::string_view p, bool join, Emit emit) {
             end = suffix_end(p, i);
             term.append(p.substr(i, end - i));
         }
-        emit(begin, end, std::move(term));
+        emit(begin, end, std::string_view(term));
         i = end;
     }
 }
 
+// What words of a text needs besides the text, kept from one text to the next so that the
+// gazetteer's pass over every paragraph allocates nothing once warm.
+struct Scratch {
+    std::u32string cps;
+    std::vector<std::size_t> offsets;  ///< byte offset of each code point, and the size
+    std::vector<std::size_t> ends;
+    Prepared prepared;
+    Prepared segmented;
+    std::string term;
+    bool busy = false;  ///< in use further up this thread's stack (an emit that tokenises)
+
+    void release_if_large() {  // one huge text should not pin its buffers for the thread's life
+        if (offsets.capacity() <= (std::size_t{1} << 20)) return;
+        *this = Scratch();
+    }
+};
+
+void for_each_word_in(Scratch& s, std::string_view text, Infixes infixes,
+                      const std::function<void(WordSpan, std::string_view)>& emit) {
+    s.cps.resize(text.size());
+    s.offsets.resize(text.size() + 1);
+    std::size_t n = 0;  // code points so far
+    for (std::size_t i = 0; i < text.size(); ++n) {
+        s.offsets[n] = i;
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            s.cps[n] = b;
+            ++i;
+        } else {
+            s.cps[n] = next_code_point(text, i);
+        }
+    }
+    s.cps.resize(n);
+    s.offsets[n] = text.size();
+    s.offsets.resize(n + 1);
+    const bool join = infixes == Infixes::join;
+    fold_mapped(s.cps, text, s.offsets, join, s.ends, s.prepared);
+    segment_mapped(s.prepared, s.segmented);
+    const Prepared& p = s.prepared;
+    parse_terms(p.text, join, s.term, [&](std::size_t b, std::size_t e, std::string_view term) {
+        emit({s.offsets[p.source[b]], s.ends[p.source[e - 1]]}, term);
+    });
+}
+
 }  // namespace
 
-std::vector<Word> words_of(std::string_view text, Infixes infixes) {
-    std::u32string cps;
-    std::vector<std::size_t> offsets;  // byte offset of each code point, and the size
-    cps.reserve(text.size());
-    offsets.reserve(text.size() + 1);
-    for (std::size_t i = 0; i < text.size();) {
-        offsets.push_back(i);
-        cps.push_back(next_code_point(text, i));
+void for_each_word(std::string_view text, Infixes infixes,
+                   const std::function<void(WordSpan, std::string_view)>& emit) {
+    thread_local Scratch scratch;
+    if (scratch.busy) {
+        Scratch own;
+        for_each_word_in(own, text, infixes, emit);
+        return;
     }
-    offsets.push_back(text.size());
-    std::vector<std::size_t> ends;
-    const bool join = infixes == Infixes::join;
-    const Prepared p = segment_mapped(fold_mapped(cps, text, offsets, join, ends));
+    scratch.busy = true;
+    try {
+        for_each_word_in(scratch, text, infixes, emit);
+    } catch (...) {
+        scratch.busy = false;
+        throw;
+    }
+    scratch.busy = false;
+    scratch.release_if_large();
+}
+
+std::vector<Word> words_of(std::string_view text, Infixes infixes) {
     std::vector<Word> out;
-    parse_terms(p.text, join, [&](std::size_t b, std::size_t e, std::string term) {
-        out.push_back({{offsets[p.source[b]], ends[p.source[e - 1]]}, std::move(term)});
+    for_each_word(text, infixes, [&](WordSpan span, std::string_view term) {
+        out.push_back({span, std::string(term)});
     });
     return out;
 }

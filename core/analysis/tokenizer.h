@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,11 @@ constexpr std::size_t kMaxTermBytes = 64;
 /// word of its own ("Ecuador4": "ecuador", "4"), superscript digits no word; Chinese words as ICU
 /// cuts a run of Han ideographs. Each term is what TermGenerator writes at the word's position.
 std::vector<Word> words_of(std::string_view text, Infixes infixes = Infixes::join);
+
+/// Calls emit(span, term) for each word of words_of(text, infixes) in order, without building
+/// the vector: term is valid during the call only. For passes over every paragraph.
+void for_each_word(std::string_view text, Infixes infixes,
+                   const std::function<void(WordSpan, std::string_view)>& emit);
 
 /// Only the spans of words_of(text).
 std::vector<WordSpan> word_spans(std::string_view text);

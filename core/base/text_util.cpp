@@ -124,15 +124,17 @@ std::string normalise_newlines(std::string_view text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\r') {
-            out += '\n';
-            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        } else if (c == '\f') {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t stop = i;  // (find_first_of calls memchr once per byte)
+        while (stop < text.size() && text[stop] != '\r' && text[stop] != '\f') ++stop;
+        out.append(text, i, stop - i);  // the text between line ends, as it is
+        if (stop == text.size()) break;
+        if (text[stop] == '\f') {
             out += "\f\n";
+            i = stop + 1;
         } else {
-            out += c;
+            out += '\n';
+            i = stop + (stop + 1 < text.size() && text[stop + 1] == '\n' ? 2 : 1);
         }
     }
     return out;

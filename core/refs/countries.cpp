@@ -241,16 +241,16 @@ void Gazetteer::Impl::tokenize(std::string_view text, std::string& folded,
     // The indexer's words, cut at apostrophes too: "l'Afghanistan" holds "afghanistan".
     folded.clear();
     tokens.clear();
-    for (const Word& w : words_of(text, Infixes::split)) {
+    for_each_word(text, Infixes::split, [&](WordSpan span, std::string_view term) {
         std::size_t i = 0;
-        const char32_t first = next_code_point(w.term, i);
-        if (first < 0x10000 && cls[first] == k_cjk) continue;  // Chinese names: scan_cjk()
+        const char32_t first = next_code_point(term, i);
+        if (first < 0x10000 && cls[first] == k_cjk) return;  // Chinese names: scan_cjk()
         const auto fb = static_cast<std::uint32_t>(folded.size());
-        folded += w.term;
+        folded += term;
         tokens.push_back({fb, static_cast<std::uint32_t>(folded.size()),
-                          static_cast<std::uint32_t>(w.span.begin),
-                          static_cast<std::uint32_t>(w.span.end)});
-    }
+                          static_cast<std::uint32_t>(span.begin),
+                          static_cast<std::uint32_t>(span.end)});
+    });
 }
 
 std::string Gazetteer::Impl::key_of(std::string_view name) const {

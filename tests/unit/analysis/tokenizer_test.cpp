@@ -166,6 +166,34 @@ TEST(TokenizerTest, SplitInfixesCutsAtApostrophesAndNumberSeparators) {
               (std::vector<std::string>{"People", "s", "Malta12"}));
 }
 
+// for_each_word is words_of without the vector: the same spans and terms, also when its
+// caller tokenises another text from inside (each call keeps its own buffers) and after a text
+// larger than the buffers it keeps.
+TEST(TokenizerTest, ForEachWordGivesTheWordsOfWordsOf) {
+    const std::string text = "L'Assemblée générale, Côte d’Ivoire¹ and Malta1: 1,000 C++ «الجمعيةُ» 联合国大会";
+    for (const Infixes infixes : {Infixes::join, Infixes::split}) {
+        std::vector<Word> seen;
+        std::size_t inner = 0;
+        for_each_word(text, infixes, [&](WordSpan span, std::string_view term) {
+            inner += words_of("an inner text", infixes).size();
+            seen.push_back({span, std::string(term)});
+        });
+        const std::vector<Word> want = words_of(text, infixes);
+        ASSERT_EQ(seen.size(), want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            EXPECT_EQ(seen[i].term, want[i].term);
+            EXPECT_EQ(seen[i].span.begin, want[i].span.begin);
+            EXPECT_EQ(seen[i].span.end, want[i].span.end);
+        }
+        EXPECT_EQ(inner, 3 * want.size());
+    }
+    std::string huge;
+    while (huge.size() < (std::size_t{3} << 20)) huge += "Resolution 73/195 of ";
+    EXPECT_EQ(words_of(huge).size(), 4 * (huge.size() / 21));
+    EXPECT_EQ(spelled("after a huge text, Côte d’Ivoire"),
+              (std::vector<std::string>{"after", "a", "huge", "text", "Côte", "d’Ivoire"}));
+}
+
 TEST(TokenizerTest, StemmedTermsStartWithALetter) {
     EXPECT_TRUE(is_stemmed_term("migrants"));
     EXPECT_TRUE(is_stemmed_term("القرار"));

@@ -53,6 +53,15 @@ TEST(NewlinesTest, BomCrlfAndFormFeeds) {
     EXPECT_EQ(normalise_newlines("\xEF\xBB\xBFone\r\ntwo\rthree\ffour"), "one\ntwo\nthree\f\nfour");
 }
 
+TEST(NewlinesTest, LineEndsAtEitherEndAndInRuns) {
+    EXPECT_EQ(normalise_newlines(""), "");
+    EXPECT_EQ(normalise_newlines("\r"), "\n");
+    EXPECT_EQ(normalise_newlines("\r\n\r\n"), "\n\n");
+    EXPECT_EQ(normalise_newlines("\n\r\r\nend\r"), "\n\n\nend\n");
+    EXPECT_EQ(normalise_newlines("\f\f"), "\f\n\f\n");
+    EXPECT_EQ(normalise_newlines("no line end"), "no line end");
+}
+
 TEST(BinaryTest, NulMeansBinary) {
     EXPECT_TRUE(looks_binary(std::string("%PDF\0\x01", 6)));
     EXPECT_FALSE(looks_binary("An ordinary line of text.\n"));
