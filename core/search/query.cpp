@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <optional>
 
 #include "analysis/analyzer.h"
 #include "analysis/language.h"
@@ -852,7 +853,8 @@ void QueryParser::find_references(Scan& scan, ParsedQuery& out) const {
             const bool slashed = tok.find('/') != std::string_view::npos &&
                                  std::any_of(tok.begin(), tok.end(), is_ascii_digit) &&
                                  std::any_of(tok.begin(), tok.end(), is_ascii_alpha);
-            if (slashed && !overlaps(k, k + tok.size())) {
+            // "NEAR/3" and "ADJ/2" are operators, not symbols.
+            if (slashed && !is_operator(tok) && !overlaps(k, k + tok.size())) {
                 Xapian::Query q = reference_query(tok, out);
                 if (!q.empty()) refs.push_back({k, k + tok.size(), q});
             }
@@ -893,10 +895,22 @@ class QueryParser::Rewriter {
     std::string_view m_text;
     ParsedQuery& m_out;
     std::vector<int> m_open_parens;
+    // NEAR and ADJ join words. Xapian refuses a field or reference beside them by throwing
+    // from inside its parser, which then leaks what it had built (found by fuzzing), so the
+    // rewriter refuses first: the column of a NEAR or ADJ whose right side is still to come,
+    // and whether the last thing written was a placeholder.
+    std::optional<int> m_near_column;
+    bool m_after_placeholder = false;
     std::size_t m_next_ref = 0;
     std::size_t m_terms = 0;  // range values and wildcard words so far: the limit stops them early
 
+    static QueryError near_error(int column) {
+        return QueryError("NEAR and ADJ join words, not fields, references or groups", column);
+    }
+
     void placeholder(Xapian::Query q) {
+        if (m_near_column) throw near_error(*m_near_column);
+        m_after_placeholder = true;
         // Glued to a leading + or - so love/hate applies to it.
         if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+'))
             rewritten += ' ';
@@ -919,6 +933,8 @@ class QueryParser::Rewriter {
         if (words.empty()) return;
         if (words.size() > 1) m_out.phrases.push_back(words);
         rewritten += " \"" + segment_cjk(folded) + "\" ";
+        m_near_column.reset();
+        m_after_placeholder = false;
     }
 
     void field(const Segment& s) {
@@ -965,6 +981,8 @@ class QueryParser::Rewriter {
     }
 
     void parenthesis(std::size_t k) {
+        if (m_text[k] == '(' && m_near_column) throw near_error(*m_near_column);
+        m_after_placeholder = m_text[k] == ')';  // a group beside NEAR is refused as a field is
         if (m_text[k] == '(') {
             m_open_parens.push_back(column_of(m_text, k));
             if (m_open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
@@ -980,6 +998,14 @@ class QueryParser::Rewriter {
     }
 
     void word(std::string_view word, std::size_t k) {
+        const bool near = word.substr(0, 4) == "NEAR" || word.substr(0, 3) == "ADJ";
+        if (is_operator(word) && near) {
+            if (m_after_placeholder) throw near_error(column_of(m_text, k));
+            m_near_column = column_of(m_text, k);
+        } else {
+            m_near_column.reset();
+        }
+        m_after_placeholder = false;
         if (is_operator(word)) {
             rewritten += ' ';
             rewritten += word;

@@ -33,6 +33,8 @@ TEST(QueryTest, QueriesBecomeTheExpectedXapianQueries) {
         {"\"migrant smuggling\"", "Query((migrant@1 PHRASE 2 smuggling@2))"},
         {"“Migrant Smuggling”", "Query((migrant@1 PHRASE 2 smuggling@2))"},
         {"migrant NEAR smuggling", "Query((migrant@1 NEAR 11 smuggling@2))"},
+        {"migrant NEAR/3 smuggling", "Query((migrant@1 NEAR 4 smuggling@2))"},
+        {"migrant ADJ/2 smuggling", "Query((migrant@1 PHRASE 3 smuggling@2))"},
         {"Côte d’Ivoire", "Query((Zcote@1 AND Zd'ivoir@2))"},
         {"traffick*", "Query(WILDCARD SYNONYM traffick)"},
         {"migrants -smuggling", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},

@@ -206,6 +206,7 @@ TEST_F(SearchTest, QueryLanguageMatchesTheRightParagraphs) {
         {"smuggling -trafficking", {"d1p1", "d2p2"}},
         {"(smuggling OR trafficking) AND country:NER", {"d1p1", "d1p3", "d2p2"}},
         {"smuggling NEAR migrants", {"d2p3"}},
+        {"smuggling NEAR/3 migrants", {"d2p3"}},
         {"traffick*", {"d1p3", "d2p3"}},
         {"\"Cote d'Ivoire\"", {"d1p1", "d3p1"}},
         {"\"COTE D’IVOIRE\"", {"d1p1", "d3p1"}},
