@@ -8,9 +8,12 @@
 #include "base/text_util.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
+#include "unit/expect_document.h"
 
 namespace plenary {
 namespace {
+
+using plenary::testing::expect_metadata;
 
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
@@ -165,14 +168,14 @@ TEST(MarkdownReader, MastheadBecomesMetadata) {
         "## **The report title**\n\n### Report of the Secretary-General\n\n"
         "\\* [A/73/50](#).\n\n1. Body text.\n",
         "t.md");
-    EXPECT_EQ(doc.body, "A");
-    EXPECT_EQ(doc.distribution, "Limited");
-    EXPECT_EQ(doc.date, "2019-03-03");
-    EXPECT_EQ(doc.lang, "fr");
-    EXPECT_EQ(doc.session, 73);
-    EXPECT_EQ(doc.agenda_item, "5");
-    EXPECT_EQ(doc.title, "The report title");
-    EXPECT_EQ(doc.symbol, "");
+    expect_metadata(doc, {.symbol = "",
+                          .title = "The report title",
+                          .body = "A",
+                          .session = 73,
+                          .date = "2019-03-03",
+                          .lang = "fr",
+                          .distribution = "Limited",
+                          .agenda_item = "5"});
     ASSERT_EQ(doc.paragraphs.size(), 1u);
     EXPECT_EQ(doc.paragraphs[0].text, "Body text.");
     EXPECT_TRUE(doc.paragraphs[0].headings.empty());

@@ -13,11 +13,13 @@
 #include "readers/layout.h"
 #include "readers/reader.h"
 #include "readers/wrapped_text.h"
+#include "unit/expect_document.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
+using plenary::testing::expect_metadata;
 
 std::vector<std::string> texts(const Document& doc) {
     std::vector<std::string> out;
@@ -132,13 +134,13 @@ TEST(TextReader, MastheadInColumns) {
         "\n"
         "GE.19-14870(E)\n",
         "t.txt");
-    EXPECT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
-    EXPECT_EQ(doc.body, "A/HRC");
-    EXPECT_EQ(doc.distribution, "General");
-    EXPECT_EQ(doc.date, "2019-08-30");
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.session, 34);
-    EXPECT_EQ(doc.title, "Compilation on Slovenia");
+    expect_metadata(doc, {.symbol = "A/HRC/WG.6/34/SVN/2",
+                          .title = "Compilation on Slovenia",
+                          .body = "A/HRC",
+                          .session = 34,
+                          .date = "2019-08-30",
+                          .lang = "en",
+                          .distribution = "General"});
     EXPECT_EQ(texts(doc), std::vector<std::string>{"The present report was prepared."});
 }
 
@@ -172,14 +174,13 @@ TEST(TextReader, HumanRightsCouncilMasthead) {
         "       I. Introduction\n"
         "            1.     The Working Group held its session.\n",
         "t.txt");
-    EXPECT_EQ(doc.symbol, "A/HRC/28/15");
-    EXPECT_EQ(doc.date, "2014-12-10");
-    EXPECT_EQ(doc.session, 28);
-    EXPECT_EQ(doc.agenda_item, "6");
-    EXPECT_EQ(doc.job_number, "GE.14-23930");
-    EXPECT_EQ(doc.title,
-              "Report of the Working Group on the Universal Periodic Review at its twentieth "
-              "session");
+    expect_metadata(doc, {.symbol = "A/HRC/28/15",
+                          .title = "Report of the Working Group on the Universal Periodic Review "
+                                   "at its twentieth session",
+                          .session = 28,
+                          .date = "2014-12-10",
+                          .agenda_item = "6",
+                          .job_number = "GE.14-23930"});
     ASSERT_FALSE(doc.paragraphs.empty());
     EXPECT_EQ(doc.paragraphs.back().number, "1");
     EXPECT_EQ(doc.paragraphs.back().headings, std::vector<std::string>{"I. Introduction"});
@@ -532,7 +533,7 @@ TEST(TextReader, WrappedSpeechLineNumbersAndNoBreakAfterTitles) {
     const std::size_t second = text.find("The end of the cold war");
     text.insert(second, "I also thank Mr.\nAmara Essy.\n");
     const Document doc = parse_text(text, "t.txt");
-    ASSERT_EQ(doc.paragraphs.size(), kSpeech.size() + 1) << testing::PrintToString(texts(doc));
+    ASSERT_EQ(doc.paragraphs.size(), kSpeech.size() + 1) << ::testing::PrintToString(texts(doc));
     EXPECT_EQ(doc.paragraphs[1].text, "I also thank Mr. Amara Essy.");
     EXPECT_EQ(doc.paragraphs[2].text, kSpeech[1]);
     EXPECT_EQ(doc.paragraphs[0].line, 1);
@@ -681,12 +682,12 @@ TEST(TextReaderReal, UprCompilation) {
     const std::string path = shared("corpus-real/upr-slovenia/cycle3/extracted/g1925890.txt");
     if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
     const Document doc = parse_text(read_file(path), path);
-    EXPECT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
-    EXPECT_EQ(doc.date, "2019-08-30");
-    EXPECT_EQ(doc.session, 34);
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.distribution, "General");
-    EXPECT_EQ(doc.job_number, "GE.19-14870");
+    expect_metadata(doc, {.symbol = "A/HRC/WG.6/34/SVN/2",
+                          .session = 34,
+                          .date = "2019-08-30",
+                          .lang = "en",
+                          .distribution = "General",
+                          .job_number = "GE.19-14870"});
     int last = 0;
     for (const auto& p : doc.paragraphs) {
         EXPECT_NE(trim(p.text), "A/HRC/WG.6/34/SVN/2");

@@ -8,9 +8,11 @@
 #include "base/error.h"
 #include "base/text_util.h"
 #include "readers/reader.h"
+#include "unit/expect_document.h"
 #include "unit/test_files.h"
 
 using namespace plenary;
+using plenary::testing::expect_metadata;
 namespace fs = std::filesystem;
 
 namespace {
@@ -67,16 +69,16 @@ TEST(UnpcReader, HeaderFields) {
     const Document doc = parse_unpc_xml(
         tei("The United Nations Parallel Corpus v1.0 - NPT/CONF.2015/PC.III/SR.2", sample_body),
         "sr_2.xml");
-    EXPECT_EQ(doc.symbol, "NPT/CONF.2015/PC.III/SR.2");
-    EXPECT_EQ(doc.job_number, "N1431343");
-    EXPECT_EQ(doc.date, "2014-04-28");
-    EXPECT_EQ(doc.year(), 2014);
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.title, "NPT/CONF.2015/PC.III/SR.2");
-    EXPECT_EQ(doc.body, "NPT/CONF.2015");
-    EXPECT_EQ(doc.session, 3);
-    EXPECT_EQ(doc.format, "unpc-xml");
-    EXPECT_EQ(doc.source, "sr_2.xml");
+    expect_metadata(doc, {.symbol = "NPT/CONF.2015/PC.III/SR.2",
+                          .title = "NPT/CONF.2015/PC.III/SR.2",
+                          .body = "NPT/CONF.2015",
+                          .session = 3,
+                          .date = "2014-04-28",
+                          .lang = "en",
+                          .job_number = "N1431343",
+                          .source = "sr_2.xml",
+                          .format = "unpc-xml",
+                          .year = 2014});
 }
 
 TEST(UnpcReader, TitleLosesTheCorpusPrefixOnly) {
