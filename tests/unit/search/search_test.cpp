@@ -16,11 +16,13 @@
 #include "model/schema.h"
 #include "refs/countries.h"
 #include "search/query.h"
+#include "unit/thrown_message.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::thrown_message;
 
 Paragraph para(const std::string& text, References refs = {},
                std::vector<std::string> headings = {}) {
@@ -512,28 +514,15 @@ TEST_F(SearchTest, ShowPrintsAParagraphWholeAndShowDocumentItsParagraphs) {
         EXPECT_EQ(docs[0].paragraphs[2].ordinal, 3u);
         EXPECT_EQ(docs[0].document.title, "Crime prevention");
     }
-    try {
-        searcher.show("ffffffffffff-9");
-        FAIL() << "no error";
-    } catch (const QueryError& e) {
-        EXPECT_STREQ(e.what(), "no paragraph with id 'ffffffffffff-9'");
-    }
-    try {
-        searcher.show_document("A/99/999");
-        FAIL() << "no error";
-    } catch (const QueryError& e) {
-        EXPECT_STREQ(e.what(), "no document 'A/99/999' in the database");
-    }
+    EXPECT_EQ(thrown_message([&] { searcher.show("ffffffffffff-9"); }),
+              "no paragraph with id 'ffffffffffff-9'");
+    EXPECT_EQ(thrown_message([&] { searcher.show_document("A/99/999"); }),
+              "no document 'A/99/999' in the database");
 }
 
 TEST_F(SearchTest, RequestErrorsAreWordForWord) {
-    auto error_of = [&](SearchRequest req) -> std::string {
-        try {
-            searcher.search(req);
-        } catch (const QueryError& e) {
-            return e.what();
-        }
-        return "no error";
+    auto error_of = [&](const SearchRequest& req) {
+        return thrown_message([&] { searcher.search(req); });
     };
     SearchRequest req;
     EXPECT_EQ(error_of(req), "empty query");
@@ -554,22 +543,12 @@ TEST_F(SearchTest, RequestErrorsAreWordForWord) {
 }
 
 TEST_F(SearchTest, MissingDatabaseIsNamed) {
-    try {
-        Searcher s({"/nonexistent/plenary-db"});
-        FAIL() << "no error";
-    } catch (const DatabaseError& e) {
-        EXPECT_STREQ(e.what(),
-                     "no Plenary database at /nonexistent/plenary-db (run plenary-index first)");
-    }
+    EXPECT_EQ(thrown_message<DatabaseError>([] { Searcher s({"/nonexistent/plenary-db"}); }),
+              "no Plenary database at /nonexistent/plenary-db (run plenary-index first)");
     const fs::path empty = dir / "empty";
     fs::create_directories(empty);
-    try {
-        Searcher s({empty.string()});
-        FAIL() << "no error";
-    } catch (const DatabaseError& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  "no Plenary database at " + empty.string() + " (run plenary-index first)");
-    }
+    EXPECT_EQ(thrown_message<DatabaseError>([&] { Searcher s({empty.string()}); }),
+              "no Plenary database at " + empty.string() + " (run plenary-index first)");
 }
 
 // ---- JSON output against schemas/search-result.schema.json ----
