@@ -46,16 +46,25 @@ std::string long_text() {
     return s;
 }
 
+/// A document with the metadata the searches below filter on; its paragraphs come after.
+Document document(const std::string& symbol, const std::string& title, const std::string& body,
+                  int session, const std::string& date, const std::string& lang,
+                  const std::string& source) {
+    Document d;
+    d.symbol = symbol;
+    d.title = title;
+    d.body = body;
+    d.session = session;
+    d.date = date;
+    d.lang = lang;
+    d.source = source;
+    return d;
+}
+
 // d1: A/HRC/40/10 (en, 2019), d2: A/73/100/Add.1 (en, 2018), d3: CTOC/COP/2020/3 (fr, 2020).
 std::vector<Document> corpus() {
-    Document d1;
-    d1.symbol = "A/HRC/40/10";
-    d1.title = "Report on migrants";
-    d1.body = "A/HRC";
-    d1.session = 40;
-    d1.date = "2019-03-01";
-    d1.lang = "en";
-    d1.source = "/plenary-test/d1.md";
+    Document d1 = document("A/HRC/40/10", "Report on migrants", "A/HRC", 40, "2019-03-01", "en",
+                           "/plenary-test/d1.md");
     {
         References r;
         r.countries = {"CIV", "NER"};
@@ -81,14 +90,8 @@ std::vector<Document> corpus() {
         d1.paragraphs.push_back(p);
     }
 
-    Document d2;
-    d2.symbol = "A/73/100/Add.1";
-    d2.title = "Crime prevention";
-    d2.body = "A";
-    d2.session = 73;
-    d2.date = "2018-10-05";
-    d2.lang = "en";
-    d2.source = "/plenary-test/d2.md";
+    Document d2 = document("A/73/100/Add.1", "Crime prevention", "A", 73, "2018-10-05", "en",
+                           "/plenary-test/d2.md");
     {
         References r;
         r.resolutions = {res("S/RES/2482(2019)", "S")};
@@ -106,14 +109,8 @@ std::vector<Document> corpus() {
     }
     d2.paragraphs.push_back(para(long_text()));
 
-    Document d3;
-    d3.symbol = "CTOC/COP/2020/3";
-    d3.title = "Trafic de migrants";
-    d3.body = "CTOC/COP";
-    d3.session = 10;
-    d3.date = "2020-07-20";
-    d3.lang = "fr";
-    d3.source = "/plenary-test/d3.md";
+    Document d3 = document("CTOC/COP/2020/3", "Trafic de migrants", "CTOC/COP", 10, "2020-07-20",
+                           "fr", "/plenary-test/d3.md");
     {
         References r;
         r.countries = {"CIV"};
