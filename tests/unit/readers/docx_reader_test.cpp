@@ -12,7 +12,9 @@
 using namespace plenary;
 using plenary::testing::expect_metadata;
 using plenary::testing::expect_paragraphs;
+using plenary::testing::footnotes_of;
 using plenary::testing::make_zip;
+using plenary::testing::Meta;
 using plenary::testing::ParagraphRow;
 
 namespace {
@@ -85,8 +87,8 @@ TEST(DocxReader, HeadingsListsFootnotesAndProperties) {
         "<w:tbl><w:tr><w:tc>" + para("Recommendation") + "</w:tc><w:tc>" + para("Position") +
         "</w:tc></w:tr></w:tbl>";
     const Document doc = parse_docx(docx(body), "q.docx");
-    expect_metadata(
-        doc, {.title = "Advance questions to Slovenia", .date = "2019-10-21", .format = "docx"});
+    expect_metadata(doc, {Meta::title("Advance questions to Slovenia"), Meta::date("2019-10-21"),
+                          Meta::format("docx")});
     const std::vector<std::string> report = {"Report of the Working Group"};
     const std::vector<std::string> introduction = {"Report of the Working Group", "Introduction"};
     const std::vector<std::string> background = {"Report of the Working Group", "Introduction",
@@ -106,9 +108,7 @@ TEST(DocxReader, HeadingsListsFootnotesAndProperties) {
         {ParagraphKind::table, "", "Recommendation | Position", conclusions},
     };
     ASSERT_NO_FATAL_FAILURE(expect_paragraphs(doc, rows));
-    ASSERT_EQ(doc.paragraphs[4].footnotes.size(), 1u);
-    EXPECT_EQ(doc.paragraphs[4].footnotes[0].marker, "1");
-    EXPECT_EQ(doc.paragraphs[4].footnotes[0].text, "See A/HRC/43/2.");
+    EXPECT_EQ(footnotes_of(doc.paragraphs[4]), std::vector<std::string>{"1 See A/HRC/43/2."});
     EXPECT_TRUE(doc.paragraphs[3].footnotes.empty());
 }
 

@@ -8,6 +8,7 @@
 using namespace plenary;
 using plenary::testing::expect_metadata;
 using plenary::testing::expect_paragraphs;
+using plenary::testing::Meta;
 using plenary::testing::ParagraphRow;
 
 namespace {
@@ -27,11 +28,8 @@ TEST(HtmlReader, BodyTextHeadingsMetadataAndEntities) {
         "<footer>Copyright</footer></body></html>";
     const Document doc = parse_html(html, "page.html");
     // DC.title is the record; <title> is the tab's.
-    expect_metadata(doc, {.symbol = "A/HRC/43/2",
-                          .title = "Rapport du Conseil",
-                          .date = "2020-03-12",
-                          .lang = "fr",
-                          .format = "html"});
+    expect_metadata(doc, {Meta::symbol("A/HRC/43/2"), Meta::title("Rapport du Conseil"),
+                          Meta::date("2020-03-12"), Meta::lang("fr"), Meta::format("html")});
     const std::vector<ParagraphRow> rows = {
         {ParagraphKind::heading, "", "Rapport", {"Rapport"}},
         {ParagraphKind::heading, "", "Introduction", {"Rapport", "Introduction"}},

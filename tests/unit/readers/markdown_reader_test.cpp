@@ -14,6 +14,8 @@ namespace plenary {
 namespace {
 
 using plenary::testing::expect_metadata;
+using plenary::testing::footnotes_of;
+using plenary::testing::Meta;
 
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
@@ -152,12 +154,9 @@ TEST(MarkdownReader, FootnotesAttachWhereTheMarkerStands) {
         "<sup>3</sup> Note three.\n",
         "t.md");
     ASSERT_EQ(doc.paragraphs.size(), 3u);
-    ASSERT_EQ(doc.paragraphs[0].footnotes.size(), 2u);
-    EXPECT_EQ(doc.paragraphs[0].footnotes[0].marker, "1");
-    EXPECT_EQ(doc.paragraphs[0].footnotes[0].text, "Note one.");
-    EXPECT_EQ(doc.paragraphs[0].footnotes[1].text, "Note two.");
-    ASSERT_EQ(doc.paragraphs[1].footnotes.size(), 1u);
-    EXPECT_EQ(doc.paragraphs[1].footnotes[0].marker, "3");
+    EXPECT_EQ(footnotes_of(doc.paragraphs[0]),
+              (std::vector<std::string>{"1 Note one.", "2 Note two."}));
+    EXPECT_EQ(footnotes_of(doc.paragraphs[1]), (std::vector<std::string>{"3 Note three."}));
     EXPECT_TRUE(doc.paragraphs[2].footnotes.empty());
 }
 
@@ -168,14 +167,9 @@ TEST(MarkdownReader, MastheadBecomesMetadata) {
         "## **The report title**\n\n### Report of the Secretary-General\n\n"
         "\\* [A/73/50](#).\n\n1. Body text.\n",
         "t.md");
-    expect_metadata(doc, {.symbol = "",
-                          .title = "The report title",
-                          .body = "A",
-                          .session = 73,
-                          .date = "2019-03-03",
-                          .lang = "fr",
-                          .distribution = "Limited",
-                          .agenda_item = "5"});
+    expect_metadata(doc, {Meta::symbol(""), Meta::title("The report title"), Meta::body("A"),
+                          Meta::session(73), Meta::date("2019-03-03"), Meta::lang("fr"),
+                          Meta::distribution("Limited"), Meta::agenda_item("5")});
     ASSERT_EQ(doc.paragraphs.size(), 1u);
     EXPECT_EQ(doc.paragraphs[0].text, "Body text.");
     EXPECT_TRUE(doc.paragraphs[0].headings.empty());

@@ -14,6 +14,7 @@
 using namespace plenary;
 namespace fs = std::filesystem;
 using plenary::testing::expect_metadata;
+using plenary::testing::Meta;
 
 namespace {
 
@@ -308,16 +309,11 @@ TEST(ApplySidecar, OverridesEveryField) {
     doc.lang = "fr";
     doc.session = 3;
     apply_sidecar(doc, md);
-    expect_metadata(doc, {.symbol = "CTOC/COP/2020/2",
-                          .title = "Activities of UNODC",
-                          .body = "CTOC/COP",
-                          .session = 10,
-                          .date = "2020-07-20",
-                          .lang = "en",
-                          .distribution = "General",
-                          .agenda_item = "2 (b)",
-                          .job_number = "V.20-03727",
-                          .country = "AUT"});
+    expect_metadata(
+        doc, {Meta::symbol("CTOC/COP/2020/2"), Meta::title("Activities of UNODC"),
+              Meta::body("CTOC/COP"), Meta::session(10), Meta::date("2020-07-20"), Meta::lang("en"),
+              Meta::distribution("General"), Meta::agenda_item("2 (b)"),
+              Meta::job_number("V.20-03727"), Meta::country("AUT")});
 
     // read_document applies it last, over the file name and the text.
     const Document read = read_document(md);
@@ -396,8 +392,8 @@ TEST(ReadDocument, SeedReportWithItsSidecar) {
     const std::string path = std::string(PLENARY_SOURCE_DIR) + "/corpus/ctoc-cop-2020-2.md";
     if (!fs::exists(path)) GTEST_SKIP() << "seed copy not found at " << path;
     const Document doc = read_document(path);
-    expect_metadata(
-        doc, {.symbol = "CTOC/COP/2020/2", .body = "CTOC/COP", .lang = "en", .format = "markdown"});
+    expect_metadata(doc, {Meta::symbol("CTOC/COP/2020/2"), Meta::body("CTOC/COP"), Meta::lang("en"),
+                          Meta::format("markdown")});
     EXPECT_EQ(doc.title.rfind("Activities of the United Nations Office on Drugs and Crime", 0), 0u);
     EXPECT_GT(doc.paragraphs.size(), 80u);
 }

@@ -20,6 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using plenary::testing::expect_metadata;
+using plenary::testing::footnotes_of;
+using plenary::testing::Meta;
 
 std::vector<std::string> texts(const Document& doc) {
     std::vector<std::string> out;
@@ -134,13 +136,10 @@ TEST(TextReader, MastheadInColumns) {
         "\n"
         "GE.19-14870(E)\n",
         "t.txt");
-    expect_metadata(doc, {.symbol = "A/HRC/WG.6/34/SVN/2",
-                          .title = "Compilation on Slovenia",
-                          .body = "A/HRC",
-                          .session = 34,
-                          .date = "2019-08-30",
-                          .lang = "en",
-                          .distribution = "General"});
+    expect_metadata(
+        doc, {Meta::symbol("A/HRC/WG.6/34/SVN/2"), Meta::title("Compilation on Slovenia"),
+              Meta::body("A/HRC"), Meta::session(34), Meta::date("2019-08-30"), Meta::lang("en"),
+              Meta::distribution("General")});
     EXPECT_EQ(texts(doc), std::vector<std::string>{"The present report was prepared."});
 }
 
@@ -174,13 +173,11 @@ TEST(TextReader, HumanRightsCouncilMasthead) {
         "       I. Introduction\n"
         "            1.     The Working Group held its session.\n",
         "t.txt");
-    expect_metadata(doc, {.symbol = "A/HRC/28/15",
-                          .title = "Report of the Working Group on the Universal Periodic Review "
-                                   "at its twentieth session",
-                          .session = 28,
-                          .date = "2014-12-10",
-                          .agenda_item = "6",
-                          .job_number = "GE.14-23930"});
+    expect_metadata(doc, {Meta::symbol("A/HRC/28/15"),
+                          Meta::title("Report of the Working Group on the Universal Periodic "
+                                      "Review at its twentieth session"),
+                          Meta::session(28), Meta::date("2014-12-10"), Meta::agenda_item("6"),
+                          Meta::job_number("GE.14-23930")});
     ASSERT_FALSE(doc.paragraphs.empty());
     EXPECT_EQ(doc.paragraphs.back().number, "1");
     EXPECT_EQ(doc.paragraphs.back().headings, std::vector<std::string>{"I. Introduction"});
@@ -203,10 +200,8 @@ TEST(TextReader, FootnotesAtThePageFootAttach) {
     // The marks leave the text once their notes are attached.
     EXPECT_EQ(p.text,
               "The Committee recommended ratification. It also noted the work of the Ombudsman.");
-    ASSERT_EQ(p.footnotes.size(), 2u);
-    EXPECT_EQ(p.footnotes[0].marker, "3");
-    EXPECT_EQ(p.footnotes[0].text, "See CCPR/C/SVN/CO/3, para. 4.");
-    EXPECT_EQ(p.footnotes[1].marker, "4");
+    EXPECT_EQ(footnotes_of(p),
+              (std::vector<std::string>{"3 See CCPR/C/SVN/CO/3, para. 4.", "4 Ibid."}));
 }
 
 TEST(TextReader, TabSeparatedRecordsAreAParagraphEachAndNoParagraphGrowsWithoutEnd) {
@@ -247,12 +242,9 @@ TEST(TextReader, EndnotesAttachInMarkerOrder) {
         "  4 Orphan note.\n",
         "t.txt");
     ASSERT_EQ(doc.paragraphs.size(), 3u);
-    ASSERT_EQ(doc.paragraphs[0].footnotes.size(), 1u);
-    EXPECT_EQ(doc.paragraphs[0].footnotes[0].marker, "1");
-    ASSERT_EQ(doc.paragraphs[1].footnotes.size(), 2u);
-    EXPECT_EQ(doc.paragraphs[1].footnotes[0].text, "Second note continued.");
-    EXPECT_EQ(doc.paragraphs[1].footnotes[1].marker, "3");
-    EXPECT_EQ(doc.paragraphs[1].footnotes[1].text, "Third note.");
+    EXPECT_EQ(footnotes_of(doc.paragraphs[0]), (std::vector<std::string>{"1 First note."}));
+    EXPECT_EQ(footnotes_of(doc.paragraphs[1]),
+              (std::vector<std::string>{"2 Second note continued.", "3 Third note."}));
     EXPECT_EQ(doc.paragraphs[2].text, "4 Orphan note.");
     EXPECT_EQ(doc.paragraphs[2].line, 10);  // the form feed's own line counts
     // The marks leave the text; a decimal, a year and "para. 3" stay.
@@ -682,12 +674,9 @@ TEST(TextReaderReal, UprCompilation) {
     const std::string path = shared("corpus-real/upr-slovenia/cycle3/extracted/g1925890.txt");
     if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
     const Document doc = parse_text(read_file(path), path);
-    expect_metadata(doc, {.symbol = "A/HRC/WG.6/34/SVN/2",
-                          .session = 34,
-                          .date = "2019-08-30",
-                          .lang = "en",
-                          .distribution = "General",
-                          .job_number = "GE.19-14870"});
+    expect_metadata(
+        doc, {Meta::symbol("A/HRC/WG.6/34/SVN/2"), Meta::session(34), Meta::date("2019-08-30"),
+              Meta::lang("en"), Meta::distribution("General"), Meta::job_number("GE.19-14870")});
     int last = 0;
     for (const auto& p : doc.paragraphs) {
         EXPECT_NE(trim(p.text), "A/HRC/WG.6/34/SVN/2");

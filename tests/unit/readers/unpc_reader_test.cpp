@@ -14,6 +14,7 @@
 
 using namespace plenary;
 using plenary::testing::expect_metadata;
+using plenary::testing::Meta;
 namespace fs = std::filesystem;
 
 namespace {
@@ -70,16 +71,11 @@ TEST(UnpcReader, HeaderFields) {
     const Document doc = parse_unpc_xml(
         tei("The United Nations Parallel Corpus v1.0 - NPT/CONF.2015/PC.III/SR.2", sample_body),
         "sr_2.xml");
-    expect_metadata(doc, {.symbol = "NPT/CONF.2015/PC.III/SR.2",
-                          .title = "NPT/CONF.2015/PC.III/SR.2",
-                          .body = "NPT/CONF.2015",
-                          .session = 3,
-                          .date = "2014-04-28",
-                          .lang = "en",
-                          .job_number = "N1431343",
-                          .source = "sr_2.xml",
-                          .format = "unpc-xml",
-                          .year = 2014});
+    expect_metadata(
+        doc, {Meta::symbol("NPT/CONF.2015/PC.III/SR.2"), Meta::title("NPT/CONF.2015/PC.III/SR.2"),
+              Meta::body("NPT/CONF.2015"), Meta::session(3), Meta::date("2014-04-28"),
+              Meta::lang("en"), Meta::job_number("N1431343"), Meta::source("sr_2.xml"),
+              Meta::format("unpc-xml"), Meta::year(2014)});
 }
 
 TEST(UnpcReader, TitleLosesTheCorpusPrefixOnly) {
