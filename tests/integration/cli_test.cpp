@@ -27,19 +27,11 @@ using test::q;
 using test::RunResult;
 using test::slurp;
 
-class CliTest : public ::testing::Test {
+class CliTest : public test::ScratchFolderTest {
   protected:
-    fs::path dir = test::test_dir("plenary-cli");
-    fs::path db = dir / "db";
-    fs::path docs = dir / "docs";
-    void SetUp() override { fs::create_directories(docs); }
-    void TearDown() override { fs::remove_all(dir); }
+    CliTest() : ScratchFolderTest("plenary-cli") {}
 
     RunResult run(const std::string& args) { return test::run_captured(kIndex + " " + args, dir); }
-    void write(const std::string& name, const std::string& bytes) {
-        fs::create_directories((docs / name).parent_path());
-        std::ofstream(docs / name, std::ios::binary) << bytes;
-    }
     Xapian::doccount paragraphs() { return Xapian::Database(db.string()).get_doccount(); }
 };
 
