@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "baseline_parser.h"
 #include "model/schema.h"
 #include "search/search.h"
 
@@ -134,11 +135,7 @@ int main(int argc, char** argv) {
     plenary::Searcher per_match({argv[1]});
     per_match.set_facet_column(plenary::Searcher::FacetColumnBuild::never);
     Xapian::Database base(argv[2]);
-    Xapian::QueryParser qp;
-    qp.set_database(base);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(Xapian::Query::OP_AND);
+    Xapian::QueryParser qp = baseline_parser(base);
     sqlite3* fts = nullptr;
     if (sqlite3_open_v2(argv[3], &fts, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         std::fprintf(stderr, "query-bench: cannot open %s\n", argv[3]);

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 
+#include "baseline_parser.h"
+
 int main(int argc, char** argv) {
     if (argc != 3) {
         std::fprintf(stderr, "usage: xapian-once DB QUERY\n");
@@ -14,11 +16,7 @@ int main(int argc, char** argv) {
     }
     try {
         Xapian::Database db(argv[1]);
-        Xapian::QueryParser qp;
-        qp.set_database(db);
-        qp.set_stemmer(Xapian::Stem("english"));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        qp.set_default_op(Xapian::Query::OP_AND);
+        Xapian::QueryParser qp = baseline_parser(db);
         Xapian::Enquire enquire(db);
         enquire.set_query(qp.parse_query(argv[2], Xapian::QueryParser::FLAG_DEFAULT));
         const Xapian::MSet mset = enquire.get_mset(0, 10);

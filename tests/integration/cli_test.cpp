@@ -27,19 +27,19 @@ using test::q;
 using test::RunResult;
 using test::slurp;
 
-class CliTest : public ::testing::Test {
+/// Success when the run exited 0 and its report holds said; else what it printed.
+::testing::AssertionResult reports(const RunResult& r, const std::string& said) {
+    if (r.status != 0) return ::testing::AssertionFailure() << "exit " << r.status << ": " << r.err;
+    if (r.out.find(said) == std::string::npos)
+        return ::testing::AssertionFailure() << "no \"" << said << "\" in: " << r.out;
+    return ::testing::AssertionSuccess();
+}
+
+class CliTest : public test::ScratchFolderTest {
   protected:
-    fs::path dir = test::test_dir("plenary-cli");
-    fs::path db = dir / "db";
-    fs::path docs = dir / "docs";
-    void SetUp() override { fs::create_directories(docs); }
-    void TearDown() override { fs::remove_all(dir); }
+    CliTest() : ScratchFolderTest("plenary-cli") {}
 
     RunResult run(const std::string& args) { return test::run_captured(kIndex + " " + args, dir); }
-    void write(const std::string& name, const std::string& bytes) {
-        fs::create_directories((docs / name).parent_path());
-        std::ofstream(docs / name, std::ios::binary) << bytes;
-    }
     Xapian::doccount paragraphs() { return Xapian::Database(db.string()).get_doccount(); }
 };
 
@@ -51,14 +51,12 @@ TEST_F(CliTest, IndexesThenSkipsUnchangedFiles) {
     write("a.txt", kSpeech);
     write("b.txt", "Another speech about the Charter of the United Nations.\n");
     RunResult r = run("--db " + q(db) + " " + q(docs));
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("2 documents indexed, 0 unchanged"), std::string::npos) << r.out;
+    ASSERT_TRUE(reports(r, "2 documents indexed, 0 unchanged"));
     const auto first = paragraphs();
     EXPECT_EQ(first, 3u);
 
     r = run("--db " + q(db) + " " + q(docs));
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("0 documents indexed, 2 unchanged"), std::string::npos) << r.out;
+    ASSERT_TRUE(reports(r, "0 documents indexed, 2 unchanged"));
     EXPECT_EQ(paragraphs(), first);
 }
 
@@ -70,8 +68,7 @@ TEST_F(CliTest, ModifiedFileAloneIsReindexedAndTouchedFileIsHashChecked) {
     write("a.txt", std::string(kSpeech) + "\nA third paragraph.\n");
     fs::last_write_time(docs / "b.txt", fs::file_time_type::clock::now());  // touched only
     RunResult r = run("--db " + q(db) + " " + q(docs));
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("1 documents indexed, 1 unchanged"), std::string::npos) << r.out;
+    ASSERT_TRUE(reports(r, "1 documents indexed, 1 unchanged"));
     EXPECT_EQ(paragraphs(), 4u);
 }
 
@@ -83,8 +80,7 @@ TEST_F(CliTest, PruneRemovesFilesGoneFromTheFolder) {
     RunResult r = run("--db " + q(db) + " " + q(docs));
     EXPECT_EQ(paragraphs(), 3u) << "without --prune nothing is removed";
     r = run("--db " + q(db) + " --prune " + q(docs));
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("1 removed"), std::string::npos) << r.out;
+    ASSERT_TRUE(reports(r, "1 removed"));
     EXPECT_EQ(paragraphs(), 1u);
 }
 
@@ -239,8 +235,7 @@ TEST_F(CliTest, ShardedRunMergesIntoTheSameIndexAndKeepsFileRecords) {
     write("old.txt", "A file indexed before the sharded run.\n");
     ASSERT_EQ(run("--db " + q(db) + " " + q(docs / "old.txt")).status, 0);
     RunResult r = run("--jobs 2 --db " + q(db) + " " + q(docs));
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("150 documents indexed, 1 unchanged"), std::string::npos) << r.out;
+    ASSERT_TRUE(reports(r, "150 documents indexed, 1 unchanged"));
     EXPECT_EQ(paragraphs(), 451u);
     for (const char* leftover : {".shard-0", ".shard-1", ".new", ".old"})
         EXPECT_FALSE(fs::exists(db.string() + leftover)) << leftover;
@@ -249,8 +244,7 @@ TEST_F(CliTest, ShardedRunMergesIntoTheSameIndexAndKeepsFileRecords) {
         EXPECT_EQ(merged.get_termfreq("niger"), 150u);
     }
     r = run("--jobs 2 --db " + q(db) + " " + q(docs));
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("0 documents indexed, 151 unchanged"), std::string::npos) << r.out;
+    ASSERT_TRUE(reports(r, "0 documents indexed, 151 unchanged"));
     write("s7.txt", "Replaced text.\n");
     r = run("--jobs 2 --db " + q(db) + " " + q(docs));
     EXPECT_NE(r.out.find("1 documents indexed, 150 unchanged"), std::string::npos) << r.out;

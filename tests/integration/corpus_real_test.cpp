@@ -13,6 +13,7 @@
 #include "base/text_util.h"
 #include "readers/reader.h"
 #include "refs/countries.h"
+#include "unit/readers/unpc_sample.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
@@ -98,19 +99,6 @@ std::map<fs::path, Outcome> CorpusReal::s_outcomes;
 std::uintmax_t CorpusReal::s_bytes = 0;
 double CorpusReal::s_seconds = 0;
 
-/// "en/2014/npt/conf_2015/pc_iii/wp_1.xml" -> "NPT/CONF.2015/PC.III/WP.1" (the corpus's naming).
-std::string symbol_from_unpc_path(const fs::path& file) {
-    const fs::path base = corpus_root() / "unpc-v1-tei-sample" / "en" / "2014";
-    std::string rel = fs::relative(file, base).replace_extension().generic_string();
-    for (char& c : rel) {
-        if (c == '_')
-            c = '.';
-        else if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 32);
-    }
-    return rel;
-}
-
 TEST_F(CorpusReal, UnpcHeadersGiveSymbolDateAndLanguage) {
     std::size_t files = 0;
     for (const auto& [path, o] : s_outcomes) {
@@ -119,7 +107,8 @@ TEST_F(CorpusReal, UnpcHeadersGiveSymbolDateAndLanguage) {
         SCOPED_TRACE(path.string());
         ASSERT_EQ(o.error, "");
         EXPECT_EQ(o.format, "unpc-xml");
-        EXPECT_EQ(o.symbol, symbol_from_unpc_path(path));
+        EXPECT_EQ(o.symbol, plenary::testing::unpc_symbol_from_path(
+                                corpus_root() / "unpc-v1-tei-sample", path));
         EXPECT_EQ(o.body, "NPT/CONF.2015");
         EXPECT_EQ(o.lang, "en");
         // The header's own <date>YYYYMMDD</date>, read here without the reader.

@@ -24,20 +24,13 @@ using test::kSearch;
 using test::q;
 using test::RunResult;
 
-class HostileInputTest : public ::testing::Test {
+class HostileInputTest : public test::ScratchFolderTest {
   protected:
-    fs::path dir = test::test_dir("plenary-hostile");
-    fs::path db = dir / "db";
-    fs::path docs = dir / "docs";
-    void SetUp() override { fs::create_directories(docs); }
-    void TearDown() override { fs::remove_all(dir); }
+    HostileInputTest() : ScratchFolderTest("plenary-hostile") {}
 
     // Runs a program with at most 20 s and 2 GB, so that a regression fails instead of hanging.
     RunResult run(const std::string& program, const std::string& args) {
         return test::run_captured("ulimit -v 2000000; timeout 20 " + program + " " + args, dir);
-    }
-    void write(const std::string& name, const std::string& bytes) {
-        std::ofstream(docs / name, std::ios::binary) << bytes;
     }
 
     // Two good files (three paragraphs) and two that nest 60,000 levels.

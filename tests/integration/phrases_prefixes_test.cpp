@@ -108,6 +108,15 @@ SearchResult search_all(const std::string& db, const std::string& query, std::si
     return s.search(req);
 }
 
+/// What a suite's SetUpTestSuite made, removed and freed: the database and the dump.
+void release(std::string*& db, Dump*& data) {
+    if (db) fs::remove_all(*db);
+    delete db;
+    delete data;
+    db = nullptr;
+    data = nullptr;
+}
+
 class GeneralDebatePhrases : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
@@ -124,13 +133,7 @@ class GeneralDebatePhrases : public ::testing::Test {
         data = new Dump(dump(files));
         db = new std::string(build("ungdc", folders));
     }
-    static void TearDownTestSuite() {
-        if (db) fs::remove_all(*db);
-        delete db;
-        delete data;
-        db = nullptr;
-        data = nullptr;
-    }
+    static void TearDownTestSuite() { release(db, data); }
     void SetUp() override {
         if (!db) GTEST_SKIP() << "shared corpus not found at " << corpus_root() / "ungdc" / "TXT";
     }
@@ -220,13 +223,7 @@ class UprPrefixes : public ::testing::Test {
         for (const fs::path& f : files) paths.push_back(f.string());
         db = new std::string(build("upr", paths));
     }
-    static void TearDownTestSuite() {
-        if (db) fs::remove_all(*db);
-        delete db;
-        delete data;
-        db = nullptr;
-        data = nullptr;
-    }
+    static void TearDownTestSuite() { release(db, data); }
     void SetUp() override {
         if (!db) GTEST_SKIP() << "shared corpus not found at " << corpus_root() / "upr-slovenia";
     }

@@ -47,6 +47,25 @@ inline fs::path test_dir(const std::string& prefix) {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
 }
 
+/// A test with a scratch folder of its own, test_dir(prefix): docs/ is made before each test
+/// and the whole folder removed after it; db is where a database in it goes.
+class ScratchFolderTest : public ::testing::Test {
+  protected:
+    explicit ScratchFolderTest(const std::string& prefix) : dir(test_dir(prefix)) {}
+    void SetUp() override { fs::create_directories(docs); }
+    void TearDown() override { fs::remove_all(dir); }
+
+    /// Writes bytes to docs/name, making the folders it names.
+    void write(const std::string& name, const std::string& bytes) {
+        fs::create_directories((docs / name).parent_path());
+        std::ofstream(docs / name, std::ios::binary) << bytes;
+    }
+
+    fs::path dir;
+    fs::path db = dir / "db";
+    fs::path docs = dir / "docs";
+};
+
 /// Exit status and output of a program run through the shell.
 struct RunResult {
     int status = -1;

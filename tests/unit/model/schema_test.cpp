@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "base/error.h"
+#include "unit/thrown_message.h"
 
 namespace plenary {
 namespace {
@@ -43,12 +44,7 @@ class BadSchemaTest : public ::testing::Test {
     void TearDown() override { fs::remove_all(dir); }
     void write(const std::string& text) { std::ofstream(dir / "fields.json") << text; }
     std::string error() {
-        try {
-            Schema::load(dir.string());
-        } catch (const SchemaError& e) {
-            return e.what();
-        }
-        return "";
+        return testing::thrown_message<SchemaError>([&] { Schema::load(dir.string()); });
     }
 };
 

@@ -6,10 +6,16 @@
 
 #include "base/error.h"
 #include "readers/reader.h"
+#include "unit/expect_document.h"
 #include "unit/test_files.h"
 
 using namespace plenary;
+using plenary::testing::expect_metadata;
+using plenary::testing::expect_paragraphs;
+using plenary::testing::footnotes_of;
 using plenary::testing::make_zip;
+using plenary::testing::Meta;
+using plenary::testing::ParagraphRow;
 
 namespace {
 
@@ -81,69 +87,28 @@ TEST(DocxReader, HeadingsListsFootnotesAndProperties) {
         "<w:tbl><w:tr><w:tc>" + para("Recommendation") + "</w:tc><w:tc>" + para("Position") +
         "</w:tc></w:tr></w:tbl>";
     const Document doc = parse_docx(docx(body), "q.docx");
-    EXPECT_EQ(doc.format, "docx");
-    EXPECT_EQ(doc.title, "Advance questions to Slovenia");
-    EXPECT_EQ(doc.date, "2019-10-21");
-    struct Row {
-        ParagraphKind kind;
-        std::string number;
-        std::string text;
-        std::vector<std::string> headings;
+    expect_metadata(doc, {Meta::title("Advance questions to Slovenia"), Meta::date("2019-10-21"),
+                          Meta::format("docx")});
+    const std::vector<std::string> report = {"Report of the Working Group"};
+    const std::vector<std::string> introduction = {"Report of the Working Group", "Introduction"};
+    const std::vector<std::string> background = {"Report of the Working Group", "Introduction",
+                                                 "Background"};
+    const std::vector<std::string> conclusions = {"Report of the Working Group", "Conclusions"};
+    const std::vector<ParagraphRow> rows = {
+        {ParagraphKind::heading, "", "Report of the Working Group", report},
+        {ParagraphKind::heading, "", "Introduction", introduction},
+        {ParagraphKind::heading, "", "Background", background},
+        {ParagraphKind::numbered, "1", "The State under review presented its report.", background},
+        {ParagraphKind::numbered, "2", "It answered.", background},
+        {ParagraphKind::numbered, "a", "first item", background},
+        {ParagraphKind::numbered, "b", "second item", background},
+        {ParagraphKind::list_item, "", "a bullet", background},
+        {ParagraphKind::heading, "", "Conclusions", conclusions},
+        {ParagraphKind::numbered, "12", "Printed number in the text.", conclusions},
+        {ParagraphKind::table, "", "Recommendation | Position", conclusions},
     };
-    const std::vector<Row> rows = {
-        {ParagraphKind::heading,
-         "",
-         "Report of the Working Group",
-         {"Report of the Working Group"}},
-        {ParagraphKind::heading,
-         "",
-         "Introduction",
-         {"Report of the Working Group", "Introduction"}},
-        {ParagraphKind::heading,
-         "",
-         "Background",
-         {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered,
-         "1",
-         "The State under review presented its report.",
-         {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered,
-         "2",
-         "It answered.",
-         {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered,
-         "a",
-         "first item",
-         {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::numbered,
-         "b",
-         "second item",
-         {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::list_item,
-         "",
-         "a bullet",
-         {"Report of the Working Group", "Introduction", "Background"}},
-        {ParagraphKind::heading, "", "Conclusions", {"Report of the Working Group", "Conclusions"}},
-        {ParagraphKind::numbered,
-         "12",
-         "Printed number in the text.",
-         {"Report of the Working Group", "Conclusions"}},
-        {ParagraphKind::table,
-         "",
-         "Recommendation | Position",
-         {"Report of the Working Group", "Conclusions"}},
-    };
-    ASSERT_EQ(doc.paragraphs.size(), rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        SCOPED_TRACE(i);
-        EXPECT_EQ(doc.paragraphs[i].kind, rows[i].kind);
-        EXPECT_EQ(doc.paragraphs[i].number, rows[i].number);
-        EXPECT_EQ(doc.paragraphs[i].text, rows[i].text);
-        EXPECT_EQ(doc.paragraphs[i].headings, rows[i].headings);
-    }
-    ASSERT_EQ(doc.paragraphs[4].footnotes.size(), 1u);
-    EXPECT_EQ(doc.paragraphs[4].footnotes[0].marker, "1");
-    EXPECT_EQ(doc.paragraphs[4].footnotes[0].text, "See A/HRC/43/2.");
+    ASSERT_NO_FATAL_FAILURE(expect_paragraphs(doc, rows));
+    EXPECT_EQ(footnotes_of(doc.paragraphs[4]), std::vector<std::string>{"1 See A/HRC/43/2."});
     EXPECT_TRUE(doc.paragraphs[3].footnotes.empty());
 }
 

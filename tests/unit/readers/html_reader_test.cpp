@@ -3,8 +3,13 @@
 #include <string>
 
 #include "readers/reader.h"
+#include "unit/expect_document.h"
 
 using namespace plenary;
+using plenary::testing::expect_metadata;
+using plenary::testing::expect_paragraphs;
+using plenary::testing::Meta;
+using plenary::testing::ParagraphRow;
 
 namespace {
 
@@ -22,17 +27,10 @@ TEST(HtmlReader, BodyTextHeadingsMetadataAndEntities) {
         "<h2>Conclusions</h2><P CLASS=x>Texte <b>final</b>\n  sur deux lignes.<p>Sans fin"
         "<footer>Copyright</footer></body></html>";
     const Document doc = parse_html(html, "page.html");
-    EXPECT_EQ(doc.format, "html");
-    EXPECT_EQ(doc.lang, "fr");
-    EXPECT_EQ(doc.title, "Rapport du Conseil");  // DC.title is the record; <title> is the tab's
-    EXPECT_EQ(doc.date, "2020-03-12");
-    EXPECT_EQ(doc.symbol, "A/HRC/43/2");
-    struct Row {
-        ParagraphKind kind;
-        std::string number, text;
-        std::vector<std::string> headings;
-    };
-    const std::vector<Row> rows = {
+    // DC.title is the record; <title> is the tab's.
+    expect_metadata(doc, {Meta::symbol("A/HRC/43/2"), Meta::title("Rapport du Conseil"),
+                          Meta::date("2020-03-12"), Meta::lang("fr"), Meta::format("html")});
+    const std::vector<ParagraphRow> rows = {
         {ParagraphKind::heading, "", "Rapport", {"Rapport"}},
         {ParagraphKind::heading, "", "Introduction", {"Rapport", "Introduction"}},
         {ParagraphKind::numbered,
@@ -46,14 +44,7 @@ TEST(HtmlReader, BodyTextHeadingsMetadataAndEntities) {
         {ParagraphKind::unnumbered, "", "Texte final sur deux lignes.", {"Rapport", "Conclusions"}},
         {ParagraphKind::unnumbered, "", "Sans fin", {"Rapport", "Conclusions"}},
     };
-    ASSERT_EQ(doc.paragraphs.size(), rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        SCOPED_TRACE(i);
-        EXPECT_EQ(doc.paragraphs[i].kind, rows[i].kind);
-        EXPECT_EQ(doc.paragraphs[i].number, rows[i].number);
-        EXPECT_EQ(doc.paragraphs[i].text, rows[i].text);
-        EXPECT_EQ(doc.paragraphs[i].headings, rows[i].headings);
-    }
+    expect_paragraphs(doc, rows);
 }
 
 TEST(HtmlReader, LanguageOfMostTextWinsOverTheFrame) {

@@ -8,9 +8,14 @@
 #include "base/text_util.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
+#include "unit/expect_document.h"
 
 namespace plenary {
 namespace {
+
+using plenary::testing::expect_metadata;
+using plenary::testing::footnotes_of;
+using plenary::testing::Meta;
 
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
@@ -149,12 +154,9 @@ TEST(MarkdownReader, FootnotesAttachWhereTheMarkerStands) {
         "<sup>3</sup> Note three.\n",
         "t.md");
     ASSERT_EQ(doc.paragraphs.size(), 3u);
-    ASSERT_EQ(doc.paragraphs[0].footnotes.size(), 2u);
-    EXPECT_EQ(doc.paragraphs[0].footnotes[0].marker, "1");
-    EXPECT_EQ(doc.paragraphs[0].footnotes[0].text, "Note one.");
-    EXPECT_EQ(doc.paragraphs[0].footnotes[1].text, "Note two.");
-    ASSERT_EQ(doc.paragraphs[1].footnotes.size(), 1u);
-    EXPECT_EQ(doc.paragraphs[1].footnotes[0].marker, "3");
+    EXPECT_EQ(footnotes_of(doc.paragraphs[0]),
+              (std::vector<std::string>{"1 Note one.", "2 Note two."}));
+    EXPECT_EQ(footnotes_of(doc.paragraphs[1]), (std::vector<std::string>{"3 Note three."}));
     EXPECT_TRUE(doc.paragraphs[2].footnotes.empty());
 }
 
@@ -165,14 +167,9 @@ TEST(MarkdownReader, MastheadBecomesMetadata) {
         "## **The report title**\n\n### Report of the Secretary-General\n\n"
         "\\* [A/73/50](#).\n\n1. Body text.\n",
         "t.md");
-    EXPECT_EQ(doc.body, "A");
-    EXPECT_EQ(doc.distribution, "Limited");
-    EXPECT_EQ(doc.date, "2019-03-03");
-    EXPECT_EQ(doc.lang, "fr");
-    EXPECT_EQ(doc.session, 73);
-    EXPECT_EQ(doc.agenda_item, "5");
-    EXPECT_EQ(doc.title, "The report title");
-    EXPECT_EQ(doc.symbol, "");
+    expect_metadata(doc, {Meta::symbol(""), Meta::title("The report title"), Meta::body("A"),
+                          Meta::session(73), Meta::date("2019-03-03"), Meta::lang("fr"),
+                          Meta::distribution("Limited"), Meta::agenda_item("5")});
     ASSERT_EQ(doc.paragraphs.size(), 1u);
     EXPECT_EQ(doc.paragraphs[0].text, "Body text.");
     EXPECT_TRUE(doc.paragraphs[0].headings.empty());

@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "base/error.h"
+#include "unit/expect_document.h"
 
 using namespace plenary;
 namespace fs = std::filesystem;
+using plenary::testing::expect_metadata;
+using plenary::testing::Meta;
 
 namespace {
 
@@ -124,6 +127,19 @@ struct ErrorRow {
     int line;
 };
 
+/// Runs read, which must throw a DocumentError naming path, with row's message and line.
+template <class Read>
+void expect_error(const Read& read, const std::string& path, const ErrorRow& row) {
+    try {
+        read();
+        ADD_FAILURE() << "no error for " << row.name;
+    } catch (const DocumentError& e) {
+        EXPECT_EQ(e.path(), path);
+        EXPECT_EQ(e.message(), row.message) << row.name;
+        EXPECT_EQ(e.line(), row.line) << row.name;
+    }
+}
+
 TEST(ReadDocument, ErrorsWordForWord) {
     TempDir dir;
     dir.write("empty.txt", "");
@@ -155,14 +171,7 @@ TEST(ReadDocument, ErrorsWordForWord) {
     };
     for (const auto& row : rows) {
         const std::string path = dir.path(row.name);
-        try {
-            read_document(path);
-            ADD_FAILURE() << "no error for " << row.name;
-        } catch (const DocumentError& e) {
-            EXPECT_EQ(e.path(), path);
-            EXPECT_EQ(e.message(), row.message) << row.name;
-            EXPECT_EQ(e.line(), row.line) << row.name;
-        }
+        expect_error([&] { read_document(path); }, path, row);
     }
 }
 
@@ -300,16 +309,11 @@ TEST(ApplySidecar, OverridesEveryField) {
     doc.lang = "fr";
     doc.session = 3;
     apply_sidecar(doc, md);
-    EXPECT_EQ(doc.symbol, "CTOC/COP/2020/2");
-    EXPECT_EQ(doc.title, "Activities of UNODC");
-    EXPECT_EQ(doc.body, "CTOC/COP");
-    EXPECT_EQ(doc.session, 10);
-    EXPECT_EQ(doc.date, "2020-07-20");
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.distribution, "General");
-    EXPECT_EQ(doc.agenda_item, "2 (b)");
-    EXPECT_EQ(doc.job_number, "V.20-03727");
-    EXPECT_EQ(doc.country, "AUT");
+    expect_metadata(
+        doc, {Meta::symbol("CTOC/COP/2020/2"), Meta::title("Activities of UNODC"),
+              Meta::body("CTOC/COP"), Meta::session(10), Meta::date("2020-07-20"), Meta::lang("en"),
+              Meta::distribution("General"), Meta::agenda_item("2 (b)"),
+              Meta::job_number("V.20-03727"), Meta::country("AUT")});
 
     // read_document applies it last, over the file name and the text.
     const Document read = read_document(md);
@@ -368,15 +372,12 @@ TEST(ApplySidecar, ErrorsNameTheSidecarAndLine) {
     for (const auto& row : rows) {
         const std::string sidecar = dir.write("bad.meta.json", row.name);
         dir.write("bad.txt", "Text.\n");
-        try {
-            Document doc;
-            apply_sidecar(doc, dir.path("bad.txt"));
-            ADD_FAILURE() << "no error for " << row.name;
-        } catch (const DocumentError& e) {
-            EXPECT_EQ(e.path(), sidecar);
-            EXPECT_EQ(e.message(), row.message) << row.name;
-            EXPECT_EQ(e.line(), row.line) << row.name;
-        }
+        expect_error(
+            [&] {
+                Document doc;
+                apply_sidecar(doc, dir.path("bad.txt"));
+            },
+            sidecar, row);
         // read_document reports the sidecar, not the document.
         try {
             read_document(dir.path("bad.txt"));
@@ -391,10 +392,8 @@ TEST(ReadDocument, SeedReportWithItsSidecar) {
     const std::string path = std::string(PLENARY_SOURCE_DIR) + "/corpus/ctoc-cop-2020-2.md";
     if (!fs::exists(path)) GTEST_SKIP() << "seed copy not found at " << path;
     const Document doc = read_document(path);
-    EXPECT_EQ(doc.format, "markdown");
-    EXPECT_EQ(doc.symbol, "CTOC/COP/2020/2");
-    EXPECT_EQ(doc.body, "CTOC/COP");
-    EXPECT_EQ(doc.lang, "en");
+    expect_metadata(doc, {Meta::symbol("CTOC/COP/2020/2"), Meta::body("CTOC/COP"), Meta::lang("en"),
+                          Meta::format("markdown")});
     EXPECT_EQ(doc.title.rfind("Activities of the United Nations Office on Drugs and Crime", 0), 0u);
     EXPECT_GT(doc.paragraphs.size(), 80u);
 }

@@ -13,11 +13,15 @@
 #include "readers/layout.h"
 #include "readers/reader.h"
 #include "readers/wrapped_text.h"
+#include "unit/expect_document.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
+using plenary::testing::expect_metadata;
+using plenary::testing::footnotes_of;
+using plenary::testing::Meta;
 
 std::vector<std::string> texts(const Document& doc) {
     std::vector<std::string> out;
@@ -132,13 +136,10 @@ TEST(TextReader, MastheadInColumns) {
         "\n"
         "GE.19-14870(E)\n",
         "t.txt");
-    EXPECT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
-    EXPECT_EQ(doc.body, "A/HRC");
-    EXPECT_EQ(doc.distribution, "General");
-    EXPECT_EQ(doc.date, "2019-08-30");
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.session, 34);
-    EXPECT_EQ(doc.title, "Compilation on Slovenia");
+    expect_metadata(
+        doc, {Meta::symbol("A/HRC/WG.6/34/SVN/2"), Meta::title("Compilation on Slovenia"),
+              Meta::body("A/HRC"), Meta::session(34), Meta::date("2019-08-30"), Meta::lang("en"),
+              Meta::distribution("General")});
     EXPECT_EQ(texts(doc), std::vector<std::string>{"The present report was prepared."});
 }
 
@@ -172,14 +173,11 @@ TEST(TextReader, HumanRightsCouncilMasthead) {
         "       I. Introduction\n"
         "            1.     The Working Group held its session.\n",
         "t.txt");
-    EXPECT_EQ(doc.symbol, "A/HRC/28/15");
-    EXPECT_EQ(doc.date, "2014-12-10");
-    EXPECT_EQ(doc.session, 28);
-    EXPECT_EQ(doc.agenda_item, "6");
-    EXPECT_EQ(doc.job_number, "GE.14-23930");
-    EXPECT_EQ(doc.title,
-              "Report of the Working Group on the Universal Periodic Review at its twentieth "
-              "session");
+    expect_metadata(doc, {Meta::symbol("A/HRC/28/15"),
+                          Meta::title("Report of the Working Group on the Universal Periodic "
+                                      "Review at its twentieth session"),
+                          Meta::session(28), Meta::date("2014-12-10"), Meta::agenda_item("6"),
+                          Meta::job_number("GE.14-23930")});
     ASSERT_FALSE(doc.paragraphs.empty());
     EXPECT_EQ(doc.paragraphs.back().number, "1");
     EXPECT_EQ(doc.paragraphs.back().headings, std::vector<std::string>{"I. Introduction"});
@@ -202,10 +200,8 @@ TEST(TextReader, FootnotesAtThePageFootAttach) {
     // The marks leave the text once their notes are attached.
     EXPECT_EQ(p.text,
               "The Committee recommended ratification. It also noted the work of the Ombudsman.");
-    ASSERT_EQ(p.footnotes.size(), 2u);
-    EXPECT_EQ(p.footnotes[0].marker, "3");
-    EXPECT_EQ(p.footnotes[0].text, "See CCPR/C/SVN/CO/3, para. 4.");
-    EXPECT_EQ(p.footnotes[1].marker, "4");
+    EXPECT_EQ(footnotes_of(p),
+              (std::vector<std::string>{"3 See CCPR/C/SVN/CO/3, para. 4.", "4 Ibid."}));
 }
 
 TEST(TextReader, TabSeparatedRecordsAreAParagraphEachAndNoParagraphGrowsWithoutEnd) {
@@ -246,12 +242,9 @@ TEST(TextReader, EndnotesAttachInMarkerOrder) {
         "  4 Orphan note.\n",
         "t.txt");
     ASSERT_EQ(doc.paragraphs.size(), 3u);
-    ASSERT_EQ(doc.paragraphs[0].footnotes.size(), 1u);
-    EXPECT_EQ(doc.paragraphs[0].footnotes[0].marker, "1");
-    ASSERT_EQ(doc.paragraphs[1].footnotes.size(), 2u);
-    EXPECT_EQ(doc.paragraphs[1].footnotes[0].text, "Second note continued.");
-    EXPECT_EQ(doc.paragraphs[1].footnotes[1].marker, "3");
-    EXPECT_EQ(doc.paragraphs[1].footnotes[1].text, "Third note.");
+    EXPECT_EQ(footnotes_of(doc.paragraphs[0]), (std::vector<std::string>{"1 First note."}));
+    EXPECT_EQ(footnotes_of(doc.paragraphs[1]),
+              (std::vector<std::string>{"2 Second note continued.", "3 Third note."}));
     EXPECT_EQ(doc.paragraphs[2].text, "4 Orphan note.");
     EXPECT_EQ(doc.paragraphs[2].line, 10);  // the form feed's own line counts
     // The marks leave the text; a decimal, a year and "para. 3" stay.
@@ -532,7 +525,7 @@ TEST(TextReader, WrappedSpeechLineNumbersAndNoBreakAfterTitles) {
     const std::size_t second = text.find("The end of the cold war");
     text.insert(second, "I also thank Mr.\nAmara Essy.\n");
     const Document doc = parse_text(text, "t.txt");
-    ASSERT_EQ(doc.paragraphs.size(), kSpeech.size() + 1) << testing::PrintToString(texts(doc));
+    ASSERT_EQ(doc.paragraphs.size(), kSpeech.size() + 1) << ::testing::PrintToString(texts(doc));
     EXPECT_EQ(doc.paragraphs[1].text, "I also thank Mr. Amara Essy.");
     EXPECT_EQ(doc.paragraphs[2].text, kSpeech[1]);
     EXPECT_EQ(doc.paragraphs[0].line, 1);
@@ -681,12 +674,9 @@ TEST(TextReaderReal, UprCompilation) {
     const std::string path = shared("corpus-real/upr-slovenia/cycle3/extracted/g1925890.txt");
     if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
     const Document doc = parse_text(read_file(path), path);
-    EXPECT_EQ(doc.symbol, "A/HRC/WG.6/34/SVN/2");
-    EXPECT_EQ(doc.date, "2019-08-30");
-    EXPECT_EQ(doc.session, 34);
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.distribution, "General");
-    EXPECT_EQ(doc.job_number, "GE.19-14870");
+    expect_metadata(
+        doc, {Meta::symbol("A/HRC/WG.6/34/SVN/2"), Meta::session(34), Meta::date("2019-08-30"),
+              Meta::lang("en"), Meta::distribution("General"), Meta::job_number("GE.19-14870")});
     int last = 0;
     for (const auto& p : doc.paragraphs) {
         EXPECT_NE(trim(p.text), "A/HRC/WG.6/34/SVN/2");

@@ -8,9 +8,13 @@
 #include "base/error.h"
 #include "base/text_util.h"
 #include "readers/reader.h"
+#include "unit/expect_document.h"
+#include "unit/readers/unpc_sample.h"
 #include "unit/test_files.h"
 
 using namespace plenary;
+using plenary::testing::expect_metadata;
+using plenary::testing::Meta;
 namespace fs = std::filesystem;
 
 namespace {
@@ -67,16 +71,11 @@ TEST(UnpcReader, HeaderFields) {
     const Document doc = parse_unpc_xml(
         tei("The United Nations Parallel Corpus v1.0 - NPT/CONF.2015/PC.III/SR.2", sample_body),
         "sr_2.xml");
-    EXPECT_EQ(doc.symbol, "NPT/CONF.2015/PC.III/SR.2");
-    EXPECT_EQ(doc.job_number, "N1431343");
-    EXPECT_EQ(doc.date, "2014-04-28");
-    EXPECT_EQ(doc.year(), 2014);
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.title, "NPT/CONF.2015/PC.III/SR.2");
-    EXPECT_EQ(doc.body, "NPT/CONF.2015");
-    EXPECT_EQ(doc.session, 3);
-    EXPECT_EQ(doc.format, "unpc-xml");
-    EXPECT_EQ(doc.source, "sr_2.xml");
+    expect_metadata(
+        doc, {Meta::symbol("NPT/CONF.2015/PC.III/SR.2"), Meta::title("NPT/CONF.2015/PC.III/SR.2"),
+              Meta::body("NPT/CONF.2015"), Meta::session(3), Meta::date("2014-04-28"),
+              Meta::lang("en"), Meta::job_number("N1431343"), Meta::source("sr_2.xml"),
+              Meta::format("unpc-xml"), Meta::year(2014)});
 }
 
 TEST(UnpcReader, TitleLosesTheCorpusPrefixOnly) {
@@ -188,19 +187,6 @@ TEST(UnpcReader, MalformedXmlNamesPathAndLine) {
     }
 }
 
-/// "en/2014/npt/conf_2015/pc_iii/wp_1.xml" -> "NPT/CONF.2015/PC.III/WP.1": the corpus names
-/// each file after its symbol, which gives an expectation independent of the header.
-std::string symbol_from_path(const fs::path& root, const fs::path& file) {
-    std::string rel = fs::relative(file, root / "en" / "2014").replace_extension().generic_string();
-    for (char& c : rel) {
-        if (c == '_')
-            c = '.';
-        else if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 32);
-    }
-    return rel;
-}
-
 TEST(UnpcReader, RealSampleOf71Files) {
     const fs::path root = fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "unpc-v1-tei-sample";
     if (!fs::exists(root)) GTEST_SKIP() << "shared corpus not found at " << root;
@@ -213,7 +199,8 @@ TEST(UnpcReader, RealSampleOf71Files) {
         const std::string xml = read_file(entry.path().string());
         bytes += xml.size();
         const Document doc = parse_unpc_xml(xml, entry.path().string());
-        const std::string expected_symbol = symbol_from_path(root, entry.path());
+        const std::string expected_symbol =
+            plenary::testing::unpc_symbol_from_path(root, entry.path());
         EXPECT_EQ(doc.symbol, expected_symbol);
         EXPECT_EQ(doc.title, expected_symbol);
         EXPECT_EQ(doc.body, "NPT/CONF.2015");

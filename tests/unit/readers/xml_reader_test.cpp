@@ -6,9 +6,12 @@
 #include "base/error.h"
 #include "base/text_util.h"
 #include "readers/reader.h"
+#include "unit/expect_document.h"
 #include "unit/test_files.h"
 
 using namespace plenary;
+using plenary::testing::expect_metadata;
+using plenary::testing::Meta;
 
 namespace {
 
@@ -31,11 +34,8 @@ TEST(XmlSchemaReader, UdhrArticlesNumberedWithAnchors) {
     ASSERT_FALSE(schema.empty());
     EXPECT_EQ(detect_format(bytes, "u.xml"), Format::schema_xml);
     const Document doc = parse_schema_xml(bytes, "u.xml", schema);
-    EXPECT_EQ(doc.format, "udhr-xml");
-    EXPECT_EQ(doc.title, "Declaration");
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.symbol, "A/RES/217(III)");
-    EXPECT_EQ(doc.date, "1948-12-10");
+    expect_metadata(doc, {Meta::symbol("A/RES/217(III)"), Meta::title("Declaration"),
+                          Meta::date("1948-12-10"), Meta::lang("en"), Meta::format("udhr-xml")});
     ASSERT_EQ(doc.paragraphs.size(), 4u);
     EXPECT_EQ(doc.paragraphs[0].kind, ParagraphKind::unnumbered);
     EXPECT_EQ(doc.paragraphs[0].headings, std::vector<std::string>{"Preamble"});
@@ -67,13 +67,11 @@ TEST(XmlSchemaReader, AkomaNtosoResolution) {
     const std::string path =
         std::string(PLENARY_SOURCE_DIR) + "/tests/data/akn/A_RES_73_999-akn.xml";
     const Document doc = read_document(path);
-    EXPECT_EQ(doc.format, "akn");
-    EXPECT_EQ(doc.symbol, "A/RES/73/999");
-    EXPECT_EQ(doc.date, "2018-10-22");
-    EXPECT_EQ(doc.lang, "en");
-    EXPECT_EQ(doc.session, 73);
-    EXPECT_EQ(doc.agenda_item, "68");
-    EXPECT_EQ(doc.title, "Cooperation between the United Nations and regional organizations");
+    expect_metadata(
+        doc, {Meta::symbol("A/RES/73/999"),
+              Meta::title("Cooperation between the United Nations and regional organizations"),
+              Meta::session(73), Meta::date("2018-10-22"), Meta::lang("en"),
+              Meta::agenda_item("68"), Meta::format("akn")});
     ASSERT_EQ(doc.paragraphs.size(), 5u);
     EXPECT_EQ(doc.paragraphs[0].text, "The General Assembly ,");
     EXPECT_EQ(doc.paragraphs[1].kind, ParagraphKind::unnumbered);

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "unit/refs/speeches.h"
 
 namespace plenary {
 namespace {
@@ -433,20 +433,11 @@ INSTANTIATE_TEST_SUITE_P(
 // Over every General Debate speech, paragraph by paragraph as the indexer calls it.
 // (Throughput is measured by bench/stages_bench, not here.)
 TEST(FindResolutions, FindsCitationsAcrossAllSpeeches) {
-    namespace fs = std::filesystem;
-    fs::path dir = fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT";
-    if (!fs::is_directory(dir))
+    if (!std::filesystem::is_directory(testing::speeches_dir()))
         GTEST_SKIP() << "corpus-real/ungdc not found under " << PLENARY_SHARED_DIR;
-    std::size_t bytes = 0;
     std::size_t found = 0;
     CitationContext ctx{"A", "en"};
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::string text = ss.str();
-        bytes += text.size();
+    const std::size_t bytes = testing::for_each_speech([&](const std::string& text) {
         std::size_t p = 0;
         while (p < text.size()) {
             std::size_t q = text.find("\n\n", p);
@@ -454,7 +445,7 @@ TEST(FindResolutions, FindsCitationsAcrossAllSpeeches) {
             found += find_resolutions(std::string_view(text).substr(p, q - p), ctx).size();
             p = q + 2;
         }
-    }
+    });
     ASSERT_GT(bytes, 0u);
     EXPECT_GT(found, 1500u);
 }

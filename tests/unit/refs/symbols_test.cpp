@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "unit/refs/speeches.h"
 
 namespace plenary {
 namespace {
@@ -206,21 +206,11 @@ TEST(FindSymbols, NeverCrashesOnOddInput) {
 
 // Over every General Debate speech (throughput is measured by bench/stages_bench, not here).
 TEST(FindSymbols, FindsSymbolsAcrossAllSpeeches) {
-    namespace fs = std::filesystem;
-    fs::path dir = fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT";
-    if (!fs::is_directory(dir))
+    if (!std::filesystem::is_directory(testing::speeches_dir()))
         GTEST_SKIP() << "corpus-real/ungdc not found under " << PLENARY_SHARED_DIR;
-    std::size_t bytes = 0;
     std::size_t found = 0;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::string text = ss.str();
-        bytes += text.size();
-        found += find_symbols(text).size();
-    }
+    const std::size_t bytes = testing::for_each_speech(
+        [&](const std::string& text) { found += find_symbols(text).size(); });
     ASSERT_GT(bytes, 0u);
     EXPECT_GT(found, 1000u);
 }

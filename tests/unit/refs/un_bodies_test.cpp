@@ -16,6 +16,7 @@
 #include "refs/resolutions.h"
 #include "refs/symbols.h"
 #include "search/facets.h"
+#include "unit/thrown_message.h"
 
 namespace plenary {
 namespace {
@@ -41,15 +42,10 @@ class SchemaDir {
     fs::path m_path;
 };
 
-/// The message of the SchemaError that loading json throws, or "" if none is thrown.
+/// The message of the SchemaError that loading json throws, or "no error".
 std::string load_error(const std::string& json) {
     const SchemaDir dir(json);
-    try {
-        UnBodies::load(dir.path());
-    } catch (const SchemaError& e) {
-        return e.what();
-    }
-    return "";
+    return testing::thrown_message<SchemaError>([&] { UnBodies::load(dir.path()); });
 }
 
 TEST(UnBodies, TableHasPrincipalOrgansAndBothFormerSeriesLists) {
@@ -97,7 +93,7 @@ TEST(UnBodies, BadTableIsOneErrorNamingTheFile) {
     const std::string slash = load_error(R"({"series": ["A/HRC"], "bodies": []})");
     EXPECT_NE(slash.find("'A/HRC' is not a series"), std::string::npos) << slash;
     EXPECT_EQ(load_error(R"({"series": ["A"], "bodies": [{"code": "A", "names": {"en": ["G"]}}]})"),
-              "");
+              "no error");
 }
 
 // The symbol scanner and the file-name reader accept the same series (they held two lists).

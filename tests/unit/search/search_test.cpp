@@ -16,11 +16,13 @@
 #include "model/schema.h"
 #include "refs/countries.h"
 #include "search/query.h"
+#include "unit/thrown_message.h"
 
 namespace plenary {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::thrown_message;
 
 Paragraph para(const std::string& text, References refs = {},
                std::vector<std::string> headings = {}) {
@@ -44,16 +46,25 @@ std::string long_text() {
     return s;
 }
 
+/// A document with the metadata the searches below filter on; its paragraphs come after.
+Document document(const std::string& symbol, const std::string& title, const std::string& body,
+                  int session, const std::string& date, const std::string& lang,
+                  const std::string& source) {
+    Document d;
+    d.symbol = symbol;
+    d.title = title;
+    d.body = body;
+    d.session = session;
+    d.date = date;
+    d.lang = lang;
+    d.source = source;
+    return d;
+}
+
 // d1: A/HRC/40/10 (en, 2019), d2: A/73/100/Add.1 (en, 2018), d3: CTOC/COP/2020/3 (fr, 2020).
 std::vector<Document> corpus() {
-    Document d1;
-    d1.symbol = "A/HRC/40/10";
-    d1.title = "Report on migrants";
-    d1.body = "A/HRC";
-    d1.session = 40;
-    d1.date = "2019-03-01";
-    d1.lang = "en";
-    d1.source = "/plenary-test/d1.md";
+    Document d1 = document("A/HRC/40/10", "Report on migrants", "A/HRC", 40, "2019-03-01", "en",
+                           "/plenary-test/d1.md");
     {
         References r;
         r.countries = {"CIV", "NER"};
@@ -79,14 +90,8 @@ std::vector<Document> corpus() {
         d1.paragraphs.push_back(p);
     }
 
-    Document d2;
-    d2.symbol = "A/73/100/Add.1";
-    d2.title = "Crime prevention";
-    d2.body = "A";
-    d2.session = 73;
-    d2.date = "2018-10-05";
-    d2.lang = "en";
-    d2.source = "/plenary-test/d2.md";
+    Document d2 = document("A/73/100/Add.1", "Crime prevention", "A", 73, "2018-10-05", "en",
+                           "/plenary-test/d2.md");
     {
         References r;
         r.resolutions = {res("S/RES/2482(2019)", "S")};
@@ -104,14 +109,8 @@ std::vector<Document> corpus() {
     }
     d2.paragraphs.push_back(para(long_text()));
 
-    Document d3;
-    d3.symbol = "CTOC/COP/2020/3";
-    d3.title = "Trafic de migrants";
-    d3.body = "CTOC/COP";
-    d3.session = 10;
-    d3.date = "2020-07-20";
-    d3.lang = "fr";
-    d3.source = "/plenary-test/d3.md";
+    Document d3 = document("CTOC/COP/2020/3", "Trafic de migrants", "CTOC/COP", 10, "2020-07-20",
+                           "fr", "/plenary-test/d3.md");
     {
         References r;
         r.countries = {"CIV"};
@@ -513,28 +512,15 @@ TEST_F(SearchTest, ShowPrintsAParagraphWholeAndShowDocumentItsParagraphs) {
         EXPECT_EQ(docs[0].paragraphs[2].ordinal, 3u);
         EXPECT_EQ(docs[0].document.title, "Crime prevention");
     }
-    try {
-        searcher.show("ffffffffffff-9");
-        FAIL() << "no error";
-    } catch (const QueryError& e) {
-        EXPECT_STREQ(e.what(), "no paragraph with id 'ffffffffffff-9'");
-    }
-    try {
-        searcher.show_document("A/99/999");
-        FAIL() << "no error";
-    } catch (const QueryError& e) {
-        EXPECT_STREQ(e.what(), "no document 'A/99/999' in the database");
-    }
+    EXPECT_EQ(thrown_message([&] { searcher.show("ffffffffffff-9"); }),
+              "no paragraph with id 'ffffffffffff-9'");
+    EXPECT_EQ(thrown_message([&] { searcher.show_document("A/99/999"); }),
+              "no document 'A/99/999' in the database");
 }
 
 TEST_F(SearchTest, RequestErrorsAreWordForWord) {
-    auto error_of = [&](SearchRequest req) -> std::string {
-        try {
-            searcher.search(req);
-        } catch (const QueryError& e) {
-            return e.what();
-        }
-        return "no error";
+    auto error_of = [&](const SearchRequest& req) {
+        return thrown_message([&] { searcher.search(req); });
     };
     SearchRequest req;
     EXPECT_EQ(error_of(req), "empty query");
@@ -555,22 +541,12 @@ TEST_F(SearchTest, RequestErrorsAreWordForWord) {
 }
 
 TEST_F(SearchTest, MissingDatabaseIsNamed) {
-    try {
-        Searcher s({"/nonexistent/plenary-db"});
-        FAIL() << "no error";
-    } catch (const DatabaseError& e) {
-        EXPECT_STREQ(e.what(),
-                     "no Plenary database at /nonexistent/plenary-db (run plenary-index first)");
-    }
+    EXPECT_EQ(thrown_message<DatabaseError>([] { Searcher s({"/nonexistent/plenary-db"}); }),
+              "no Plenary database at /nonexistent/plenary-db (run plenary-index first)");
     const fs::path empty = dir / "empty";
     fs::create_directories(empty);
-    try {
-        Searcher s({empty.string()});
-        FAIL() << "no error";
-    } catch (const DatabaseError& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  "no Plenary database at " + empty.string() + " (run plenary-index first)");
-    }
+    EXPECT_EQ(thrown_message<DatabaseError>([&] { Searcher s({empty.string()}); }),
+              "no Plenary database at " + empty.string() + " (run plenary-index first)");
 }
 
 // ---- JSON output against schemas/search-result.schema.json ----
