@@ -170,7 +170,8 @@ TEST(TokenizerTest, SplitInfixesCutsAtApostrophesAndNumberSeparators) {
 // caller tokenises another text from inside (each call keeps its own buffers) and after a text
 // larger than the buffers it keeps.
 TEST(TokenizerTest, ForEachWordGivesTheWordsOfWordsOf) {
-    const std::string text = "L'Assemblée générale, Côte d’Ivoire¹ and Malta1: 1,000 C++ «الجمعيةُ» 联合国大会";
+    const std::string text =
+        "L'Assemblée générale, Côte d’Ivoire¹ and Malta1: 1,000 C++ «الجمعيةُ» 联合国大会";
     for (const Infixes infixes : {Infixes::join, Infixes::split}) {
         std::vector<Word> seen;
         std::size_t inner = 0;
