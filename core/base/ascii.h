@@ -19,6 +19,10 @@ constexpr bool is_ascii_upper(char c) {
 constexpr bool is_ascii_lower(char c) {
     return c >= 'a' && c <= 'z';
 }
+/// c lower-cased if it is an ASCII capital, else c.
+constexpr char ascii_to_lower(char c) {
+    return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 /// 'A' to 'Z' and 'a' to 'z'.
 constexpr bool is_ascii_alpha(char c) {
     return is_ascii_upper(c) || is_ascii_lower(c);

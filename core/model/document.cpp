@@ -18,6 +18,10 @@ const char* to_string(ParagraphKind kind) {
             return "list_item";
         case ParagraphKind::preambular:
             return "preambular";
+        case ParagraphKind::figure:
+            return "figure";
+        case ParagraphKind::contents:
+            return "contents";
     }
     return "unnumbered";
 }

@@ -14,7 +14,18 @@ struct Footnote {
 
 /// What a paragraph is, as printed.
 /// preambular: a resolution's preamble ("The General Assembly,", "Recalling ...,").
-enum class ParagraphKind { numbered, unnumbered, heading, table, list_item, preambular };
+/// What a paragraph is. figure (a chart's caption and labels), table and contents (a table of
+/// contents) are searchable but are no running text: a report's fragments come together in them.
+enum class ParagraphKind {
+    numbered,
+    unnumbered,
+    heading,
+    table,
+    list_item,
+    preambular,
+    figure,
+    contents
+};
 
 const char* to_string(ParagraphKind kind);
 

@@ -370,6 +370,72 @@ std::vector<std::vector<bool>> repeated_lines(
     return marks;
 }
 
+namespace {
+
+// A caption or label word that starts a line: such lines belong to a figure or a table.
+bool starts_caption(std::string_view key) {
+    static const char* const kWords[] = {"figure", "fig.",   "table",   "box",  "chart", "map",
+                                         "graph",  "source", "sources", "note", "notes", "panel"};
+    const std::string first = ascii_lower(key.substr(0, key.find(' ')));
+    for (const char* w : kWords)
+        if (first == w || first == std::string(w) + ":" || first == std::string(w) + ".")
+            return true;
+    return false;
+}
+
+// The key of the block starting at line i if it may be a running head: one or two lines
+// standing alone ("HUMAN DEVELOPMENT REPORT 2009" / "Overcoming barriers: ..."), two words or
+// more, not a caption; empty otherwise. lines_in is the block's size.
+std::string head_key(const std::vector<std::string_view>& lines, std::size_t i,
+                     std::size_t& lines_in) {
+    lines_in = 0;
+    if (trim(lines[i]).empty() || (i > 0 && !trim(lines[i - 1]).empty())) return {};
+    std::size_t end = i;
+    while (end < lines.size() && !trim(lines[end]).empty()) ++end;
+    lines_in = end - i;
+    if (lines_in > 2) return {};
+    std::string key;
+    for (std::size_t k = i; k < end; ++k) {
+        if (trim(lines[k]).size() > 100) return {};
+        if (!key.empty()) key += ' ';
+        key += furniture_key(lines[k]);
+    }
+    const auto letters = std::count_if(key.begin(), key.end(), is_ascii_alpha);
+    if (key.size() < 10 || letters < 6 || key.find(' ') == std::string::npos) return {};
+    if (starts_caption(key)) return {};
+    return ascii_lower(key);
+}
+
+}  // namespace
+
+std::vector<std::vector<bool>> running_heads(
+    const std::vector<std::vector<std::string_view>>& pages) {
+    std::vector<std::vector<bool>> marks(pages.size());
+    std::unordered_map<std::string, std::size_t> pages_of;  // key -> pages it stands on
+    std::size_t lines_in = 0;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        marks[p].assign(pages[p].size(), false);
+        std::vector<std::string> seen;
+        for (std::size_t i = 0; i < pages[p].size(); ++i) {
+            std::string key = head_key(pages[p], i, lines_in);
+            if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+            ++pages_of[key];
+            seen.push_back(std::move(key));
+        }
+    }
+    const std::size_t needed = std::max<std::size_t>(4, pages.size() / 8);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        for (std::size_t i = 0; i < pages[p].size(); ++i) {
+            const std::string key = head_key(pages[p], i, lines_in);
+            if (key.empty()) continue;
+            const auto it = pages_of.find(key);
+            if (it == pages_of.end() || it->second < needed) continue;
+            for (std::size_t k = i; k < i + lines_in; ++k) marks[p][k] = true;
+        }
+    }
+    return marks;
+}
+
 std::string body_code(std::string_view name) {
     const UnBody* body = UnBodies::instance().named(collapse_spaces(name));
     return body ? body->code : std::string();

@@ -81,6 +81,14 @@ std::string furniture_key(std::string_view line);
 std::vector<std::vector<bool>> repeated_lines(
     const std::vector<std::vector<std::string_view>>& pages, int zone = 3, int min_pages = 3);
 
+/// For each page, marks the running heads that the text extraction put anywhere on the page
+/// (two-column reports give the head mid-page): a block of one or two lines standing alone, of
+/// two words or more, whose key (furniture_key) stands so on at least one page in eight (and four
+/// at least). Captions and labels ("FIGURE 6", "Table 2.1", "Source: FAO.") repeat too but open a
+/// figure; they are never running heads. Returned per page, per line.
+std::vector<std::vector<bool>> running_heads(
+    const std::vector<std::vector<std::string_view>>& pages);
+
 /// Metadata gathered from a masthead, piece by piece.
 class Masthead {
   public:

@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/input_limits.h"
 #include "base/text_util.h"
+#include "readers/figures.h"
 #include "readers/hyphenation.h"
 #include "readers/layout.h"
 #include "readers/reader.h"
@@ -187,7 +188,11 @@ class TextBuilder {
             pages.back().push_back(line);
             numbers.back().push_back(source_line);
         }
-        const auto repeated = layout::repeated_lines(pages);
+        auto repeated = layout::repeated_lines(pages);
+        const auto heads = layout::running_heads(pages);
+        for (std::size_t p = 0; p < pages.size(); ++p)
+            for (std::size_t i = 0; i < pages[p].size(); ++i)
+                if (heads[p][i]) repeated[p][i] = true;
         std::size_t nonblank = 0;
         std::size_t long_lines = 0;
         std::size_t tabbed = 0;
@@ -245,6 +250,8 @@ class TextBuilder {
         close_paragraph();
         if (m_endnotes) attach_endnotes();
         flush_headings();
+        // A paged report: its charts' labels and tables' cells come together (figures.h).
+        if (pages.size() > 1 && !m_line_mode) figures::group(m_doc.paragraphs);
     }
 
   private:
