@@ -151,6 +151,31 @@ void strip_marker(std::string& text, std::string_view marker) {
     text.erase(begin, end - begin);
 }
 
+struct SubNumber {
+    std::string_view number;  ///< "121.1"
+    std::string_view first;   ///< "121"
+    std::size_t text_begin = 0;
+};
+
+/// "121.1  Ratify ...": a number of one to three digits, a full stop, one to three digits, a
+/// space and a capital letter (or a quote or bracket) where the text begins.
+std::optional<SubNumber> sub_number(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size() && i < 4 && is_ascii_digit(t[i])) ++i;
+    if (i == 0 || i > 3 || i >= t.size() || t[i] != '.') return std::nullopt;
+    const std::size_t dot = i++;
+    const std::size_t second = i;
+    while (i < t.size() && is_ascii_digit(t[i])) ++i;
+    if (i == second || i - second > 3 || i >= t.size() || !is_space_or_tab(t[i]))
+        return std::nullopt;
+    const std::size_t end = i;
+    while (i < t.size() && is_space_or_tab(t[i])) ++i;
+    if (i >= t.size() || !(is_ascii_upper(t[i]) || t[i] == '"' || t[i] == '(' ||
+                           static_cast<unsigned char>(t[i]) >= 0x80))
+        return std::nullopt;
+    return SubNumber{t.substr(0, end), t.substr(0, dot), i};
+}
+
 /// True if source names a file whose text was extracted from a page layout (PDF, Word).
 bool from_layout(const std::string& source) {
     const std::size_t dot = source.rfind('.');
@@ -529,6 +554,14 @@ class TextBuilder {
             return;
         }
         if (layout::is_page_furniture(t)) return;
+        // "121.1  Ratify the Convention ...": the recommendations listed in paragraph 121, each
+        // a paragraph numbered as printed; the outer numbering goes on at 122.
+        if (const auto sub = sub_number(t);
+            sub && m_last_number > 0 && to_int(sub->first) == m_last_number) {
+            start_paragraph(ParagraphKind::numbered, std::string(sub->number),
+                            t.substr(sub->text_begin), number);
+            return;
+        }
         // Numbered paragraph or numbered heading.
         if (const auto num = layout::paragraph_number(t)) {
             const int n = to_int(num->number);

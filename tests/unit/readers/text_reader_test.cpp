@@ -317,6 +317,27 @@ constexpr auto numbered = ParagraphKind::numbered;
 INSTANTIATE_TEST_SUITE_P(
     Rows, NoTextLost,
     ::testing::Values(
+        // The recommendations of a UPR report, 121.1 to 121.n inside paragraph 121 (here 2.1
+        // and 2.2 in 2): each a paragraph with its number; a number in a sentence ("1.5 per
+        // cent") starts none, and the outer numbering goes on.
+        LayoutCase{"recommendations_numbered_inside_a_paragraph",
+                   "1. The delegation thanked the States.\n"
+                   "2. The recommendations below enjoy the support of Slovenia:\n"
+                   "      2.1    Ratify the Convention (France)\n"
+                   "      (Lithuania);\n"
+                   "      2.2     Complete the process of ratification\n"
+                   "      (Ukraine); raise aid to\n"
+                   "      1.5 per cent (Chile);\n"
+                   "3. The following recommendations will be examined.\n"
+                   "\f4. The report was adopted.\n",
+                   {{"1", numbered, "The delegation thanked the States."},
+                    {"2", numbered, "The recommendations below enjoy the support of Slovenia:"},
+                    {"2.1", numbered, "Ratify the Convention (France) (Lithuania);"},
+                    {"2.2", numbered,
+                     "Complete the process of ratification (Ukraine); raise aid to 1.5 per cent "
+                     "(Chile);"},
+                    {"3", numbered, "The following recommendations will be examined."},
+                    {"4", numbered, "The report was adopted."}}},
         // A reply printed "72." and a wide gap, out of sequence, whose first line reads like a
         // heading: its lines are a paragraph, not a heading the next one displaces.
         LayoutCase{
@@ -690,6 +711,23 @@ TEST(TextReaderReal, UprCompilation) {
     std::size_t notes = 0;
     for (const auto& p : doc.paragraphs) notes += p.footnotes.size();
     EXPECT_GE(notes, 60u);  // of 144 endnotes; the rest stay as paragraphs
+}
+
+// Issue 12: the recommendations 121.1 to 122.n of the third UPR report of Slovenia were two
+// paragraphs of 9 and 28 KB; each is its own paragraph, numbered as printed.
+TEST(TextReaderReal, UprRecommendationsAreParagraphsOfTheirOwn) {
+    const std::string path = shared("corpus-real/upr-slovenia/cycle3/extracted/g1934994.txt");
+    if (!fs::exists(path)) GTEST_SKIP() << "corpus-real not found at " << path;
+    const Document doc = parse_text(read_file(path), path);
+    std::size_t under_121 = 0, under_122 = 0, longest = 0;
+    for (const auto& p : doc.paragraphs) {
+        under_121 += p.number.rfind("121.", 0) == 0;
+        under_122 += p.number.rfind("122.", 0) == 0;
+        if (p.kind == ParagraphKind::numbered) longest = std::max(longest, p.text.size());
+    }
+    EXPECT_GT(under_121, 50U);
+    EXPECT_GT(under_122, 100U);
+    EXPECT_LT(longest, 2000U);
 }
 
 TEST(TextReaderReal, FlagshipReportHasNoBarePageNumbers) {
