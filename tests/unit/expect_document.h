@@ -8,7 +8,6 @@
 #include <initializer_list>
 #include <iterator>
 #include <optional>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,10 +63,11 @@ inline std::optional<std::string> field_text(const Document& doc, std::string_vi
 
 /// Checks each expected field against doc (EXPECT_EQ: every mismatch is reported):
 /// expect_metadata(doc, {Meta::symbol("A/1"), Meta::lang("fr")}).
+// The caller's file and line come from __builtin_FILE and __builtin_LINE as default arguments
+// (GCC and Clang both have them; Debian 12's Clang has no std::source_location).
 inline void expect_metadata(const Document& doc, std::initializer_list<Expected> expected,
-                            std::source_location where = std::source_location::current()) {
-    const ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()),
-                                       "expect_metadata");
+                            const char* file = __builtin_FILE(), int line = __builtin_LINE()) {
+    const ::testing::ScopedTrace trace(file, line, "expect_metadata");
     for (const Expected& e : expected) {
         EXPECT_EQ(field_text(doc, e.field), e.value) << e.field;
     }
@@ -90,9 +90,8 @@ struct ParagraphRow {
 /// Checks that doc has exactly rows' paragraphs: kind, number, text and headings of each.
 /// A wrong count is a fatal failure (wrap the call in ASSERT_NO_FATAL_FAILURE to stop there).
 inline void expect_paragraphs(const Document& doc, const std::vector<ParagraphRow>& rows,
-                              std::source_location where = std::source_location::current()) {
-    const ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()),
-                                       "expect_paragraphs");
+                              const char* file = __builtin_FILE(), int line = __builtin_LINE()) {
+    const ::testing::ScopedTrace trace(file, line, "expect_paragraphs");
     ASSERT_EQ(doc.paragraphs.size(), rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         SCOPED_TRACE(i);
