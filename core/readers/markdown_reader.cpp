@@ -525,8 +525,13 @@ class MarkdownBuilder {
         const bool list = layout::is_list_item(source);
         if (!list && m_target) {
             Paragraph& last = m_doc.paragraphs[*m_target];
-            const bool continues = starts_lower(text) || !layout::ends_sentence(last.text) ||
-                                   (m_page_material && last.kind == ParagraphKind::numbered);
+            // A sentence going on in lower case continues; across a page break (or the
+            // footnotes before it) so does any block after one that ended mid-sentence, and a
+            // numbered paragraph takes the page's next block. Without a page between them, a
+            // block after a salutation ("Heads of State and Government,") is a paragraph.
+            const bool continues =
+                starts_lower(text) || (m_page_material && (!layout::ends_sentence(last.text) ||
+                                                           last.kind == ParagraphKind::numbered));
             if (continues && last.kind != ParagraphKind::table) {
                 layout::append_line(last.text, text);
                 auto& into = m_markers[*m_target];

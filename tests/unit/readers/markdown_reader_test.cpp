@@ -145,7 +145,13 @@ INSTANTIATE_TEST_SUITE_P(
         // A finished paragraph followed by a new capitalised paragraph stays apart.
         JoinCase{"5. Done.\n\nNew paragraph here.\n", 2, "Done."},
         // A heading between stops a continuation.
-        JoinCase{"5. Cut off\n\n## Heading\n\nnext text.\n", 2, "Cut off"}));
+        JoinCase{"5. Cut off\n\n## Heading\n\nnext text.\n", 2, "Cut off"},
+        // Without a page between them, a salutation and a title in capitals are paragraphs of
+        // their own: a capital after a line that ends mid-sentence starts a new one.
+        JoinCase{"Dear colleagues,\n\nIt is an honour to speak.\n\nHAITI\n\nOn Haiti, we act.\n", 4,
+                 "Dear colleagues,"},
+        JoinCase{"**Mr President,**  \n**Heads of State,**\n\nAt the outset, I greet you.\n", 2,
+                 "Mr President, Heads of State,"}));
 
 TEST(MarkdownReader, FootnotesAttachWhereTheMarkerStands) {
     const Document doc = parse_markdown(
