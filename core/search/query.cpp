@@ -1002,10 +1002,11 @@ class QueryParser::Rewriter {
         if (is_operator(word) && near) {
             if (m_after_placeholder) throw near_error(column_of(m_text, k));
             m_near_column = column_of(m_text, k);
-        } else {
+            m_after_placeholder = false;
+        } else if (is_operator(word) || !words_of(word).empty()) {
             m_near_column.reset();
-        }
-        m_after_placeholder = false;
+            m_after_placeholder = false;
+        }  // punctuation alone ("/", ","): Xapian skips it, its neighbours stay neighbours
         if (is_operator(word)) {
             rewritten += ' ';
             rewritten += word;
