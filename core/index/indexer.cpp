@@ -142,6 +142,10 @@ void remove_merge_leftovers(const std::string& db) {
 /// before the swap leaves the shards, which the next run resumes (resume_shards).
 void merge_shards(const std::string& db, const std::vector<std::string>& shards,
                   IndexWriter& writer) {
+    // A run killed during the last merge may have left DB.new or a half-removed DB.old: both
+    // are in the way of this one (found by the killed-runs test).
+    remove_database_folder(db + ".new");
+    remove_database_folder(db + ".old");
     Xapian::Database combined(db);
     for (const auto& s : shards) combined.add_database(Xapian::Database(s));
     combined.compact(db + ".new");
