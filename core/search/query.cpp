@@ -883,6 +883,7 @@ class QueryParser::Rewriter {
         }
         if (!m_open_parens.empty())
             throw QueryError("unbalanced parenthesis", m_open_parens.back());
+        if (m_near_column) throw near_needs_words(*m_near_column);  // "migrants NEAR" at the end
     }
 
     std::string rewritten;
@@ -895,22 +896,31 @@ class QueryParser::Rewriter {
     std::string_view m_text;
     ParsedQuery& m_out;
     std::vector<int> m_open_parens;
-    // NEAR and ADJ join words. Xapian refuses a field or reference beside them by throwing
-    // from inside its parser, which then leaks what it had built (found by fuzzing), so the
-    // rewriter refuses first: the column of a NEAR or ADJ whose right side is still to come,
-    // and whether the last thing written was a placeholder.
-    std::optional<int> m_near_column;
-    bool m_after_placeholder = false;
+    // NEAR and ADJ join two words. Where Xapian's parser refuses anything else beside them
+    // (a field, a reference, a group, another operator, nothing), it throws from inside its
+    // parser and leaks what it had built (found by fuzzing), so the rewriter refuses first.
+    // What was last written, as Xapian's parser will see it; punctuation alone is not seen.
+    enum class Last { nothing, word, operator_, group };
+    Last m_last = Last::nothing;
+    std::optional<int> m_near_column;  ///< a NEAR or ADJ whose right side is still to come
     std::size_t m_next_ref = 0;
     std::size_t m_terms = 0;  // range values and wildcard words so far: the limit stops them early
 
     static QueryError near_error(int column) {
         return QueryError("NEAR and ADJ join words, not fields, references or groups", column);
     }
+    static QueryError near_needs_words(int column) {
+        return QueryError("NEAR and ADJ need a word on each side", column);
+    }
+
+    /// Notes a field, reference, phrase or group written next.
+    void group_next() {
+        if (m_near_column) throw near_error(*m_near_column);
+        m_last = Last::group;
+    }
 
     void placeholder(Xapian::Query q) {
-        if (m_near_column) throw near_error(*m_near_column);
-        m_after_placeholder = true;
+        group_next();
         // Glued to a leading + or - so love/hate applies to it.
         if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+'))
             rewritten += ' ';
@@ -932,9 +942,8 @@ class QueryParser::Rewriter {
         for (Word& w : words_of(s.value)) words.push_back(std::move(w.term));
         if (words.empty()) return;
         if (words.size() > 1) m_out.phrases.push_back(words);
+        group_next();
         rewritten += " \"" + segment_cjk(folded) + "\" ";
-        m_near_column.reset();
-        m_after_placeholder = false;
     }
 
     void field(const Segment& s) {
@@ -980,9 +989,26 @@ class QueryParser::Rewriter {
         }
     }
 
+    /// Checks NEAR and ADJ as Xapian will read word: a word on each side of them.
+    void follow_word(std::string_view word, int column) {
+        const bool op = is_operator(word);
+        if (!op && words_of(word).empty()) return;  // punctuation alone: Xapian skips it
+        const bool near = op && (word.substr(0, 4) == "NEAR" || word.substr(0, 3) == "ADJ");
+        if (m_near_column && op) throw near_needs_words(*m_near_column);  // "a NEAR OR b"
+        if (near && m_last == Last::group) throw near_error(column);
+        if (near && m_last != Last::word) throw near_needs_words(column);  // "a OR NEAR/3 b"
+        m_near_column.reset();
+        if (near) m_near_column = column;
+        m_last = op ? Last::operator_ : Last::word;
+    }
+
     void parenthesis(std::size_t k) {
-        if (m_text[k] == '(' && m_near_column) throw near_error(*m_near_column);
-        m_after_placeholder = m_text[k] == ')';  // a group beside NEAR is refused as a field is
+        if (m_text[k] == '(') {
+            group_next();
+        } else {
+            if (m_near_column) throw near_needs_words(*m_near_column);  // "(a NEAR)"
+            m_last = Last::group;
+        }
         if (m_text[k] == '(') {
             m_open_parens.push_back(column_of(m_text, k));
             if (m_open_parens.size() > static_cast<std::size_t>(limits::max_query_depth))
@@ -998,15 +1024,7 @@ class QueryParser::Rewriter {
     }
 
     void word(std::string_view word, std::size_t k) {
-        const bool near = word.substr(0, 4) == "NEAR" || word.substr(0, 3) == "ADJ";
-        if (is_operator(word) && near) {
-            if (m_after_placeholder) throw near_error(column_of(m_text, k));
-            m_near_column = column_of(m_text, k);
-            m_after_placeholder = false;
-        } else if (is_operator(word) || !words_of(word).empty()) {
-            m_near_column.reset();
-            m_after_placeholder = false;
-        }  // punctuation alone ("/", ","): Xapian skips it, its neighbours stay neighbours
+        follow_word(word, column_of(m_text, k));
         if (is_operator(word)) {
             rewritten += ' ';
             rewritten += word;
