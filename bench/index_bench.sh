@@ -3,8 +3,10 @@
 # run side by side on the same paragraphs. Reports medians of RUNS runs (default 3).
 # The baseline indexes the paragraphs Plenary's readers make (taken once, untimed, from
 # `plenary-index --dump`); plenary-j1-norefs is Plenary without reference extraction.
+# BEFORE=path/to/an/older/plenary-index adds before-j1, that binary run the same way in the
+# same rounds, and the ratio of the two: a change measured side by side.
 #
-#   bench/index_bench.sh [BUILD_DIR] [CORPUS_DIR]
+#   [BEFORE=OLD_BINARY] bench/index_bench.sh [BUILD_DIR] [CORPUS_DIR]
 #
 # Defaults: build/, ../shared/corpus-real/ungdc/TXT. Needs GNU time (package "time") and
 # xapian-compact (package "xapian-tools"), which scripts/setup.sh installs.
@@ -30,17 +32,19 @@ run_one() {
   cat "$work/time"
 }
 
-declare -A secs mem
-for name in baseline plenary-j1 plenary-j1-norefs plenary-j2; do
+names=(baseline plenary-j1 plenary-j1-norefs plenary-j2)
+[ -n "${BEFORE:-}" ] && names+=(before-j1)
+for name in "${names[@]}"; do
   : > "$work/$name.s"; : > "$work/$name.m"
 done
 for ((i = 1; i <= runs; i++)); do
-  for name in baseline plenary-j1 plenary-j1-norefs plenary-j2; do
+  for name in "${names[@]}"; do
     case "$name" in
       baseline)   out=$(run_one "$name" "$build/bench/baseline-index" "$work/$name-db" "$work/paragraphs.jsonl") ;;
       plenary-j1-norefs) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --no-references --jobs 1 --db "$work/$name-db" "$corpus") ;;
       plenary-j1) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --jobs 1 --db "$work/$name-db" "$corpus") ;;
       plenary-j2) out=$(run_one "$name" "$build/indexer/plenary-index" --quiet --jobs 2 --db "$work/$name-db" "$corpus") ;;
+      before-j1) out=$(run_one "$name" "$BEFORE" --quiet --jobs 1 --db "$work/$name-db" "$corpus") ;;
     esac
     echo "$out" | awk '{print $1}' >> "$work/$name.s"
     echo "$out" | awk '{print $2}' >> "$work/$name.m"
@@ -58,9 +62,13 @@ plen_size=$(compacted "$work/plenary-j1-db")
 
 printf '\nCorpus: %s (%.1f MB), %d runs, medians\n\n' "$corpus" "$(echo "$bytes/1000000" | bc -l)" "$runs"
 printf '| indexer | seconds | MB/s | paragraphs | paragraphs/s | peak RSS MB |\n|---|---|---|---|---|---|\n'
-for name in baseline plenary-j1 plenary-j1-norefs plenary-j2; do
+for name in "${names[@]}"; do
   s=$(median < "$work/$name.s"); m=$(median < "$work/$name.m")
-  p=$([ "$name" = baseline ] && echo "$base_paras" || echo "$plen_paras")
+  case "$name" in
+    baseline) p=$base_paras ;;
+    before-j1) p=$(count_docs "$work/before-j1-db") ;;
+    *) p=$plen_paras ;;
+  esac
   printf '| %s | %.2f | %.2f | %d | %.0f | %.0f |\n' "$name" "$s" "$(echo "$bytes/1000000/$s" | bc -l)" "$p" \
     "$(echo "$p/$s" | bc -l)" "$(echo "$m/1024" | bc -l)"
   eval "s_${name//-/_}=$s"
@@ -69,3 +77,7 @@ printf '\nratios: plenary-j1 paragraphs/s / baseline = %.2f; plenary-j2 / plenar
   "$(echo "($plen_paras/$s_plenary_j1)/($base_paras/$s_baseline)" | bc -l)" \
   "$(echo "$s_plenary_j1/$s_plenary_j2" | bc -l)" "$(echo "100*($s_plenary_j1/$s_plenary_j1_norefs-1)" | bc -l)" \
   "$plen_size" "$base_size" "$(echo "$plen_size/$base_size" | bc -l)"
+if [ -n "${BEFORE:-}" ]; then
+  printf 'before: %s; plenary-j1 seconds / before-j1 seconds = %.2f\n' "$BEFORE" \
+    "$(echo "$s_plenary_j1/$s_before_j1" | bc -l)"
+fi
