@@ -542,6 +542,16 @@ class TextBuilder {
         return text.size() <= 150 && !layout::ends_sentence(text) && !layout::starts_lower(text);
     }
 
+    /// "121.1  Ratify the Convention ...": the recommendations listed in paragraph 121, each
+    /// a paragraph numbered as printed; the outer numbering goes on at 122. True if t is one.
+    bool sub_numbered(std::string_view t, int number) {
+        const auto sub = sub_number(t);
+        if (!sub || m_last_number <= 0 || to_int(sub->first) != m_last_number) return false;
+        start_paragraph(ParagraphKind::numbered, std::string(sub->number),
+                        t.substr(sub->text_begin), number);
+        return true;
+    }
+
     void body_line(std::string_view line, int number) {
         const std::string_view t = trim(line);
         if (t.empty()) {
@@ -554,14 +564,7 @@ class TextBuilder {
             return;
         }
         if (layout::is_page_furniture(t)) return;
-        // "121.1  Ratify the Convention ...": the recommendations listed in paragraph 121, each
-        // a paragraph numbered as printed; the outer numbering goes on at 122.
-        if (const auto sub = sub_number(t);
-            sub && m_last_number > 0 && to_int(sub->first) == m_last_number) {
-            start_paragraph(ParagraphKind::numbered, std::string(sub->number),
-                            t.substr(sub->text_begin), number);
-            return;
-        }
+        if (sub_numbered(t, number)) return;
         // Numbered paragraph or numbered heading.
         if (const auto num = layout::paragraph_number(t)) {
             const int n = to_int(num->number);
