@@ -884,6 +884,7 @@ class QueryParser::Rewriter {
         if (!m_open_parens.empty())
             throw QueryError("unbalanced parenthesis", m_open_parens.back());
         if (m_near_column) throw near_needs_words(*m_near_column);  // "migrants NEAR" at the end
+        check_near_neighbours();
     }
 
     std::string rewritten;
@@ -903,6 +904,7 @@ class QueryParser::Rewriter {
     enum class Last { nothing, word, operator_, group };
     Last m_last = Last::nothing;
     std::optional<int> m_near_column;  ///< a NEAR or ADJ whose right side is still to come
+    std::vector<int> m_near_columns;   ///< every NEAR and ADJ, in order
     std::size_t m_next_ref = 0;
     std::size_t m_terms = 0;  // range values and wildcard words so far: the limit stops them early
 
@@ -989,6 +991,37 @@ class QueryParser::Rewriter {
         }
     }
 
+    /// A token of the rewritten query that Xapian reads as one plain term: no love or hate
+    /// sign, no wildcard, no phrase of hyphenated parts, nothing around the word.
+    static bool plain_word(std::string_view token) {
+        if (token.empty() || token[0] == '+' || token[0] == '-') return false;
+        const std::vector<Word> words = words_of(token);
+        return words.size() == 1 && words[0].span.begin == 0 && words[0].span.end == token.size();
+    }
+
+    /// The last word on NEAR and ADJ, over the string Xapian will parse: each stands between
+    /// two plain words, or the query is refused here rather than by Xapian's parser (which
+    /// leaks when it refuses; "-01/ ADJ x" was the fuzzer's third such input).
+    void check_near_neighbours() const {
+        std::vector<std::string_view> tokens;
+        for (std::size_t i = 0; i < rewritten.size();) {
+            while (i < rewritten.size() && rewritten[i] == ' ') ++i;
+            const std::size_t b = i;
+            while (i < rewritten.size() && rewritten[i] != ' ') ++i;
+            if (i > b) tokens.push_back(std::string_view(rewritten).substr(b, i - b));
+        }
+        std::size_t nth = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const std::string_view t = tokens[i];
+            if (!is_operator(t) || (t.substr(0, 4) != "NEAR" && t.substr(0, 3) != "ADJ")) continue;
+            const int column = nth < m_near_columns.size() ? m_near_columns[nth] : 0;
+            ++nth;
+            if (i == 0 || i + 1 == tokens.size() || !plain_word(tokens[i - 1]) ||
+                !plain_word(tokens[i + 1]))
+                throw near_needs_words(column);
+        }
+    }
+
     /// Checks NEAR and ADJ as Xapian will read word: a word on each side of them.
     void follow_word(std::string_view word, int column) {
         const bool op = is_operator(word);
@@ -999,6 +1032,7 @@ class QueryParser::Rewriter {
         if (near && m_last != Last::word) throw near_needs_words(column);  // "a OR NEAR/3 b"
         m_near_column.reset();
         if (near) m_near_column = column;
+        if (near) m_near_columns.push_back(column);
         m_last = op ? Last::operator_ : Last::word;
     }
 
