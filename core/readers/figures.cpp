@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -117,15 +118,24 @@ Paragraph merged(std::vector<Paragraph>& ps, std::size_t from, std::size_t to, P
     return out;
 }
 
+// "W orld": a capital, a space and lower-case letters open the text.
+bool may_open_with_drop_cap(const std::string& t) {
+    return t.size() >= 4 && is_ascii_upper(t[0]) && t[1] == ' ' && is_ascii_lower(t[2]);
+}
+
 }  // namespace
 
 void join_drop_caps(std::vector<Paragraph>& paragraphs) {
+    // Most documents have no candidate at all: their words are not counted.
+    if (std::none_of(paragraphs.begin(), paragraphs.end(),
+                     [](const Paragraph& p) { return may_open_with_drop_cap(p.text); }))
+        return;
     std::unordered_map<std::string, std::size_t> count;  // lower-case ASCII words
     for (const Paragraph& p : paragraphs) {
         std::string word;
-        for (const char c : p.text + " ") {
-            if (is_ascii_alpha(c)) {
-                word += ascii_to_lower(c);
+        for (std::size_t i = 0; i <= p.text.size(); ++i) {
+            if (i < p.text.size() && is_ascii_alpha(p.text[i])) {
+                word += ascii_to_lower(p.text[i]);
             } else if (!word.empty()) {
                 ++count[word];
                 word.clear();
@@ -138,7 +148,7 @@ void join_drop_caps(std::vector<Paragraph>& paragraphs) {
     };
     for (Paragraph& p : paragraphs) {
         const std::string& t = p.text;
-        if (t.size() < 4 || !is_ascii_upper(t[0]) || t[1] != ' ' || !is_ascii_lower(t[2])) continue;
+        if (!may_open_with_drop_cap(t)) continue;
         std::size_t end = 2;
         while (end < t.size() && is_ascii_lower(t[end])) ++end;
         const std::string rest = t.substr(2, end - 2);
@@ -147,9 +157,8 @@ void join_drop_caps(std::vector<Paragraph>& paragraphs) {
     }
 }
 
-void group(std::vector<Paragraph>& paragraphs) {
-    join_drop_caps(paragraphs);
-    std::vector<Paragraph>& ps = paragraphs;
+void group(std::vector<Paragraph>& ps) {
+    join_drop_caps(ps);
     std::vector<Paragraph> out;
     out.reserve(ps.size());
     std::size_t k = 0;
@@ -188,7 +197,7 @@ void group(std::vector<Paragraph>& paragraphs) {
         out.push_back(std::move(p));
         ++k;
     }
-    paragraphs = std::move(out);
+    ps = std::move(out);
 }
 
 }  // namespace plenary::figures

@@ -377,9 +377,10 @@ bool starts_caption(std::string_view key) {
     static const char* const kWords[] = {"figure", "fig.",   "table",   "box",  "chart", "map",
                                          "graph",  "source", "sources", "note", "notes", "panel"};
     const std::string first = ascii_lower(key.substr(0, key.find(' ')));
-    for (const char* w : kWords)
-        if (first == w || first == std::string(w) + ":" || first == std::string(w) + ".")
-            return true;
+    const std::string_view bare = std::string_view(first).substr(
+        0, first.size() - (!first.empty() && (first.back() == ':' || first.back() == '.')));
+    for (const std::string_view w : kWords)
+        if (first == w || bare == w) return true;  // "Source", "Source:", "Fig.", "Fig.:"
     return false;
 }
 
@@ -410,27 +411,32 @@ std::string head_key(const std::vector<std::string_view>& lines, std::size_t i,
 
 std::vector<std::vector<bool>> running_heads(
     const std::vector<std::vector<std::string_view>>& pages) {
-    std::vector<std::vector<bool>> marks(pages.size());
-    std::unordered_map<std::string, std::size_t> pages_of;  // key -> pages it stands on
-    std::size_t lines_in = 0;
+    // Each page's candidate blocks (first line, lines, key), and how many pages hold each key.
+    struct Block {
+        std::size_t first;
+        std::size_t lines;
+        std::string key;
+    };
+    std::vector<std::vector<Block>> blocks(pages.size());
+    std::unordered_map<std::string, std::size_t> pages_of;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        marks[p].assign(pages[p].size(), false);
-        std::vector<std::string> seen;
+        std::size_t lines_in = 0;
         for (std::size_t i = 0; i < pages[p].size(); ++i) {
             std::string key = head_key(pages[p], i, lines_in);
-            if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-            ++pages_of[key];
-            seen.push_back(std::move(key));
+            if (key.empty()) continue;
+            const bool again = std::any_of(blocks[p].begin(), blocks[p].end(),
+                                           [&](const Block& b) { return b.key == key; });
+            if (!again) ++pages_of[key];
+            blocks[p].push_back({i, lines_in, std::move(key)});
         }
     }
     const std::size_t needed = std::max<std::size_t>(4, pages.size() / 8);
+    std::vector<std::vector<bool>> marks(pages.size());
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        for (std::size_t i = 0; i < pages[p].size(); ++i) {
-            const std::string key = head_key(pages[p], i, lines_in);
-            if (key.empty()) continue;
-            const auto it = pages_of.find(key);
-            if (it == pages_of.end() || it->second < needed) continue;
-            for (std::size_t k = i; k < i + lines_in; ++k) marks[p][k] = true;
+        marks[p].assign(pages[p].size(), false);
+        for (const Block& b : blocks[p]) {
+            if (pages_of[b.key] < needed) continue;
+            for (std::size_t k = b.first; k < b.first + b.lines; ++k) marks[p][k] = true;
         }
     }
     return marks;
