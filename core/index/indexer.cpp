@@ -1,5 +1,8 @@
 #include "index/indexer.h"
 
+#include <fcntl.h>  // AT_FDCWD
+#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28+)
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -151,9 +154,15 @@ void merge_shards(const std::string& db, const std::vector<std::string>& shards,
     combined.compact(db + ".new");
     combined.close();
     writer.close();
-    fs::rename(db, db + ".old");
-    fs::rename(db + ".new", db);
-    remove_database_folder(db + ".old");
+    // One atomic exchange where the kernel has it: a reader never finds DB missing. The old
+    // database is then DB.new, removed next (or by the next run if this one is killed).
+    if (renameat2(AT_FDCWD, (db + ".new").c_str(), AT_FDCWD, db.c_str(), RENAME_EXCHANGE) == 0) {
+        remove_database_folder(db + ".new");
+    } else {
+        fs::rename(db, db + ".old");
+        fs::rename(db + ".new", db);
+        remove_database_folder(db + ".old");
+    }
     for (const auto& s : shards) remove_quietly(s);
 }
 
