@@ -39,8 +39,8 @@ bool is_word_char(char32_t c) {
 
 /// Adds the shingle hashes of one paragraph's folded letters and digits to hashes.
 void add_shingles(std::string_view folded, std::size_t shingle,
-                  std::vector<std::uint64_t>& hashes) {
-    std::vector<char32_t> chars;
+                  std::vector<std::uint64_t>& hashes, std::vector<char32_t>& chars) {
+    chars.clear();
     for (std::size_t i = 0; i < folded.size();) {
         const char32_t c = next_code_point(folded, i);
         if (is_word_char(c)) chars.push_back(c);
@@ -167,13 +167,35 @@ CopySignature copy_signature(const Document& doc, const std::string& file_key,
     s.format = doc.format;
     s.quality = paragraph_quality(doc);
     std::vector<std::uint64_t> hashes;
+    std::vector<char32_t> chars;
     const std::size_t shingle = doc.lang == "zh" ? kShingleZh : kShingle;
-    for (const Paragraph& p : doc.paragraphs) add_shingles(fold(p.text), shingle, hashes);
-    std::sort(hashes.begin(), hashes.end());
-    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-    if (hashes.size() > kSketchSize) hashes.resize(kSketchSize);
+    for (const Paragraph& p : doc.paragraphs) add_shingles(fold(p.text), shingle, hashes, chars);
+    keep_smallest_distinct(hashes, kSketchSize);
     s.sketch = std::move(hashes);
     return s;
+}
+
+void keep_smallest_distinct(std::vector<std::uint64_t>& values, std::size_t k) {
+    const auto sort_unique = [](std::vector<std::uint64_t>& v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    // The 2k smallest values (ties at the cut go either side) hold the k smallest distinct
+    // ones unless fewer than k of them are distinct: every value left out is at least as
+    // large as every value kept. A document's hundred thousand shingles are not all sorted.
+    if (const auto prefix = static_cast<std::ptrdiff_t>(2 * k);
+        values.size() > static_cast<std::size_t>(prefix)) {
+        std::nth_element(values.begin(), values.begin() + prefix, values.end());
+        std::vector<std::uint64_t> head(values.begin(), values.begin() + prefix);
+        sort_unique(head);
+        if (head.size() >= k) {
+            head.resize(k);
+            values = std::move(head);
+            return;
+        }
+    }
+    sort_unique(values);  // few values, or many equal ones
+    if (values.size() > k) values.resize(k);
 }
 
 double resemblance(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {

@@ -59,6 +59,10 @@ CopySignature copy_signature(const Document& doc, const std::string& file_key,
 /// ends a sentence. Fragments (chart labels, running heads, lines cut mid-sentence) lower it.
 double paragraph_quality(const Document& doc);
 
+/// Leaves in values its k smallest distinct values, ascending (what sorting, removing equal
+/// values and keeping the first k would leave, without sorting them all).
+void keep_smallest_distinct(std::vector<std::uint64_t>& values, std::size_t k);
+
 /// The estimated resemblance (Jaccard) of two sketches, 0..1.
 double resemblance(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 
 #include "readers/reader.h"
 
@@ -35,6 +36,24 @@ const std::vector<std::string> kArticles{
     "punishment.",
     "Everyone has the right to recognition everywhere as a person before the law.",
 };
+
+// The sketch keeps the k smallest distinct hashes: the same as sorting them all, removing
+// equal ones and keeping k, for few values, many, and many equal ones at the cut.
+TEST(Copies, SmallestDistinctValuesAreThoseOfAFullSort) {
+    std::mt19937_64 random(7);
+    for (const std::size_t n : {0, 5, 128, 256, 257, 1000, 100000}) {
+        for (const std::uint64_t spread : {3ULL, 200ULL, 1ULL << 62}) {
+            std::vector<std::uint64_t> values(n);
+            for (auto& v : values) v = random() % spread;
+            auto expected = values;
+            std::sort(expected.begin(), expected.end());
+            expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+            if (expected.size() > 128) expected.resize(128);
+            keep_smallest_distinct(values, 128);
+            EXPECT_EQ(values, expected) << n << " values below " << spread;
+        }
+    }
+}
 
 TEST(Copies, ResemblanceOfSameAndDifferentTexts) {
     const auto a = copy_signature(make_doc("en", "", kArticles), "a", "/a.txt");
