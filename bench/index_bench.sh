@@ -24,18 +24,19 @@ find "$corpus" -type f -name '*.txt' -print0 | sort -z |
   xargs -0 "$build/indexer/plenary-index" --dump > "$work/paragraphs.jsonl" 2>/dev/null || true
 
 
-# run NAME COMMAND...: one timed run into $work/NAME-db; prints "seconds peak_kb".
+# run NAME COMMAND...: one timed run into $work/NAME-db; prints "seconds peak_kb cpu_seconds"
+# (cpu: user + system, steadier than wall time where other work shares the machine).
 run_one() {
   local name="$1"; shift
   rm -rf "$work/$name-db"
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/$name.err" || true
-  cat "$work/time"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >/dev/null 2>"$work/$name.err" || true
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time"
 }
 
 names=(baseline plenary-j1 plenary-j1-norefs plenary-j2)
 [ -n "${BEFORE:-}" ] && names+=(before-j1)
 for name in "${names[@]}"; do
-  : > "$work/$name.s"; : > "$work/$name.m"
+  : > "$work/$name.s"; : > "$work/$name.m"; : > "$work/$name.c"
 done
 for ((i = 1; i <= runs; i++)); do
   for name in "${names[@]}"; do
@@ -48,6 +49,7 @@ for ((i = 1; i <= runs; i++)); do
     esac
     echo "$out" | awk '{print $1}' >> "$work/$name.s"
     echo "$out" | awk '{print $2}' >> "$work/$name.m"
+    echo "$out" | awk '{print $3}' >> "$work/$name.c"
     echo "run $i $name: $out" >&2
   done
 done
@@ -77,6 +79,17 @@ printf '\nratios: plenary-j1 paragraphs/s / baseline = %.2f; plenary-j2 / plenar
   "$(echo "($plen_paras/$s_plenary_j1)/($base_paras/$s_baseline)" | bc -l)" \
   "$(echo "$s_plenary_j1/$s_plenary_j2" | bc -l)" "$(echo "100*($s_plenary_j1/$s_plenary_j1_norefs-1)" | bc -l)" \
   "$plen_size" "$base_size" "$(echo "$plen_size/$base_size" | bc -l)"
+# Each round's ratio of the two, then their median: runs of one round share the machine's
+# state, so a round-by-round ratio is steadier than a ratio of medians on a shared machine.
+round_ratios() {  # FILE_A FILE_B SCALE: median and range over rounds of SCALE * a/b
+  paste "$1" "$2" | awk -v k="$3" '{print k * $1 / $2}' | sort -g |
+    awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+      printf "%.2f (rounds %.2f..%.2f)", m, v[1], v[NR]}'
+}
+scale=$(echo "$plen_paras/$base_paras" | bc -l)
+printf 'one-core throughput against the baseline, round by round: wall %s, cpu %s\n' \
+  "$(round_ratios "$work/baseline.s" "$work/plenary-j1.s" "$scale")" \
+  "$(round_ratios "$work/baseline.c" "$work/plenary-j1.c" "$scale")"
 if [ -n "${BEFORE:-}" ]; then
   printf 'before: %s; plenary-j1 seconds / before-j1 seconds = %.2f\n' "$BEFORE" \
     "$(echo "$s_plenary_j1/$s_before_j1" | bc -l)"
