@@ -16,6 +16,7 @@
 #include "base/text_util.h"
 #include "index/copies.h"
 #include "index/db_folder.h"
+#include "index/ignore_rules.h"
 #include "index/index_writer.h"
 #include "model/document_json.h"
 #include "model/schema.h"
@@ -199,6 +200,7 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths,
                                        const std::function<void(const std::string&)>& on_error,
                                        std::size_t* missing) {
     std::vector<std::string> files;
+    IgnoreRules rules(on_error);
     for (const auto& given : paths) {
         std::error_code ec;
         const fs::path p = fs::absolute(given, ec);
@@ -219,7 +221,7 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths,
             for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) break;
                 const std::string name = it->path().filename().string();
-                if (!name.empty() && name[0] == '.') {
+                if ((!name.empty() && name[0] == '.') || rules.ignored(p, it->path())) {
                     if (it->is_directory(ec)) it.disable_recursion_pending();
                     continue;
                 }

@@ -43,8 +43,9 @@ struct IndexListener {
 /// problem throws DatabaseError after committing what was done.
 IndexReport run_index(const IndexOptions& options, const IndexListener& listener);
 
-/// The files a run would look at: files as given, folders walked recursively (hidden entries
-/// and NAME.meta.json sidecars left out), sorted. Missing paths are reported through on_error.
+/// The files a run would look at: files as given, folders walked recursively (hidden entries,
+/// NAME.meta.json sidecars and what a .plenaryignore names left out, index/ignore_rules.h),
+/// sorted. Missing paths are reported through on_error.
 std::vector<std::string> collect_files(const std::vector<std::string>& paths,
                                        const std::function<void(const std::string&)>& on_error,
                                        std::size_t* missing);
