@@ -252,6 +252,19 @@ bool is_emphasis_line(std::string_view line) {
     return inner.size() < 400;
 }
 
+/// An emphasised line that is a paragraph of its own, not a heading: a salutation, which ends
+/// with a comma ("**Mr President,**", "**Excellencies, Ladies and Gentlemen,**"), or a sentence
+/// of five words or more that introduces what follows ("**We must always have the right to
+/// choose for ourselves:**"). A heading never ends with a comma; "**First:**" stays one.
+bool is_emphasised_sentence(std::string_view line) {
+    line = trim(line);
+    while (!line.empty() && (line.back() == '*' || line.back() == '_')) line.remove_suffix(1);
+    if (line.empty()) return false;
+    if (line.back() == ',') return true;
+    if (line.back() != ':') return false;
+    return std::count(line.begin(), line.end(), ' ') >= 4;
+}
+
 /// A footnote body's marker: "<sup>1</sup> text", "\* text", "[^1]: text". Sets text_begin.
 std::optional<std::string> footnote_marker(std::string_view line, std::size_t& text_begin) {
     line = trim(line);
@@ -347,7 +360,8 @@ std::vector<Block> split_blocks(const std::vector<std::string_view>& lines) {
     }
     flush();
     for (auto& b : blocks) {
-        if (b.kind == BlockKind::text && b.lines.size() == 1 && is_emphasis_line(b.lines[0])) {
+        if (b.kind == BlockKind::text && b.lines.size() == 1 && is_emphasis_line(b.lines[0]) &&
+            !is_emphasised_sentence(b.lines[0])) {
             b.kind = BlockKind::emphasis_heading;
         }
     }

@@ -111,6 +111,28 @@ TEST(MarkdownReader, UnnumberedHeadingsNestByHashes) {
     EXPECT_EQ(joined(doc.paragraphs[1].headings), "Top > Other");
 }
 
+// A speech's bold salutation is a paragraph as printed, not the heading of what follows; a
+// bold label stays a heading.
+TEST(MarkdownReader, BoldSalutationsAndSentencesAreParagraphs) {
+    const Document doc = parse_markdown(
+        "**MR PRESIDENT,**  \n\nI am honoured to speak.\n\n"
+        "**Excellencies, Ladies and Gentlemen,**\n\nWe meet again.\n\n"
+        "**We must always have the right to choose:**\n\nFreedom first.\n\n"
+        "**First:**\n\nPeace.\n",
+        "CMR_79_2024.md");
+    std::vector<std::string> texts, headings;
+    for (const auto& p : doc.paragraphs) {
+        texts.push_back(p.text);
+        headings.push_back(joined(p.headings));
+    }
+    EXPECT_EQ(texts, (std::vector<std::string>{
+                         "MR PRESIDENT,", "I am honoured to speak.",
+                         "Excellencies, Ladies and Gentlemen,", "We meet again.",
+                         "We must always have the right to choose:", "Freedom first.", "Peace."}));
+    EXPECT_EQ(headings.back(), "First:");
+    EXPECT_EQ(headings[1], "");
+}
+
 struct JoinCase {
     const char* input;
     std::size_t paragraphs;
