@@ -39,6 +39,7 @@ const char* kQueryHelp = R"HELP(Query language:
                                 a year-only date meets a date range that its year overlaps
   organ:A/HRC                   paragraphs citing a symbol or resolution of that organ
   title:smuggling  heading:recommendations  para:19  kind:numbered  speaker:NGA  speaker:EU
+  charter:art51  charter:art2-4  charter:ch7   Articles and Chapters of the Charter invoked
 )HELP";
 
 const char* kExamples = R"HELP(Examples:

@@ -215,7 +215,30 @@ namespace plenary {
 
 namespace {
 
-// "五十一" -> 51, "一百零一" -> 101, "十" -> 10; 0 when not a Chinese numeral.
+int ascii_number(std::string_view s) {
+    if (s.empty() || s.size() > 3) return 0;
+    int n = 0;
+    for (const char c : s) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+bool is_chapter_heading(std::string_view line) {
+    for (std::string_view w : {"chapter ", "chapitre ", "capítulo ", "capitulo "})
+        if (starts_with_nocase(line, w)) return true;
+    for (std::string_view w : {"Глава ", "ГЛАВА ", "الفصل "})
+        if (line.substr(0, w.size()) == w) return true;
+    if (line.substr(0, 3) == "第") {
+        const auto zhang = line.find("章");
+        return zhang <= 3 + 5 * 3;  // npos is larger
+    }
+    return false;
+}
+
+}  // namespace
+
 int chinese_number(std::string_view s) {
     static const std::pair<std::string_view, int> digits[] = {
         {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4},
@@ -249,30 +272,6 @@ int chinese_number(std::string_view s) {
     if (!any) return 0;
     return total + (digit > 0 ? digit : 0);
 }
-
-int ascii_number(std::string_view s) {
-    if (s.empty() || s.size() > 3) return 0;
-    int n = 0;
-    for (const char c : s) {
-        if (c < '0' || c > '9') return 0;
-        n = n * 10 + (c - '0');
-    }
-    return n;
-}
-
-bool is_chapter_heading(std::string_view line) {
-    for (std::string_view w : {"chapter ", "chapitre ", "capítulo ", "capitulo "})
-        if (starts_with_nocase(line, w)) return true;
-    for (std::string_view w : {"Глава ", "ГЛАВА ", "الفصل "})
-        if (line.substr(0, w.size()) == w) return true;
-    if (line.substr(0, 3) == "第") {
-        const auto zhang = line.find("章");
-        return zhang <= 3 + 5 * 3;  // npos is larger
-    }
-    return false;
-}
-
-}  // namespace
 
 int article_heading_number(std::string_view line) {
     line = trim(line);

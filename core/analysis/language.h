@@ -28,6 +28,10 @@ std::string script_language(std::string_view text);
 
 namespace plenary {
 
+/// The value of a Chinese numeral: "五十一" -> 51, "一百零一" -> 101, "十" -> 10; 0 when `s` is
+/// not one.
+int chinese_number(std::string_view s);
+
 /// The article number a heading line names in any of the six languages ("Article 51",
 /// "Article premier", "Artículo 51", "Статья 51", "المادة 51", "第五十一条"), or 0. The
 /// whole line must be the heading: "第三十四条所指" inside a sentence is not one.

@@ -146,6 +146,7 @@ void add_reference_terms(Xapian::Document& xd, const Schema& s, const References
     for (const auto& c : r.countries) add_term(xd, s.term("country", c));
     for (const auto& c : r.demonyms) add_term(xd, s.term("demonym", c));
     for (int n : r.sessions) add_term(xd, s.term("mentioned_session", std::to_string(n)));
+    for (const auto& c : r.charter) add_term(xd, s.term("charter", c));
 }
 
 /// The value slots of one paragraph. A facet field's values go into the one "facets" slot; a
@@ -176,6 +177,7 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
     set_value("symbol", join_lines(r.symbols));
     set_value("resolution", join_lines(resolutions));
     set_value("decision", join_lines(decisions));
+    set_value("charter", join_lines(r.charter));
     // All facet values in one slot, read once per match when facets are counted.
     std::string all_facets;
     bool first = true;
@@ -195,7 +197,7 @@ std::string stored_record(const Paragraph& p, const std::string& id) {
     data["id"] = id;
     data.erase("resolution_bodies");
     for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",
-                          "resolutions", "symbols", "countries"})
+                          "resolutions", "symbols", "countries", "charter"})
         if (data[k].empty()) data.erase(k);
     if (data["number"].get<std::string>().empty()) data.erase("number");
     return data.dump();
@@ -242,13 +244,27 @@ std::string record_key(const std::string& path) {
     return kFileRecordPrefix + file_key(path);
 }
 
+// "x<extraction>\t" then hash, mtime, size, paragraphs and path; a record without the leading
+// "x" (a hex hash never starts with one) was written before versions were kept: version 0.
 std::string encode_record(const FileRecord& r) {
-    return hex64(r.hash) + '\t' + std::to_string(r.mtime) + '\t' + std::to_string(r.size) + '\t' +
+    return 'x' + std::to_string(r.extraction) + '\t' + hex64(r.hash) + '\t' + std::to_string(r.mtime) + '\t' + std::to_string(r.size) + '\t' +
            std::to_string(r.paragraphs) + '\t' + r.path;
 }
 
-std::optional<FileRecord> decode_record(const std::string& v) {
+std::optional<FileRecord> decode_record(std::string_view line) {
     FileRecord r;
+    r.extraction = 0;
+    if (!line.empty() && line[0] == 'x') {
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) return std::nullopt;
+        try {
+            r.extraction = static_cast<std::uint32_t>(std::stoul(std::string(line.substr(1, tab - 1))));
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+        line.remove_prefix(tab + 1);
+    }
+    const std::string v(line);
     std::size_t a = v.find('\t'), b = v.find('\t', a + 1), c = v.find('\t', b + 1),
                 d = v.find('\t', c + 1);
     if (d == std::string::npos) return std::nullopt;

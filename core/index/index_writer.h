@@ -22,12 +22,20 @@ std::uint64_t content_hash(std::string_view bytes);
 std::string hex64(std::uint64_t v);
 
 /// What the database remembers of one indexed file (stored as Xapian metadata).
+/// What the readers and extractors make of a file, versioned: raised whenever a change gives
+/// indexed files other paragraphs, metadata or references (a new reference kind, a reader's
+/// fix). A file indexed under an older version is read again by the next run even if it has not
+/// changed, so a database never mixes what two versions made of its files.
+/// 1: Charter references (charter:), .plenaryignore, Markdown salutations as paragraphs.
+inline constexpr std::uint32_t kExtractionVersion = 1;
+
 struct FileRecord {
     std::string path;        ///< absolute path, the file's key
     std::uint64_t hash = 0;  ///< content hash when indexed
     std::int64_t mtime = 0;  ///< modification time (ns) when indexed
     std::uint64_t size = 0;  ///< size in bytes when indexed
     std::uint32_t paragraphs = 0;
+    std::uint32_t extraction = kExtractionVersion;  ///< kExtractionVersion when indexed (0: before)
 };
 
 /// The stable key of a file: a short hash of its absolute path, used in paragraph ids.

@@ -72,7 +72,8 @@ Result process(const Job& job, DocumentBuilder& builder, bool references) {
         // One read serves the content hash and the reader.
         const std::string bytes = read_document_bytes(job.path);
         r.record.hash = content_hash(bytes);
-        if (job.previous && r.record.hash == job.previous->hash) {
+        if (job.previous && r.record.hash == job.previous->hash &&
+            job.previous->extraction == kExtractionVersion) {
             // Same content as last time: remember the new mtime, keep the paragraphs.
             r.unchanged = true;
             r.record.paragraphs = job.previous->paragraphs;
@@ -253,7 +254,8 @@ std::vector<Job> plan_jobs(const std::vector<std::string>& files, const IndexWri
         if (prev) {
             std::error_code ec;
             const auto size = fs::file_size(f, ec);
-            if (!ec && prev->size == size && prev->mtime == mtime_ns(f)) {
+            if (!ec && prev->size == size && prev->mtime == mtime_ns(f) &&
+                prev->extraction == kExtractionVersion) {
                 ++report.unchanged;
                 continue;
             }

@@ -44,6 +44,7 @@ nlohmann::json paragraph_json(const Paragraph& p) {
     j["countries"] = p.refs.countries;
     j["demonyms"] = p.refs.demonyms;
     j["sessions"] = p.refs.sessions;
+    j["charter"] = p.refs.charter;
     return j;
 }
 

@@ -59,6 +59,7 @@ ParagraphView decode_paragraph_record(std::string_view json) {
     v.symbols = strings(j, "symbols");
     v.countries = strings(j, "countries");
     v.demonyms = strings(j, "demonyms");
+    v.charter = strings(j, "charter");
     if (auto s = j.find("sessions"); s != j.end() && s->is_array())
         for (const auto& n : *s)
             if (n.is_number_integer()) v.sessions.push_back(n.get<int>());

@@ -39,6 +39,7 @@ struct ParagraphView {
     std::vector<std::pair<std::string, std::string>> footnotes;  ///< marker, text
     std::vector<std::string> resolutions, decisions, symbols, countries, demonyms;
     std::vector<int> sessions;
+    std::vector<std::string> charter;  ///< Charter Articles and Chapters ("art51", "ch7")
     DocumentInfo document;
 };
 

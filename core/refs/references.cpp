@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "refs/charter.h"
 #include "refs/countries.h"
 #include "refs/resolutions.h"
 #include "refs/sessions.h"
@@ -34,6 +35,7 @@ void scan(std::string_view text, const Document& doc, const CitationContext& ctx
             add_unique(refs.countries, c.code);
     }
     for (const auto& s : find_sessions(text, ctx.lang)) add_unique(refs.sessions, s.number);
+    for (const auto& c : find_charter_refs(text, ctx.lang)) add_unique(refs.charter, c.id);
 }
 
 }  // namespace
@@ -43,8 +45,10 @@ void extract_references(Document& doc) {
     CitationContext ctx;
     ctx.organ = doc.body;
     ctx.lang = doc.lang.empty() ? "en" : doc.lang;
+    const bool charter = is_charter_text(doc);
     for (Paragraph& p : doc.paragraphs) {
         p.refs = References{};
+        if (charter) p.refs.charter = charter_refs_of_own_text(p);
         scan(p.text, doc, ctx, gazetteer, p.refs);
         for (const auto& f : p.footnotes) scan(f.text, doc, ctx, gazetteer, p.refs);
     }

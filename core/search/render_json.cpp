@@ -32,7 +32,8 @@ nlohmann::json hit_json(const Hit& h) {
             {"resolutions", h.resolutions},
             {"decisions", h.decisions},
             {"symbols", h.symbols},
-            {"countries", h.countries}};
+            {"countries", h.countries},
+            {"charter", h.charter}};
 }
 
 nlohmann::json hit_json_with_alignment(const Hit& h) {
@@ -92,6 +93,7 @@ nlohmann::json to_json(const ParagraphView& p) {
             {"countries", p.countries},
             {"demonyms", p.demonyms},
             {"sessions", p.sessions},
+            {"charter", p.charter},
             {"document", document_json(p.document)}};
 }
 

@@ -66,7 +66,8 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
                         {{"resolutions", &h.resolutions},
                          {"decisions", &h.decisions},
                          {"symbols", &h.symbols},
-                         {"countries", &h.countries}});
+                         {"countries", &h.countries},
+                         {"charter", &h.charter}});
     };
     if (r.grouped) {
         std::size_t rank = r.offset;
@@ -119,7 +120,8 @@ std::string to_text(const ParagraphView& p, const TextStyle& style) {
                      {"symbols", &p.symbols},
                      {"countries", &p.countries},
                      {"demonyms", &p.demonyms},
-                     {"sessions", &sessions}});
+                     {"sessions", &sessions},
+                     {"charter", &p.charter}});
     return out.str();
 }
 

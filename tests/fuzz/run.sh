@@ -3,7 +3,8 @@
 # each, and prints one line per target: executions, executions per second, coverage (libFuzzer's
 # cov: edges and ft: features) and the outcome. Exits 1 if any target reported anything (a
 # sanitizer report, a crash, an unexpected exception, a timeout, running out of memory); the
-# input that did it is left in OUT/crashes/TARGET/.
+# input that did it is left in OUT/crashes/TARGET/. A run taking over FUZZ_TIMEOUT seconds
+# (default 25) is a timeout; a campaign on a machine shared with other work may raise it.
 #
 #   tests/fuzz/run.sh [--build DIR] [--time SECONDS] [--out DIR] [TARGET...]
 #   tests/fuzz/run.sh --list       # the names of every target
@@ -121,7 +122,7 @@ for t in "${targets[@]}"; do
   dirs=("$out/corpus/$t")
   for d in tests/fuzz/seeds/$t tests/data/fuzz/$t; do [ -d "$d" ] && dirs+=("$d"); done
   [ "$t" = doc ] && [ -d "$real" ] && dirs+=("$(doc_seeds)")
-  flags=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len="$(max_len "$t")"
+  flags=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-25}" -rss_limit_mb=2048 -max_len="$(max_len "$t")"
          -print_final_stats=1 -artifact_prefix="$out/crashes/$t/")
   [ -s "$list" ] && flags+=(-seed_inputs=@"$list")
   [ -f tests/fuzz/$t.dict ] && flags+=(-dict=tests/fuzz/$t.dict)
