@@ -33,8 +33,7 @@ struct SpeechCase {
 const SpeechCase k_cases[] = {
     {"Session 30 - 1975/BFA_30_1975.txt",
      "The most distressing problem for Upper Volta and other Sahelian countries", "BFA", ""},
-    {"Session 30 - 1975/BEN_30_1975.txt", "The delegation of Dahomey very much hopes", "BEN",
-     ""},
+    {"Session 30 - 1975/BEN_30_1975.txt", "The delegation of Dahomey very much hopes", "BEN", ""},
     {"Session 20 - 1965/COG_20_1965.txt",
      "fraternal peoples of the Congo (Brazzaville) and the Congo (Leopoldville)", "COG COD", ""},
     {"Session 20 - 1965/GAB_20_1965.txt", "in the Congo (Leopoldville) and so on", "COD", "COG"},
@@ -42,8 +41,8 @@ const SpeechCase k_cases[] = {
     {"Session 40 - 1985/MMR_40_1985.txt", "inspires the delegation of Burma", "MMR", ""},
     {"Session 45 - 1990/ZWE_45_1990.txt", "represent the Kampuchean people", "d:KHM", ""},
     {"Session 30 - 1975/CHL_30_1975.txt", "such as Peru, Zaire and Zambia", "COD PER ZMB", "COG"},
-    {"Session 10 - 1955/BLR_10_1955.txt", "the delegation of the Byelorussian SSR advocates",
-     "BLR", "RUS"},
+    {"Session 10 - 1955/BLR_10_1955.txt", "the delegation of the Byelorussian SSR advocates", "BLR",
+     "RUS"},
     {"Session 20 - 1965/UKR_20_1965.txt",
      "The Government of the Ukrainian Soviet Socialist Republic, one of the founding Members",
      "UKR", ""},
@@ -130,12 +129,12 @@ class FormerNamesSearch : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         if (!fs::exists(speeches())) return;
-        db = new std::string(test::build_db(
-            "plenary-former-names", "",
-            {(speeches() / "Session 30 - 1975/BFA_30_1975.txt").string(),
-             (speeches() / "Session 20 - 1965/COG_20_1965.txt").string(),
-             (speeches() / "Session 10 - 1955/BLR_10_1955.txt").string(),
-             (speeches() / "Session 25 - 1970/GMB_25_1970.txt").string()}));
+        db = new std::string(
+            test::build_db("plenary-former-names", "",
+                           {(speeches() / "Session 30 - 1975/BFA_30_1975.txt").string(),
+                            (speeches() / "Session 20 - 1965/COG_20_1965.txt").string(),
+                            (speeches() / "Session 10 - 1955/BLR_10_1955.txt").string(),
+                            (speeches() / "Session 25 - 1970/GMB_25_1970.txt").string()}));
     }
     static void TearDownTestSuite() {
         if (db) fs::remove_all(*db);

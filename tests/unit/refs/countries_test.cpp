@@ -136,8 +136,7 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"la République fédérale d'Allemagne", "DEU"},
         FindCase{"Siam and Persia", "THA IRN"}, FindCase{"the Persian Gulf", ""},
         FindCase{"the Persian Gulf and Persia", "IRN"}, FindCase{"Georgia and Persia", "GEO IRN"},
-        FindCase{"Burma, Birmanie, Birmania, Бирма, بورما",
-                 "MMR MMR MMR MMR MMR"},
+        FindCase{"Burma, Birmanie, Birmania, Бирма, بورما", "MMR MMR MMR MMR MMR"},
         FindCase{"the Burmese delegation", "d:MMR"},
         FindCase{"the Soviet Union, the USSR, l'Union soviétique, СССР, Советского Союза",
                  "SUN SUN SUN SUN SUN"},
@@ -252,8 +251,8 @@ INSTANTIATE_TEST_SUITE_P(
                       LookupCase{"尼日尔", "NER"}, LookupCase{"阿富汗伊斯兰共和国", "AFG"},
                       LookupCase{"ner", "NER"}, LookupCase{"BO", "BOL"}, LookupCase{"Nigerian", ""},
                       LookupCase{"Upper Volta", "BFA"}, LookupCase{"haute-volta", "BFA"},
-                      LookupCase{"Congo (Léopoldville)", "COD"},
-                      LookupCase{"Kampuchea", "KHM"}, LookupCase{"Byelorussian SSR", "BLR"},
+                      LookupCase{"Congo (Léopoldville)", "COD"}, LookupCase{"Kampuchea", "KHM"},
+                      LookupCase{"Byelorussian SSR", "BLR"},
                       LookupCase{"Federal Republic of Germany", "DEU"}, LookupCase{"USSR", "SUN"},
                       LookupCase{"GDR", "DDR"}, LookupCase{"South West Africa", "NAM"},
                       LookupCase{"Portuguese Guinea", "GNB"}, LookupCase{"Persian Gulf", ""},
@@ -275,20 +274,18 @@ TEST_P(DisplayTest, Name) {
 
 INSTANTIATE_TEST_SUITE_P(
     Names, DisplayTest,
-    ::testing::Values(DisplayCase{"BOL", "en", "Bolivia (Plurinational State of)"},
-                      DisplayCase{"CIV", "en", "Côte d'Ivoire"},
-                      DisplayCase{"TUR", "en", "Türkiye"}, DisplayCase{"VNM", "en", "Viet Nam"},
-                      DisplayCase{"NER", "en", "Niger"},
-                      DisplayCase{"KNA", "en", "Saint Kitts and Nevis"},
-                      DisplayCase{"NER", "xx", "Niger"}, DisplayCase{"DEU", "fr", "Allemagne"},
-                      DisplayCase{"DEU", "ru", "Германия"}, DisplayCase{"DEU", "zh", "德国"},
-                      DisplayCase{"DEU", "es", "Alemania"},
-                      DisplayCase{"SUN", "fr", "Union des Républiques socialistes soviétiques"},
-                      DisplayCase{"SUN", "en", "Union of Soviet Socialist Republics"},
-                      DisplayCase{"CSK", "ru", "Чехословакия"},
-                      DisplayCase{"BFA", "en", "Burkina Faso"}, DisplayCase{"COD", "en",
-                                                                          "Democratic Republic of the Congo"},
-                      DisplayCase{"ZZZ", "en", "ZZZ"}));
+    ::testing::Values(
+        DisplayCase{"BOL", "en", "Bolivia (Plurinational State of)"},
+        DisplayCase{"CIV", "en", "Côte d'Ivoire"}, DisplayCase{"TUR", "en", "Türkiye"},
+        DisplayCase{"VNM", "en", "Viet Nam"}, DisplayCase{"NER", "en", "Niger"},
+        DisplayCase{"KNA", "en", "Saint Kitts and Nevis"}, DisplayCase{"NER", "xx", "Niger"},
+        DisplayCase{"DEU", "fr", "Allemagne"}, DisplayCase{"DEU", "ru", "Германия"},
+        DisplayCase{"DEU", "zh", "德国"}, DisplayCase{"DEU", "es", "Alemania"},
+        DisplayCase{"SUN", "fr", "Union des Républiques socialistes soviétiques"},
+        DisplayCase{"SUN", "en", "Union of Soviet Socialist Republics"},
+        DisplayCase{"CSK", "ru", "Чехословакия"}, DisplayCase{"BFA", "en", "Burkina Faso"},
+        DisplayCase{"COD", "en", "Democratic Republic of the Congo"},
+        DisplayCase{"ZZZ", "en", "ZZZ"}));
 
 TEST(Display, EveryCodeHasSixNames) {
     for (const char* code : {"NER", "SUN", "YUG", "CSK", "DDR", "YMD", "SCG", "PSE", "VAT"})
@@ -382,9 +379,8 @@ TEST(Load, BadFormerNamesNameTheFile) {
 TEST(Load, MissingFormerNamesNameTheFile) {
     const fs::path dir = former_names_dir("{}");
     fs::remove(dir / "gazetteer" / "former_names.json");
-    EXPECT_EQ(load_error(dir),
-              (dir / "gazetteer" / "former_names.json").string() +
-                  ": cannot open the country gazetteer");
+    EXPECT_EQ(load_error(dir), (dir / "gazetteer" / "former_names.json").string() +
+                                   ": cannot open the country gazetteer");
     fs::remove_all(dir);
 }
 
