@@ -159,7 +159,9 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"the Trust Territory of the Pacific Islands, Ruanda-Urundi", ""},
         FindCase{"the United Arab Republic, the UAR", "EGY EGY"},
         FindCase{"French Somaliland and Spanish Sahara", "DJI ESH"},
-        FindCase{"East Pakistan and Pakistan", "BGD PAK"}));
+        FindCase{"East Pakistan and Pakistan", "BGD PAK"},
+        FindCase{"the Netherlands Antilles and the Netherlands", "NLD"},
+        FindCase{"Saint-John Perse wrote", ""}));
 
 TEST(Find, Offsets) {
     const std::string text = "In the Niger and C\xC3\xB4te d\xE2\x80\x99Ivoire.";
