@@ -327,9 +327,12 @@ TEST(Load, BadCodeNamesTheFile) {
     fs::remove_all(dir);
 }
 
-/// A gazetteer folder with the real aliases.json and former_names.json as given.
+/// A gazetteer folder of the running test's own (ctest runs tests in parallel), with the real
+/// aliases.json and former_names.json as given.
 fs::path former_names_dir(const std::string& json) {
-    const fs::path dir = fs::temp_directory_path() / "plenary_former_names_test";
+    const fs::path dir = fs::temp_directory_path() /
+                         (std::string("plenary_former_names_") +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir / "gazetteer");
     fs::copy_file(fs::path(PLENARY_SOURCE_DIR) / "schemas" / "gazetteer" / "aliases.json",
                   dir / "gazetteer" / "aliases.json", fs::copy_options::overwrite_existing);
@@ -375,7 +378,7 @@ TEST(Load, BadFormerNamesNameTheFile) {
         const std::string got = load_error(dir);
         EXPECT_EQ(got.rfind(file + ": " + message, 0), 0u) << got;
     }
-    fs::remove_all(fs::temp_directory_path() / "plenary_former_names_test");
+    fs::remove_all(former_names_dir("{}"));
 }
 
 TEST(Load, MissingFormerNamesNameTheFile) {
