@@ -544,6 +544,10 @@ std::string aliases_path(const std::string& schema_dir) {
     return (fs::path(schema_dir) / "gazetteer" / "aliases.json").string();
 }
 
+std::string former_names_path(const std::string& schema_dir) {
+    return (fs::path(schema_dir) / "gazetteer" / "former_names.json").string();
+}
+
 nlohmann::json read_aliases(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw SchemaError(path + ": cannot open the country gazetteer");
@@ -711,6 +715,15 @@ void add_iso_countries(Impl& im, const std::string& path) {
     }
 }
 
+/// A demonym of code, and its plural: "Nigerians", "Israelis"; "-ese", "-ish", "-ch" take none.
+void add_demonym(Impl& im, const std::string& code, const std::string& d, const std::string& path) {
+    im.add_name(d, Entry{code, true, 0}, path);
+    const char last = d.back();
+    if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o')
+        if (d.size() < 3 || d.compare(d.size() - 3, 3, "ese") != 0)
+            im.add_name(d + "s", Entry{code, true, 0}, path);
+}
+
 /// One country of aliases.json: display names, names, acronyms and demonyms.
 void add_alias_country(Impl& im, const std::string& code, const nlohmann::json& c,
                        const std::string& path) {
@@ -736,14 +749,57 @@ void add_alias_country(Impl& im, const std::string& code, const nlohmann::json& 
         im.add_name(n.get<std::string>(), Entry{code, false, 0}, path);
     for (const auto& n : c.value("acronyms", nlohmann::json::array()))
         im.add_name(n.get<std::string>(), Entry{code, false, k_acronym}, path);
-    for (const auto& n : c.value("demonyms", nlohmann::json::array())) {
-        const std::string d = n.get<std::string>();
-        im.add_name(d, Entry{code, true, 0}, path);
-        // Plurals: "Nigerians", "Israelis"; "-ese", "-ish", "-ch" take none.
-        const char last = d.back();
-        if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o')
-            if (d.size() < 3 || d.compare(d.size() - 3, 3, "ese") != 0)
-                im.add_name(d + "s", Entry{code, true, 0}, path);
+    for (const auto& n : c.value("demonyms", nlohmann::json::array()))
+        add_demonym(im, code, n.get<std::string>(), path);
+}
+
+/// Checks one entry of former_names.json: a known code, a kind of the policy, years, a source.
+void check_former_entry(const Impl& im, const nlohmann::json& f, const std::string& path) {
+    const std::string code = f.at("code").get<std::string>();
+    const std::string what = path + ": former name of " + code + ": ";
+    if (!im.codes.count(code)) throw SchemaError(what + "unknown code");
+    const std::string kind = f.at("kind").get<std::string>();
+    if (kind != "renamed" && kind != "dissolved" && kind != "territory")
+        throw SchemaError(what + "kind '" + kind + "' is not renamed, dissolved or territory");
+    const int from = f.at("from").get<int>(), to = f.at("to").get<int>();
+    if (from < 1800 || from > to || to > 2100)
+        throw SchemaError(what + "years " + std::to_string(from) + "-" + std::to_string(to));
+    if (f.at("source").get<std::string>().empty()) throw SchemaError(what + "no source");
+    for (const auto& [lang, list] : f.at("names").items())
+        if (std::find(k_langs.begin(), k_langs.end(), lang) == k_langs.end() || !list.is_array())
+            throw SchemaError(what + "names in '" + lang + "' is not a language of the six");
+}
+
+/// A former name; one that is already a name of another country is an error in the data.
+void add_former_name(Impl& im, const std::string& name, Entry entry, const std::string& path) {
+    std::string key = im.key_of(name);
+    if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+    const auto it = im.names.find(key);
+    if (it != im.names.end() && !it->second.code.empty() && !it->second.demonym &&
+        it->second.code != entry.code)
+        throw SchemaError(path + ": former name '" + name + "' of " + entry.code +
+                          " is already a name of " + it->second.code);
+    im.add_name(name, std::move(entry), path);
+}
+
+/// schemas/gazetteer/former_names.json: names of their time, mapped as its policy says.
+void add_former_names(Impl& im, const std::string& path) {
+    const nlohmann::json j = read_aliases(path);
+    try {
+        for (const auto& f : j.at("former_names")) {
+            check_former_entry(im, f, path);
+            const std::string code = f.at("code").get<std::string>();
+            for (const auto& [lang, list] : f.at("names").items())
+                for (const auto& n : list)
+                    add_former_name(im, n.get<std::string>(), Entry{code, false, 0}, path);
+            for (const auto& n : f.value("acronyms", nlohmann::json::array()))
+                add_former_name(im, n.get<std::string>(), Entry{code, false, k_acronym}, path);
+            for (const auto& n : f.value("demonyms", nlohmann::json::array()))
+                add_demonym(im, code, n.get<std::string>(), path);
+        }
+        for (const auto& n : j.at("blocked")) im.add_name(n.get<std::string>(), Entry{}, path);
+    } catch (const nlohmann::json::exception& e) {
+        throw SchemaError(path + ": " + e.what());
     }
 }
 
@@ -802,6 +858,7 @@ std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
     try {
         for (const auto& [code, c] : j.at("countries").items())
             add_alias_country(im, code, c, path);
+        add_former_names(im, former_names_path(schema_dir));
         for (const auto& n : j.at("blocked")) im.add_name(n.get<std::string>(), Entry{}, path);
         flag_names(im, j, "personal_names", k_person, path);
         flag_names(im, j, "us_states", k_us_state, path);

@@ -110,6 +110,59 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"巴布亚新几内亚、几内亚比绍和几内亚", "PNG GNB GIN"},
         FindCase{"نيجيريا والنيجر", "NGA NER"}, FindCase{"", ""}));
 
+// Former names (schemas/gazetteer/former_names.json): a renamed State gives its current code, a
+// dissolved one its ISO 3166-3 code, a territory the State it became; traps stay as they were.
+INSTANTIATE_TEST_SUITE_P(
+    FormerNames, FindTest,
+    ::testing::Values(
+        FindCase{"Upper Volta, Haute-Volta, Alto Volta, Верхняя Вольта", "BFA BFA BFA BFA"},
+        FindCase{"правительство Верхней Вольты и Дагомеи", "BFA BEN"},
+        FindCase{"the Republic of Dahomey and Dahomey", "BEN BEN"},
+        FindCase{"the Congo (Leopoldville) and the Congo (Brazzaville)", "COD COG"},
+        FindCase{"Congo (Léopoldville), the Congo", "COD COG"},
+        FindCase{"the Republic of the Congo (Leopoldville)", "COD"},
+        FindCase{"Ceylon, Ceylan, Ceilán, Цейлон, Цейлона", "LKA LKA LKA LKA LKA"},
+        FindCase{"Zaire, Zaïre, Заир, Заира", "COD COD COD COD"},
+        FindCase{"Zairian troops", "d:COD"},
+        FindCase{"Kampuchea, Democratic Kampuchea, the People's Republic of Kampuchea, Кампучии",
+                 "KHM KHM KHM KHM"},
+        FindCase{"the Kampuchean people", "d:KHM"},
+        FindCase{"the Byelorussian SSR and the Ukrainian SSR", "BLR UKR"},
+        FindCase{"the Byelorussian Soviet Socialist Republic, Byelorussia", "BLR BLR"},
+        FindCase{"Белорусской ССР и Украинской ССР", "BLR UKR"},
+        FindCase{"la RSS de Biélorussie et la RSS d'Ukraine", "BLR UKR"},
+        FindCase{"the Federal Republic of Germany and the German Democratic Republic", "DEU DDR"},
+        FindCase{"ФРГ и ГДР, the FRG and the GDR", "DEU DDR DEU DDR"},
+        FindCase{"la République fédérale d'Allemagne", "DEU"},
+        FindCase{"Siam and Persia", "THA IRN"}, FindCase{"the Persian Gulf", ""},
+        FindCase{"the Persian Gulf and Persia", "IRN"}, FindCase{"Georgia and Persia", "GEO IRN"},
+        FindCase{"Burma, Birmanie, Birmania, Бирма, بورما", "MMR MMR MMR MMR MMR"},
+        FindCase{"the Burmese delegation", "d:MMR"},
+        FindCase{"the Soviet Union, the USSR, l'Union soviétique, СССР, Советского Союза",
+                 "SUN SUN SUN SUN SUN"},
+        FindCase{"Soviet proposals", "d:SUN"},
+        FindCase{"Yugoslavia, Yougoslavie, Югославии, Czechoslovakia, Чехословакии",
+                 "YUG YUG YUG CSK CSK"},
+        FindCase{"Bechuanaland, Basutoland and the Gold Coast", "BWA LSO GHA"},
+        FindCase{"Tanganyika, Zanzibar, Танганьики", "TZA TZA TZA"},
+        FindCase{"Lake Tanganyika", ""},
+        FindCase{"Southern Rhodesia, Rhodesia and Northern Rhodesia", "ZWE ZWE ZMB"},
+        FindCase{"the Rhodesian regime", "d:ZWE"},
+        FindCase{"South West Africa, Sud-Ouest africain, Юго-Западной Африки", "NAM NAM NAM"},
+        FindCase{"so-called Portuguese Guinea and Guinea", "GNB GIN"},
+        FindCase{"Guinée portugaise, Guinea Portuguesa, Португальской Гвинеи", "GNB GNB GNB"},
+        FindCase{"British Honduras and Honduras", "BLZ HND"},
+        FindCase{"Surinam, Dutch Guiana, Guyane néerlandaise", "SUR SUR SUR"},
+        FindCase{"British Guiana and French Guiana", "GUY GUF"},
+        FindCase{"the Maldive Islands, Western Samoa, Samoa-Occidental, Западного Самоа",
+                 "MDV WSM WSM WSM"},
+        FindCase{"the Trust Territory of the Pacific Islands, Ruanda-Urundi", ""},
+        FindCase{"the United Arab Republic, the UAR", "EGY EGY"},
+        FindCase{"French Somaliland and Spanish Sahara", "DJI ESH"},
+        FindCase{"East Pakistan and Pakistan", "BGD PAK"},
+        FindCase{"the Netherlands Antilles and the Netherlands", "NLD"},
+        FindCase{"Saint-John Perse wrote", ""}));
+
 TEST(Find, Offsets) {
     const std::string text = "In the Niger and C\xC3\xB4te d\xE2\x80\x99Ivoire.";
     const auto m = gaz().find(text);
@@ -199,6 +252,13 @@ INSTANTIATE_TEST_SUITE_P(
                       LookupCase{"Zaire", "COD"}, LookupCase{"Нигерия", "NGA"},
                       LookupCase{"尼日尔", "NER"}, LookupCase{"阿富汗伊斯兰共和国", "AFG"},
                       LookupCase{"ner", "NER"}, LookupCase{"BO", "BOL"}, LookupCase{"Nigerian", ""},
+                      LookupCase{"Upper Volta", "BFA"}, LookupCase{"haute-volta", "BFA"},
+                      LookupCase{"Congo (Léopoldville)", "COD"}, LookupCase{"Kampuchea", "KHM"},
+                      LookupCase{"Byelorussian SSR", "BLR"},
+                      LookupCase{"Federal Republic of Germany", "DEU"}, LookupCase{"USSR", "SUN"},
+                      LookupCase{"GDR", "DDR"}, LookupCase{"South West Africa", "NAM"},
+                      LookupCase{"Portuguese Guinea", "GNB"}, LookupCase{"Persian Gulf", ""},
+                      LookupCase{"Trust Territory of the Pacific Islands", ""},
                       LookupCase{"European Union", ""}, LookupCase{"Atlantis", ""},
                       LookupCase{"", ""}, LookupCase{"the Republic of Atlantis", ""}));
 
@@ -216,16 +276,18 @@ TEST_P(DisplayTest, Name) {
 
 INSTANTIATE_TEST_SUITE_P(
     Names, DisplayTest,
-    ::testing::Values(DisplayCase{"BOL", "en", "Bolivia (Plurinational State of)"},
-                      DisplayCase{"CIV", "en", "Côte d'Ivoire"},
-                      DisplayCase{"TUR", "en", "Türkiye"}, DisplayCase{"VNM", "en", "Viet Nam"},
-                      DisplayCase{"NER", "en", "Niger"},
-                      DisplayCase{"KNA", "en", "Saint Kitts and Nevis"},
-                      DisplayCase{"NER", "xx", "Niger"}, DisplayCase{"DEU", "fr", "Allemagne"},
-                      DisplayCase{"DEU", "ru", "Германия"}, DisplayCase{"DEU", "zh", "德国"},
-                      DisplayCase{"DEU", "es", "Alemania"},
-                      DisplayCase{"SUN", "fr", "Union des Républiques socialistes soviétiques"},
-                      DisplayCase{"ZZZ", "en", "ZZZ"}));
+    ::testing::Values(
+        DisplayCase{"BOL", "en", "Bolivia (Plurinational State of)"},
+        DisplayCase{"CIV", "en", "Côte d'Ivoire"}, DisplayCase{"TUR", "en", "Türkiye"},
+        DisplayCase{"VNM", "en", "Viet Nam"}, DisplayCase{"NER", "en", "Niger"},
+        DisplayCase{"KNA", "en", "Saint Kitts and Nevis"}, DisplayCase{"NER", "xx", "Niger"},
+        DisplayCase{"DEU", "fr", "Allemagne"}, DisplayCase{"DEU", "ru", "Германия"},
+        DisplayCase{"DEU", "zh", "德国"}, DisplayCase{"DEU", "es", "Alemania"},
+        DisplayCase{"SUN", "fr", "Union des Républiques socialistes soviétiques"},
+        DisplayCase{"SUN", "en", "Union of Soviet Socialist Republics"},
+        DisplayCase{"CSK", "ru", "Чехословакия"}, DisplayCase{"BFA", "en", "Burkina Faso"},
+        DisplayCase{"COD", "en", "Democratic Republic of the Congo"},
+        DisplayCase{"ZZZ", "en", "ZZZ"}));
 
 TEST(Display, EveryCodeHasSixNames) {
     for (const char* code : {"NER", "SUN", "YUG", "CSK", "DDR", "YMD", "SCG", "PSE", "VAT"})
@@ -263,6 +325,99 @@ TEST(Load, BadCodeNamesTheFile) {
                       ": XQQ is not an ISO 3166-1 code and has no display names");
     }
     fs::remove_all(dir);
+}
+
+/// A gazetteer folder of the running test's own (ctest runs tests in parallel), with the real
+/// aliases.json and former_names.json as given.
+fs::path former_names_dir(const std::string& json) {
+    const fs::path dir = fs::temp_directory_path() /
+                         (std::string("plenary_former_names_") +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir / "gazetteer");
+    fs::copy_file(fs::path(PLENARY_SOURCE_DIR) / "schemas" / "gazetteer" / "aliases.json",
+                  dir / "gazetteer" / "aliases.json", fs::copy_options::overwrite_existing);
+    std::ofstream(dir / "gazetteer" / "former_names.json") << json;
+    return dir;
+}
+
+std::string load_error(const fs::path& dir) {
+    try {
+        Gazetteer::load(dir.string());
+    } catch (const plenary::SchemaError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(Load, BadFormerNamesNameTheFile) {
+    const std::string entry =
+        R"({"code": "BFA", "kind": "renamed", "from": 1958, "to": 1984, "source": "s", )";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"former_names": [{"code": "XQQ", "kind": "renamed", "from": 1958, "to": 1984,
+             "source": "s", "names": {}}], "blocked": []})",
+         "former name of XQQ: unknown code"},
+        {R"({"former_names": [{"code": "BFA", "kind": "renamed", "from": 1984, "to": 1958,
+             "source": "s", "names": {}}], "blocked": []})",
+         "former name of BFA: years 1984-1958"},
+        {R"({"former_names": [{"code": "BFA", "kind": "renamed", "from": 1958, "to": 1984,
+             "source": "", "names": {}}], "blocked": []})",
+         "former name of BFA: no source"},
+        {R"({"former_names": [{"code": "BFA", "kind": "gone", "from": 1958, "to": 1984,
+             "source": "s", "names": {}}], "blocked": []})",
+         "former name of BFA: kind 'gone' is not renamed, dissolved or territory"},
+        {R"({"former_names": [)" + entry + R"("names": {"de": ["Obervolta"]}}], "blocked": []})",
+         "former name of BFA: names in 'de' is not a language of the six"},
+        {R"({"former_names": [)" + entry + R"("names": {"en": ["Ghana"]}}], "blocked": []})",
+         "former name 'Ghana' of BFA is already a name of GHA"},
+        {R"({"former_names": [)" + entry + R"("names": {"en": ["Upper Volta"]}}]})",
+         "[json.exception.out_of_range.403] key 'blocked' not found"},
+        {"{", "[json.exception.parse_error.101]"}};
+    for (const auto& [json, message] : cases) {
+        const fs::path dir = former_names_dir(json);
+        const std::string file = (dir / "gazetteer" / "former_names.json").string();
+        const std::string got = load_error(dir);
+        EXPECT_EQ(got.rfind(file + ": " + message, 0), 0u) << got;
+    }
+    fs::remove_all(former_names_dir("{}"));
+}
+
+TEST(Load, MissingFormerNamesNameTheFile) {
+    const fs::path dir = former_names_dir("{}");
+    fs::remove(dir / "gazetteer" / "former_names.json");
+    EXPECT_EQ(load_error(dir), (dir / "gazetteer" / "former_names.json").string() +
+                                   ": cannot open the country gazetteer");
+    fs::remove_all(dir);
+}
+
+// Every name of former_names.json, in every language, resolves to its entry's code, and each
+// English one is found once in running text under that code.
+TEST(FormerNames, EveryNameMapsAsThePolicySays) {
+    std::ifstream in(std::string(PLENARY_SOURCE_DIR) + "/schemas/gazetteer/former_names.json");
+    const auto j = nlohmann::json::parse(in);
+    int checked = 0;
+    for (const auto& f : j.at("former_names")) {
+        const std::string code = f.at("code").get<std::string>();
+        std::vector<std::string> names;
+        for (const auto& [lang, list] : f.at("names").items())
+            for (const auto& n : list) names.push_back(n.get<std::string>());
+        for (const auto& n : f.value("acronyms", nlohmann::json::array()))
+            names.push_back(n.get<std::string>());
+        for (const auto& n : names) {
+            ++checked;
+            EXPECT_EQ(gaz().lookup(n).value_or("nothing"), code) << n;
+        }
+        for (const auto& n : f.at("names").value("en", nlohmann::json::array())) {
+            const std::string sentence = "The delegation of " + n.get<std::string>() + " spoke.";
+            EXPECT_EQ(codes(sentence), code) << sentence;
+        }
+        for (const auto& n : f.value("demonyms", nlohmann::json::array()))
+            EXPECT_EQ(codes("the " + n.get<std::string>() + " delegation"), "d:" + code) << n;
+    }
+    EXPECT_GT(checked, 200);
+    for (const auto& b : j.at("blocked")) {
+        EXPECT_EQ(codes("in the " + b.get<std::string>() + " area"), "") << b;
+        EXPECT_FALSE(gaz().lookup(b.get<std::string>())) << b;
+    }
 }
 
 // ---- coverage against the UNTERM table, read in place ----
