@@ -95,12 +95,13 @@ TEST_F(CharterRefsOnRealDocuments, CountsEqualTheParagraphsWhoseDumpListsThem) {
     const SearchResult all = search("", {"charter"}, {"lang:ar OR lang:en OR lang:es OR lang:fr OR lang:ru OR lang:zh"});
     ASSERT_EQ(all.facets.size(), 1u);
     std::size_t checked = 0;
-    for (const auto& [id, count] : expected) {
-        EXPECT_EQ(search("charter:" + id).total, count) << id;
+    for (const auto& entry : expected) {
+        const std::string& id = entry.first;
+        EXPECT_EQ(search("charter:" + id).total, entry.second) << id;
         const auto& values = all.facets[0].values;
         const auto v = std::find_if(values.begin(), values.end(),
-                                    [&](const FacetValue& fv) { return fv.value == id; });
-        if (v != values.end()) EXPECT_EQ(v->count, count) << id;
+                                    [&id](const FacetValue& fv) { return fv.value == id; });
+        if (v != values.end()) EXPECT_EQ(v->count, entry.second) << id;
         ++checked;
     }
     EXPECT_GE(checked, 50u);
