@@ -59,6 +59,10 @@ case "$mode" in
     # One phrase in English or French: both Charters and speeches of several sessions.
     "$build_dir/searcher/plenary-search" --db "$db" --facet lang --facet year --group-by document \
       --per-document 1 --limit 4 '"Security Council" OR "Conseil de sécurité"'
+    # Article 51 of the Charter: the Charter's own Article in English and French, and the
+    # speeches that invoke the Charter's Articles and Chapters.
+    "$build_dir/searcher/plenary-search" --db "$db" --facet charter --facet lang --limit 2 \
+      'charter:art51 OR charter:ch7'
     ;;
   test)
     (cd "$build_dir" && ctest --output-on-failure -j"$(nproc)")

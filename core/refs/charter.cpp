@@ -448,6 +448,21 @@ std::vector<CharterMatch> find_charter_refs(std::string_view text, std::string_v
     return out;
 }
 
+std::string charter_label(const std::string& id) {
+    if (id.starts_with("ch")) {
+        int n = 0;
+        for (std::size_t i = 2; i < id.size() && i < 4; ++i)
+            n = is_ascii_digit(id[i]) ? n * 10 + (id[i] - '0') : -100;
+        if (n < 1 || n > 19 || id.size() > 4) return id;
+        static const std::array<const char*, 10> ones{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+        return std::string("Chapter ") + (n >= 10 ? "X" : "") + ones[static_cast<std::size_t>(n % 10)];
+    }
+    if (!id.starts_with("art") || id.size() < 4 || !is_ascii_digit(id[3])) return id;
+    const std::size_t dash = id.find('-');
+    if (dash == std::string::npos) return "Article " + id.substr(3);
+    return "Article " + id.substr(3, dash - 3) + "(" + id.substr(dash + 1) + ")";
+}
+
 bool is_charter_text(const Document& doc) {
     bool anchored = false;
     for (const Paragraph& p : doc.paragraphs) anchored = anchored || p.anchor.starts_with("art");

@@ -33,6 +33,10 @@ struct CharterMatch {
 /// are read as English), in text order; "Article 2 (4)" gives art2-4 and art2.
 std::vector<CharterMatch> find_charter_refs(std::string_view text, std::string_view lang);
 
+/// A reference for people: "art51" -> "Article 51", "art2-4" -> "Article 2(4)", "ch7" ->
+/// "Chapter VII"; anything else as it is.
+std::string charter_label(const std::string& id);
+
 /// True if `doc` is the Charter itself: it opens with the Preamble's first words ("WE THE
 /// PEOPLES OF THE UNITED NATIONS", "NOUS, PEUPLES DES NATIONS UNIES", "我联合国人民" …) and its
 /// articles are anchored (analysis/language.h, assign_article_anchors).

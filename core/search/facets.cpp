@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "model/schema.h"
+#include "refs/charter.h"
 #include "refs/countries.h"
 #include "refs/un_bodies.h"
 
@@ -158,6 +159,7 @@ std::string facet_label(const std::string& facet, const std::string& value,
     if (facet == "country" || facet == "speaker" || facet == "demonym")
         return gazetteer.display_name(value, "en");
     if (facet == "body") return body_name(value);
+    if (facet == "charter") return charter_label(value);
     if (facet == "lang") {
         static const std::pair<const char*, const char*> names[] = {
             {"ar", "Arabic"},  {"zh", "Chinese"}, {"en", "English"}, {"fr", "French"},

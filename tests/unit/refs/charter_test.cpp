@@ -78,6 +78,17 @@ INSTANTIATE_TEST_SUITE_P(
         CharterCase{"zh", "宪章第五十五条和第五十六条", {"art55", "art56"}},
         CharterCase{"zh", "非洲人权和民族权宪章第五条", {}}));
 
+TEST(CharterRefs, LabelsForPeople) {
+    EXPECT_EQ(charter_label("art51"), "Article 51");
+    EXPECT_EQ(charter_label("art2-4"), "Article 2(4)");
+    EXPECT_EQ(charter_label("ch7"), "Chapter VII");
+    EXPECT_EQ(charter_label("ch19"), "Chapter XIX");
+    EXPECT_EQ(charter_label("ch10"), "Chapter X");
+    EXPECT_EQ(charter_label("ch99"), "ch99");
+    EXPECT_EQ(charter_label("chx"), "chx");
+    EXPECT_EQ(charter_label("other"), "other");
+}
+
 TEST(CharterRefs, SpanCoversTheCitation) {
     const std::string text = "under Article 51 of the Charter.";
     const auto found = find_charter_refs(text, "en");
