@@ -226,7 +226,8 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
     if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
-    if (argc > 1 && std::string(argv[1]) == "report") return plenary::report_main(argc - 1, argv + 1);
+    if (argc > 1 && std::string(argv[1]) == "report")
+        return plenary::report_main(argc - 1, argv + 1);
     Options options;
     po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
     describe_options(visible, options);

@@ -74,7 +74,8 @@ void add_document_item(std::vector<ReportItem>& items, const Hit& h) {
     auto it = std::find_if(items.begin(), items.end(),
                            [&h](const ReportItem& i) { return i.document.key == h.document.key; });
     if (it == items.end()) {
-        const std::string who = !h.document.symbol.empty() ? h.document.symbol : file_name(h.document);
+        const std::string who =
+            !h.document.symbol.empty() ? h.document.symbol : file_name(h.document);
         items.push_back({h.id, h.paragraph, who, h.document, 1});
         return;
     }
@@ -89,25 +90,22 @@ void add_document_item(std::vector<ReportItem>& items, const Hit& h) {
 void sort_items(std::vector<ReportItem>& items, bool by_session) {
     auto key = [](const ReportItem& i) {
         return symbol_sort_key(!i.document.symbol.empty() ? i.document.symbol
-                                                           : file_name(i.document));
+                                                          : file_name(i.document));
     };
-    std::stable_sort(items.begin(), items.end(),
-                     [&](const ReportItem& a, const ReportItem& b) {
-                         if (by_session && a.document.session != b.document.session)
-                             return a.document.session < b.document.session;
-                         if (by_session && a.document.date != b.document.date)
-                             return a.document.date < b.document.date;
-                         const std::string ka = key(a), kb = key(b);
-                         if (ka != kb) return ka < kb;
-                         if (a.document.lang != b.document.lang)
-                             return a.document.lang < b.document.lang;
-                         return paragraph_ordinal(a.id) < paragraph_ordinal(b.id);
-                     });
+    std::stable_sort(items.begin(), items.end(), [&](const ReportItem& a, const ReportItem& b) {
+        if (by_session && a.document.session != b.document.session)
+            return a.document.session < b.document.session;
+        if (by_session && a.document.date != b.document.date)
+            return a.document.date < b.document.date;
+        const std::string ka = key(a), kb = key(b);
+        if (ka != kb) return ka < kb;
+        if (a.document.lang != b.document.lang) return a.document.lang < b.document.lang;
+        return paragraph_ordinal(a.id) < paragraph_ordinal(b.id);
+    });
 }
 
 /// The entries of one facet: its values with their facet counts, the matches under each.
-std::vector<ReportEntry> group(const SearchResult& result, const Facet& facet,
-                               bool per_document) {
+std::vector<ReportEntry> group(const SearchResult& result, const Facet& facet, bool per_document) {
     std::map<std::string, ReportEntry> by_value;
     for (const FacetValue& v : facet.values)
         by_value[v.value] = ReportEntry{v.value, v.label, facet.name, v.count, false, {}, {}};
@@ -154,23 +152,21 @@ void find_cited(Searcher& searcher, std::vector<ReportEntry>& entries) {
 /// first), countries by name.
 void order_entries(const std::string& kind, std::vector<ReportEntry>& entries) {
     const bool by_name = kind == "speeches" || kind == "countries";
-    std::stable_sort(entries.begin(), entries.end(),
-                     [by_name](const ReportEntry& a, const ReportEntry& b) {
-                         if (by_name) return a.label != b.label ? a.label < b.label
-                                                                : a.value < b.value;
-                         if (a.kind != b.kind) return a.kind == "resolution";
-                         const bool sa = !a.items.empty() && !a.items.front().document.symbol.empty();
-                         const bool sb = !b.items.empty() && !b.items.front().document.symbol.empty();
-                         if (a.kind == "document" && sa != sb) return sa;  // unsymbolled last
-                         return symbol_sort_key(a.value) < symbol_sort_key(b.value);
-                     });
+    std::stable_sort(
+        entries.begin(), entries.end(), [by_name](const ReportEntry& a, const ReportEntry& b) {
+            if (by_name) return a.label != b.label ? a.label < b.label : a.value < b.value;
+            if (a.kind != b.kind) return a.kind == "resolution";
+            const bool sa = !a.items.empty() && !a.items.front().document.symbol.empty();
+            const bool sb = !b.items.empty() && !b.items.front().document.symbol.empty();
+            if (a.kind == "document" && sa != sb) return sa;  // unsymbolled last
+            return symbol_sort_key(a.value) < symbol_sort_key(b.value);
+        });
 }
 
 }  // namespace
 
 const std::vector<std::string>& report_kinds() {
-    static const std::vector<std::string> kinds{"citations", "speeches", "documents",
-                                                "countries"};
+    static const std::vector<std::string> kinds{"citations", "speeches", "documents", "countries"};
     return kinds;
 }
 

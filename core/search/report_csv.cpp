@@ -27,10 +27,10 @@ void citations(std::ostringstream& out, const Report& report) {
               "cited_indexed", "cited_date", "cited_body"});
     for (const ReportEntry& e : report.entries)
         for (const ReportItem& i : e.items)
-            row(out, {i.document.symbol, file_name(i.document), i.id, i.number, i.citation,
-                      i.document.date, i.document.body, e.value, e.kind,
-                      e.indexed ? "true" : "false", e.indexed ? e.cited.date : "",
-                      e.indexed ? e.cited.body : ""});
+            row(out,
+                {i.document.symbol, file_name(i.document), i.id, i.number, i.citation,
+                 i.document.date, i.document.body, e.value, e.kind, e.indexed ? "true" : "false",
+                 e.indexed ? e.cited.date : "", e.indexed ? e.cited.body : ""});
 }
 
 void speeches(std::ostringstream& out, const Report& report) {
@@ -39,8 +39,8 @@ void speeches(std::ostringstream& out, const Report& report) {
     for (const ReportEntry& e : report.entries)
         for (const ReportItem& i : e.items)
             row(out, {e.value, e.label, i.citation, i.document.symbol, file_name(i.document),
-                      i.document.session ? std::to_string(i.document.session) : "",
-                      i.document.date, i.document.lang, std::to_string(i.paragraphs), i.id});
+                      i.document.session ? std::to_string(i.document.session) : "", i.document.date,
+                      i.document.lang, std::to_string(i.paragraphs), i.id});
 }
 
 void documents(std::ostringstream& out, const Report& report) {
@@ -48,10 +48,10 @@ void documents(std::ostringstream& out, const Report& report) {
               "paragraphs", "first_paragraph_id"});
     for (const ReportEntry& e : report.entries)
         for (const ReportItem& i : e.items)
-            row(out, {e.value, i.document.symbol, i.document.title, i.document.date,
-                      i.document.lang, i.document.body,
-                      i.document.session ? std::to_string(i.document.session) : "",
-                      i.document.source, std::to_string(i.paragraphs), i.id});
+            row(out,
+                {e.value, i.document.symbol, i.document.title, i.document.date, i.document.lang,
+                 i.document.body, i.document.session ? std::to_string(i.document.session) : "",
+                 i.document.source, std::to_string(i.paragraphs), i.id});
 }
 
 void countries(std::ostringstream& out, const Report& report) {

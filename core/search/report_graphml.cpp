@@ -35,8 +35,8 @@ std::map<std::string, Node> nodes(const Report& report) {
         }
         for (const ReportItem& i : e.items) {
             const DocumentInfo& d = i.document;
-            out[node_id(d)] = Node{!d.symbol.empty() ? d.symbol : d.source, "document", d.date,
-                                   d.body, true};
+            out[node_id(d)] =
+                Node{!d.symbol.empty() ? d.symbol : d.source, "document", d.date, d.body, true};
         }
     }
     return out;

@@ -73,9 +73,8 @@ std::string year_chart(const Report& report) {
         out << "<rect x=\"" << at + 3 << "\" y=\"" << height - h + 12 << "\" width=\"" << bar - 6
             << "\" height=\"" << h << "\"><title>" << year << ": " << n << "</title></rect>"
             << "<text x=\"" << at + bar / 2 << "\" y=\"" << height - h + 10
-            << "\" text-anchor=\"middle\">" << n << "</text><text x=\"" << at + bar / 2
-            << "\" y=\"" << height + 26 << "\" text-anchor=\"middle\">" << year % 100
-            << "</text>\n";
+            << "\" text-anchor=\"middle\">" << n << "</text><text x=\"" << at + bar / 2 << "\" y=\""
+            << height + 26 << "\" text-anchor=\"middle\">" << year % 100 << "</text>\n";
         at += bar;
     }
     out << "</svg><figcaption>" << what << " by year (" << years.begin()->first << "–"
@@ -100,8 +99,8 @@ std::string contents(const Report& report) {
 std::string item(const Report& report, const ReportItem& i, const std::string& base_url) {
     const DocumentInfo& d = i.document;
     std::ostringstream out;
-    out << "<li><a href=\"" << x(base_url) << "/#para=" << x(url_encode(i.id)) << "\">" << x(i.citation)
-        << "</a>";
+    out << "<li><a href=\"" << x(base_url) << "/#para=" << x(url_encode(i.id)) << "\">"
+        << x(i.citation) << "</a>";
     if (report.kind == "speeches") {
         if (d.session) out << " — session " << d.session;
         if (!d.date.empty()) out << ", " << x(d.date);
@@ -125,9 +124,9 @@ std::string entry(const Report& report, const ReportEntry& e, std::size_t k,
     if (report.kind == "citations") {
         out << "; " << x(e.kind) << "; ";
         if (e.indexed)
-            out << "in the index: <a href=\"" << x(base_url) << "/#q=" << x(url_encode("doc:\"" + e.value + "\""))
-                << "\">" << x(e.cited.symbol) << "</a>" << (e.cited.date.empty() ? "" : ", ")
-                << x(e.cited.date);
+            out << "in the index: <a href=\"" << x(base_url)
+                << "/#q=" << x(url_encode("doc:\"" + e.value + "\"")) << "\">" << x(e.cited.symbol)
+                << "</a>" << (e.cited.date.empty() ? "" : ", ") << x(e.cited.date);
         else
             out << "not in the index";
     }

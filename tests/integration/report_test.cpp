@@ -2,6 +2,8 @@
 // ../shared is present, slices of corpus-real. Every entry's count is checked against the
 // facet count of the same query, asked of the Searcher apart; speeches against counts taken
 // from the files' names; documents against an order computed here.
+#include "search/report.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,7 +19,6 @@
 
 #include "base/error.h"
 #include "integration/test_support.h"
-#include "search/report.h"
 #include "search/search.h"
 
 namespace plenary {
@@ -126,7 +127,8 @@ void expect_speeches_match_files(const Report& report,
 class CorpusReport : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        db = new std::string(test::build_db("plenary-report", "corpus", {PLENARY_SOURCE_DIR "/corpus"}));
+        db = new std::string(
+            test::build_db("plenary-report", "corpus", {PLENARY_SOURCE_DIR "/corpus"}));
     }
     static void TearDownTestSuite() {
         fs::remove_all(*db);
@@ -257,11 +259,13 @@ std::string validate(const nlohmann::json& v, const nlohmann::json& s, const std
     }
     if (auto e = s.find("enum"); e != s.end() && std::find(e->begin(), e->end(), v) == e->end())
         return at + ": not in enum";
-    if (auto m = s.find("minimum"); m != s.end() && v.is_number() && v.get<double>() < m->get<double>())
+    if (auto m = s.find("minimum");
+        m != s.end() && v.is_number() && v.get<double>() < m->get<double>())
         return at + ": below minimum";
     if (v.is_object()) {
         for (const auto& key : s.value("required", nlohmann::json::array()))
-            if (!v.contains(key.get<std::string>())) return at + ": missing " + key.get<std::string>();
+            if (!v.contains(key.get<std::string>()))
+                return at + ": missing " + key.get<std::string>();
         const auto props = s.value("properties", nlohmann::json::object());
         for (const auto& [key, value] : v.items()) {
             if (props.contains(key)) {
@@ -322,7 +326,8 @@ TEST_F(CorpusReport, CsvHasARowPerItemUnderItsHeader) {
     ASSERT_LT(col("cited_kind"), head.size());
     ASSERT_LT(col("citing_paragraph_id"), head.size());
     for (std::size_t k = 1; k < edges.size(); ++k) {
-        EXPECT_TRUE(edges[k][col("cited_kind")] == "resolution" || edges[k][col("cited_kind")] == "symbol");
+        EXPECT_TRUE(edges[k][col("cited_kind")] == "resolution" ||
+                    edges[k][col("cited_kind")] == "symbol");
         EXPECT_FALSE(edges[k][col("citing_paragraph_id")].empty());
     }
 }
@@ -371,22 +376,23 @@ class ScratchReport : public test::ScratchFolderTest {
     /// A Markdown document with its sidecar naming its symbol.
     void document(const std::string& name, const std::string& symbol, const std::string& text) {
         write(name + ".md", "# A report\n\n" + text + "\n");
-        write(name + ".meta.json", R"({"symbol": ")" + symbol + R"(", "date": "2019-05-02", "lang": "en"})");
+        write(name + ".meta.json",
+              R"({"symbol": ")" + symbol + R"(", "date": "2019-05-02", "lang": "en"})");
     }
-    std::string index() {
-        return test::build_db("plenary-report", "scratch", {docs.string()});
-    }
+    std::string index() { return test::build_db("plenary-report", "scratch", {docs.string()}); }
 };
 
 TEST_F(ScratchReport, CitedDocumentsInTheIndexAreMarked) {
     document("a", "A/74/10", "1. As in document A/74/8 and resolution 73/195, and A/74/999.");
-    document("b", "A/74/8", "1. The Assembly recalled resolution 73/195, and again resolution 73/195.");
+    document("b", "A/74/8",
+             "1. The Assembly recalled resolution 73/195, and again resolution 73/195.");
     const std::string db = index();
     Searcher s({db});
     const Report r = build_report(s, {"citations", "", {}});
     std::map<std::string, const ReportEntry*> by_value;
     for (const auto& e : r.entries) by_value[e.value] = &e;
-    ASSERT_TRUE(by_value.count("A/74/8") && by_value.count("A/74/999") && by_value.count("A/RES/73/195"));
+    ASSERT_TRUE(by_value.count("A/74/8") && by_value.count("A/74/999") &&
+                by_value.count("A/RES/73/195"));
     EXPECT_TRUE(by_value["A/74/8"]->indexed);
     EXPECT_EQ(by_value["A/74/8"]->cited.symbol, "A/74/8");
     EXPECT_EQ(by_value["A/74/8"]->items.front().citation, "A/74/10, para. 1");
@@ -399,8 +405,8 @@ TEST_F(ScratchReport, CitedDocumentsInTheIndexAreMarked) {
 }
 
 TEST_F(ScratchReport, DocumentsComeInUnOrder) {
-    const std::vector<std::string> symbols{"A/73/10", "E/2019/1", "A/73/8", "A/72/100",
-                                           "A/73/9/Add.1", "A/73/9", "S/2019/10", "S/2019/9"};
+    const std::vector<std::string> symbols{"A/73/10",      "E/2019/1", "A/73/8",    "A/72/100",
+                                           "A/73/9/Add.1", "A/73/9",   "S/2019/10", "S/2019/9"};
     for (std::size_t k = 0; k < symbols.size(); ++k)
         document("d" + std::to_string(k), symbols[k], "1. Text " + std::to_string(k) + ".");
     const std::string db = index();
@@ -418,17 +424,22 @@ TEST_F(ScratchReport, TheCommandLineAnswersAndFailsInOneLine) {
     document("a", "A/74/10", "1. As in resolution 73/195.");
     const std::string db = index();
     const std::string cmd = test::kSearch + " report ";
-    const auto ok = test::run_captured(cmd + "citations --db " + test::q(db) + " --format json", dir);
+    const auto ok =
+        test::run_captured(cmd + "citations --db " + test::q(db) + " --format json", dir);
     EXPECT_EQ(ok.status, 0) << ok.err;
     EXPECT_EQ(nlohmann::json::parse(ok.out)["entries"][0]["value"], "A/RES/73/195");
     const auto bad_kind = test::run_captured(cmd + "subjectz --db " + test::q(db), dir);
     EXPECT_EQ(bad_kind.status, 2);
     EXPECT_EQ(occurrences(bad_kind.err, "\n"), 1u) << bad_kind.err;
     EXPECT_NE(bad_kind.err.find("unknown report 'subjectz'"), std::string::npos);
-    EXPECT_EQ(test::run_captured(cmd + "citations '\"unclosed' --db " + test::q(db), dir).status, 2);
-    EXPECT_EQ(test::run_captured(cmd + "speeches --format graphml --db " + test::q(db), dir).status, 2);
-    EXPECT_EQ(test::run_captured(cmd + "citations --format pdf --db " + test::q(db), dir).status, 2);
-    const auto missing = test::run_captured(cmd + "citations --db " + test::q(dir / "nowhere"), dir);
+    EXPECT_EQ(test::run_captured(cmd + "citations '\"unclosed' --db " + test::q(db), dir).status,
+              2);
+    EXPECT_EQ(test::run_captured(cmd + "speeches --format graphml --db " + test::q(db), dir).status,
+              2);
+    EXPECT_EQ(test::run_captured(cmd + "citations --format pdf --db " + test::q(db), dir).status,
+              2);
+    const auto missing =
+        test::run_captured(cmd + "citations --db " + test::q(dir / "nowhere"), dir);
     EXPECT_EQ(missing.status, 3);
     EXPECT_EQ(occurrences(missing.err, "\n"), 1u) << missing.err;
     fs::remove_all(db);
@@ -442,7 +453,8 @@ fs::path shared_corpus() {
 
 TEST(SharedReport, Session74SpeechesAreTheFilesByCountry) {
     const fs::path folder = shared_corpus() / "ungdc" / "TXT" / "Session 74 - 2019";
-    if (!fs::is_directory(folder)) GTEST_SKIP() << "no " << folder << " (the shared corpus is absent)";
+    if (!fs::is_directory(folder))
+        GTEST_SKIP() << "no " << folder << " (the shared corpus is absent)";
     const fs::path other = shared_corpus() / "ungdc" / "TXT" / "Session 73 - 2018";
     const std::string db =
         test::build_db("plenary-report", "ungdc", {folder.string(), other.string()});
@@ -469,7 +481,8 @@ TEST(SharedReport, Session74SpeechesAreTheFilesByCountry) {
 
 TEST(SharedReport, UnpcSampleDocumentsComeInUnOrder) {
     const fs::path folder = shared_corpus() / "unpc-v1-tei-sample";
-    if (!fs::is_directory(folder)) GTEST_SKIP() << "no " << folder << " (the shared corpus is absent)";
+    if (!fs::is_directory(folder))
+        GTEST_SKIP() << "no " << folder << " (the shared corpus is absent)";
     const std::string db = test::build_db("plenary-report", "unpc", {folder.string()});
     Searcher s({db});
     const Report r = build_report(s, {"documents", "", {}});
