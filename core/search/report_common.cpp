@@ -55,8 +55,10 @@ std::string report_scope(const Report& report) {
             out += (i ? " " : "") + report.filters[i];
     }
     if (out.empty()) out = "every paragraph";
+    const std::size_t n = report.entries.size();
     return out + "; " + std::to_string(report.paragraphs) +
-           (report.paragraphs == 1 ? " paragraph" : " paragraphs");
+           (report.paragraphs == 1 ? " paragraph; " : " paragraphs; ") + std::to_string(n) +
+           (n == 1 ? " entry" : " entries");
 }
 
 std::string report_entry_heading(const ReportEntry& entry) {

@@ -19,7 +19,8 @@ std::string report_csv_field(std::string_view s);
 /// A report's title: "Citations", "Index to speeches", ...
 std::string report_title(const Report& report);
 
-/// What was selected, in one line: "query «smuggling», filters session:74; 1,234 paragraphs".
+/// What was selected, in one line: "query \"smuggling\", filters session:74; 1234 paragraphs;
+/// 12 entries".
 std::string report_scope(const Report& report);
 
 /// An entry's heading: the label, with the value in parentheses where they differ.

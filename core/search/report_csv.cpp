@@ -44,14 +44,14 @@ void speeches(std::ostringstream& out, const Report& report) {
 }
 
 void documents(std::ostringstream& out, const Report& report) {
-    row(out, {"document", "symbol", "title", "date", "lang", "body", "session", "file",
-              "paragraphs", "first_paragraph_id"});
+    row(out, {"document", "symbol", "title", "date", "lang", "body", "session", "agenda_item",
+              "file", "paragraphs", "first_paragraph_id"});
     for (const ReportEntry& e : report.entries)
         for (const ReportItem& i : e.items)
             row(out,
                 {e.value, i.document.symbol, i.document.title, i.document.date, i.document.lang,
                  i.document.body, i.document.session ? std::to_string(i.document.session) : "",
-                 i.document.source, std::to_string(i.paragraphs), i.id});
+                 i.document.agenda_item, i.document.source, std::to_string(i.paragraphs), i.id});
 }
 
 void countries(std::ostringstream& out, const Report& report) {

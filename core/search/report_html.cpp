@@ -109,6 +109,7 @@ std::string item(const Report& report, const ReportItem& i, const std::string& b
         if (!d.lang.empty()) out << " [" << x(d.lang) << "]";
         if (!d.title.empty()) out << " — " << x(d.title);
         if (!d.date.empty()) out << ", " << x(d.date);
+        if (!d.agenda_item.empty()) out << "; agenda item " << x(d.agenda_item);
         out << " <span class=\"counts\">file " << x(d.source) << "</span>";
     } else if (!d.date.empty()) {
         out << " <span class=\"counts\">(" << x(d.date) << ")</span>";
@@ -145,7 +146,7 @@ std::string report_html(const Report& report, const std::string& base_url) {
     out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>"
         << x(report_title(report)) << "</title>\n<style>" << kStyle << "</style></head><body>\n"
         << "<h1>" << x(report_title(report)) << "</h1>\n<p class=\"scope\">"
-        << x(report_scope(report)) << "; " << report.entries.size() << " entries.</p>\n"
+        << x(report_scope(report)) << ".</p>\n"
         << year_chart(report) << contents(report);
     for (std::size_t k = 0; k < report.entries.size(); ++k)
         out << entry(report, report.entries[k], k + 1, base);

@@ -13,7 +13,7 @@ nlohmann::json document_json(const DocumentInfo& d) {
     return {{"key", d.key},         {"symbol", d.symbol},   {"title", d.title},
             {"date", d.date},       {"lang", d.lang},       {"body", d.body},
             {"session", d.session}, {"country", d.country}, {"country_name", country_name},
-            {"source", d.source},   {"files", d.files}};
+            {"source", d.source},   {"files", d.files},     {"agenda_item", d.agenda_item}};
 }
 
 nlohmann::json item_json(const ReportItem& i) {

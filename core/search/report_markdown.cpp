@@ -32,6 +32,7 @@ std::string item_line(const Report& report, const ReportItem& i) {
         if (!d.lang.empty()) line += " [" + md(d.lang) + "]";
         if (!d.title.empty()) line += " — " + md(d.title);
         if (!d.date.empty()) line += ", " + md(d.date);
+        if (!d.agenda_item.empty()) line += "; agenda item " + md(d.agenda_item);
         line += "; file " + md(d.source);
     } else if (!d.date.empty()) {
         line += " (" + md(d.date) + ")";
@@ -43,8 +44,7 @@ std::string item_line(const Report& report, const ReportItem& i) {
 
 std::string report_markdown(const Report& report) {
     std::ostringstream out;
-    out << "# " << md(report_title(report)) << "\n\n"
-        << md(report_scope(report)) << "; " << report.entries.size() << " entries.\n";
+    out << "# " << md(report_title(report)) << "\n\n" << md(report_scope(report)) << ".\n";
     for (const ReportEntry& e : report.entries) {
         out << "\n## " << md(report_entry_heading(e)) << "\n\n"
             << md(report_entry_counts(report, e));

@@ -211,6 +211,25 @@ TEST_F(CorpusReport, SpeechesAreTheFilesByCountry) {
         EXPECT_LE(r.entries[k - 1].label, r.entries[k].label);
 }
 
+TEST_F(CorpusReport, DocumentsGiveTheAgendaItemTheDocumentPrints) {
+    const Report r = report("documents");
+    const auto seed = std::find_if(r.entries.begin(), r.entries.end(), [](const ReportEntry& e) {
+        return e.value == "CTOC/COP/2020/2";
+    });
+    ASSERT_NE(seed, r.entries.end());
+    ASSERT_EQ(seed->items.size(), 1u);
+    EXPECT_EQ(seed->items.front().document.agenda_item, "2 (b)");  // "Item 2 (b) of the ... agenda"
+    EXPECT_NE(render_report(r, "markdown").find("; agenda item 2 (b);"), std::string::npos);
+    // Symbolled documents first, in UN order; then the others by file name.
+    bool unsymbolled = false;
+    for (const ReportEntry& e : r.entries) {
+        const bool has_symbol = !e.items.front().document.symbol.empty();
+        EXPECT_FALSE(unsymbolled && has_symbol) << e.value;
+        unsymbolled = unsymbolled || !has_symbol;
+    }
+    EXPECT_TRUE(unsymbolled);
+}
+
 // ---- formats ----
 
 /// The fields of one CSV line (RFC 4180 quotes; no line breaks inside fields here).
