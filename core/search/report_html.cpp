@@ -43,12 +43,15 @@ std::string url_encode(const std::string& s) {
     return out;
 }
 
-/// Items per year, the years that have some.
+/// Items per year, every year from the first to the last (a timeline: a year without items is
+/// a bar of 0); up to 200 years, since a stray date must not make the chart a mile wide.
 std::map<int, std::size_t> items_by_year(const Report& report) {
     std::map<int, std::size_t> years;
     for (const ReportEntry& e : report.entries)
         for (const ReportItem& i : e.items)
             if (const int y = report_item_year(i)) ++years[y];
+    if (years.size() < 2 || years.rbegin()->first - years.begin()->first > 200) return years;
+    for (int y = years.begin()->first; y < years.rbegin()->first; ++y) years.emplace(y, 0);
     return years;
 }
 

@@ -366,6 +366,16 @@ TEST_F(CorpusReport, HtmlHasContentsAndLinksEachItemToItsParagraph) {
     EXPECT_NE(html.find("/#para=" + first.id + "\">" + first.citation + "</a>"), std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);  // self-contained and static
     EXPECT_EQ(occurrences(html, "<svg"), 1u);            // years 2015 to 2024 cite something
+    // One bar a year, from the first year cited to the last, years without citations too.
+    int first_year = 9999, last = 0;
+    for (const auto& e : r.entries)
+        for (const auto& i : e.items)
+            if (i.document.date.size() >= 4) {
+                first_year = std::min(first_year, std::stoi(i.document.date.substr(0, 4)));
+                last = std::max(last, std::stoi(i.document.date.substr(0, 4)));
+            }
+    ASSERT_LT(first_year, last);
+    EXPECT_EQ(occurrences(html, "<rect "), static_cast<std::size_t>(last - first_year + 1));
 }
 
 TEST_F(CorpusReport, MarkdownAndGraphmlHoldEveryEntry) {
