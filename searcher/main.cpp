@@ -12,6 +12,7 @@
 
 #include "base/error.h"
 #include "base/exit_codes.h"
+#include "report_main.h"
 #include "search/search.h"
 
 namespace po = boost::program_options;
@@ -50,6 +51,8 @@ const char* kExamples = R"HELP(Examples:
   plenary-search --show 3fa2c41b09de-19
   plenary-search --show-document CTOC/COP/2020/3
   plenary-search serve --port 8080     the search page and JSON API (serve --help)
+  plenary-search report citations --filter session:74 --format html
+                                       reports librarians publish (report --help)
 
 Exit status: 0 results (also when nothing matches); 2 bad query or usage;
 3 missing, unreadable or locked database; 1 any other failure.
@@ -224,6 +227,8 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
     if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
+    if (argc > 1 && std::string(argv[1]) == "report")
+        return plenary::report_main(argc - 1, argv + 1);
     Options options;
     po::options_description visible("Usage: plenary-search [options] QUERY...\nOptions");
     describe_options(visible, options);

@@ -38,6 +38,7 @@ void decode_document_record(std::string_view json, DocumentInfo& d) {
     d.country = str(j, "country");
     d.source = str(j, "source");
     d.work = str(j, "work");
+    d.agenda_item = str(j, "agenda_item");
     if (auto s = j.find("session"); s != j.end() && s->is_number_integer())
         d.session = s->get<int>();
 }

@@ -23,6 +23,7 @@ struct DocumentInfo {
     int session = 0;
     std::string source;              ///< path of the file that was indexed
     std::string work;                ///< key its language versions share, when not the symbol
+    std::string agenda_item;         ///< "2 (b)", where the document says
     std::vector<std::string> files;  ///< every file that holds this document (copies,
                                      ///< core/copies.h), the one searched first
 };
@@ -44,9 +45,9 @@ struct ParagraphView {
 };
 
 /// The fields of a document metadata record (document_meta_json) into d: symbol, title, date,
-/// lang, body, country, source, work and session. A field missing or of another type (every
-/// field, when the record is not a JSON object) comes out empty, the session as it was; key
-/// and files are not touched.
+/// lang, body, country, source, work, agenda item and session. A field missing or of another
+/// type (every field, when the record is not a JSON object) comes out empty, the session as it
+/// was; key and files are not touched.
 void decode_document_record(std::string_view json, DocumentInfo& d);
 
 /// A paragraph's stored record, decoded (the ordinal from its id); missing or mistyped fields

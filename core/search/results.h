@@ -36,6 +36,8 @@ struct SearchRequest {
                                       ///< what was done by then, with time_limit_reached
     std::size_t exact_up_to = 10000;  ///< totals are counted exactly up to this many matches;
                                       ///< past it total is a lower bound (total_exact false)
+    bool match_all = false;           ///< an empty query without filters selects every paragraph (a
+                                      ///< report over the whole index) instead of being an error
 };
 
 /// One matching paragraph.

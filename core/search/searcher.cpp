@@ -33,7 +33,7 @@ ParsedQuery parse_request(const SearchRequest& req, const QueryParser& parser) {
     ParsedQuery pq;
     pq.langs = {req.lang.empty() ? "en" : req.lang};
     if (trim(req.query).empty()) {
-        if (req.filters.empty()) throw QueryError("empty query");
+        if (req.filters.empty() && !req.match_all) throw QueryError("empty query");
         pq.query = Xapian::Query::MatchAll;
     } else {
         pq = parser.parse(req.query);
