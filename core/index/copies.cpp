@@ -37,7 +37,11 @@ bool is_word_char(char32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0xC0;
 }
 
-/// Adds the shingle hashes of one paragraph's folded letters and digits to hashes.
+/// Adds the shingle hashes of one paragraph's folded letters and digits to hashes: a rolling
+/// polynomial hash of each run of `shingle` code points (one multiplication per code point, not
+/// one hash per code point and shingle), finished with splitmix64 so that the smallest hashes
+/// are a fair sample. Signatures written by the earlier per-shingle hash (extraction version 0)
+/// are not compared with these: their files are read again by the next run.
 void add_shingles(std::string_view folded, std::size_t shingle,
                   std::vector<std::uint64_t>& hashes, std::vector<char32_t>& chars) {
     chars.clear();
@@ -45,18 +49,17 @@ void add_shingles(std::string_view folded, std::size_t shingle,
         const char32_t c = next_code_point(folded, i);
         if (is_word_char(c)) chars.push_back(c);
     }
-    if (chars.size() < shingle) {
-        if (chars.empty()) return;
-        std::uint64_t h = 0;
-        for (const char32_t c : chars) h = mix(h ^ c);
-        hashes.push_back(h);
-        return;
+    if (chars.empty()) return;
+    constexpr std::uint64_t kBase = 0x100000001b3ULL;  // odd: a bijection mod 2^64
+    std::uint64_t top = 1;                               // kBase^(shingle - 1)
+    for (std::size_t k = 1; k < shingle; ++k) top *= kBase;
+    std::uint64_t h = 0;
+    for (std::size_t j = 0; j < chars.size(); ++j) {
+        if (j >= shingle) h -= (static_cast<std::uint64_t>(chars[j - shingle]) + 1) * top;
+        h = h * kBase + static_cast<std::uint64_t>(chars[j]) + 1;
+        if (j + 1 >= shingle) hashes.push_back(mix(h));
     }
-    for (std::size_t i = 0; i + shingle <= chars.size(); ++i) {
-        std::uint64_t h = 0;
-        for (std::size_t j = i; j < i + shingle; ++j) h = mix(h ^ chars[j]);
-        hashes.push_back(h);
-    }
+    if (chars.size() < shingle) hashes.push_back(mix(h));  // a paragraph shorter than a shingle
 }
 
 /// Structured formats first: they keep a document's paragraphs as its authors marked them.

@@ -26,7 +26,8 @@ std::string hex64(std::uint64_t v);
 /// indexed files other paragraphs, metadata or references (a new reference kind, a reader's
 /// fix). A file indexed under an older version is read again by the next run even if it has not
 /// changed, so a database never mixes what two versions made of its files.
-/// 1: Charter references (charter:), former country names, Markdown salutations as paragraphs.
+/// 1: Charter references (charter:), former country names, Markdown salutations as paragraphs,
+///    copy signatures hashed by a rolling hash.
 inline constexpr std::uint32_t kExtractionVersion = 1;
 
 struct FileRecord {
