@@ -146,6 +146,8 @@ void add_reference_terms(Xapian::Document& xd, const Schema& s, const References
     for (const auto& c : r.countries) add_term(xd, s.term("country", c));
     for (const auto& c : r.demonyms) add_term(xd, s.term("demonym", c));
     for (int n : r.sessions) add_term(xd, s.term("mentioned_session", std::to_string(n)));
+    // subject:"trafficking in persons" and the facet value "TRAFFICKING IN PERSONS" alike.
+    for (const auto& subject : r.subjects) add_term(xd, s.term("subject", fold(subject.label)));
 }
 
 /// The value slots of one paragraph. A facet field's values go into the one "facets" slot; a
@@ -176,6 +178,9 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
     set_value("symbol", join_lines(r.symbols));
     set_value("resolution", join_lines(resolutions));
     set_value("decision", join_lines(decisions));
+    std::vector<std::string> subjects;
+    for (const auto& subject : r.subjects) subjects.push_back(subject.label);
+    set_value("subject", join_lines(subjects));
     // All facet values in one slot, read once per match when facets are counted.
     std::string all_facets;
     bool first = true;
@@ -195,7 +200,7 @@ std::string stored_record(const Paragraph& p, const std::string& id) {
     data["id"] = id;
     data.erase("resolution_bodies");
     for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",
-                          "resolutions", "symbols", "countries"})
+                          "resolutions", "symbols", "countries", "subjects"})
         if (data[k].empty()) data.erase(k);
     if (data["number"].get<std::string>().empty()) data.erase("number");
     return data.dump();

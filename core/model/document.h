@@ -37,6 +37,13 @@ struct ResolutionRef {
     bool operator==(const ResolutionRef&) const = default;
 };
 
+/// A UNBIS Thesaurus descriptor a paragraph is about (refs/subjects.h).
+struct SubjectRef {
+    std::string label;  ///< the preferred label, as the thesaurus spells it: "TRAFFICKING IN PERSONS"
+    std::string uri;    ///< "http://metadata.un.org/thesaurus#1006622"
+    bool operator==(const SubjectRef&) const = default;
+};
+
 /// References found in a paragraph's text and in its footnotes.
 struct References {
     std::vector<std::string> symbols;        ///< cited document symbols, canonical spelling
@@ -45,6 +52,7 @@ struct References {
     std::vector<std::string> countries;      ///< ISO 3166-1 alpha-3 codes of countries named
     std::vector<std::string> demonyms;       ///< alpha-3 codes of countries named by demonym
     std::vector<int> sessions;  ///< session numbers mentioned ("seventy-third session")
+    std::vector<SubjectRef> subjects;  ///< thesaurus descriptors named in the text (assign_subjects)
 };
 
 /// One paragraph: the unit Plenary indexes and returns.

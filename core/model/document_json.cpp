@@ -44,6 +44,8 @@ nlohmann::json paragraph_json(const Paragraph& p) {
     j["countries"] = p.refs.countries;
     j["demonyms"] = p.refs.demonyms;
     j["sessions"] = p.refs.sessions;
+    auto& subjects = j["subjects"] = nlohmann::json::array();
+    for (const auto& s : p.refs.subjects) subjects.push_back({{"label", s.label}, {"uri", s.uri}});
     return j;
 }
 

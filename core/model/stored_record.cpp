@@ -62,6 +62,8 @@ ParagraphView decode_paragraph_record(std::string_view json) {
     if (auto s = j.find("sessions"); s != j.end() && s->is_array())
         for (const auto& n : *s)
             if (n.is_number_integer()) v.sessions.push_back(n.get<int>());
+    if (auto s = j.find("subjects"); s != j.end() && s->is_array())
+        for (const auto& n : *s) v.subjects.push_back({str(n, "label"), str(n, "uri")});
     return v;
 }
 

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/document.h"
+
 namespace plenary {
 
 /// A document as a hit shows it (from its metadata record).
@@ -39,6 +41,7 @@ struct ParagraphView {
     std::vector<std::pair<std::string, std::string>> footnotes;  ///< marker, text
     std::vector<std::string> resolutions, decisions, symbols, countries, demonyms;
     std::vector<int> sessions;
+    std::vector<SubjectRef> subjects;  ///< thesaurus descriptors, preferred label and URI
     DocumentInfo document;
 };
 

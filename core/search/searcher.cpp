@@ -188,6 +188,7 @@ Hit Searcher::make_hit(const Run& run, const Xapian::MSetIterator& match) {
     h.decisions = v.decisions;
     h.symbols = v.symbols;
     h.countries = v.countries;
+    h.subjects = v.subjects;
     if (!run.req.in_lang.empty()) {
         h.aligned_lang = run.req.in_lang;
         try {

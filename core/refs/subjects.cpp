@@ -1,0 +1,258 @@
+#include "refs/subjects.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_set>
+
+#include "analysis/tokenizer.h"
+#include "base/error.h"
+#include "model/schema.h"
+
+namespace plenary {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Thesaurus labels are English; Xapian::Stem is not thread-safe, so one per thread.
+std::string stem_en(const std::string& term) {
+    thread_local Xapian::Stem stem("english");
+    return is_stemmed_term(term) ? stem(term) : term;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() > suffix.size() + 1 && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// A folded word without an English plural ending: "migrants" and "migrant" are "migrant",
+/// "countries" "country", "businesses" "business". The index's Snowball stem equates these and
+/// also derivations ("national", "nationalism", "nations" are all "nation"), which name other
+/// concepts: a label's word matches a text word when both keys and both stems are equal.
+std::string_view plural_key(std::string_view w, std::string& scratch) {
+    if (ends_with(w, "ies")) {
+        scratch.assign(w.substr(0, w.size() - 3)) += 'y';
+        return scratch;
+    }
+    for (const std::string_view es : {"sses", "xes", "ches", "shes", "zes"})
+        if (ends_with(w, es)) return w.substr(0, w.size() - 2);
+    if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is"))
+        return w.substr(0, w.size() - 1);
+    return w;
+}
+
+/// One line of the list, split; false when it is not LABEL, pref_label=, uri=, kind=.
+struct ListLine {
+    std::string_view label, pref, uri, kind;
+};
+
+bool split_line(std::string_view line, ListLine& out) {
+    std::string_view parts[4];
+    std::size_t n = 0;
+    while (n < 4) {
+        const auto tab = line.find('\t');
+        parts[n++] = line.substr(0, tab);
+        if (tab == std::string_view::npos) break;
+        line.remove_prefix(tab + 1);
+        if (n == 4) return false;  // a fifth field
+    }
+    if (n != 4) return false;
+    auto value = [](std::string_view part, std::string_view key, std::string_view& v) {
+        if (part.substr(0, key.size()) != key) return false;
+        v = part.substr(key.size());
+        return !v.empty();
+    };
+    out.label = parts[0];
+    return !out.label.empty() && value(parts[1], "pref_label=", out.pref) &&
+           value(parts[2], "uri=", out.uri) && value(parts[3], "kind=", out.kind) &&
+           (out.kind == "pref" || out.kind == "alt");
+}
+
+/// A label matched only where written in capitals: one word of at most three characters, or
+/// holding a digit (ART, AMR, CFC, CO2), which in running text is mostly another word.
+bool acronym_like(std::string_view label) {
+    if (label.find(' ') != std::string_view::npos) return false;
+    if (label.size() <= 3) return true;
+    return std::any_of(label.begin(), label.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool written_in_capitals(std::string_view word) {
+    bool letter = false;
+    for (const char c : word) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letter = true;
+    }
+    return letter;
+}
+
+std::string fnv_hex(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    std::ostringstream out;
+    out << std::hex << h;
+    return out.str();
+}
+
+}  // namespace
+
+std::vector<std::string> subject_words(std::string_view text) {
+    std::vector<std::string> out;
+    for_each_word(text, Infixes::join,
+                  [&](WordSpan, std::string_view term) { out.emplace_back(term); });
+    return out;
+}
+
+SubjectExclusions load_subject_exclusions(const std::string& dir) {
+    const std::string path = (fs::path(dir) / "subject_exclusions.json").string();
+    std::ifstream in(path);
+    if (!in) throw SchemaError(path + ": cannot open the subject exclusions");
+    SubjectExclusions out;
+    try {
+        const nlohmann::json j = nlohmann::json::parse(in);
+        for (const auto& e : j.at("excluded")) {
+            if (e.contains("label")) out.labels.push_back(e.at("label").get<std::string>());
+            if (e.contains("descriptor"))
+                out.descriptors.push_back(e.at("descriptor").get<std::string>());
+            if (!e.contains("reason") || e.at("reason").get<std::string>().empty())
+                throw SchemaError(path + ": every exclusion needs a reason");
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw SchemaError(path + ": " + e.what());
+    }
+    return out;
+}
+
+Thesaurus Thesaurus::load(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw UsageError(path + ": cannot read the thesaurus: a folder");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UsageError(path + ": cannot read the thesaurus: no such file or not readable");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return parse(bytes.str(), path, load_subject_exclusions(Schema::default_schema_dir()));
+}
+
+Thesaurus Thesaurus::parse(std::string_view text, const std::string& name,
+                           const SubjectExclusions& exclusions) {
+    const std::unordered_set<std::string> labels_out(exclusions.labels.begin(),
+                                                     exclusions.labels.end());
+    const std::unordered_set<std::string> descriptors_out(exclusions.descriptors.begin(),
+                                                          exclusions.descriptors.end());
+    Thesaurus t;
+    std::string key = fnv_hex(text) + '\n';  // the list's bytes, then the exclusions
+    int line_no = 0;
+    while (!text.empty()) {
+        ++line_no;
+        const auto nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty()) continue;
+        ListLine l;
+        if (!split_line(line, l))
+            throw UsageError(name + ":" + std::to_string(line_no) +
+                             ": malformed thesaurus line (expected LABEL<TAB>pref_label=...<TAB>"
+                             "uri=...<TAB>kind=pref|alt)");
+        // An excluded label still takes its words, so that no shorter label inside it counts
+        // ("MARSHALL ISLANDS" excluded is not "ISLANDS").
+        if (labels_out.count(std::string(l.label)) || descriptors_out.count(std::string(l.pref))) {
+            t.add_label(l.label, kExcluded);
+            continue;
+        }
+        const auto [it, added] = t.m_descriptor_index.emplace(
+            std::string(l.uri), static_cast<std::uint32_t>(t.m_descriptors.size()));
+        if (added) t.m_descriptors.push_back({std::string(l.pref), std::string(l.uri)});
+        t.add_label(l.label, it->second);
+    }
+    for (auto& [first, labels] : t.m_by_first)
+        std::stable_sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) {
+            return a.rest.size() > b.rest.size();
+        });
+    for (const auto& l : exclusions.labels) key += l + '\n';
+    for (const auto& d : exclusions.descriptors) key += '*' + d + '\n';
+    t.m_fingerprint = fnv_hex(key);
+    return t;
+}
+
+void Thesaurus::add_label(std::string_view label, std::uint32_t descriptor) {
+    const std::vector<std::string> words = subject_words(label);
+    if (words.empty()) return;
+    Label l;
+    l.descriptor = descriptor;
+    l.capitals = acronym_like(label);
+    std::string scratch;
+    for (std::size_t i = 1; i < words.size(); ++i)
+        l.rest.emplace_back(plural_key(words[i], scratch));
+    for (const auto& w : words) l.stems.push_back(stem_en(w));
+    auto& same_first = m_by_first[std::string(plural_key(words.front(), scratch))];
+    for (Label& o : same_first) {
+        if (o.rest != l.rest) continue;
+        // Two labels that analyse alike: the first one stays, unless the second is excluded.
+        if (descriptor == kExcluded && o.descriptor != kExcluded) {
+            o.descriptor = kExcluded;
+            --m_labels;
+        }
+        return;
+    }
+    same_first.push_back(std::move(l));
+    if (descriptor != kExcluded) ++m_labels;
+}
+
+/// The words of a text: each one's plural key, its folded form and where it is written.
+struct Thesaurus::TextWords {
+    std::vector<std::string> keys, terms;
+    std::vector<WordSpan> spans;
+};
+
+bool Thesaurus::matches(const Label& l, const TextWords& t, std::size_t i,
+                        std::string_view text) const {
+    if (i + 1 + l.rest.size() > t.keys.size()) return false;
+    if (!std::equal(l.rest.begin(), l.rest.end(), t.keys.begin() + i + 1)) return false;
+    if (l.capitals &&
+        !written_in_capitals(text.substr(t.spans[i].begin, t.spans[i].end - t.spans[i].begin)))
+        return false;
+    for (std::size_t k = 0; k < l.stems.size(); ++k)
+        if (stem_en(t.terms[i + k]) != l.stems[k]) return false;
+    return true;
+}
+
+std::vector<SubjectRef> Thesaurus::find(std::string_view text) const {
+    TextWords t;
+    std::string scratch;
+    for_each_word(text, Infixes::join, [&](WordSpan span, std::string_view term) {
+        t.keys.emplace_back(plural_key(term, scratch));
+        t.terms.emplace_back(term);
+        t.spans.push_back(span);
+    });
+    std::vector<SubjectRef> out;
+    for (std::size_t i = 0; i < t.keys.size();) {
+        std::size_t matched = 0;
+        if (const auto it = m_by_first.find(t.keys[i]); it != m_by_first.end()) {
+            for (const Label& l : it->second) {
+                if (!matches(l, t, i, text)) continue;
+                if (l.descriptor != kExcluded) {
+                    const SubjectRef& d = m_descriptors[l.descriptor];
+                    if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
+                }
+                matched = 1 + l.rest.size();
+                break;
+            }
+        }
+        i += matched ? matched : 1;
+    }
+    return out;
+}
+
+void assign_subjects(Document& doc, const Thesaurus& thesaurus) {
+    if (!doc.lang.empty() && doc.lang != "en") return;
+    for (Paragraph& p : doc.paragraphs) p.refs.subjects = thesaurus.find(p.text);
+}
+
+}  // namespace plenary
