@@ -11,6 +11,7 @@
 
 #include "analysis/tokenizer.h"
 #include "base/error.h"
+#include "base/text_util.h"
 #include "model/schema.h"
 
 namespace plenary {
@@ -89,6 +90,44 @@ bool written_in_capitals(std::string_view word) {
     return letter;
 }
 
+/// How a word is written, for telling names ("Human Rights Council", "Women's International
+/// League for Peace and Freedom") and lists of names from running text.
+enum class Case : std::uint8_t { lower, capitalized, capitals, connector };
+
+/// Short words that join the words of a name ("Center for Human Rights").
+bool is_connector(std::string_view term) {
+    static const std::unordered_set<std::string_view> words{
+        "of", "for", "the", "and", "on", "in", "to", "a", "an", "at", "by", "with", "against",
+        "de", "la", "des", "du", "et", "y", "del", "pour", "les", "le"};
+    return words.count(term) > 0;
+}
+
+bool is_upper_letter(char32_t cp) {
+    if (cp < 0x80) return cp >= U'A' && cp <= U'Z';
+    const auto c = Xapian::Unicode::get_category(static_cast<unsigned>(cp));
+    return c == Xapian::Unicode::UPPERCASE_LETTER || c == Xapian::Unicode::TITLECASE_LETTER;
+}
+
+bool is_lower_letter(char32_t cp) {
+    if (cp < 0x80) return cp >= U'a' && cp <= U'z';
+    return Xapian::Unicode::get_category(static_cast<unsigned>(cp)) ==
+           Xapian::Unicode::LOWERCASE_LETTER;
+}
+
+Case case_of(std::string_view word, std::string_view term) {
+    if (is_connector(term)) return Case::connector;
+    std::size_t i = 0;
+    const bool first_upper = !word.empty() && is_upper_letter(next_code_point(word, i));
+    if (!first_upper) return Case::lower;
+    bool lower = false, more = false;
+    while (i < word.size()) {
+        const char32_t cp = next_code_point(word, i);
+        more = true;
+        if (is_lower_letter(cp)) lower = true;
+    }
+    return lower || !more ? Case::capitalized : Case::capitals;
+}
+
 std::string fnv_hex(std::string_view bytes) {
     std::uint64_t h = 1469598103934665603ULL;
     for (const char c : bytes) {
@@ -117,8 +156,13 @@ SubjectExclusions load_subject_exclusions(const std::string& dir) {
     try {
         const nlohmann::json j = nlohmann::json::parse(in);
         for (const auto& e : j.at("excluded")) {
-            if (e.contains("label")) out.labels.push_back(e.at("label").get<std::string>());
-            if (e.contains("descriptor"))
+            const bool label = e.contains("label"), descriptor = e.contains("descriptor");
+            if (label && descriptor)
+                out.label_of.emplace_back(e.at("label").get<std::string>(),
+                                          e.at("descriptor").get<std::string>());
+            else if (label)
+                out.labels.push_back(e.at("label").get<std::string>());
+            else if (descriptor)
                 out.descriptors.push_back(e.at("descriptor").get<std::string>());
             if (!e.contains("reason") || e.at("reason").get<std::string>().empty())
                 throw SchemaError(path + ": every exclusion needs a reason");
@@ -162,7 +206,12 @@ Thesaurus Thesaurus::parse(std::string_view text, const std::string& name,
                              "uri=...<TAB>kind=pref|alt)");
         // An excluded label still takes its words, so that no shorter label inside it counts
         // ("MARSHALL ISLANDS" excluded is not "ISLANDS").
-        if (labels_out.count(std::string(l.label)) || descriptors_out.count(std::string(l.pref))) {
+        // One label of one descriptor left out: the label may stand for another descriptor.
+        const std::pair<std::string, std::string> line_key(l.label, l.pref);
+        if (std::find(exclusions.label_of.begin(), exclusions.label_of.end(), line_key) !=
+            exclusions.label_of.end())
+            continue;
+        if (labels_out.count(line_key.first) || descriptors_out.count(line_key.second)) {
             t.add_label(l.label, kExcluded);
             continue;
         }
@@ -177,6 +226,7 @@ Thesaurus Thesaurus::parse(std::string_view text, const std::string& name,
         });
     for (const auto& l : exclusions.labels) key += l + '\n';
     for (const auto& d : exclusions.descriptors) key += '*' + d + '\n';
+    for (const auto& [label, pref] : exclusions.label_of) key += label + '>' + pref + '\n';
     t.m_fingerprint = fnv_hex(key);
     return t;
 }
@@ -205,10 +255,52 @@ void Thesaurus::add_label(std::string_view label, std::uint32_t descriptor) {
     if (descriptor != kExcluded) ++m_labels;
 }
 
-/// The words of a text: each one's plural key, its folded form and where it is written.
+/// The words of a text: each one's plural key, its folded form, where it is written and how.
 struct Thesaurus::TextWords {
     std::vector<std::string> keys, terms;
     std::vector<WordSpan> spans;
+    std::vector<Case> cases;
+
+    /// True if only spaces stand between words a and b (a < b): one name may span them.
+    bool joined(std::size_t a, std::size_t b, std::string_view text) const {
+        for (std::size_t k = spans[a].end; k < spans[b].begin; ++k)
+            if (text[k] != ' ') return false;
+        return true;
+    }
+
+    /// True if most words of the text are capitalized: a list of names (of States, NGOs,
+    /// mandates, delegates), whose words are the names' and not the paragraph's subjects.
+    bool list_of_names() const {
+        std::size_t content = 0, capitalized = 0;
+        for (const Case c : cases) {
+            if (c == Case::connector || c == Case::capitals) continue;
+            ++content;
+            if (c == Case::capitalized) ++capitalized;
+        }
+        return content >= 6 && capitalized * 10 >= content * 6;
+    }
+
+    /// True if words [i, i + n) are written as part of a longer capitalized name: each of them
+    /// capitalized, and a capitalized word just before or after them, with only connectors and
+    /// spaces between ("Human Rights Council", "League for Peace and Freedom").
+    bool inside_name(std::size_t i, std::size_t n, std::string_view text) const {
+        for (std::size_t k = i; k < i + n; ++k)
+            if (cases[k] != Case::capitalized && cases[k] != Case::connector) return false;
+        if (cases[i] != Case::capitalized) return false;
+        auto named = [&](std::size_t k) { return cases[k] == Case::capitalized; };
+        // Before: up to two connectors, then a capitalized word.
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 3; --k, ++steps) {
+            if (!joined(k - 1, k, text)) break;
+            if (named(k - 1)) return true;
+            if (cases[k - 1] != Case::connector) break;
+        }
+        for (std::size_t k = i + n - 1, steps = 0; k + 1 < cases.size() && steps < 3; ++k, ++steps) {
+            if (!joined(k, k + 1, text)) break;
+            if (named(k + 1)) return true;
+            if (cases[k + 1] != Case::connector) break;
+        }
+        return false;
+    }
 };
 
 bool Thesaurus::matches(const Label& l, const TextWords& t, std::size_t i,
@@ -230,14 +322,16 @@ std::vector<SubjectRef> Thesaurus::find(std::string_view text) const {
         t.keys.emplace_back(plural_key(term, scratch));
         t.terms.emplace_back(term);
         t.spans.push_back(span);
+        t.cases.push_back(case_of(text.substr(span.begin, span.end - span.begin), term));
     });
     std::vector<SubjectRef> out;
+    if (t.list_of_names()) return out;
     for (std::size_t i = 0; i < t.keys.size();) {
         std::size_t matched = 0;
         if (const auto it = m_by_first.find(t.keys[i]); it != m_by_first.end()) {
             for (const Label& l : it->second) {
                 if (!matches(l, t, i, text)) continue;
-                if (l.descriptor != kExcluded) {
+                if (l.descriptor != kExcluded && !t.inside_name(i, 1 + l.rest.size(), text)) {
                     const SubjectRef& d = m_descriptors[l.descriptor];
                     if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
                 }

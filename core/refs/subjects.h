@@ -12,17 +12,19 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/document.h"
 
 namespace plenary {
 
-/// Labels and descriptors left out of matching: a label (one line of the list) or a whole
-/// descriptor (every label whose preferred label it is).
+/// Labels and descriptors left out of matching: a label (every line of the list that has it),
+/// a whole descriptor (every label whose preferred label it is), or one label of one descriptor.
 struct SubjectExclusions {
     std::vector<std::string> labels;       ///< as the thesaurus spells them
     std::vector<std::string> descriptors;  ///< preferred labels
+    std::vector<std::pair<std::string, std::string>> label_of;  ///< label, its preferred label
 };
 
 /// schemas/subject_exclusions.json (in dir); throws SchemaError naming the file.

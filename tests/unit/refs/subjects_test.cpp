@@ -118,6 +118,13 @@ TEST(Subjects, ExcludedLabelIsNotMatched) {
     EXPECT_EQ(labels(small(whole).find("human trafficking, migrant smuggling")), V{});
     EXPECT_EQ(labels(small(whole).find("smuggling")), V{"SMUGGLING"});
     EXPECT_NE(small(whole).fingerprint(), small().fingerprint());
+    // One label of one descriptor: the other descriptor's same label still counts.
+    const std::string two = line("ASYLUM", "DIPLOMATIC ASYLUM", "1", "alt") +
+                            line("ASYLUM", "RIGHT OF ASYLUM", "2", "alt");
+    SubjectExclusions one;
+    one.label_of.emplace_back("ASYLUM", "DIPLOMATIC ASYLUM");
+    EXPECT_EQ(labels(Thesaurus::parse(two, "t", {}).find("asylum")), V{"DIPLOMATIC ASYLUM"});
+    EXPECT_EQ(labels(Thesaurus::parse(two, "t", one).find("asylum")), V{"RIGHT OF ASYLUM"});
     // An excluded label still takes its words: no shorter label inside it counts.
     SubjectExclusions longer;
     longer.labels.push_back("ORGANIZED CRIME");
