@@ -33,7 +33,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 /// A folded word without an English plural ending: "migrants" and "migrant" are "migrant",
 /// "countries" "country", "businesses" "business". The index's Snowball stem equates these and
 /// also derivations ("national", "nationalism", "nations" are all "nation"), which name other
-/// concepts: a label's word matches a text word when both keys and both stems are equal.
+/// concepts: a label's word matches a text word when both keys and both stems are equal. A
+/// word in -ics keeps its "s": "linguistics" and "genetics" are not "linguistic", "genetic".
 std::string_view plural_key(std::string_view w, std::string& scratch) {
     if (ends_with(w, "ies")) {
         scratch.assign(w.substr(0, w.size() - 3)) += 'y';
@@ -41,7 +42,8 @@ std::string_view plural_key(std::string_view w, std::string& scratch) {
     }
     for (const std::string_view es : {"sses", "xes", "ches", "shes", "zes"})
         if (ends_with(w, es)) return w.substr(0, w.size() - 2);
-    if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is"))
+    if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") &&
+        !ends_with(w, "ics"))
         return w.substr(0, w.size() - 1);
     return w;
 }
@@ -280,6 +282,39 @@ struct Thesaurus::TextWords {
         return content >= 6 && capitalized * 10 >= content * 6;
     }
 
+    /// True if the text has a word in lower case or capitalized: not a heading in capitals.
+    bool has_lower_case() const {
+        return std::any_of(cases.begin(), cases.end(),
+                           [](Case c) { return c == Case::lower || c == Case::capitalized; });
+    }
+
+    /// True if words [i, i + n) are written in capitals inside a longer title in capitals in a
+    /// text that is not itself in capitals ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS
+    /// 140.65 Take effective measures ...": the name of a goal heading a recommendation).
+    bool inside_title(std::size_t i, std::size_t n, std::string_view text) const {
+        for (std::size_t k = i; k < i + n; ++k)
+            if (cases[k] != Case::capitals && cases[k] != Case::connector) return false;
+        if (!has_lower_case()) return false;
+        auto near = [&](std::size_t a, std::size_t b) {  // a space or ", " between
+            std::string_view gap = text.substr(spans[a].end, spans[b].begin - spans[a].end);
+            return gap == " " || gap == ", ";
+        };
+        if (i > 0 && near(i - 1, i)) {
+            if (cases[i - 1] == Case::capitals) return true;
+            if (cases[i - 1] == Case::connector && i > 1 && near(i - 2, i - 1) &&
+                cases[i - 2] == Case::capitals)
+                return true;
+        }
+        const std::size_t after = i + n;
+        if (after < cases.size() && near(after - 1, after)) {
+            if (cases[after] == Case::capitals) return true;
+            if (cases[after] == Case::connector && after + 1 < cases.size() &&
+                near(after, after + 1) && cases[after + 1] == Case::capitals)
+                return true;
+        }
+        return false;
+    }
+
     /// True if words [i, i + n) are written as part of a longer capitalized name: each of them
     /// capitalized, and a capitalized word just before or after them, with only connectors and
     /// spaces between ("Human Rights Council", "League for Peace and Freedom").
@@ -331,7 +366,9 @@ std::vector<SubjectRef> Thesaurus::find(std::string_view text) const {
         if (const auto it = m_by_first.find(t.keys[i]); it != m_by_first.end()) {
             for (const Label& l : it->second) {
                 if (!matches(l, t, i, text)) continue;
-                if (l.descriptor != kExcluded && !t.inside_name(i, 1 + l.rest.size(), text)) {
+                const std::size_t n = 1 + l.rest.size();
+                if (l.descriptor != kExcluded && !t.inside_name(i, n, text) &&
+                    !t.inside_title(i, n, text)) {
                     const SubjectRef& d = m_descriptors[l.descriptor];
                     if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
                 }

@@ -37,7 +37,8 @@ std::string small_list() {
            line("CRIME", "CRIME", "1001900", "pref") +
            line("ORGANIZATION", "ORGANIZATION", "9000002", "pref") +
            line("ART", "ANTIRETROVIRAL THERAPY", "1000500", "alt") +
-           line("CHILDREN'S RIGHTS", "RIGHTS OF THE CHILD", "1005500", "alt");
+           line("CHILDREN'S RIGHTS", "RIGHTS OF THE CHILD", "1005500", "alt") +
+           line("LINGUISTICS", "LINGUISTICS", "1003700", "pref");
 }
 
 Thesaurus small(const SubjectExclusions& ex = {}) {
@@ -83,6 +84,23 @@ TEST(Subjects, DerivationsAreOtherWords) {
     EXPECT_EQ(labels(small().find("organizations")), V{"ORGANIZATION"});
     EXPECT_EQ(labels(small().find("organizational")), V{});
     EXPECT_EQ(labels(small().find("criminal")), V{});
+    // A discipline in -ics is not its adjective.
+    EXPECT_EQ(labels(small().find("linguistic minorities")), V{});
+    EXPECT_EQ(labels(small().find("applied linguistics")), V{"LINGUISTICS"});
+}
+
+TEST(Subjects, NamesAndTitlesAreNoSubjects) {
+    // A label inside a longer capitalized name names the name, not the subject.
+    EXPECT_EQ(labels(small().find("the Global Smuggling Observatory met.")), V{});
+    EXPECT_EQ(labels(small().find("the Office on Organized Crime met.")), V{});
+    EXPECT_EQ(labels(small().find("Smuggling is a concern.")), V{"SMUGGLING"});
+    // In capitals inside a title heading other text; a heading in capitals alone counts.
+    EXPECT_EQ(labels(small().find("5 - CRIME AND SMUGGLING 140.2 Do more about it")), V{});
+    EXPECT_EQ(labels(small().find("CRIME AND SMUGGLING")), (V{"CRIME", "SMUGGLING"}));
+    // A list of names (here of organizations) names no subject.
+    EXPECT_EQ(labels(small().find("Observers: Crime Watch, Smuggling Alert, Persons United, "
+                                  "Trafficking Survivors Network, Justice Now")),
+              V{});
 }
 
 TEST(Subjects, WholeWordsOnly) {
