@@ -196,7 +196,7 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
 
 /// The stored record: the id carries the file key and the ordinal; empty fields are left out.
 std::string stored_record(const Paragraph& p, const std::string& id) {
-    nlohmann::json data = paragraph_json(p);
+    nlohmann::json data = paragraph_json(p, true);
     data["id"] = id;
     data.erase("resolution_bodies");
     for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",

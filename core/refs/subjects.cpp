@@ -36,6 +36,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 /// concepts: a label's word matches a text word when both keys and both stems are equal. A
 /// word in -ics keeps its "s": "linguistics" and "genetics" are not "linguistic", "genetic".
 std::string_view plural_key(std::string_view w, std::string& scratch) {
+    if (w.size() < 3 || w.back() != 's') return w;  // most words: no plural ending
     if (ends_with(w, "ies")) {
         scratch.assign(w.substr(0, w.size() - 3)) += 'y';
         return scratch;
@@ -98,6 +99,7 @@ enum class Case : std::uint8_t { lower, capitalized, capitals, connector };
 
 /// Short words that join the words of a name ("Center for Human Rights").
 bool is_connector(std::string_view term) {
+    if (term.size() > 7) return false;
     static const std::unordered_set<std::string_view> words{
         "of", "for", "the", "and", "on", "in", "to", "a", "an", "at", "by", "with", "against",
         "de", "la", "des", "du", "et", "y", "del", "pour", "les", "le"};
@@ -118,6 +120,16 @@ bool is_lower_letter(char32_t cp) {
 
 Case case_of(std::string_view word, std::string_view term) {
     if (is_connector(term)) return Case::connector;
+    // ASCII, the usual case, without decoding.
+    if (!word.empty() && static_cast<unsigned char>(word[0]) < 0x80) {
+        if (word[0] < 'A' || word[0] > 'Z') return Case::lower;
+        bool ascii = true, lower = false;
+        for (const char c : word.substr(1)) {
+            if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+            if (c >= 'a' && c <= 'z') lower = true;
+        }
+        if (ascii) return lower || word.size() == 1 ? Case::capitalized : Case::capitals;
+    }
     std::size_t i = 0;
     const bool first_upper = !word.empty() && is_upper_letter(next_code_point(word, i));
     if (!first_upper) return Case::lower;
@@ -242,7 +254,9 @@ void Thesaurus::add_label(std::string_view label, std::uint32_t descriptor) {
     std::string scratch;
     for (std::size_t i = 1; i < words.size(); ++i)
         l.rest.emplace_back(plural_key(words[i], scratch));
-    for (const auto& w : words) l.stems.push_back(stem_en(w));
+    // An excluded label takes its words by their keys alone: no stems to compare.
+    if (descriptor != kExcluded)
+        for (const auto& w : words) l.stems.push_back(stem_en(w));
     auto& same_first = m_by_first[std::string(plural_key(words.front(), scratch))];
     for (Label& o : same_first) {
         if (o.rest != l.rest) continue;
@@ -262,6 +276,14 @@ struct Thesaurus::TextWords {
     std::vector<std::string> keys, terms;
     std::vector<WordSpan> spans;
     std::vector<Case> cases;
+    mutable std::vector<std::string> stems;  ///< by word, computed when a label asks ("" before)
+
+    /// The English stem of word k (several labels may ask for one word's).
+    const std::string& stem(std::size_t k) const {
+        if (stems.size() < terms.size()) stems.resize(terms.size());
+        if (stems[k].empty()) stems[k] = stem_en(terms[k]);
+        return stems[k];
+    }
 
     /// True if only spaces stand between words a and b (a < b): one name may span them.
     bool joined(std::size_t a, std::size_t b, std::string_view text) const {
@@ -346,12 +368,17 @@ bool Thesaurus::matches(const Label& l, const TextWords& t, std::size_t i,
         !written_in_capitals(text.substr(t.spans[i].begin, t.spans[i].end - t.spans[i].begin)))
         return false;
     for (std::size_t k = 0; k < l.stems.size(); ++k)
-        if (stem_en(t.terms[i + k]) != l.stems[k]) return false;
+        if (t.stem(i + k) != l.stems[k]) return false;
     return true;
 }
 
 std::vector<SubjectRef> Thesaurus::find(std::string_view text) const {
     TextWords t;
+    const std::size_t expected = text.size() / 5 + 1;  // English words and their spaces
+    t.keys.reserve(expected);
+    t.terms.reserve(expected);
+    t.spans.reserve(expected);
+    t.cases.reserve(expected);
     std::string scratch;
     for_each_word(text, Infixes::join, [&](WordSpan span, std::string_view term) {
         t.keys.emplace_back(plural_key(term, scratch));
