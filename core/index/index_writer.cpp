@@ -200,7 +200,7 @@ std::string stored_record(const Paragraph& p, const std::string& id) {
     data["id"] = id;
     data.erase("resolution_bodies");
     for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",
-                          "resolutions", "symbols", "countries", "subjects"})
+                          "resolutions", "symbols", "countries"})
         if (data[k].empty()) data.erase(k);
     if (data["number"].get<std::string>().empty()) data.erase("number");
     return data.dump();

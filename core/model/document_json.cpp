@@ -44,6 +44,7 @@ nlohmann::json paragraph_json(const Paragraph& p, bool compact_subjects) {
     j["countries"] = p.refs.countries;
     j["demonyms"] = p.refs.demonyms;
     j["sessions"] = p.refs.sessions;
+    if (p.refs.subjects.empty()) return j;  // without a thesaurus, the JSON is as it was
     auto& subjects = j["subjects"] = nlohmann::json::array();
     for (const auto& s : p.refs.subjects) {
         if (compact_subjects)
