@@ -39,7 +39,7 @@ struct ResolutionRef {
 
 /// A UNBIS Thesaurus descriptor a paragraph is about (refs/subjects.h).
 struct SubjectRef {
-    std::string label;  ///< the preferred label, as the thesaurus spells it: "TRAFFICKING IN PERSONS"
+    std::string label;  ///< the preferred label as spelt: "TRAFFICKING IN PERSONS"
     std::string uri;    ///< "http://metadata.un.org/thesaurus#1006622"
     bool operator==(const SubjectRef&) const = default;
 };
@@ -52,7 +52,7 @@ struct References {
     std::vector<std::string> countries;      ///< ISO 3166-1 alpha-3 codes of countries named
     std::vector<std::string> demonyms;       ///< alpha-3 codes of countries named by demonym
     std::vector<int> sessions;  ///< session numbers mentioned ("seventy-third session")
-    std::vector<SubjectRef> subjects;  ///< thesaurus descriptors named in the text (assign_subjects)
+    std::vector<SubjectRef> subjects;
 };
 
 /// One paragraph: the unit Plenary indexes and returns.

@@ -67,7 +67,8 @@ ParagraphView decode_paragraph_record(std::string_view json) {
             // "LABEL<TAB>URI" as the indexer stores it (paragraph_json's compact form).
             const std::string one = n.is_string() ? n.get<std::string>() : std::string();
             const auto tab = one.find('\t');
-            if (tab != std::string::npos) v.subjects.push_back({one.substr(0, tab), one.substr(tab + 1)});
+            if (tab != std::string::npos)
+                v.subjects.push_back({one.substr(0, tab), one.substr(tab + 1)});
         }
     return v;
 }

@@ -101,8 +101,8 @@ enum class Case : std::uint8_t { lower, capitalized, capitals, connector };
 bool is_connector(std::string_view term) {
     if (term.size() > 7) return false;
     static const std::unordered_set<std::string_view> words{
-        "of", "for", "the", "and", "on", "in", "to", "a", "an", "at", "by", "with", "against",
-        "de", "la", "des", "du", "et", "y", "del", "pour", "les", "le"};
+        "of",      "for", "the", "and", "on", "in", "to", "a",   "an",   "at",  "by", "with",
+        "against", "de",  "la",  "des", "du", "et", "y",  "del", "pour", "les", "le"};
     return words.count(term) > 0;
 }
 
@@ -189,7 +189,8 @@ SubjectExclusions load_subject_exclusions(const std::string& dir) {
 
 Thesaurus Thesaurus::load(const std::string& path) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) throw UsageError(path + ": cannot read the thesaurus: a folder");
+    if (fs::is_directory(path, ec))
+        throw UsageError(path + ": cannot read the thesaurus: a folder");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw UsageError(path + ": cannot read the thesaurus: no such file or not readable");
     std::ostringstream bytes;
@@ -351,7 +352,8 @@ struct Thesaurus::TextWords {
             if (named(k - 1)) return true;
             if (cases[k - 1] != Case::connector) break;
         }
-        for (std::size_t k = i + n - 1, steps = 0; k + 1 < cases.size() && steps < 3; ++k, ++steps) {
+        for (std::size_t k = i + n - 1, steps = 0; k + 1 < cases.size() && steps < 3;
+             ++k, ++steps) {
             if (!joined(k, k + 1, text)) break;
             if (named(k + 1)) return true;
             if (cases[k + 1] != Case::connector) break;

@@ -22,8 +22,8 @@ namespace plenary {
 /// Labels and descriptors left out of matching: a label (every line of the list that has it),
 /// a whole descriptor (every label whose preferred label it is), or one label of one descriptor.
 struct SubjectExclusions {
-    std::vector<std::string> labels;       ///< as the thesaurus spells them
-    std::vector<std::string> descriptors;  ///< preferred labels
+    std::vector<std::string> labels;                            ///< as the thesaurus spells them
+    std::vector<std::string> descriptors;                       ///< preferred labels
     std::vector<std::pair<std::string, std::string>> label_of;  ///< label, its preferred label
 };
 
@@ -63,8 +63,7 @@ class Thesaurus {
     void add_label(std::string_view label, std::uint32_t descriptor);
     struct TextWords;  ///< a text's words, as find() reads them
     /// True if label l is written at word i of text (t its words).
-    bool matches(const Label& l, const TextWords& t, std::size_t i,
-                 std::string_view text) const;
+    bool matches(const Label& l, const TextWords& t, std::size_t i, std::string_view text) const;
 
     std::vector<SubjectRef> m_descriptors;
     std::unordered_map<std::string, std::uint32_t> m_descriptor_index;  ///< by uri

@@ -50,7 +50,7 @@ struct Hit {
     std::vector<std::string> decisions;
     std::vector<std::string> symbols;
     std::vector<std::string> countries;
-    std::vector<SubjectRef> subjects;  ///< thesaurus descriptors (plenary-index --thesaurus)
+    std::vector<SubjectRef> subjects;
     std::string aligned_lang;  ///< with SearchRequest::in_lang: that language,
     std::string aligned_id;    ///< the aligned paragraph's id (empty: none aligns)
     std::string aligned_text;  ///< and its text

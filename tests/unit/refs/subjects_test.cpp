@@ -152,26 +152,25 @@ TEST(Subjects, ExcludedLabelIsNotMatched) {
 
 TEST(Subjects, MalformedLineNamesFileAndLine) {
     const std::string bad = line("CRIME", "CRIME", "1", "pref") + "CRIME\tpref_label=CRIME\n";
-    EXPECT_EQ(testing::thrown_message<UsageError>(
-                  [&] { Thesaurus::parse(bad, "t.lst", {}); }),
+    EXPECT_EQ(testing::thrown_message<UsageError>([&] { Thesaurus::parse(bad, "t.lst", {}); }),
               "t.lst:2: malformed thesaurus line (expected LABEL<TAB>pref_label=...<TAB>uri=..."
               "<TAB>kind=pref|alt)");
     const std::string bad_kind = line("CRIME", "CRIME", "1", "other");
-    EXPECT_EQ(testing::thrown_message<UsageError>(
-                  [&] { Thesaurus::parse(bad_kind, "t.lst", {}); })
-                  .substr(0, 8),
+    EXPECT_EQ(testing::thrown_message<UsageError>([&] {
+                  Thesaurus::parse(bad_kind, "t.lst", {});
+              }).substr(0, 8),
               "t.lst:1:");
     // Blank lines and CRLF endings are fine.
-    EXPECT_EQ(Thesaurus::parse("\n" + line("CRIME", "CRIME", "1", "pref") + "\r\n", "t", {})
-                  .labels(),
-              1u);
+    EXPECT_EQ(
+        Thesaurus::parse("\n" + line("CRIME", "CRIME", "1", "pref") + "\r\n", "t", {}).labels(),
+        1u);
 }
 
 TEST(Subjects, MissingFileIsAUsageError) {
-    EXPECT_EQ(testing::thrown_message<UsageError>(
-                  [] { Thesaurus::load("/nonexistent/thesaurus.lst"); }),
-              "/nonexistent/thesaurus.lst: cannot read the thesaurus: no such file or not "
-              "readable");
+    EXPECT_EQ(
+        testing::thrown_message<UsageError>([] { Thesaurus::load("/nonexistent/thesaurus.lst"); }),
+        "/nonexistent/thesaurus.lst: cannot read the thesaurus: no such file or not "
+        "readable");
 }
 
 TEST(Subjects, OnlyEnglishDocuments) {
