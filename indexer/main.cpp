@@ -4,7 +4,9 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "model/document_json.h"
 #include "readers/reader.h"
 #include "refs/references.h"
+#include "refs/subjects.h"
 
 namespace po = boost::program_options;
 
@@ -30,6 +33,7 @@ const char* kExamples = R"(Examples:
   plenary-index --db /srv/plenary/db --jobs 2 ~/un-docs/
   plenary-index --db db --prune ~/un-docs/        also remove files gone from ~/un-docs/
   plenary-index --dump report.md                 print what the reader makes of a file
+  plenary-index --thesaurus unbis/thesaurus.lst corpus/   also assign UNBIS subjects (English)
 
 Exit status: 0 all files indexed (or unchanged); 1 some files failed (the rest are indexed
 and committed); 2 usage error; 3 the database is locked or unusable.
@@ -50,6 +54,7 @@ struct Options {
     int jobs = 1;
     std::size_t commit_every = 20000;
     std::string dump;
+    std::string thesaurus;
 };
 
 /// Reads the command line into o; false (after saying why) when it is wrong.
@@ -65,6 +70,9 @@ bool parse_options(int argc, char** argv, Options& o) {
                                       "print FILE's document and paragraphs as JSON (several "
                                       "files: one JSON per line); write nothing")(
         "quiet,q", "no progress display")(
+        "thesaurus", po::value(&o.thesaurus),
+        "UNBIS Thesaurus list (LABEL, pref_label=, uri=, kind= per line): English paragraphs get "
+        "the subjects it names (default: $PLENARY_THESAURUS, else none)")(
         "no-references", "index text and metadata only (to measure what extraction costs)");
     po::options_description hidden;
     hidden.add_options()("path", po::value<std::vector<std::string>>(), "input");
@@ -83,17 +91,29 @@ bool parse_options(int argc, char** argv, Options& o) {
     return true;
 }
 
+/// The thesaurus of --thesaurus, else $PLENARY_THESAURUS, else none; read before anything is
+/// indexed, so a missing or malformed list stops the run (UsageError, exit 2) with its line.
+std::optional<plenary::Thesaurus> load_thesaurus(const Options& o) {
+    std::string path = o.thesaurus;
+    if (path.empty())
+        if (const char* env = std::getenv("PLENARY_THESAURUS"); env && *env) path = env;
+    if (path.empty()) return std::nullopt;
+    return plenary::Thesaurus::load(path);
+}
+
 /// --dump: what the reader and the reference pass make of each file, as JSON; writes nothing.
 int dump_files(const Options& o) {
     // One file: indented JSON. Several (--dump FILE PATH...): one JSON per line.
     std::vector<std::string> files{o.dump};
     if (o.vm.count("path"))
         for (const auto& p : o.vm["path"].as<std::vector<std::string>>()) files.push_back(p);
+    const std::optional<plenary::Thesaurus> thesaurus = load_thesaurus(o);
     int status = kExitOk;
     for (const auto& file : files) {
         try {
             plenary::Document doc = plenary::read_document(file);
             plenary::extract_references(doc);
+            if (thesaurus) plenary::assign_subjects(doc, *thesaurus);
             const auto j = plenary::dump_json(doc);
             std::cout << (files.size() == 1 ? j.dump(2) : j.dump()) << "\n";
         } catch (const plenary::DocumentError& e) {
@@ -122,6 +142,8 @@ int index_paths(const Options& o) {
     options.prune = vm.count("prune") > 0;
     options.commit_every = o.commit_every == 0 ? 1 : o.commit_every;
     options.references = vm.count("no-references") == 0;
+    const std::optional<plenary::Thesaurus> thesaurus = load_thesaurus(o);
+    if (thesaurus) options.thesaurus = &*thesaurus;
 
     const bool progress = !vm.count("quiet") && isatty(STDERR_FILENO);
     bool progress_shown = false;

@@ -147,6 +147,8 @@ void add_reference_terms(Xapian::Document& xd, const Schema& s, const References
     for (const auto& c : r.demonyms) add_term(xd, s.term("demonym", c));
     for (int n : r.sessions) add_term(xd, s.term("mentioned_session", std::to_string(n)));
     for (const auto& c : r.charter) add_term(xd, s.term("charter", c));
+    // subject:"trafficking in persons" and the facet value "TRAFFICKING IN PERSONS" alike.
+    for (const auto& subject : r.subjects) add_term(xd, s.term("subject", fold(subject.label)));
 }
 
 /// The value slots of one paragraph. A facet field's values go into the one "facets" slot; a
@@ -178,6 +180,9 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
     set_value("resolution", join_lines(resolutions));
     set_value("decision", join_lines(decisions));
     set_value("charter", join_lines(r.charter));
+    std::vector<std::string> subjects;
+    for (const auto& subject : r.subjects) subjects.push_back(subject.label);
+    set_value("subject", join_lines(subjects));
     // All facet values in one slot, read once per match when facets are counted.
     std::string all_facets;
     bool first = true;
@@ -193,7 +198,7 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
 
 /// The stored record: the id carries the file key and the ordinal; empty fields are left out.
 std::string stored_record(const Paragraph& p, const std::string& id) {
-    nlohmann::json data = paragraph_json(p);
+    nlohmann::json data = paragraph_json(p, true);
     data["id"] = id;
     data.erase("resolution_bodies");
     for (const char* k : {"footnotes", "headings", "sessions", "demonyms", "decisions",

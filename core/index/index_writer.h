@@ -86,6 +86,11 @@ class IndexWriter {
     std::size_t resolve_copies();
     /// Makes everything so far durable (Xapian commit).
     void commit();
+    /// A metadata value of the database ("" when unset), and setting one (kept at the next commit).
+    std::string metadata(const std::string& key) const { return m_db.get_metadata(key); }
+    void set_metadata(const std::string& key, const std::string& value) {
+        m_db.set_metadata(key, value);
+    }
     /// Paragraphs (Xapian documents) in the database.
     Xapian::doccount paragraph_count() const;
     /// Commits and releases the database (and its lock).

@@ -22,6 +22,7 @@
 #include "model/schema.h"
 #include "readers/reader.h"
 #include "refs/references.h"
+#include "refs/subjects.h"
 
 namespace plenary {
 
@@ -62,7 +63,7 @@ struct Result {
     std::vector<Xapian::Document> docs;
 };
 
-Result process(const Job& job, DocumentBuilder& builder, bool references) {
+Result process(const Job& job, DocumentBuilder& builder, const IndexOptions& options) {
     Result r;
     r.record.path = job.path;
     r.record.mtime = mtime_ns(job.path);
@@ -82,7 +83,8 @@ Result process(const Job& job, DocumentBuilder& builder, bool references) {
         Document doc = parse_document(job.path, bytes);
         doc.source = job.path;
         if (doc.paragraphs.empty()) throw DocumentError(job.path, "no text found");
-        if (references) extract_references(doc);
+        if (options.references) extract_references(doc);
+        if (options.thesaurus) assign_subjects(doc, *options.thesaurus);
         r.docs = builder.build(doc);
         r.meta_json = document_meta_json(doc).dump();
         r.copy_signature = copy_signature(doc, file_key(job.path), job.path).encode();
@@ -245,11 +247,16 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 /// Decides, in the calling thread (the database is not thread-safe), what each file needs:
-/// files whose size and mtime match their record are counted unchanged and left out.
+/// files whose size and mtime match their record are counted unchanged and left out. With
+/// anew (the thesaurus changed), every file is read and indexed again.
 std::vector<Job> plan_jobs(const std::vector<std::string>& files, const IndexWriter& writer,
-                           IndexReport& report) {
+                           IndexReport& report, bool anew) {
     std::vector<Job> jobs;
     for (const auto& f : files) {
+        if (anew) {
+            jobs.push_back(Job{f, std::nullopt});
+            continue;
+        }
         auto prev = writer.record(f);
         if (prev) {
             std::error_code ec;
@@ -349,7 +356,7 @@ void work(WorkQueue& q, const std::vector<Job>& jobs, const Schema& schema,
                 if (q.stop || q.next >= jobs.size()) break;
                 i = q.next++;
             }
-            Result r = process(jobs[i], builder, options.references);
+            Result r = process(jobs[i], builder, options);
             if (shard && r.error.empty() && !r.unchanged) {
                 shard->replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
                 r.docs.clear();
@@ -484,7 +491,11 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
 
-    const std::vector<Job> jobs = plan_jobs(files, writer, report);
+    // Subjects come from the thesaurus given: another one (or none) than last time makes every
+    // file's subjects stale, so every file is indexed anew.
+    const std::string subjects = options.thesaurus ? options.thesaurus->fingerprint() : "";
+    const bool anew = writer.metadata(kSubjectsMetaKey) != subjects;
+    const std::vector<Job> jobs = plan_jobs(files, writer, report, anew);
 
     // With several workers and much to do, each worker writes a shard of its own and the
     // shards are merged into the database by compaction at the end: adding documents to
@@ -500,13 +511,15 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
         if (workers == 1) {
             DocumentBuilder builder(schema);
             for (const auto& job : jobs) {
-                Result r = process(job, builder, options.references);
+                Result r = process(job, builder, options);
                 consume(r);
             }
         } else {
             run_workers(jobs, workers, shard_paths, schema, options, consume);
         }
         if (options.prune) report.removed += prune_missing(options.paths, writer);
+        // Only once every file was indexed anew: a run killed before leaves it to the next.
+        if (anew) writer.set_metadata(kSubjectsMetaKey, subjects);
         finish(options.db, writer, shard_paths,
                report.indexed > 0 || report.removed > 0 || resumed > 0);
     } catch (const Xapian::Error& e) {

@@ -9,6 +9,8 @@
 
 namespace plenary {
 
+class Thesaurus;
+
 /// What plenary-index was asked to do.
 struct IndexOptions {
     std::string db;                    ///< database directory
@@ -17,6 +19,9 @@ struct IndexOptions {
     bool prune = false;                ///< remove files that are gone from the given folders
     std::size_t commit_every = 20000;  ///< paragraphs between commits
     bool references = true;            ///< extract references (off only to measure their cost)
+    /// Assigns thesaurus subjects to English paragraphs (refs/subjects.h); none when null. A
+    /// database indexed with another thesaurus (or none) has all its files indexed anew.
+    const Thesaurus* thesaurus = nullptr;
 };
 
 /// Counts of one run, for the summary line and for tests.

@@ -37,6 +37,13 @@ struct ResolutionRef {
     bool operator==(const ResolutionRef&) const = default;
 };
 
+/// A UNBIS Thesaurus descriptor a paragraph is about (refs/subjects.h).
+struct SubjectRef {
+    std::string label;  ///< the preferred label as spelt: "TRAFFICKING IN PERSONS"
+    std::string uri;    ///< "http://metadata.un.org/thesaurus#1006622"
+    bool operator==(const SubjectRef&) const = default;
+};
+
 /// References found in a paragraph's text and in its footnotes.
 struct References {
     std::vector<std::string> symbols;        ///< cited document symbols, canonical spelling
@@ -46,6 +53,7 @@ struct References {
     std::vector<std::string> demonyms;       ///< alpha-3 codes of countries named by demonym
     std::vector<int> sessions;  ///< session numbers mentioned ("seventy-third session")
     std::vector<std::string> charter;  ///< Charter Articles and Chapters: "art51", "art2-4", "ch7"
+    std::vector<SubjectRef> subjects;
 };
 
 /// One paragraph: the unit Plenary indexes and returns.

@@ -24,7 +24,7 @@ nlohmann::json document_meta_json(const Document& doc) {
     return j;
 }
 
-nlohmann::json paragraph_json(const Paragraph& p) {
+nlohmann::json paragraph_json(const Paragraph& p, bool compact_subjects) {
     nlohmann::json j;
     j["number"] = p.number;
     j["headings"] = p.headings;
@@ -45,6 +45,14 @@ nlohmann::json paragraph_json(const Paragraph& p) {
     j["demonyms"] = p.refs.demonyms;
     j["sessions"] = p.refs.sessions;
     j["charter"] = p.refs.charter;
+    if (p.refs.subjects.empty()) return j;  // without a thesaurus, the JSON is as it was
+    auto& subjects = j["subjects"] = nlohmann::json::array();
+    for (const auto& s : p.refs.subjects) {
+        if (compact_subjects)
+            subjects.push_back(s.label + '\t' + s.uri);
+        else
+            subjects.push_back({{"label", s.label}, {"uri", s.uri}});
+    }
     return j;
 }
 

@@ -10,8 +10,10 @@ namespace plenary {
 /// The document's metadata (no paragraphs).
 nlohmann::json document_meta_json(const Document& doc);
 
-/// One paragraph, with its references.
-nlohmann::json paragraph_json(const Paragraph& para);
+/// One paragraph, with its references. Subjects are objects {"label", "uri"}; with
+/// compact_subjects (the stored record, which the indexer writes for every paragraph) each is
+/// one string "LABEL<TAB>URI", a third of the JSON values to build and write.
+nlohmann::json paragraph_json(const Paragraph& para, bool compact_subjects = false);
 
 /// {"document": {...}, "paragraphs": [...]} as printed by plenary-index --dump.
 nlohmann::json dump_json(const Document& doc);

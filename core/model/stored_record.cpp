@@ -64,6 +64,14 @@ ParagraphView decode_paragraph_record(std::string_view json) {
     if (auto s = j.find("sessions"); s != j.end() && s->is_array())
         for (const auto& n : *s)
             if (n.is_number_integer()) v.sessions.push_back(n.get<int>());
+    if (auto s = j.find("subjects"); s != j.end() && s->is_array())
+        for (const auto& n : *s) {
+            // "LABEL<TAB>URI" as the indexer stores it (paragraph_json's compact form).
+            const std::string one = n.is_string() ? n.get<std::string>() : std::string();
+            const auto tab = one.find('\t');
+            if (tab != std::string::npos)
+                v.subjects.push_back({one.substr(0, tab), one.substr(tab + 1)});
+        }
     return v;
 }
 

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/document.h"
+
 namespace plenary {
 
 /// A document as a hit shows it (from its metadata record).
@@ -41,6 +43,7 @@ struct ParagraphView {
     std::vector<std::string> resolutions, decisions, symbols, countries, demonyms;
     std::vector<int> sessions;
     std::vector<std::string> charter;  ///< Charter Articles and Chapters ("art51", "ch7")
+    std::vector<SubjectRef> subjects;  ///< thesaurus descriptors, preferred label and URI
     DocumentInfo document;
 };
 

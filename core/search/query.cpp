@@ -448,6 +448,8 @@ Xapian::Query QueryParser::field_query(const std::string& field, std::string_vie
         return symbol_query(field, value, exact, n);
     if (field == "body" || field == "organ")
         return boolean(Xapian::Query(m_schema.term(field, upper_ascii(value))));
+    // A descriptor as the thesaurus spells it ("TRAFFICKING IN PERSONS") or in any case.
+    if (field == "subject") return boolean(Xapian::Query(m_schema.term(field, fold(value))));
     if (field == "lang" || field == "kind" || field == "id")
         return boolean(Xapian::Query(m_schema.term(field, ascii_lower(value))));
     return boolean(Xapian::Query(m_schema.term(field, value)));

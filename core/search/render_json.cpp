@@ -22,6 +22,12 @@ nlohmann::json snippet_json(const Snippet& s) {
     return {{"text", s.text}, {"highlights", hl}, {"html", render_html(s)}};
 }
 
+nlohmann::json subjects_json(const std::vector<SubjectRef>& subjects) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : subjects) out.push_back({{"label", s.label}, {"uri", s.uri}});
+    return out;
+}
+
 nlohmann::json hit_json(const Hit& h) {
     return {{"id", h.id},
             {"score", h.score},
@@ -33,7 +39,8 @@ nlohmann::json hit_json(const Hit& h) {
             {"decisions", h.decisions},
             {"symbols", h.symbols},
             {"countries", h.countries},
-            {"charter", h.charter}};
+            {"charter", h.charter},
+            {"subjects", subjects_json(h.subjects)}};
 }
 
 nlohmann::json hit_json_with_alignment(const Hit& h) {
@@ -94,6 +101,7 @@ nlohmann::json to_json(const ParagraphView& p) {
             {"demonyms", p.demonyms},
             {"sessions", p.sessions},
             {"charter", p.charter},
+            {"subjects", subjects_json(p.subjects)},
             {"document", document_json(p.document)}};
 }
 

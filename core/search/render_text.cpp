@@ -62,12 +62,15 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
         if (!h.aligned_id.empty())
             out << indent << "   " << dim << h.aligned_lang << " " << h.aligned_id << reset << "  "
                 << h.aligned_text << '\n';
+        std::vector<std::string> subjects;
+        for (const auto& s : h.subjects) subjects.push_back(s.label);
         references_text(out, indent + "   ",
                         {{"resolutions", &h.resolutions},
                          {"decisions", &h.decisions},
                          {"symbols", &h.symbols},
                          {"countries", &h.countries},
-                         {"charter", &h.charter}});
+                         {"charter", &h.charter},
+                         {"subjects", &subjects}});
     };
     if (r.grouped) {
         std::size_t rank = r.offset;
@@ -113,6 +116,8 @@ std::string to_text(const ParagraphView& p, const TextStyle& style) {
     }
     std::vector<std::string> sessions;
     for (int s : p.sessions) sessions.push_back(std::to_string(s));
+    std::vector<std::string> subjects;  // the preferred label and its URI
+    for (const auto& s : p.subjects) subjects.push_back(s.label + " <" + s.uri + ">");
     out << '\n';
     references_text(out, "",
                     {{"resolutions", &p.resolutions},
@@ -121,7 +126,8 @@ std::string to_text(const ParagraphView& p, const TextStyle& style) {
                      {"countries", &p.countries},
                      {"demonyms", &p.demonyms},
                      {"sessions", &sessions},
-                     {"charter", &p.charter}});
+                     {"charter", &p.charter},
+                     {"subjects", &subjects}});
     return out.str();
 }
 

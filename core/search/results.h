@@ -53,6 +53,7 @@ struct Hit {
     std::vector<std::string> symbols;
     std::vector<std::string> countries;
     std::vector<std::string> charter;  ///< Charter Articles and Chapters ("art51", "ch7")
+    std::vector<SubjectRef> subjects;
     std::string aligned_lang;  ///< with SearchRequest::in_lang: that language,
     std::string aligned_id;    ///< the aligned paragraph's id (empty: none aligns)
     std::string aligned_text;  ///< and its text

@@ -189,6 +189,7 @@ Hit Searcher::make_hit(const Run& run, const Xapian::MSetIterator& match) {
     h.symbols = v.symbols;
     h.countries = v.countries;
     h.charter = v.charter;
+    h.subjects = v.subjects;
     if (!run.req.in_lang.empty()) {
         h.aligned_lang = run.req.in_lang;
         try {

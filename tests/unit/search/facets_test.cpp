@@ -66,10 +66,11 @@ TEST(FacetsTest, AllMeansEveryFacetFieldAndUnknownNamesAreErrors) {
     std::vector<std::string> names;
     for (const auto& f : facets) names.push_back(f.name);
     EXPECT_EQ(names, facet_names(schema));
-    EXPECT_EQ(names.size(), 11u);
+    EXPECT_EQ(names.size(), 13u);
     EXPECT_EQ(testing::thrown_message([&] { FacetCounter bad(schema, {"colour"}); }),
               "unknown facet 'colour' (facets: document, body, session, year, "
-              "lang, speaker, symbol, resolution, decision, country, demonym, all)");
+              "lang, speaker, symbol, resolution, decision, country, demonym, charter, "
+              "subject, all)");
 }
 
 TEST(FacetsTest, Labels) {

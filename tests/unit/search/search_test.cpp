@@ -534,7 +534,7 @@ TEST_F(SearchTest, RequestErrorsAreWordForWord) {
     req.facets = {"title"};
     EXPECT_EQ(error_of(req),
               "unknown facet 'title' (facets: document, body, session, year, lang, "
-              "speaker, symbol, resolution, decision, country, demonym, all)");
+              "speaker, symbol, resolution, decision, country, demonym, charter, subject, all)");
     req.facets = {};
     req.sort = "size";
     EXPECT_EQ(error_of(req), "unknown sort 'size' (relevance, date, -date, symbol)");
