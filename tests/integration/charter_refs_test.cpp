@@ -101,7 +101,9 @@ TEST_F(CharterRefsOnRealDocuments, CountsEqualTheParagraphsWhoseDumpListsThem) {
         const auto& values = all.facets[0].values;
         const auto v = std::find_if(values.begin(), values.end(),
                                     [&id](const FacetValue& fv) { return fv.value == id; });
-        if (v != values.end()) EXPECT_EQ(v->count, entry.second) << id;
+        if (v != values.end()) {
+            EXPECT_EQ(v->count, entry.second) << id;
+        }
         ++checked;
     }
     EXPECT_GE(checked, 50u);
