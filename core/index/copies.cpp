@@ -42,8 +42,8 @@ bool is_word_char(char32_t c) {
 /// one hash per code point and shingle), finished with splitmix64 so that the smallest hashes
 /// are a fair sample. Signatures written by the earlier per-shingle hash (extraction version 0)
 /// are not compared with these: their files are read again by the next run.
-void add_shingles(std::string_view folded, std::size_t shingle,
-                  std::vector<std::uint64_t>& hashes, std::vector<char32_t>& chars) {
+void add_shingles(std::string_view folded, std::size_t shingle, std::vector<std::uint64_t>& hashes,
+                  std::vector<char32_t>& chars) {
     chars.clear();
     for (std::size_t i = 0; i < folded.size();) {
         const char32_t c = next_code_point(folded, i);
@@ -51,7 +51,7 @@ void add_shingles(std::string_view folded, std::size_t shingle,
     }
     if (chars.empty()) return;
     constexpr std::uint64_t kBase = 0x100000001b3ULL;  // odd: a bijection mod 2^64
-    std::uint64_t top = 1;                               // kBase^(shingle - 1)
+    std::uint64_t top = 1;                             // kBase^(shingle - 1)
     for (std::size_t k = 1; k < shingle; ++k) top *= kBase;
     std::uint64_t h = 0;
     for (std::size_t j = 0; j < chars.size(); ++j) {

@@ -22,7 +22,7 @@ inline constexpr const char* kIgnoreFileName = ".plenaryignore";
 
 /// The patterns of one folder's .plenaryignore, read once per folder and kept for the walk.
 class IgnoreRules {
-public:
+  public:
     /// on_error hears of a .plenaryignore that exists but cannot be read ("PATH: cannot read").
     explicit IgnoreRules(std::function<void(const std::string&)> on_error = {});
 
@@ -30,7 +30,7 @@ public:
     /// `root` or of a folder between `root` and `path`.
     bool ignored(const std::filesystem::path& root, const std::filesystem::path& path);
 
-private:
+  private:
     const std::vector<std::string>& patterns_of(const std::filesystem::path& folder);
 
     std::function<void(const std::string&)> m_on_error;

@@ -252,7 +252,8 @@ std::string record_key(const std::string& path) {
 // "x<extraction>\t" then hash, mtime, size, paragraphs and path; a record without the leading
 // "x" (a hex hash never starts with one) was written before versions were kept: version 0.
 std::string encode_record(const FileRecord& r) {
-    return 'x' + std::to_string(r.extraction) + '\t' + hex64(r.hash) + '\t' + std::to_string(r.mtime) + '\t' + std::to_string(r.size) + '\t' +
+    return 'x' + std::to_string(r.extraction) + '\t' + hex64(r.hash) + '\t' +
+           std::to_string(r.mtime) + '\t' + std::to_string(r.size) + '\t' +
            std::to_string(r.paragraphs) + '\t' + r.path;
 }
 
@@ -263,7 +264,8 @@ std::optional<FileRecord> decode_record(std::string_view line) {
         const std::size_t tab = line.find('\t');
         if (tab == std::string_view::npos) return std::nullopt;
         try {
-            r.extraction = static_cast<std::uint32_t>(std::stoul(std::string(line.substr(1, tab - 1))));
+            r.extraction =
+                static_cast<std::uint32_t>(std::stoul(std::string(line.substr(1, tab - 1))));
         } catch (const std::exception&) {
             return std::nullopt;
         }

@@ -51,7 +51,7 @@ struct References {
     std::vector<ResolutionRef> resolutions;  ///< resolutions and decisions
     std::vector<std::string> countries;      ///< ISO 3166-1 alpha-3 codes of countries named
     std::vector<std::string> demonyms;       ///< alpha-3 codes of countries named by demonym
-    std::vector<int> sessions;  ///< session numbers mentioned ("seventy-third session")
+    std::vector<int> sessions;         ///< session numbers mentioned ("seventy-third session")
     std::vector<std::string> charter;  ///< Charter Articles and Chapters: "art51", "art2-4", "ch7"
     std::vector<SubjectRef> subjects;
 };

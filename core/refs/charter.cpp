@@ -82,7 +82,7 @@ struct Words {
     std::vector<std::vector<std::string_view>> un_names;  ///< "united nations", "un", "onu"
     std::vector<std::string_view> charter;
     std::vector<std::vector<std::string_view>> un_after;  ///< "of the United Nations" after it
-    std::vector<std::string_view> other_charter;  ///< words after "Charter" naming another
+    std::vector<std::string_view> other_charter;          ///< words after "Charter" naming another
     /// Words before a capitalised Chapter that invoke it without naming the Charter.
     std::vector<std::vector<std::string_view>> invoke;
     bool paragraph_first = false;  ///< "пункт 4 статьи 2", "الفقرة 4 من المادة 2"
@@ -128,30 +128,30 @@ const Words& words_for(std::string_view lang) {
                           {{"virtud", "del"}, {"amparo", "del"}},
                           false,
                           "del"};
-    static const Words ru{{"статья", "статьи", "статье", "статью", "статьей", "статьям",
-                           "статьями", "статьях"},
-                          {"пункт", "пункта", "пункте", "пунктом", "пункты", "пунктов"},
-                          {"глава", "главы", "главе", "главу", "главой", "главам", "главами"},
-                          {"и", "или", ","},
-                          {},
-                          {},
-                          {"устава", "устав", "уставе", "уставом"},
-                          {{"организации", "объединенных", "наций"}, {"оон"}},
-                          {},
-                          {{"соответствии", "с"}},
-                          true};
-    static const Words ar{{"المادة", "للمادة", "بالمادة", "والمادة", "المادتين", "للمادتين",
-                           "المواد"},
-                          {"الفقرة", "للفقرة", "بالفقرة", "والفقرة"},
-                          {"الفصل", "للفصل", "بالفصل", "والفصل", "الفصلين"},
-                          {"و", "أو", ",", "،"},
-                          {"من"},
-                          {},
-                          {"الميثاق"},
-                          {},
-                          {},
-                          {{"بموجب"}, {"إطار"}},
-                          true};
+    static const Words ru{
+        {"статья", "статьи", "статье", "статью", "статьей", "статьям", "статьями", "статьях"},
+        {"пункт", "пункта", "пункте", "пунктом", "пункты", "пунктов"},
+        {"глава", "главы", "главе", "главу", "главой", "главам", "главами"},
+        {"и", "или", ","},
+        {},
+        {},
+        {"устава", "устав", "уставе", "уставом"},
+        {{"организации", "объединенных", "наций"}, {"оон"}},
+        {},
+        {{"соответствии", "с"}},
+        true};
+    static const Words ar{
+        {"المادة", "للمادة", "بالمادة", "والمادة", "المادتين", "للمادتين", "المواد"},
+        {"الفقرة", "للفقرة", "بالفقرة", "والفقرة"},
+        {"الفصل", "للفصل", "بالفصل", "والفصل", "الفصلين"},
+        {"و", "أو", ",", "،"},
+        {"من"},
+        {},
+        {"الميثاق"},
+        {},
+        {},
+        {{"بموجب"}, {"إطار"}},
+        true};
     if (lang == "fr") return fr;
     if (lang == "es") return es;
     if (lang == "ru") return ru;
@@ -228,8 +228,8 @@ std::vector<Cited> article_list(const std::vector<Tok>& toks, std::size_t& i, co
         if (toks[i].key == "(" && number(i + 1) && i + 2 < toks.size() && toks[i + 2].key == ")") {
             out.back().paragraph = toks[i + 1].value;
             i += 3;
-        } else if (toks[i].key == "," && i + 1 < toks.size() && is_one_of(toks[i + 1], w.paragraph) &&
-                   number(i + 2)) {
+        } else if (toks[i].key == "," && i + 1 < toks.size() &&
+                   is_one_of(toks[i + 1], w.paragraph) && number(i + 2)) {
             out.back().paragraph = toks[i + 2].value;
             i += 3;
         } else if (is_one_of(toks[i], w.paragraph) && number(i + 1)) {
@@ -253,8 +253,9 @@ std::vector<Cited> article_list(const std::vector<Tok>& toks, std::size_t& i, co
 /// "الحادي عشر"); 0 if toks[i] is neither. i then stands after it.
 int chapter_number(const std::vector<Tok>& toks, std::size_t& i) {
     if (i >= toks.size() || toks[i].type != TokType::word) return 0;
-    static const std::array<std::string_view, 10> ordinals{
-        "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"};
+    static const std::array<std::string_view, 10> ordinals{"الاول",  "الثاني", "الثالث", "الرابع",
+                                                           "الخامس", "السادس", "السابع", "الثامن",
+                                                           "التاسع", "العاشر"};
     for (std::size_t k = 0; k < ordinals.size(); ++k) {
         if (toks[i].key != ordinals[k] && !(k == 0 && toks[i].key == "الحادي")) continue;
         ++i;
@@ -410,8 +411,8 @@ void scan_chinese(std::string_view text, std::vector<CharterMatch>& out) {
                 while (q < text.size() && q - p <= 9 && text.substr(q, 3) != "款" &&
                        text.substr(q, 3) != "项")
                     q += 3;
-                if (const int para = chinese_number(text.substr(p, q - p)); para > 0 &&
-                                                                           q < text.size()) {
+                if (const int para = chinese_number(text.substr(p, q - p));
+                    para > 0 && q < text.size()) {
                     add(out, id + "-" + std::to_string(para), begin, q + 3);
                     i = q + 3;
                 }
@@ -454,8 +455,10 @@ std::string charter_label(const std::string& id) {
         for (std::size_t i = 2; i < id.size() && i < 4; ++i)
             n = is_ascii_digit(id[i]) ? n * 10 + (id[i] - '0') : -100;
         if (n < 1 || n > 19 || id.size() > 4) return id;
-        static const std::array<const char*, 10> ones{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-        return std::string("Chapter ") + (n >= 10 ? "X" : "") + ones[static_cast<std::size_t>(n % 10)];
+        static const std::array<const char*, 10> ones{"",  "I",  "II",  "III",  "IV",
+                                                      "V", "VI", "VII", "VIII", "IX"};
+        return std::string("Chapter ") + (n >= 10 ? "X" : "") +
+               ones[static_cast<std::size_t>(n % 10)];
     }
     if (!id.starts_with("art") || id.size() < 4 || !is_ascii_digit(id[3])) return id;
     const std::size_t dash = id.find('-');
@@ -486,7 +489,7 @@ std::vector<std::string> charter_refs_of_own_text(const Paragraph& p) {
     for (const std::string& heading : p.headings) {
         const auto toks = tokenize(heading.substr(0, 80));
         if (toks.size() < 2) continue;
-        if (toks[0].key.starts_with("第") ) {  // "第七章：…"
+        if (toks[0].key.starts_with("第")) {  // "第七章：…"
             const std::size_t zhang = heading.find("章");
             if (zhang != std::string::npos && zhang > 3 && zhang <= 18)
                 if (const int n = chinese_number(std::string_view(heading).substr(3, zhang - 3)))

@@ -66,8 +66,8 @@ TEST_F(CharterRefsOnRealDocuments, ArticleFiftyOneIsFoundInEveryLanguageOfTheCha
         ASSERT_GE(r.total, 1u) << lang;
         bool charter_text = false;
         for (const auto& h : r.hits)
-            charter_text = charter_text || h.document.source.find("raw_un_charter_" + lang) !=
-                                               std::string::npos;
+            charter_text = charter_text ||
+                           h.document.source.find("raw_un_charter_" + lang) != std::string::npos;
         EXPECT_TRUE(charter_text) << lang << ": the Charter's own Article 51";
     }
 }
@@ -92,7 +92,8 @@ TEST_F(CharterRefsOnRealDocuments, CountsEqualTheParagraphsWhoseDumpListsThem) {
     }
     ASSERT_GE(expected["art51"], 7u);  // the Charter's Article 51 in six languages, and speeches
     ASSERT_GE(expected["ch7"], 10u);
-    const SearchResult all = search("", {"charter"}, {"lang:ar OR lang:en OR lang:es OR lang:fr OR lang:ru OR lang:zh"});
+    const SearchResult all =
+        search("", {"charter"}, {"lang:ar OR lang:en OR lang:es OR lang:fr OR lang:ru OR lang:zh"});
     ASSERT_EQ(all.facets.size(), 1u);
     std::size_t checked = 0;
     for (const auto& entry : expected) {

@@ -2,7 +2,6 @@
 #include "index/ignore_rules.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -41,9 +40,7 @@ TEST_F(IgnoreWalkTest, TheWalkLeavesOutWhatEachFolderNames) {
     const fs::path root = dir / "collection";
     fs::create_directories(root / "speeches" / "drafts");
     fs::create_directories(root / "tables");
-    const auto write = [](const fs::path& p, const std::string& text) {
-        std::ofstream(p) << text;
-    };
+    const auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p) << text; };
     write(root / ".plenaryignore", "# the collection's own notes\nREADME.md\ntables\n");
     write(root / "README.md", "Sources of this collection");
     write(root / "report.md", "1. The Conference ...");
@@ -55,8 +52,8 @@ TEST_F(IgnoreWalkTest, TheWalkLeavesOutWhatEachFolderNames) {
     write(root / "speeches" / "drafts" / "draft.txt", "draft");
 
     std::vector<std::string> errors;
-    const auto files = collect_files({root.string()},
-                                     [&](const std::string& e) { errors.push_back(e); }, nullptr);
+    const auto files = collect_files(
+        {root.string()}, [&](const std::string& e) { errors.push_back(e); }, nullptr);
     std::vector<std::string> names;
     for (const auto& f : files) names.push_back(fs::path(f).lexically_relative(root).string());
     EXPECT_EQ(names, (std::vector<std::string>{"report.md", "speeches/NOR_60_2005.txt"}));

@@ -33,22 +33,23 @@ TEST_P(CharterRefs, AreFoundAsCited) {
 INSTANTIATE_TEST_SUITE_P(
     SixLanguages, CharterRefs,
     ::testing::Values(
-        CharterCase{"en", "the inherent right of self-defence under Article 51 of the Charter.",
-                    {"art51"}},
-        CharterCase{"en", "Article 2, paragraph 4, of the Charter of the United Nations",
+        CharterCase{
+            "en", "the inherent right of self-defence under Article 51 of the Charter.", {"art51"}},
+        CharterCase{"en",
+                    "Article 2, paragraph 4, of the Charter of the United Nations",
                     {"art2", "art2-4"}},
-        CharterCase{"en", "contrary to Article 2 (4) of the United Nations Charter",
-                    {"art2", "art2-4"}},
+        CharterCase{
+            "en", "contrary to Article 2 (4) of the United Nations Charter", {"art2", "art2-4"}},
         CharterCase{"en", "Articles 55 and 56 of the Charter", {"art55", "art56"}},
         CharterCase{"en", "Article 51 of the UN Charter", {"art51"}},
-        CharterCase{"en", "Acting under Chapter VII of the Charter of the United Nations,",
-                    {"ch7"}},
+        CharterCase{
+            "en", "Acting under Chapter VII of the Charter of the United Nations,", {"ch7"}},
         CharterCase{"en", "the Council, acting under Chapter VII, decides", {"ch7"}},
         CharterCase{"en", "Chapters VI and VII of the Charter", {"ch6", "ch7"}},
-        CharterCase{"en", "Articles 41 and 42 of Chapter VII of the Charter",
-                    {"ch7", "art41", "art42"}},
-        CharterCase{"fr", "les Articles 41 et 42 du Chapitre VII de la Charte",
-                    {"ch7", "art41", "art42"}},
+        CharterCase{
+            "en", "Articles 41 and 42 of Chapter VII of the Charter", {"ch7", "art41", "art42"}},
+        CharterCase{
+            "fr", "les Articles 41 et 42 du Chapitre VII de la Charte", {"ch7", "art41", "art42"}},
         CharterCase{"en", "as described under chapter VII of the present report", {}},
         CharterCase{"en", "article 5 of the Convention against Torture", {}},
         CharterCase{"en", "Article 3 of the African Charter on Human and Peoples' Rights", {}},
@@ -62,8 +63,8 @@ INSTANTIATE_TEST_SUITE_P(
         CharterCase{"es", "el Artículo 51 de la Carta de las Naciones Unidas", {"art51"}},
         CharterCase{"es", "Actuando en virtud del Capítulo VII de la Carta,", {"ch7"}},
         CharterCase{"es", "el artículo 3 de la Carta Democrática Interamericana", {}},
-        CharterCase{"ru", "в соответствии со статьей 51 Устава Организации Объединенных Наций",
-                    {"art51"}},
+        CharterCase{
+            "ru", "в соответствии со статьей 51 Устава Организации Объединенных Наций", {"art51"}},
         CharterCase{"ru", "нарушение пункта 4 статьи 2 Устава", {"art2", "art2-4"}},
         CharterCase{"ru", "действуя на основании главы VII Устава", {"ch7"}},
         CharterCase{"ru", "в соответствии с главой VII,", {"ch7"}},
@@ -102,8 +103,7 @@ TEST(CharterRefs, OwnTextGivesArticleParagraphAndChapter) {
     p.anchor = "art2";
     p.number = "4";
     p.headings = {"CHAPTER I: PURPOSES AND PRINCIPLES", "Article 2"};
-    EXPECT_EQ(charter_refs_of_own_text(p), (Ids{"art2", "art2-4"
-                                                , "ch1"}));
+    EXPECT_EQ(charter_refs_of_own_text(p), (Ids{"art2", "art2-4", "ch1"}));
     p.headings = {"第七章：对于和平之威胁、和平之破坏及侵略行为之应付办法", "第五十一条"};
     p.anchor = "art51";
     p.number = "";
