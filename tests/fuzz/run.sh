@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 out=${out:-$build/fuzz-run}
-all=(markdown text unpc_xml schema_xml html docx doc pdf yaml sidecar query symbols resolutions countries sessions http)
+all=(markdown text unpc_xml schema_xml html docx doc pdf yaml sidecar query symbols resolutions countries sessions charter http)
 if [ $list_only = 1 ]; then printf '%s\n' "${all[@]}"; exit 0; fi
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 shared=${PLENARY_SHARED_DIR:-$root/../shared}
@@ -49,7 +49,7 @@ fi
 real_seeds() {
   case "$1" in
     markdown) echo "un-charter/README.md udhr/README.md m49-country-codes/README.md" ;;
-    text|symbols|resolutions|countries|sessions)
+    text|symbols|resolutions|countries|sessions|charter)
       echo "upr-slovenia/cycle2/extracted/g1510722.txt upr-slovenia/cycle3/extracted/g2007307.txt" \
            "ungdc/TXT/Session\ 70\ -\ 2015/FRA_70_2015.txt ungdc/TXT/Session\ 01\ -\ 1946/HTI_01_1946.txt" ;;
     unpc_xml) echo "unpc-v1-tei-sample/en/2014/npt/conf_2015/pc_iii/wp_44.xml unpc-v1-tei-sample/en/2014/npt/conf_2015/pc_iii/wp_37.xml unpc-v1-tei-sample/en/2014/npt/conf_2015/pc_iii/18.xml" ;;
@@ -69,7 +69,7 @@ repo_seeds() {
   case "$1" in
     markdown) echo corpus/*.md ;;
     sidecar) echo corpus/*.meta.json ;;
-    text|symbols|resolutions|countries|sessions) echo corpus/ungdc/*.txt corpus/un-charter/*.txt ;;
+    text|symbols|resolutions|countries|sessions|charter) echo corpus/ungdc/*.txt corpus/un-charter/*.txt ;;
     unpc_xml) echo corpus/unpc/en/2014/npt/conf_2015/pc_iii/*.xml ;;
     docx) echo corpus/upr/*.docx ;;
     schema_xml) echo tests/data/akn/*.xml ;;
@@ -80,7 +80,7 @@ repo_seeds() {
 # The largest input the fuzzer makes, in bytes.
 max_len() {
   case "$1" in
-    query|symbols|resolutions|countries|sessions|sidecar) echo 4096 ;;
+    query|symbols|resolutions|countries|sessions|charter|sidecar) echo 4096 ;;
     http) echo 8192 ;;
     *) echo 65536 ;;
   esac

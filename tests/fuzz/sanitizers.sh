@@ -15,7 +15,7 @@ seconds=${PLENARY_FUZZ_SECONDS:-20}
 unit_tests=(text_util_test schema_test markdown_reader_test text_reader_test unpc_reader_test
   reader_test pdf_reader_test docx_reader_test html_reader_test xml_reader_test symbols_test
   resolutions_test countries_test sessions_test references_test language_test query_test
-  query_limits_test snippets_test search_test)
+  query_limits_test snippets_test search_test charter_test subjects_test ignore_rules_test)
 
 bash tests/fuzz/build.sh fuzzers "${unit_tests[@]}"
 echo "sanitizers: built in $(( $(date +%s) - start )) s"
