@@ -244,31 +244,29 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Document& doc) {
     return out;
 }
 
+std::string extraction_key(const std::string& thesaurus_fingerprint) {
+    const std::string version = std::to_string(kExtractionVersion);
+    return thesaurus_fingerprint.empty() ? version : version + "+" + thesaurus_fingerprint;
+}
+
 namespace {
 std::string record_key(const std::string& path) {
     return kFileRecordPrefix + file_key(path);
 }
 
-// "x<extraction>\t" then hash, mtime, size, paragraphs and path; a record without the leading
-// "x" (a hex hash never starts with one) was written before versions were kept: version 0.
+// "x<extraction key>\t" then hash, mtime, size, paragraphs and path; a record without the
+// leading "x" (a hex hash never starts with one) was written before keys were kept.
 std::string encode_record(const FileRecord& r) {
-    return 'x' + std::to_string(r.extraction) + '\t' + hex64(r.hash) + '\t' +
-           std::to_string(r.mtime) + '\t' + std::to_string(r.size) + '\t' +
-           std::to_string(r.paragraphs) + '\t' + r.path;
+    return 'x' + r.extraction + '\t' + hex64(r.hash) + '\t' + std::to_string(r.mtime) + '\t' +
+           std::to_string(r.size) + '\t' + std::to_string(r.paragraphs) + '\t' + r.path;
 }
 
 std::optional<FileRecord> decode_record(std::string_view line) {
     FileRecord r;
-    r.extraction = 0;
     if (!line.empty() && line[0] == 'x') {
         const std::size_t tab = line.find('\t');
         if (tab == std::string_view::npos) return std::nullopt;
-        try {
-            r.extraction =
-                static_cast<std::uint32_t>(std::stoul(std::string(line.substr(1, tab - 1))));
-        } catch (const std::exception&) {
-            return std::nullopt;
-        }
+        r.extraction = std::string(line.substr(1, tab - 1));
         line.remove_prefix(tab + 1);
     }
     const std::string v(line);

@@ -30,13 +30,19 @@ std::string hex64(std::uint64_t v);
 ///    copy signatures hashed by a rolling hash.
 inline constexpr std::uint32_t kExtractionVersion = 1;
 
+/// What one run's readers and extractors make of a file, as its record keeps it: the
+/// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",
+/// "1+9f3a…"). A file whose record holds another key is read again even if unchanged, so a
+/// thesaurus given, changed or left out reaches every file a run is given, and only those.
+std::string extraction_key(const std::string& thesaurus_fingerprint);
+
 struct FileRecord {
     std::string path;        ///< absolute path, the file's key
     std::uint64_t hash = 0;  ///< content hash when indexed
     std::int64_t mtime = 0;  ///< modification time (ns) when indexed
     std::uint64_t size = 0;  ///< size in bytes when indexed
     std::uint32_t paragraphs = 0;
-    std::uint32_t extraction = kExtractionVersion;  ///< kExtractionVersion when indexed (0: before)
+    std::string extraction{};  ///< extraction_key() of the run that indexed it ("": before keys)
 };
 
 /// The stable key of a file: a short hash of its absolute path, used in paragraph ids.
@@ -86,11 +92,6 @@ class IndexWriter {
     std::size_t resolve_copies();
     /// Makes everything so far durable (Xapian commit).
     void commit();
-    /// A metadata value of the database ("" when unset), and setting one (kept at the next commit).
-    std::string metadata(const std::string& key) const { return m_db.get_metadata(key); }
-    void set_metadata(const std::string& key, const std::string& value) {
-        m_db.set_metadata(key, value);
-    }
     /// Paragraphs (Xapian documents) in the database.
     Xapian::doccount paragraph_count() const;
     /// Commits and releases the database (and its lock).

@@ -52,6 +52,7 @@ constexpr std::size_t kMinFilesForShards = 64;
 struct Job {
     std::string path;  ///< absolute
     std::optional<FileRecord> previous;
+    std::string extraction;  ///< the run's extraction_key(), kept in the file's new record
 };
 
 struct Result {
@@ -67,6 +68,7 @@ Result process(const Job& job, DocumentBuilder& builder, const IndexOptions& opt
     Result r;
     r.record.path = job.path;
     r.record.mtime = mtime_ns(job.path);
+    r.record.extraction = job.extraction;
     try {
         std::error_code ec;
         r.record.size = fs::file_size(job.path, ec);
@@ -74,7 +76,7 @@ Result process(const Job& job, DocumentBuilder& builder, const IndexOptions& opt
         const std::string bytes = read_document_bytes(job.path);
         r.record.hash = content_hash(bytes);
         if (job.previous && r.record.hash == job.previous->hash &&
-            job.previous->extraction == kExtractionVersion) {
+            job.previous->extraction == job.extraction) {
             // Same content as last time: remember the new mtime, keep the paragraphs.
             r.unchanged = true;
             r.record.paragraphs = job.previous->paragraphs;
@@ -247,27 +249,24 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 /// Decides, in the calling thread (the database is not thread-safe), what each file needs:
-/// files whose size and mtime match their record are counted unchanged and left out. With
-/// anew (the thesaurus changed), every file is read and indexed again.
+/// files whose size, mtime and extraction key match their record are counted unchanged and
+/// left out; a file indexed with another key (an older version, another thesaurus or none) is
+/// read and indexed again.
 std::vector<Job> plan_jobs(const std::vector<std::string>& files, const IndexWriter& writer,
-                           IndexReport& report, bool anew) {
+                           IndexReport& report, const std::string& extraction) {
     std::vector<Job> jobs;
     for (const auto& f : files) {
-        if (anew) {
-            jobs.push_back(Job{f, std::nullopt});
-            continue;
-        }
         auto prev = writer.record(f);
         if (prev) {
             std::error_code ec;
             const auto size = fs::file_size(f, ec);
             if (!ec && prev->size == size && prev->mtime == mtime_ns(f) &&
-                prev->extraction == kExtractionVersion) {
+                prev->extraction == extraction) {
                 ++report.unchanged;
                 continue;
             }
         }
-        jobs.push_back(Job{f, prev});
+        jobs.push_back(Job{f, prev, extraction});
     }
     return jobs;
 }
@@ -491,11 +490,11 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
 
-    // Subjects come from the thesaurus given: another one (or none) than last time makes every
-    // file's subjects stale, so every file is indexed anew.
-    const std::string subjects = options.thesaurus ? options.thesaurus->fingerprint() : "";
-    const bool anew = writer.metadata(kSubjectsMetaKey) != subjects;
-    const std::vector<Job> jobs = plan_jobs(files, writer, report, anew);
+    // Subjects come from the thesaurus given: a file indexed with another one (or none) is
+    // indexed anew, through its record's extraction key.
+    const std::string extraction =
+        extraction_key(options.thesaurus ? options.thesaurus->fingerprint() : "");
+    const std::vector<Job> jobs = plan_jobs(files, writer, report, extraction);
 
     // With several workers and much to do, each worker writes a shard of its own and the
     // shards are merged into the database by compaction at the end: adding documents to
@@ -518,8 +517,6 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
             run_workers(jobs, workers, shard_paths, schema, options, consume);
         }
         if (options.prune) report.removed += prune_missing(options.paths, writer);
-        // Only once every file was indexed anew: a run killed before leaves it to the next.
-        if (anew) writer.set_metadata(kSubjectsMetaKey, subjects);
         finish(options.db, writer, shard_paths,
                report.indexed > 0 || report.removed > 0 || resumed > 0);
     } catch (const Xapian::Error& e) {

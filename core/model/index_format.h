@@ -33,9 +33,6 @@ std::string copies_meta_key(const std::string& key);
 std::string shadow_meta_key(const std::string& key);
 /// Metadata keys of file records (what the indexer remembers of each file) start with this.
 constexpr const char* kFileRecordPrefix = "file:";
-/// The metadata key of the thesaurus the paragraphs' subjects come from (Thesaurus::fingerprint,
-/// refs/subjects.h; empty: none): a run with another one indexes every file anew.
-constexpr const char* kSubjectsMetaKey = "subjects";
 /// Metadata keys of copy signatures (index/copies.h) start with this, then the file key.
 constexpr const char* kCopySignaturePrefix = "copy:";
 

@@ -4,6 +4,37 @@
 
 namespace plenary {
 
+void append_escaped_html(std::string& out, std::string_view s) {
+    for (const char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
+std::string escape_html(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    append_escaped_html(out, s);
+    return out;
+}
+
 std::string join_strings(const std::vector<std::string>& v, const char* sep) {
     std::string out;
     for (const auto& s : v) {

@@ -7,32 +7,6 @@
 
 namespace plenary {
 
-namespace {
-
-std::string escape_html(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-}  // namespace
-
 std::string to_html(const SearchResult& r) {
     std::ostringstream out;
     out << "<p class=\"plenary-total\">" << escape_html(count_line(r))

@@ -10,9 +10,6 @@
 
 namespace plenary {
 
-/// Text escaped for HTML and XML content and attribute values.
-std::string report_escape_xml(std::string_view s);
-
 /// One CSV field, quoted where it holds a comma, quote or line break (RFC 4180).
 std::string report_csv_field(std::string_view s);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "search/render_common.h"
 #include "search/report.h"
 #include "search/report_common.h"
 
@@ -55,8 +56,7 @@ void keys(std::ostringstream& out) {
 }
 
 void data(std::ostringstream& out, const char* key, const std::string& value) {
-    if (!value.empty())
-        out << "<data key=\"" << key << "\">" << report_escape_xml(value) << "</data>";
+    if (!value.empty()) out << "<data key=\"" << key << "\">" << escape_html(value) << "</data>";
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ std::string report_graphml(const Report& report) {
     keys(out);
     out << "<graph id=\"citations\" edgedefault=\"directed\">\n";
     for (const auto& [id, n] : nodes(report)) {
-        out << "<node id=\"" << report_escape_xml(id) << "\">";
+        out << "<node id=\"" << escape_html(id) << "\">";
         data(out, "label", n.label);
         data(out, "kind", n.kind);
         data(out, "date", n.date);
@@ -78,8 +78,8 @@ std::string report_graphml(const Report& report) {
     std::size_t k = 0;
     for (const ReportEntry& e : report.entries)
         for (const ReportItem& i : e.items) {
-            out << "<edge id=\"e" << ++k << "\" source=\"" << report_escape_xml(node_id(i.document))
-                << "\" target=\"" << report_escape_xml(e.value) << "\">";
+            out << "<edge id=\"e" << ++k << "\" source=\"" << escape_html(node_id(i.document))
+                << "\" target=\"" << escape_html(e.value) << "\">";
             data(out, "paragraph_id", i.id);
             data(out, "paragraph_number", i.number);
             data(out, "citation", i.citation);

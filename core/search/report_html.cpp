@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "search/render_common.h"
 #include "search/report.h"
 #include "search/report_common.h"
 
@@ -22,7 +23,7 @@ svg text { font: 11px sans-serif; fill: #333; } svg rect { fill: #4a78a8; }
 )CSS";
 
 std::string x(const std::string& s) {
-    return report_escape_xml(s);
+    return escape_html(s);
 }
 
 /// A value for the page's hash state, percent-encoded as URLSearchParams reads it.

@@ -12,6 +12,7 @@
 #include "refs/resolutions.h"
 #include "refs/symbols.h"
 #include "search/parsed_query.h"
+#include "search/render_common.h"
 
 namespace plenary {
 
@@ -312,20 +313,7 @@ std::string render_terminal(const Snippet& snippet, bool color) {
 std::string render_html(const Snippet& snippet) {
     return render(
         snippet, [](std::string& o) { o += "<mark>"; }, [](std::string& o) { o += "</mark>"; },
-        [](std::string& o, std::string_view c) {
-            if (c == "&")
-                o += "&amp;";
-            else if (c == "<")
-                o += "&lt;";
-            else if (c == ">")
-                o += "&gt;";
-            else if (c == "\"")
-                o += "&quot;";
-            else if (c == "'")
-                o += "&#39;";
-            else
-                o += c;
-        });
+        [](std::string& o, std::string_view c) { append_escaped_html(o, c); });
 }
 
 }  // namespace plenary
