@@ -90,7 +90,10 @@ struct OpenConnection {
 namespace {
 thread_local OpenConnection* t_connection = nullptr;
 thread_local ConnectionRegistry* t_registry = nullptr;
-thread_local bool t_refusing = false;  // set on the accepting thread while it turns one away
+// Set on the accepting thread: the status with which to turn the next connection away, or, for
+// t_probe, where to write its socket without serving it (httplib hands the queue only a closure).
+thread_local int t_refusing = 0;
+thread_local socket_t* t_probe = nullptr;
 }  // namespace
 
 /// Every open connection: the counts per address and in all, and the idle ones that may be
@@ -100,20 +103,35 @@ class ConnectionRegistry {
   public:
     explicit ConnectionRegistry(std::size_t per_client) : m_per_client(per_client) {}
 
-    /// Registers c; false when its address already holds its share.
-    bool add(OpenConnection& c) {
+    /// Counts a connection from peer as it is accepted, before any thread serves it, so that a
+    /// burst from one address meets the cap however slowly threads start; false when the address
+    /// already holds its share.
+    bool reserve(const std::string& peer) {
         std::lock_guard<std::mutex> lock(m_mutex);
-        std::size_t& n = m_per_address[c.peer];
+        std::size_t& n = m_per_address[peer];
         if (n >= m_per_client) return false;
         ++n;
-        m_open.push_back(&c);
         return true;
     }
 
-    void remove(OpenConnection& c) {
+    /// Gives back what reserve() counted for a connection that is not served.
+    void release(const std::string& peer) {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_open.remove(&c);
-        if (--m_per_address[c.peer] == 0) m_per_address.erase(c.peer);
+        if (--m_per_address[peer] == 0) m_per_address.erase(peer);
+    }
+
+    /// Registers c, reserved when it was accepted, while a thread serves it.
+    void add(OpenConnection& c) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_open.push_back(&c);
+    }
+
+    void remove(OpenConnection& c) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_open.remove(&c);
+        }
+        release(c.peer);
     }
 
     void set_idle(OpenConnection& c, bool idle) {
@@ -155,23 +173,30 @@ class ConnectionRegistry {
 
 namespace {
 
+std::string peer_of(socket_t fd);
+
 /// httplib's task queue for accepted connections: a thread per connection up to the cap
-/// (threads are started as needed and kept). When every thread holds a connection, the one
-/// that has waited longest for its request is closed; when none waits, a few more queue and
-/// the rest are turned away with 503 on the accepting thread.
+/// (threads are started as needed and kept). A connection past its address's share is turned
+/// away with 429 on the accepting thread. When every thread holds a connection, the one that
+/// has waited longest for its request is closed; when none waits, a few more queue and the rest
+/// are turned away with 503 on the accepting thread.
 class ConnectionQueue : public httplib::TaskQueue {
   public:
     ConnectionQueue(std::shared_ptr<ConnectionRegistry> registry, std::size_t max_threads)
         : m_registry(std::move(registry)), m_max(max_threads) {}
 
     void enqueue(std::function<void()> fn) override {
+        const std::string peer = peer_of_task(fn);
+        if (!m_registry->reserve(peer)) {
+            refuse_now(fn, 429);
+            return;
+        }
         std::unique_lock<std::mutex> lock(m_mutex);
         if (m_busy + m_jobs.size() >= m_max && !m_registry->evict_oldest_idle() &&
             m_jobs.size() >= m_max) {
             lock.unlock();
-            t_refusing = true;
-            fn();  // GuardedServer::process_and_close_socket answers 503 and closes at once
-            t_refusing = false;
+            m_registry->release(peer);
+            refuse_now(fn, 503);
             return;
         }
         m_jobs.push_back(std::move(fn));
@@ -192,6 +217,23 @@ class ConnectionQueue : public httplib::TaskQueue {
     }
 
   private:
+    /// The address of the connection fn serves: GuardedServer::process_and_close_socket, called
+    /// under t_probe, only reports its socket.
+    static std::string peer_of_task(const std::function<void()>& fn) {
+        socket_t sock = INVALID_SOCKET;
+        t_probe = &sock;
+        fn();
+        t_probe = nullptr;
+        return sock == INVALID_SOCKET ? std::string() : peer_of(sock);
+    }
+
+    /// GuardedServer::process_and_close_socket answers status and closes at once.
+    static void refuse_now(const std::function<void()>& fn, int status) {
+        t_refusing = status;
+        fn();
+        t_refusing = 0;
+    }
+
     void run() {
         for (;;) {
             std::function<void()> fn;
@@ -402,6 +444,16 @@ void GuardedServer::refuse(socket_t sock, int status, const std::string& message
 }
 
 bool GuardedServer::process_and_close_socket(socket_t sock) {
+    if (t_probe) {
+        *t_probe = sock;
+        return false;
+    }
+    if (t_refusing == 429) {
+        refuse(sock, 429,
+               "too many connections from " + peer_of(sock) + " (at most " +
+                   std::to_string(m_limits.max_per_client) + " at once)");
+        return false;
+    }
     if (t_refusing) {
         refuse(sock, 503,
                "the service holds " + std::to_string(m_limits.max_connections) +
@@ -411,12 +463,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     OpenConnection conn;
     conn.fd = sock;
     conn.peer = peer_of(sock);
-    if (!m_registry->add(conn)) {
-        refuse(sock, 429,
-               "too many connections from " + conn.peer + " (at most " +
-                   std::to_string(m_limits.max_per_client) + " at once)");
-        return false;
-    }
+    m_registry->add(conn);
     t_connection = &conn;
     t_registry = m_registry.get();
     DeadlineStream strm(conn, m_limits);

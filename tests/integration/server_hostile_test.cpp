@@ -231,33 +231,23 @@ TEST_F(ServerHostileTest, IdleConnectionsFromOneClientAreCappedAt429) {
     const double seconds = timed_search(server->port, &status);
     EXPECT_EQ(status, 200);
     EXPECT_LT(seconds, 2.5) << "a normal request waited behind idle connections";
-    // At most --max-per-client (16) stay open; the rest were turned away at once (429, or 503
-    // while the burst filled every connection thread: which depends on scheduling), or closed
-    // to make room (no answer). Wait (3 s at most, under --header-timeout) for all of them.
+    // At most --max-per-client (16) stay open; the rest are counted as they are accepted, before
+    // any thread serves them, and turned away at once with 429, however busy the machine.
     const std::vector<Reply> replies = await_closed(idle, 300u - 16u);
-    std::size_t closed = 0, per_client = 0, busy = 0, silent = 0;
+    std::size_t closed = 0, per_client = 0;
     for (const Reply& r : replies) {
         if (!r.closed) continue;
         ++closed;
-        if (r.raw.empty()) {
-            ++silent;
-            continue;
-        }
-        EXPECT_TRUE(r.status() == 429 || r.status() == 503) << r.head();
+        EXPECT_EQ(r.status(), 429) << r.head();
         per_client += r.status() == 429;
-        busy += r.status() == 503;
         const json j = json::parse(r.body(), nullptr, false);
-        EXPECT_EQ(j["error"]["status"], r.status());
-        if (r.status() == 429) {
-            EXPECT_EQ(j["error"]["message"],
-                      "too many connections from 127.0.0.2 (at most 16 at once)");
-        }
+        EXPECT_EQ(j["error"]["status"], 429);
+        EXPECT_EQ(j["error"]["message"],
+                  "too many connections from 127.0.0.2 (at most 16 at once)");
         EXPECT_TRUE(r.has_header("X-Content-Type-Options: nosniff")) << r.head();
     }
-    EXPECT_GE(closed, 300u - 16u);
-    EXPECT_GT(per_client, 0u) << "the per-client cap answered no connection";
-    EXPECT_EQ(per_client + busy + silent, closed)
-        << "each closed connection got a 429, a 503 or nothing";
+    EXPECT_EQ(closed, 300u - 16u);
+    EXPECT_EQ(per_client, 300u - 16u);
     for (int fd : idle) ::close(fd);
 }
 
