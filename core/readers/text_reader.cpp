@@ -56,7 +56,10 @@ std::string_view note_marker(std::string_view line) {
     return line.substr(0, i);
 }
 
+/// The number a run of digits spells (0 for none); -1 when it is not one, or has more than
+/// nine digits (no note or paragraph number does; a longer run would overflow an int).
 int to_int(std::string_view s) {
+    if (s.size() > 9) return -1;
     int n = 0;
     for (const char c : s) {
         if (!is_ascii_digit(c)) return -1;
