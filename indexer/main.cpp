@@ -34,6 +34,7 @@ const char* kExamples = R"(Examples:
   plenary-index --db db --prune ~/un-docs/        also remove files gone from ~/un-docs/
   plenary-index --dump report.md                 print what the reader makes of a file
   plenary-index --thesaurus unbis/thesaurus.lst corpus/   also assign UNBIS subjects (English)
+  plenary-index --db shard2 --shard 2/3 ~/un-docs/   only the documents of shard 2 of 3
 
 Exit status: 0 all files indexed (or unchanged); 1 some files failed (the rest are indexed
 and committed); 2 usage error; 3 the database is locked or unusable.
@@ -55,6 +56,7 @@ struct Options {
     std::size_t commit_every = 20000;
     std::string dump;
     std::string thesaurus;
+    std::string shard;
 };
 
 /// Reads the command line into o; false (after saying why) when it is wrong.
@@ -73,6 +75,9 @@ bool parse_options(int argc, char** argv, Options& o) {
         "thesaurus", po::value(&o.thesaurus),
         "UNBIS Thesaurus list (LABEL, pref_label=, uri=, kind= per line): English paragraphs get "
         "the subjects it names (default: $PLENARY_THESAURUS, else none)")(
+        "shard", po::value(&o.shard),
+        "K/N: keep only the documents of shard K of N (a hash of each document's symbol, else of "
+        "its text), for a database of several parts searched through a stub file")(
         "no-references", "index text and metadata only (to measure what extraction costs)");
     po::options_description hidden;
     hidden.add_options()("path", po::value<std::vector<std::string>>(), "input");
@@ -142,6 +147,15 @@ int index_paths(const Options& o) {
     options.prune = vm.count("prune") > 0;
     options.commit_every = o.commit_every == 0 ? 1 : o.commit_every;
     options.references = vm.count("no-references") == 0;
+    if (!o.shard.empty()) {
+        const auto spec = plenary::ShardSpec::parse(o.shard);
+        if (!spec) {
+            std::cerr << "plenary-index: --shard must be K/N with 1 <= K <= N <= 1024, not '"
+                      << o.shard << "'\n";
+            return kExitUsage;
+        }
+        options.shard = *spec;
+    }
     const std::optional<plenary::Thesaurus> thesaurus = load_thesaurus(o);
     if (thesaurus) options.thesaurus = &*thesaurus;
 
@@ -154,7 +168,7 @@ int index_paths(const Options& o) {
     };
     if (progress) {
         listener.on_progress = [&](const plenary::IndexReport& r, std::size_t total) {
-            const std::size_t done = r.indexed + r.unchanged + r.failed;
+            const std::size_t done = r.indexed + r.unchanged + r.failed + r.elsewhere;
             const double mbps = r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0;
             const double left = done > 0 ? r.seconds * (total - std::min(done, total)) / done : 0;
             std::fprintf(stderr, "\r\033[K%zu/%zu files  %zu paragraphs  %.1f MB/s  %s left", done,
@@ -164,10 +178,14 @@ int index_paths(const Options& o) {
     }
     const plenary::IndexReport r = plenary::run_index(options, listener);
     if (progress_shown) std::cerr << "\r\033[K";
+    std::string where = options.db;
+    if (options.shard.sharded())
+        where += ", shard " + options.shard.str() + ": " + std::to_string(r.elsewhere) +
+                 " files read belong to other shards";
     std::printf(
         "%zu documents indexed, %zu unchanged, %zu removed, %zu paragraphs, %zu failed, %.1f s "
         "(%s)\n",
-        r.indexed, r.unchanged, r.removed, r.paragraphs, r.failed, r.seconds, options.db.c_str());
+        r.indexed, r.unchanged, r.removed, r.paragraphs, r.failed, r.seconds, where.c_str());
     return r.failed > 0 ? kExitFailure : kExitOk;
 }
 

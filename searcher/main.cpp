@@ -14,6 +14,7 @@
 #include "base/exit_codes.h"
 #include "report_main.h"
 #include "search/search.h"
+#include "serve_shard_main.h"
 
 namespace po = boost::program_options;
 
@@ -86,6 +87,7 @@ struct Options {
     std::vector<std::string> dbs, filters, facets;
     plenary::SearchRequest req;
     std::string format = "text", color = "auto", group_by, show, show_document, in_lang;
+    double shard_timeout = 5;
 };
 
 void describe_options(po::options_description& visible, Options& o) {
@@ -116,6 +118,8 @@ void describe_options(po::options_description& visible, Options& o) {
         "lang", po::value(&req.lang),
         "analyse the query as LANG (en, fr, es, ru, ar, zh); default: "
         "from its script (Arabic, Chinese, Cyrillic), else each paragraph's own")(
+        "shard-timeout", po::value(&o.shard_timeout)->default_value(5),
+        "seconds a remote shard of a stub file may take to connect or to answer")(
         "format", po::value(&o.format)->default_value("text"),
         "text, json, jsonl (one hit per line) or html")(
         "color", po::value(&o.color)->default_value("auto"),
@@ -194,6 +198,12 @@ void print_result(const plenary::SearchResult& result, const Options& o,
 int run(const Options& o) {
     const plenary::TextStyle style{o.format == "text" && color_wanted(o.color)};
     try {
+        if (!(o.shard_timeout > 0 && o.shard_timeout <= 3600)) {
+            std::cerr << "plenary-search: --shard-timeout must be more than 0 and at most 3600\n";
+            return kExitUsage;
+        }
+        const auto shard_ms = static_cast<unsigned>(o.shard_timeout * 1000);
+        plenary::set_remote_timeouts({shard_ms, shard_ms});
         plenary::Searcher searcher(o.dbs);
         if (!o.show.empty() || !o.show_document.empty()) {
             show(searcher, o, style);
@@ -227,6 +237,8 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
     if (argc > 1 && std::string(argv[1]) == "serve") return exec_serve(argv);
+    if (argc > 1 && std::string(argv[1]) == "serve-shard")
+        return plenary::serve_shard_main(argc - 1, argv + 1);
     if (argc > 1 && std::string(argv[1]) == "report")
         return plenary::report_main(argc - 1, argv + 1);
     Options options;

@@ -158,8 +158,10 @@ class Worker {
         try {
             for (const auto& p : m_paths) {
                 m_versions.push_back(version_file_of(p));
-                m_watch.emplace_back(p);
-                m_revisions.push_back(m_watch.back().get_revision());
+                // A stub's parts are not watched (one revision per part, some remote): its
+                // Searcher is opened afresh after a failure, which also brings back a shard.
+                m_watch.emplace_back(is_stub_file(p) ? Xapian::Database() : Xapian::Database(p));
+                m_revisions.push_back(is_stub_file(p) ? 0 : m_watch.back().get_revision());
             }
         } catch (const Xapian::Error&) {
             m_watch.clear();
@@ -180,6 +182,20 @@ class Worker {
         std::size_t documents = 0, paragraphs = 0;
         try {
             for (std::size_t i = 0; i < m_watch.size(); ++i) {
+                if (is_stub_file(m_paths[i])) {
+                    // Parts of a stub, some remote: their paragraphs, as the Searcher sees them.
+                    const Xapian::Database& all = m_searcher->database();
+                    std::size_t docs = 0;
+                    for (auto t = all.allterms_begin(file_prefix);
+                         t != all.allterms_end(file_prefix); ++t)
+                        ++docs;
+                    const std::size_t paras = all.get_doccount();
+                    parts.push_back(
+                        {{"path", m_paths[i]}, {"documents", docs}, {"paragraphs", paras}});
+                    documents += docs;
+                    paragraphs += paras;
+                    continue;
+                }
                 std::size_t docs = 0;
                 for (auto t = m_watch[i].allterms_begin(file_prefix);
                      t != m_watch[i].allterms_end(file_prefix); ++t)
@@ -229,6 +245,7 @@ class Worker {
             bool any = false;
             for (std::size_t i = 0; i < m_watch.size(); ++i) {
                 if (version_file_of(m_paths[i]) != m_versions[i]) return true;
+                if (is_stub_file(m_paths[i])) continue;
                 m_watch[i].reopen();
                 if (m_watch[i].get_revision() != m_revisions[i]) any = true;
             }
@@ -627,6 +644,8 @@ int serve(const ServerOptions& options) {
         return kExitFailure;
     }
     sigset_t stop_signals = block_stop_signals();
+    const auto shard_ms = static_cast<unsigned>(options.shard_timeout * 1000);
+    set_remote_timeouts({shard_ms, shard_ms});
 
     // Connections are GuardedServer's: caps in all and per client, whole-head deadlines.
     GuardedServer server(options.limits);
@@ -698,6 +717,8 @@ std::string limits_problem(const ServerOptions& o) {
         return "max-header-bytes must be from 1024 to 1048576";
     if (!(o.time_limit >= 0 && o.time_limit <= 3600))
         return "time-limit must be from 0 to 3600 seconds";
+    if (!(o.shard_timeout > 0 && o.shard_timeout <= 3600))
+        return "shard-timeout must be more than 0 and at most 3600 seconds";
     return "";
 }
 
@@ -717,6 +738,8 @@ int serve_main(int argc, char** argv) {
         "searches at once, each with its own Searcher")(
         "time-limit", po::value(&options.time_limit)->default_value(options.time_limit),
         "seconds a search may spend in all (0: no limit)")(
+        "shard-timeout", po::value(&options.shard_timeout)->default_value(options.shard_timeout),
+        "seconds a remote shard of a stub file may take to connect or to answer")(
         "max-connections",
         po::value(&options.limits.max_connections)->default_value(options.limits.max_connections),
         "open connections in all")(

@@ -16,6 +16,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";  ///< address to listen on; loopback unless told otherwise
     int port = 8080;                 ///< 0 picks a free port (printed at start)
     unsigned threads = 8;            ///< worker threads, each with its own Searcher
+    double shard_timeout = 5.0;      ///< seconds a remote shard may take to connect or answer
     double time_limit = 5.0;         ///< seconds a search may spend in all (parsing, matching,
                                      ///< facets, snippets); past it the work done so far
     ConnectionLimits limits;         ///< what clients may hold: connections, head time and size

@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/text_util.h"
 #include "index/copies.h"
+#include "model/sort_order.h"
 #include "model/document_json.h"
 #include "refs/symbols.h"
 
@@ -174,6 +175,8 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
     set_value("speaker", doc.country);
     set_value("work", c.work);
     xd.add_value(*s.field("order").slot, Xapian::sortable_serialise(static_cast<double>(ordinal)));
+    xd.add_value(*s.field("date_order").slot, date_order_key(c.date_value));
+    xd.add_value(*s.field("symbol_order").slot, symbol_order_key(doc.symbol));
     set_value("country", join_lines(r.countries));
     set_value("demonym", join_lines(r.demonyms));
     set_value("symbol", join_lines(r.symbols));
@@ -342,6 +345,14 @@ void IndexWriter::replace_file(const FileRecord& rec, const std::string& meta_js
     m_db.set_metadata(kCopySignaturePrefix + key, copy_signature);
     m_db.set_metadata(shadow_meta_key(key), "");  // the new paragraphs are not marked yet
     m_db.commit_transaction();
+}
+
+std::string IndexWriter::shard_spec() const {
+    return m_db.get_metadata(kShardSpecKey);
+}
+
+void IndexWriter::set_shard_spec(const std::string& spec) {
+    m_db.set_metadata(kShardSpecKey, spec);
 }
 
 std::size_t IndexWriter::resolve_copies() {

@@ -28,7 +28,8 @@ std::string hex64(std::uint64_t v);
 /// changed, so a database never mixes what two versions made of its files.
 /// 1: Charter references (charter:), former country names, Markdown salutations as paragraphs,
 ///    copy signatures hashed by a rolling hash.
-inline constexpr std::uint32_t kExtractionVersion = 1;
+/// 2: sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
+inline constexpr std::uint32_t kExtractionVersion = 2;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the
 /// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",
@@ -92,6 +93,10 @@ class IndexWriter {
     std::size_t resolve_copies();
     /// Makes everything so far durable (Xapian commit).
     void commit();
+    /// The shard this database holds ("2/3", index/shard_of.h); "" when unsharded.
+    std::string shard_spec() const;
+    /// Remembers the shard this database holds (committed with the next commit).
+    void set_shard_spec(const std::string& spec);
     /// Paragraphs (Xapian documents) in the database.
     Xapian::doccount paragraph_count() const;
     /// Commits and releases the database (and its lock).

@@ -58,7 +58,8 @@ struct Job {
 struct Result {
     FileRecord record;
     bool unchanged = false;
-    std::string error;  ///< set when the file failed
+    bool elsewhere = false;  ///< its document belongs to another shard: a record, no paragraphs
+    std::string error;       ///< set when the file failed
     std::string meta_json;
     std::string copy_signature;  ///< CopySignature::encode()
     std::vector<Xapian::Document> docs;
@@ -86,10 +87,15 @@ Result process(const Job& job, DocumentBuilder& builder, const IndexOptions& opt
         doc.source = job.path;
         if (doc.paragraphs.empty()) throw DocumentError(job.path, "no text found");
         if (options.references) extract_references(doc);
+        const CopySignature sig = copy_signature(doc, file_key(job.path), job.path);
+        if (options.shard.sharded() && shard_of(sig, options.shard.count) != options.shard.index) {
+            r.elsewhere = true;  // its old paragraphs, if any, go with the new empty record
+            return r;
+        }
         if (options.thesaurus) assign_subjects(doc, *options.thesaurus);
         r.docs = builder.build(doc);
         r.meta_json = document_meta_json(doc).dump();
-        r.copy_signature = copy_signature(doc, file_key(job.path), job.path).encode();
+        r.copy_signature = sig.encode();
         r.record.paragraphs = static_cast<std::uint32_t>(r.docs.size());
     } catch (const DocumentError& e) {
         r.error = e.what();
@@ -308,7 +314,7 @@ class ResultSink {
             m_writer.remove_file(r.record.path);  // the new version is in a shard
         else
             m_writer.replace_file(r.record, r.meta_json, r.docs, r.copy_signature);
-        ++m_report.indexed;
+        ++(r.elsewhere ? m_report.elsewhere : m_report.indexed);
         m_report.paragraphs += r.record.paragraphs;
         m_report.bytes += r.record.size;
         m_since_commit += r.record.paragraphs;
@@ -448,6 +454,23 @@ std::size_t prune_missing(const std::vector<std::string>& paths, IndexWriter& wr
     return removed;
 }
 
+/// A database holds one shard for good: a run with another --shard (or none) is refused
+/// before anything is written, since it would mix two selections of documents.
+void check_shard_spec(const IndexOptions& options, IndexWriter& writer) {
+    const std::string held = writer.shard_spec();
+    const std::string asked = options.shard.str();
+    if (held == asked) return;
+    if (held.empty() && writer.records().empty()) {
+        writer.set_shard_spec(asked);
+        return;
+    }
+    throw DatabaseError(options.db + ": " +
+                        (held.empty() ? "this database was indexed without --shard (leave "
+                                        "--shard out, or give another --db)"
+                                      : "this database holds shard " + held + " (give --shard " +
+                                            held + ", or another --db)"));
+}
+
 /// Resolves copies (when anything changed) and commits; sharded, merges the shards into the
 /// database first and resolves copies on the merged database.
 void finish(const std::string& db, IndexWriter& writer, const std::vector<std::string>& shard_paths,
@@ -489,6 +512,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     const std::size_t resumed = resume_shards(options.db);
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
+    check_shard_spec(options, writer);
 
     // Subjects come from the thesaurus given: a file indexed with another one (or none) is
     // indexed anew, through its record's extraction key.

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "index/shard_of.h"
+
 namespace plenary {
 
 class Thesaurus;
@@ -22,6 +24,9 @@ struct IndexOptions {
     /// Assigns thesaurus subjects to English paragraphs (refs/subjects.h); none when null. A
     /// database indexed with another thesaurus (or none) has all its files indexed anew.
     const Thesaurus* thesaurus = nullptr;
+    /// Keep only the documents of this shard (index/shard_of.h); the other files get a record
+    /// without paragraphs, so that the next run skips them while they are unchanged.
+    ShardSpec shard;
 };
 
 /// Counts of one run, for the summary line and for tests.
@@ -31,6 +36,7 @@ struct IndexReport {
     std::size_t unchanged = 0;   ///< files skipped because their content is unchanged
     std::size_t failed = 0;      ///< files that could not be read or parsed
     std::size_t removed = 0;     ///< files pruned
+    std::size_t elsewhere = 0;   ///< files read whose document belongs to another shard
     std::size_t paragraphs = 0;  ///< paragraphs written
     std::uint64_t bytes = 0;     ///< bytes of the files indexed
     double seconds = 0;

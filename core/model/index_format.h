@@ -33,6 +33,9 @@ std::string copies_meta_key(const std::string& key);
 std::string shadow_meta_key(const std::string& key);
 /// Metadata keys of file records (what the indexer remembers of each file) start with this.
 constexpr const char* kFileRecordPrefix = "file:";
+/// The metadata key under which a database indexed with `--shard K/N` keeps "K/N"
+/// (index/shard_of.h); absent in an unsharded database.
+constexpr const char* kShardSpecKey = "shard";
 /// Metadata keys of copy signatures (index/copies.h) start with this, then the file key.
 constexpr const char* kCopySignaturePrefix = "copy:";
 

@@ -1,6 +1,7 @@
 // Searcher: opening the databases and reading what they store (copies, document and paragraph
 // records).
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -13,28 +14,6 @@ namespace plenary {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-Xapian::Database open_one(const std::string& path) {
-    std::error_code ec;
-    if (path.empty() || !fs::exists(path, ec)) {
-        if (ec == std::errc::permission_denied)
-            throw DatabaseError(path + ": permission denied: cannot reach the database folder");
-        throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
-    }
-    try {
-        return Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-        if (std::string why = database_access_problem(path, false); !why.empty())
-            throw DatabaseError(why);
-        if (e.get_type() == std::string("DatabaseNotFoundError"))
-            throw DatabaseError("no Plenary database at " + path + " (run plenary-index first)");
-        throw DatabaseError(path + ": cannot open the database: " + e.get_description());
-    }
-}
-
-}  // namespace
-
 Searcher::Searcher(const std::vector<std::string>& db_paths)
     : m_paths(db_paths.empty() ? std::vector<std::string>{default_db_path()} : db_paths) {
     reopen();
@@ -42,13 +21,23 @@ Searcher::Searcher(const std::vector<std::string>& db_paths)
 
 void Searcher::reopen() {
     m_parts.clear();
+    m_sources.clear();
     m_db = Xapian::Database();
-    for (const auto& p : m_paths) {
-        m_parts.push_back(open_one(p));
+    for (const auto& p : m_paths)
+        for (auto& part : database_parts(p)) m_sources.push_back(std::move(part));
+    m_remote = false;
+    for (const auto& source : m_sources) {
+        m_parts.push_back(open_part(source));
         m_db.add_database(m_parts.back());
+        m_remote = m_remote || source.remote();
     }
+    check_parts_agree();
     try {
         m_has_copies = m_db.get_termfreq(Schema::instance().term("shadowed", "1")) > 0;
+        // A database indexed before the sort keys were stored sorts by computed keys, which
+        // only local databases allow.
+        m_sort_slots = m_db.get_value_freq(*Schema::instance().field("symbol_order").slot) ==
+                       m_db.get_doccount();
     } catch (const Xapian::Error& e) {
         std::string where;
         for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
@@ -57,6 +46,42 @@ void Searcher::reopen() {
     m_info_cache.clear();
     m_column.reset();
     m_faceted_queries = 0;
+}
+
+void Searcher::check_parts_agree() const {
+    // Parts indexed with --shard K/N must be N distinct shards of one N: a missing or doubled
+    // shard would make every count wrong without a word. One shard alone is a database of its
+    // own (searched to look into it).
+    if (m_parts.size() < 2) return;
+    int count = 0;
+    std::vector<bool> have;
+    for (std::size_t i = 0; i < m_parts.size(); ++i) {
+        std::string spec;
+        try {
+            spec = m_parts[i].get_metadata(kShardSpecKey);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(part_failure(m_sources[i], e));
+        }
+        if (spec.empty()) continue;
+        const auto slash = spec.find('/');
+        const int k = std::atoi(spec.c_str());
+        const int n = std::atoi(spec.c_str() + slash + 1);
+        if (count == 0) {
+            count = n;
+            have.assign(static_cast<std::size_t>(n) + 1, false);
+        }
+        if (n != count || k < 1 || k > n)
+            throw DatabaseError(m_sources[i].where + ": holds shard " + spec +
+                                ", but another part holds a shard of " + std::to_string(count));
+        if (have[k])
+            throw DatabaseError(m_sources[i].where + ": shard " + spec + " is named twice");
+        have[k] = true;
+    }
+    for (int k = 1; k <= count; ++k)
+        if (!have[k])
+            throw DatabaseError("shard " + std::to_string(k) + "/" + std::to_string(count) +
+                                " is missing: the parts given hold the others (" + m_paths.front() +
+                                ")");
 }
 
 Xapian::Query Searcher::without_copies(const Xapian::Query& query) const {

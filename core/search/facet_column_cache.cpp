@@ -43,7 +43,8 @@ void Searcher::wait_for_background_work() {
 const FacetColumn* Searcher::facet_column() {
     // A match spy sees a document by its docid in its own database, not the merged one: over
     // several databases each match's value is read instead.
-    if (m_column_build == FacetColumnBuild::never || m_parts.size() != 1) return nullptr;
+    if (m_column_build == FacetColumnBuild::never || m_parts.size() != 1 || m_remote)
+        return nullptr;
     if (m_column) return m_column.get();
     const std::string uuid = m_parts.front().get_uuid();
     const Xapian::rev revision = m_parts.front().get_revision();
@@ -85,7 +86,7 @@ const FacetColumn* Searcher::facet_column() {
     // In the background, on a database of its own opened at the same revision (a Database is
     // not shared between threads); if the indexer has committed since, a newer Searcher will ask.
     ++cache.running;
-    std::thread([path = m_paths.front(), uuid, revision, slot, store] {
+    std::thread([path = m_sources.front().path, uuid, revision, slot, store] {
         std::shared_ptr<const FacetColumn> column;
         try {
             const Xapian::Database db(path);

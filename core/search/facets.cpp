@@ -146,8 +146,13 @@ FacetCounter::FacetCounter(const Schema& schema, const std::vector<std::string>&
     }
 }
 
-void FacetCounter::attach(Xapian::Enquire& enquire, const FacetColumn* column) {
+void FacetCounter::attach(Xapian::Enquire& enquire, const FacetColumn* column, bool remote) {
     if (m_names.empty()) return;
+    if (remote) {
+        m_remote_spy = std::make_unique<Xapian::ValueCountMatchSpy>(m_all_slot);
+        enquire.add_matchspy(m_remote_spy.get());
+        return;
+    }
     m_column = column;
     if (m_column) m_id_counts.assign(m_column->size(), 0);
     m_spy = std::make_unique<Spy>(*this);
@@ -189,6 +194,9 @@ std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gaz
         }
     };
     for (const auto& [all, n] : m_values) expand(all, n);
+    if (m_remote_spy)
+        for (auto it = m_remote_spy->values_begin(); it != m_remote_spy->values_end(); ++it)
+            expand(*it, it.get_termfreq());
     // From the column: counts by facet and value number, then the values that have one.
     std::vector<std::vector<Xapian::doccount>> numbered(m_names.size());
     if (m_column) {

@@ -115,8 +115,11 @@ class FacetCounter {
     /// names: facet fields ("all" for every one); throws QueryError naming an unknown facet.
     FacetCounter(const Schema& schema, const std::vector<std::string>& names);
     /// Adds the spies to enquire (which must outlive no spy: they belong to this object).
-    /// With a column of the same database revision, values are read from it.
-    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr);
+    /// With a column of the same database revision, values are read from it. Over remote
+    /// shards (remote), Xapian's own ValueCountMatchSpy counts the "facets" values on each
+    /// shard server, which knows no other spy, and the client merges them: the same counts.
+    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr,
+                bool remote = false);
     /// The facets, each cut to limit values (0 = no limit), labelled.
     std::vector<Facet> results(std::size_t limit, const Gazetteer& gazetteer) const;
 
@@ -137,6 +140,7 @@ class FacetCounter {
     std::vector<int> m_wanted;         ///< schema facet position -> index in m_names, or -1
     Xapian::valueno m_all_slot = 0;    ///< the "facets" slot
     std::unique_ptr<Spy> m_spy;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> m_remote_spy;
     // Matches by their whole "facets" value: paragraphs that share every facet value (most
     // paragraphs of a document) are one entry, split into facet values once, in results().
     // Kept in the order first seen (docid order), so that neighbours share document values.

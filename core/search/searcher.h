@@ -14,13 +14,16 @@
 
 #include "search/facets.h"
 #include "search/results.h"
+#include "search/stub.h"
 
 namespace plenary {
 
 /// Read-only access to one or more Plenary databases.
 class Searcher {
   public:
-    /// Opens each path (merged as one); DatabaseError names a path that is missing or unusable.
+    /// Opens each path, a database folder or a stub file naming local and remote parts
+    /// (search/stub.h), all merged as one; DatabaseError names a part that is missing,
+    /// unusable or unreachable.
     explicit Searcher(const std::vector<std::string>& db_paths);
 
     /// Runs a request. QueryError for a bad query, filter, facet or sort.
@@ -33,6 +36,10 @@ class Searcher {
     /// (article, SDG key, UNPC paragraph id) in a document of the same work, the same rank among
     /// the paragraphs sharing that anchor. QueryError when id has no anchor or no lang version.
     ParagraphView aligned(const std::string& id, const std::string& lang);
+    /// All parts merged, for counts (read-only).
+    const Xapian::Database& database() const { return m_db; }
+    /// Whether some part is a remote shard.
+    bool remote() const { return m_remote; }
     /// Paragraphs in all databases.
     Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
     /// How faceted queries may count from an in-memory FacetColumn of the database's revision,
@@ -50,8 +57,11 @@ class Searcher {
 
   private:
     std::vector<std::string> m_paths;
+    std::vector<DatabasePart> m_sources;  // every part the paths name, in order
     std::vector<Xapian::Database>
-        m_parts;  // metadata is read per part: a merged one shows the first only
+        m_parts;            // one per source; metadata is read per part: a merged one shows the first only
+    bool m_remote = false;
+    bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)  // some part is remote: only what Xapian's remote protocol carries
     Xapian::Database m_db;
     bool m_has_copies = false;  // some paragraphs are shadowed copies
     std::map<std::string, DocumentInfo> m_info_cache;
@@ -62,6 +72,12 @@ class Searcher {
     const FacetColumn* facet_column();
 
     void reopen();
+    /// The message for a search over remote shards that failed with e: the shards that do not
+    /// answer now, each named, or e's own description when all do.
+    std::string failed_shards(const Xapian::Error& e) const;
+    /// DatabaseError when the parts are not one whole: shards of different counts, a shard
+    /// named twice or one missing.
+    void check_parts_agree() const;
     /// query without the paragraphs of files that are copies of another (core/copies.h).
     Xapian::Query without_copies(const Xapian::Query& query) const;
     /// Whether a file is a copy that another file stands for.

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "model/sort_order.h"
+
 namespace plenary {
 
 /// Sorts by the date slot (YYYYMMDD); paragraphs without a date come last in either direction,
@@ -30,8 +32,5 @@ class SymbolKey : public Xapian::KeyMaker {
     Xapian::valueno m_slot;
 };
 
-/// A key whose byte order is UN order: each run of digits compares as a number ("2" < "10"),
-/// letters without regard to case, the rest as bytes.
-std::string symbol_sort_key(const std::string& symbol);
 
 }  // namespace plenary

@@ -1,0 +1,374 @@
+// Shards: the bundled corpus and 60 General Debate speeches indexed whole, and again in 3
+// shards (`--shard K/3`), searched through a stub file of local parts and through one of
+// remote parts served by `plenary-search serve-shard` (xapian-tcpsrv) on loopback. Every
+// total and every facet count must equal the whole database's; hits must be the same hits in
+// the same order, where equal scores (or sort keys) may come in another order.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/error.h"
+#include "index/indexer.h"
+#include "integration/test_support.h"
+#include "search/search.h"
+#include "search/stub.h"
+
+namespace plenary {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSpeeches =
+    fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT" / "Session 74 - 2019";
+
+/// A port no one listens on now (the kernel's choice for a socket bound to port 0).
+unsigned free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+/// `plenary-search serve-shard` for one shard, stopped when destroyed.
+struct ShardServer {
+    pid_t pid = -1;
+    unsigned port = 0;
+    std::string db;
+
+    void start() {
+        port = port ? port : free_port();
+        pid = ::fork();
+        if (pid == 0) {
+            // A group of its own: xapian-tcpsrv stopping signals its whole process group.
+            ::setpgid(0, 0);
+            const std::string p = std::to_string(port);
+            std::freopen("/dev/null", "w", stdout);
+            std::freopen((db + ".log").c_str(), "a", stderr);
+            ::execl(test::kSearch.c_str(), test::kSearch.c_str(), "serve-shard", "--db", db.c_str(),
+                    "--port", p.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        // Ready when it accepts a connection.
+        for (int i = 0; i < 100; ++i) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in a{};
+            a.sin_family = AF_INET;
+            a.sin_port = htons(static_cast<std::uint16_t>(port));
+            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+            ::close(fd);
+            if (up) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "shard server on port " << port << " did not start";
+    }
+    void stop() {
+        if (pid <= 0) return;
+        ::kill(pid, SIGTERM);
+        ::waitpid(pid, nullptr, 0);
+        pid = -1;
+    }
+    ~ShardServer() { stop(); }
+};
+
+class RemoteShards : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        if (!fs::exists(kSpeeches)) return;
+        dir = new fs::path(fs::temp_directory_path() /
+                           ("plenary-shards-" + std::to_string(::getpid())));
+        fs::remove_all(*dir);
+        fs::create_directories(*dir);
+        std::vector<std::string> paths{PLENARY_SOURCE_DIR "/corpus"};
+        std::vector<fs::path> speeches;
+        for (const auto& e : fs::directory_iterator(kSpeeches)) speeches.push_back(e.path());
+        std::sort(speeches.begin(), speeches.end());
+        for (std::size_t i = 0; i < speeches.size() && i < 60; ++i)
+            paths.push_back(speeches[i].string());
+        IndexOptions whole;
+        whole.db = (*dir / "whole").string();
+        whole.paths = paths;
+        run_index(whole, {});
+        std::ofstream local(*dir / "local.stub");
+        for (int k = 1; k <= 3; ++k) {
+            IndexOptions part = whole;
+            part.db = (*dir / ("shard" + std::to_string(k))).string();
+            part.shard = ShardSpec{k, 3};
+            part.jobs = k == 2 ? 2 : 1;  // a worker run too: its records go through the merge
+            run_index(part, {});
+            local << "auto shard" << k << "\n";
+            servers[k - 1].db = part.db;
+            servers[k - 1].start();
+        }
+        write_remote_stub();
+    }
+    static void write_remote_stub() {
+        std::ofstream remote(*dir / "remote.stub");
+        remote << "# three shards on loopback\n";
+        for (const auto& s : servers) remote << "remote 127.0.0.1:" << s.port << "\n";
+    }
+    static void TearDownTestSuite() {
+        for (auto& s : servers) s.stop();
+        if (dir) fs::remove_all(*dir);
+        delete dir;
+        dir = nullptr;
+    }
+    void SetUp() override {
+        if (!dir) GTEST_SKIP() << "corpus-real not found at " << kSpeeches;
+    }
+
+    static SearchResult search(const std::string& db, const std::vector<std::string>& words,
+                               std::size_t limit = 2000) {
+        Searcher s({db});
+        SearchRequest req;
+        req.query = words[0];
+        for (std::size_t i = 1; i + 1 < words.size(); i += 2) {
+            if (words[i] == "filter") req.filters.push_back(words[i + 1]);
+            if (words[i] == "sort") req.sort = words[i + 1];
+            if (words[i] == "group") req.group_by_document = true;
+        }
+        req.facets = {"all"};
+        req.facet_limit = 0;
+        req.limit = limit;
+        return s.search(req);
+    }
+
+    static fs::path* dir;
+    static ShardServer servers[3];
+};
+
+fs::path* RemoteShards::dir = nullptr;
+ShardServer RemoteShards::servers[3];
+
+/// Hits as runs of equal rank (the score to 6 digits, which the order in which shards' weights
+/// are summed may change in the last ones, and the sort's date or symbol): the runs in order,
+/// each run's ids as a set. Wildcards: one run (each shard expands a wildcard against its own
+/// terms, so scores differ; the hits are the same).
+std::vector<std::set<std::string>> ranked_runs(const SearchResult& r, const std::string& sort,
+                                               bool wildcard) {
+    std::vector<std::set<std::string>> runs;
+    std::string last;
+    for (const Hit& h : r.hits) {
+        char score[40];
+        std::snprintf(score, sizeof score, "%.6g", wildcard ? 0.0 : h.score);
+        std::string rank = score;
+        if (sort == "date" || sort == "-date") rank += "\t" + h.document.date;
+        if (sort == "symbol") rank += "\t" + h.document.symbol;
+        if (runs.empty() || rank != last) runs.emplace_back();
+        runs.back().insert(h.id);
+        last = rank;
+    }
+    return runs;
+}
+
+std::map<std::string, std::map<std::string, Xapian::doccount>> facet_counts(const SearchResult& r) {
+    std::map<std::string, std::map<std::string, Xapian::doccount>> out;
+    for (const Facet& f : r.facets)
+        for (const FacetValue& v : f.values) out[f.name][v.value] = v.count;
+    return out;
+}
+
+// Words, phrases, references, prefixes, filters, sorts, group-by; "filter X" and "sort X" and
+// "group document" follow the query.
+const std::vector<std::vector<std::string>> kQueries = {
+    {"peace"},
+    {"migrant smuggling"},
+    {"\"climate change\""},
+    {"\"sustainable development goals\""},
+    {"security council reform"},
+    {"resolution 73/195"},
+    {"Charter"},
+    {"nuclear NEAR/5 weapons"},
+    {"develop*"},
+    {"terror*", "filter", "lang:en"},
+    {"country:NER"},
+    {"women", "filter", "speaker:AFG"},
+    {"peace", "filter", "year:2019"},
+    {"development", "filter", "body:CTOC/COP"},
+    {"peace", "sort", "date"},
+    {"peace", "sort", "-date"},
+    {"peace", "sort", "symbol"},
+    {"security", "group", "document"},
+    {"paix"},
+    {"human rights", "filter", "session:74"},
+    {"trafficking OR smuggling"},
+    {"ocean NOT plastic"},
+    {"charter:art51 OR charter:ch7"},
+};
+
+void expect_same(const SearchResult& whole, const SearchResult& parts, const std::string& what,
+                 const std::string& sort, bool wildcard) {
+    EXPECT_EQ(parts.total, whole.total) << what;
+    EXPECT_EQ(parts.total_exact, whole.total_exact) << what;
+    EXPECT_EQ(facet_counts(parts), facet_counts(whole)) << what;
+    EXPECT_EQ(ranked_runs(parts, sort, wildcard), ranked_runs(whole, sort, wildcard)) << what;
+    EXPECT_EQ(parts.groups.size(), whole.groups.size()) << what;
+}
+
+TEST_F(RemoteShards, ShardsHoldEveryDocumentOnce) {
+    Searcher whole({(*dir / "whole").string()});
+    Xapian::doccount sum = 0;
+    for (int k = 1; k <= 3; ++k) {
+        Searcher part({(*dir / ("shard" + std::to_string(k))).string()});
+        EXPECT_GT(part.paragraph_count(), 0u) << "shard " << k;
+        sum += part.paragraph_count();
+    }
+    EXPECT_EQ(sum, whole.paragraph_count());
+}
+
+TEST_F(RemoteShards, LocalAndRemoteStubsAnswerAsOneDatabase) {
+    const std::string whole = (*dir / "whole").string();
+    std::size_t nonempty = 0;
+    for (const auto& q : kQueries) {
+        const bool wildcard = q[0].find('*') != std::string::npos;
+        const std::string sort = q.size() == 3 && q[1] == "sort" ? q[2] : "relevance";
+        const SearchResult w = search(whole, q);
+        nonempty += w.total > 0;
+        expect_same(w, search((*dir / "local.stub").string(), q), "local stub: " + q[0], sort,
+                    wildcard);
+        expect_same(w, search((*dir / "remote.stub").string(), q), "remote stub: " + q[0], sort,
+                    wildcard);
+        // A page of the hits: the counts are still over every match (a sorted match over
+        // remote shards once counted some twice).
+        const SearchResult page = search((*dir / "remote.stub").string(), q, 10);
+        EXPECT_EQ(page.total, w.total) << "remote stub, 10 hits: " << q[0];
+        EXPECT_EQ(facet_counts(page), facet_counts(w)) << "remote stub, 10 hits: " << q[0];
+    }
+    EXPECT_GE(nonempty, 20u) << "the queries should find something";
+}
+
+TEST_F(RemoteShards, ADownShardIsNamedWithinTheTimeoutAndUsedAgainWhenBack) {
+    const std::string stub = (*dir / "remote.stub").string();
+    const SearchResult before = search(stub, {"peace"});
+    servers[1].stop();
+    set_remote_timeouts({2000, 2000});
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        search(stub, {"peace"});
+        ADD_FAILURE() << "a search with a shard down succeeded";
+    } catch (const DatabaseError& e) {
+        const std::string want = "shard 127.0.0.1:" + std::to_string(servers[1].port) + " (" +
+                                 stub + ":3) is unreachable";
+        EXPECT_NE(std::string(e.what()).find(want), std::string::npos) << e.what();
+    }
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 3.0);
+    servers[1].start();  // the same port
+    const SearchResult after = search(stub, {"peace"});
+    EXPECT_EQ(after.total, before.total);
+    EXPECT_EQ(facet_counts(after), facet_counts(before));
+    set_remote_timeouts({});
+}
+
+TEST_F(RemoteShards, PartsThatAreNotOneWholeAreRefused) {
+    const fs::path stub = *dir / "two.stub";
+    std::ofstream(stub) << "auto shard1\nauto shard3\n";
+    try {
+        Searcher s({stub.string()});
+        ADD_FAILURE() << "a stub missing shard 2 of 3 was opened";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("shard 2/3 is missing"), std::string::npos)
+            << e.what();
+    }
+    std::ofstream(stub) << "auto shard1\nauto shard2\nauto shard3\nauto shard2\n";
+    EXPECT_THROW(Searcher({stub.string()}), DatabaseError);
+    std::ofstream(stub) << "remote nowhere\n";
+    try {
+        Searcher s({stub.string()});
+        ADD_FAILURE() << "a bad stub line was accepted";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find(stub.string() + ":1: not a stub line"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST_F(RemoteShards, ADatabaseKeepsItsShard) {
+    IndexOptions o;
+    o.db = (*dir / "shard1").string();
+    o.paths = {PLENARY_SOURCE_DIR "/corpus"};
+    o.shard = ShardSpec{2, 3};
+    EXPECT_THROW(run_index(o, {}), DatabaseError);
+    o.shard = ShardSpec{};
+    EXPECT_THROW(run_index(o, {}), DatabaseError);
+    o.shard = ShardSpec{1, 3};
+    const IndexReport again = run_index(o, {});
+    EXPECT_EQ(again.indexed, 0u) << "an unchanged shard reads nothing again";
+}
+
+TEST_F(RemoteShards, TheServiceAnswersOverAStubAsOverOneDatabase) {
+    test::ServerProcess whole({"--db", (*dir / "whole").string(), "--threads", "1"},
+                              *dir / "whole-serve.log");
+    test::ServerProcess shards(
+        {"--db", (*dir / "remote.stub").string(), "--threads", "1", "--shard-timeout", "2"},
+        *dir / "stub-serve.log");
+    ASSERT_TRUE(whole.wait_ready()) << test::slurp(whole.log);
+    ASSERT_TRUE(shards.wait_ready()) << test::slurp(shards.log);
+    auto get = [](int port, const std::string& target) {
+        httplib::Client c("127.0.0.1", port);
+        c.set_read_timeout(20, 0);
+        const auto res = c.Get(target.c_str());
+        return std::make_pair(
+            res ? res->status : 0,
+            res ? nlohmann::json::parse(res->body, nullptr, false) : nlohmann::json());
+    };
+    for (const std::string target :
+         {"/api/search?q=peace&facet=country&facet=year&facet_limit=0&limit=50",
+          "/api/search?q=%22climate+change%22&facet=speaker&filter=lang:en&limit=50",
+          "/api/search?q=women&sort=-date&facet=body&limit=50",
+          "/api/search?q=security&group=document&facet=document&limit=20"}) {
+        const auto [ws, w] = get(whole.port, target);
+        const auto [ss, sh] = get(shards.port, target);
+        ASSERT_EQ(ws, 200) << target;
+        EXPECT_EQ(ss, 200) << target << " " << sh.dump().substr(0, 300);
+        EXPECT_EQ(sh["total"], w["total"]) << target;
+        EXPECT_EQ(sh["facets"], w["facets"]) << target;
+        std::set<std::string> wi, si;
+        for (const auto& h : w["hits"]) wi.insert(h["id"].get<std::string>());
+        for (const auto& h : sh["hits"]) si.insert(h["id"].get<std::string>());
+        if (w["total"].get<std::size_t>() <= 50) {
+            EXPECT_EQ(si, wi) << target;
+        }
+    }
+    // A shard down: 503 naming it; back: answers again without a restart.
+    servers[2].stop();
+    const auto [down, why] = get(shards.port, "/api/search?q=peace");
+    EXPECT_EQ(down, 503);
+    EXPECT_NE(why.dump().find("127.0.0.1:" + std::to_string(servers[2].port)), std::string::npos)
+        << why.dump();
+    servers[2].start();
+    const auto [back, again] = get(shards.port, "/api/search?q=peace&facet=country");
+    const auto [ws, w] = get(whole.port, "/api/search?q=peace&facet=country");
+    EXPECT_EQ(back, 200) << again.dump().substr(0, 300);
+    EXPECT_EQ(again["total"], w["total"]);
+    EXPECT_EQ(again["facets"], w["facets"]);
+}
+
+TEST(ShardSpecParse, KOfN) {
+    ASSERT_TRUE(ShardSpec::parse("2/3"));
+    EXPECT_EQ(ShardSpec::parse("2/3")->str(), "2/3");
+    for (const char* bad : {"0/3", "4/3", "3", "/3", "2/", "a/3", "2/3/4", "1/2000", ""})
+        EXPECT_FALSE(ShardSpec::parse(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace plenary
