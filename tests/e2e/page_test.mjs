@@ -5,8 +5,9 @@
 // the timeline, a report) in --out.
 //
 // node page_test.mjs --bin BUILD_DIR --corpus DIR --out DIR [--chromium /usr/bin/chromium]
+//                    [--thesaurus UNBIS.lst: index with subjects, and test the subject facet]
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -76,7 +77,10 @@ function check(ok, what) {
 
 const work = mkdtempSync(join(tmpdir(), "plenary-e2e-"));
 const db = join(work, "db");
-execFileSync(join(bin, "indexer/plenary-index"), ["--db", db, corpus], { stdio: "inherit" });
+// With the UNBIS Thesaurus (in the shared folder, read in place) English paragraphs get subjects.
+const thesaurus = args.thesaurus && existsSync(args.thesaurus) ? args.thesaurus : null;
+if (!thesaurus) console.log("note: no thesaurus (" + (args.thesaurus || "--thesaurus not given") + "): the subject facet is tested absent");
+execFileSync(join(bin, "indexer/plenary-index"), ["--db", db, ...(thesaurus ? ["--thesaurus", thesaurus] : []), corpus], { stdio: "inherit" });
 
 // --port 0: the server picks a free port and names it on its first line.
 const server = spawn(join(bin, "searcher/plenary-search"), ["serve", "--db", db, "--port", "0", "--threads", "2"],
@@ -212,9 +216,30 @@ try {
   await page.waitForFunction(n => document.querySelector("#status").textContent.includes(n + " paragraph"), speakerCount);
   check(await shownTotal(page) === speakerCount, "speaker facet count equals the narrowed total (" + speakerCount + ")");
   check((await page.locator("#hits li.hit").evaluateAll(ls => ls.length)) > 0, "the speaker's paragraphs are listed");
+  if (thesaurus) {
+    // The UNBIS subject the seed's trafficking paragraphs name narrows to exactly its count.
+    await page.goto(base + "#q=trafficking");
+    const subject = page.locator('#facet-lists button[data-facet="subject"][data-value="TRAFFICKING IN PERSONS"]');
+    await subject.waitFor();
+    const subjectCount = parseInt(await subject.locator(".count").textContent(), 10);
+    await subject.click();
+    await page.waitForSelector('.chip[data-filter="subject:TRAFFICKING IN PERSONS"]');
+    await page.waitForFunction(n => document.querySelector("#status").textContent.includes(n + " paragraph"), subjectCount);
+    check(subjectCount > 0 && await shownTotal(page) === subjectCount, "subject facet TRAFFICKING IN PERSONS narrows to its count (" + subjectCount + ")");
+  } else {
+    await page.goto(base + "#q=trafficking");
+    await page.waitForSelector('#facet-lists button[data-facet="country"]');
+    check(await page.locator('#facet-lists button[data-facet="subject"]').count() === 0 &&
+          (await getJson("api/search?q=trafficking&facet=subject")).facets.subject.length === 0,
+          "no subject facet where the index has no subjects");
+  }
+  // Subjects are given to English paragraphs only: French ones show no subject facet.
+  await page.goto(base + "#q=nations&filter=lang%3Afr");
+  await waitForHits(page, "q=nations&filter=lang%3Afr");
+  await page.waitForSelector('#facet-lists button[data-facet="year"], #facet-lists button[data-facet="body"], #facet-lists button[data-facet="charter"]');
   check(await page.locator('#facet-lists button[data-facet="subject"]').count() === 0 &&
-        (await getJson("api/search?q=trafficking&facet=subject")).facets.subject.length === 0,
-        "no subject facet where the index has no subjects");
+        (await getJson("api/search?q=nations&filter=lang%3Afr&facet=subject")).facets.subject.length === 0,
+        "no subject facet where the results have no subjects");
   await page.goto(base + "#q=" + encodeURIComponent("self-defence"));
   await page.waitForSelector('#facet-lists button[data-facet="charter"]');
   const charter = await page.locator('#facet-lists button[data-facet="charter"]').evaluateAll(bs => bs.map(b => b.dataset.value + "=" + b.querySelector("span").textContent));
