@@ -289,6 +289,12 @@ try {
   await page.waitForFunction(n => document.querySelector("#status").textContent.includes(n + " paragraph"), lastThree);
   check(await shownTotal(page) === lastThree, `the keyboard gives year:${last - 2}..${last} (${lastThree} paragraphs)`);
 
+  // A year filter alone still has its timeline (of the filtered years).
+  await page.goto(base + "#filter=year%3A2018..2020");
+  await page.waitForSelector("#timeline:not([hidden]) .bar");
+  const alone = await page.locator("#timeline-chart .bar").evaluateAll(bs => bs.map(b => b.dataset.year));
+  check(alone.join(",") === "2018,2019,2020", "a year filter alone keeps its timeline: " + alone.join(","));
+
   // Export: every hit of the query (under the cap), not only the page shown.
   await page.goto(base + "#q=trafficking");
   await page.waitForSelector("#hits li.hit");
