@@ -38,6 +38,7 @@
 #include "embedded.h"
 #include "model/index_format.h"
 #include "model/schema.h"
+#include "search/report.h"
 #include "search/search.h"
 
 namespace plenary {
@@ -61,10 +62,13 @@ std::string param_list() {
     return out;
 }
 
-void send_json(httplib::Response& res, int status, const std::string& body) {
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+void send_json(httplib::Response& res, int status, const std::string& body,
+               const char* content_type = kJsonType) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
-    res.set_content(body, "application/json; charset=utf-8");
+    res.set_content(body, content_type);
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
@@ -342,9 +346,11 @@ class WorkerPool {
     std::condition_variable m_cv;
 };
 
-/// Runs body against a Worker lent by the pool, mapping errors to statuses.
+/// Runs body against a Worker lent by the pool, mapping errors to statuses (always JSON); what
+/// body returns is sent as content_type.
 template <class F>
-void answer(httplib::Response& res, WorkerPool& pool, int not_found_status, F&& body) {
+void answer(httplib::Response& res, WorkerPool& pool, int not_found_status, F&& body,
+            const char* content_type = kJsonType) {
     const WorkerPool::Lease lease(pool);
     if (!lease) {
         res.set_header("Retry-After", "1");
@@ -355,7 +361,7 @@ void answer(httplib::Response& res, WorkerPool& pool, int not_found_status, F&& 
     }
     Worker& worker = *lease;
     try {
-        send_json(res, 200, body(worker));
+        send_json(res, 200, body(worker), content_type);
     } catch (const HttpError& e) {
         send_error(res, e.status, e.message);
     } catch (const QueryError& e) {
@@ -467,6 +473,72 @@ void document(Exchange& x, const std::string& what) {
     });
 }
 
+/// A report's page: its own styles and inline chart, nothing fetched, nothing run.
+const char* kReportSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'";
+
+/// The content type each report format is served as.
+const char* report_content_type(const std::string& format) {
+    if (format == "html") return "text/html; charset=utf-8";
+    if (format == "markdown") return "text/markdown; charset=utf-8";
+    if (format == "csv") return "text/csv; charset=utf-8";
+    if (format == "graphml") return "application/graphml+xml; charset=utf-8";
+    return kJsonType;
+}
+
+/// A report's kind, query, filters and format from the path and query string; 404 for an
+/// unknown kind, 400 for anything else malformed.
+ReportRequest report_request(const httplib::Request& req, const std::string& kind,
+                             std::string& format) {
+    const auto& kinds = report_kinds();
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+        throw HttpError{404, "no report '" + kind.substr(0, 200) +
+                                 "' (citations, speeches, documents, countries)"};
+    for (const auto& [key, value] : req.params) {
+        require_utf8(key, "a parameter name");
+        if (key != "q" && key != "filter" && key != "format")
+            throw HttpError{400, "unknown parameter '" + key + "' (q, filter, format)"};
+        require_utf8(value, "parameter '" + key + "'");
+        if (key != "filter" && req.get_param_value_count(key) > 1)
+            throw HttpError{400, "parameter '" + key + "' given more than once"};
+    }
+    format = req.has_param("format") ? req.get_param_value("format") : "json";
+    const auto& formats = report_formats();
+    if (std::find(formats.begin(), formats.end(), format) == formats.end())
+        throw HttpError{400, "unknown report format '" + format.substr(0, 200) +
+                                 "' (html, markdown, csv, json, graphml)"};
+    if (format == "graphml" && kind != "citations")
+        throw HttpError{400, "format graphml is for the citations report"};
+    ReportRequest r;
+    r.kind = kind;
+    r.query = req.get_param_value("q");
+    for (std::size_t i = 0, n = req.get_param_value_count("filter"); i < n; ++i)
+        r.filters.push_back(req.get_param_value("filter", i));
+    if (r.query.size() > kMaxQueryBytes)
+        throw HttpError{400, "query is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+    if (r.filters.size() > 50) throw HttpError{400, "at most 50 filters"};
+    // As for a search: the whole index is a report for the command line, not for the service.
+    if (trim(r.query).empty() && r.filters.empty())
+        throw HttpError{400, "no query (give q, or filter)"};
+    return r;
+}
+
+/// The CLI's `plenary-search report KIND`, over the same query and filters as a search; the
+/// HTML links each paragraph to this service's page.
+void report(Exchange& x, const std::string& kind) {
+    std::string format;
+    const ReportRequest r = report_request(x.req, kind, format);
+    if (format == "html") x.res.set_header("Content-Security-Policy", kReportSecurityPolicy);
+    if (format != "html" && format != "json")
+        x.res.set_header("Content-Disposition", "inline; filename=\"plenary-" + kind + "." +
+                                                    (format == "markdown" ? "md" : format) + "\"");
+    answer(
+        x.res, x.workers, 400,
+        [&](Worker& w) { return render_report(build_report(w.searcher(), r), format, ""); },
+        report_content_type(format));
+}
+
 /// An endpoint: a path matched whole, or (with_argument) a path followed by an argument of at
 /// least one byte that the handler is given.
 struct Route {
@@ -484,6 +556,7 @@ constexpr Route kRoutes[] = {
     {"/api/search", false, search},
     {"/api/paragraph/", true, paragraph},
     {"/api/document/", true, document},
+    {"/api/report/", true, report},
 };
 
 /// Answers a request from the route table: GET and HEAD only, well-formed targets only.
@@ -770,7 +843,8 @@ int serve_main(int argc, char** argv) {
     if (vm.count("help")) {
         std::cout << visible
                   << "\nEndpoints: / (the search page), /api/search?q=..., /api/paragraph/ID,\n"
-                     "/api/document/SYMBOL-OR-ID, /api/health, /api/openapi.json\n";
+                     "/api/document/SYMBOL-OR-ID, /api/report/KIND?q=...&format=html,\n"
+                     "/api/health, /api/openapi.json\n";
         return kExitOk;
     }
     if (options.port < 0 || options.port > 65535) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -176,6 +177,72 @@ TEST_F(ServerTest, ParagraphAndDocumentEqualTheCli) {
     EXPECT_EQ(get_json("/api/document/" + id), encoded) << "a paragraph id names its document";
 }
 
+TEST_F(ServerTest, ReportsEqualTheCliForTheSameQueryAndFilters) {
+    struct Row {
+        std::string kind, url_query, cli_args, format, type;
+    };
+    const std::vector<Row> rows = {
+        {"countries", "q=trafficking&filter=year:2018..2020", "trafficking --filter year:2018..2020",
+         "json", "application/json; charset=utf-8"},
+        {"speeches", "filter=session:73&format=markdown", "--filter session:73", "markdown",
+         "text/markdown; charset=utf-8"},
+        {"citations", "q=smuggling&format=csv", "smuggling", "csv", "text/csv; charset=utf-8"},
+        {"citations", "q=smuggling&format=graphml", "smuggling", "graphml",
+         "application/graphml+xml; charset=utf-8"},
+        {"documents", "q=nations&filter=lang:fr&filter=lang:en&format=html",
+         "nations --filter lang:fr --filter lang:en", "html", "text/html; charset=utf-8"},
+    };
+    for (const Row& row : rows) {
+        const std::string url = "/api/report/" + row.kind + "?" + row.url_query;
+        const auto r = get(url);
+        ASSERT_TRUE(r) << url;
+        EXPECT_EQ(r->status, 200) << url << "\n" << r->body;
+        EXPECT_EQ(r->get_header_value("Content-Type"), row.type) << url;
+        const auto [status, out] = shell(kSearch + " report " + row.kind + " " + row.cli_args +
+                                         " --db " + q(db) + " --format " + row.format +
+                                         " --base-url ''");
+        EXPECT_EQ(status, 0) << row.cli_args;
+        EXPECT_EQ(r->body, out) << url;
+        EXPECT_GT(r->body.size(), 100u) << url << ": the report has entries";
+    }
+    // The HTML runs nothing and fetches nothing; its links open paragraphs on this page.
+    const auto html = get("/api/report/countries?q=trafficking&format=html");
+    ASSERT_TRUE(html);
+    EXPECT_NE(html->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+              std::string::npos);
+    EXPECT_EQ(html->get_header_value("Content-Security-Policy").find("script-src"),
+              std::string::npos);
+    EXPECT_NE(html->body.find("href=\"/#para="), std::string::npos);
+    // Each entry's count is the facet count of the same search.
+    const json report = get_json("/api/report/countries?q=trafficking&filter=year:2018..2020");
+    const json facets = get_json(
+        "/api/search?q=trafficking&filter=year:2018..2020&facet=country&facet_limit=0&limit=0");
+    ASSERT_FALSE(report["entries"].empty());
+    EXPECT_EQ(report["entries"].size(), facets["facets"]["country"].size());
+    for (const auto& v : facets["facets"]["country"]) {
+        const auto e = std::find_if(report["entries"].begin(), report["entries"].end(),
+                                    [&](const json& x) { return x["value"] == v["value"]; });
+        ASSERT_NE(e, report["entries"].end()) << v["value"];
+        EXPECT_EQ((*e)["count"], v["count"]) << v["value"];
+    }
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"/api/report/people?q=a", "no report 'people' (citations, speeches, documents, countries)"},
+        {"/api/report/countries?q=a&format=pdf",
+         "unknown report format 'pdf' (html, markdown, csv, json, graphml)"},
+        {"/api/report/speeches?q=a&format=graphml", "format graphml is for the citations report"},
+        {"/api/report/countries", "no query (give q, or filter)"},
+        {"/api/report/countries?q=a&limit=3", "unknown parameter 'limit' (q, filter, format)"},
+        {"/api/report/countries?q=%22open", "unbalanced quote at column 1"},
+    };
+    for (const auto& [path, message] : bad) {
+        const auto r = get(path);
+        ASSERT_TRUE(r) << path;
+        EXPECT_EQ(r->status, path.find("people") != std::string::npos ? 404 : 400) << path;
+        EXPECT_EQ(r->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+        EXPECT_EQ(json::parse(r->body)["error"]["message"], message) << path;
+    }
+}
+
 TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
     struct Row {
         std::string path;
@@ -282,8 +349,9 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
 
     const json api = get_json("/api/openapi.json");
     EXPECT_EQ(api, json::parse(slurp(fs::path(PLENARY_SOURCE_DIR) / "schemas/openapi.json")));
-    for (const char* path : {"/api/search", "/api/paragraph/{id}", "/api/document/{symbol_or_id}",
-                             "/api/health", "/api/openapi.json", "/"})
+    for (const char* path :
+         {"/api/search", "/api/paragraph/{id}", "/api/document/{symbol_or_id}",
+          "/api/report/{kind}", "/api/health", "/api/openapi.json", "/"})
         EXPECT_TRUE(api["paths"].contains(path)) << path;
     std::vector<std::string> params;
     for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"])
