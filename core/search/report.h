@@ -1,7 +1,8 @@
 // Reports that librarians publish, built from what a query and its filters select:
 // `citations` (each cited resolution and symbol with its citing paragraphs), `speeches` (the
-// index to speeches by country), `documents` (the documents by symbol in UN order) and
-// `countries` (each country with the paragraphs that name it).
+// index to speeches by country, or by subject), `documents` (the documents by symbol in UN
+// order), `countries` (each country with the paragraphs that name it) and `subjects` (the
+// subject index: each UNBIS Thesaurus descriptor with its paragraphs, by agenda item).
 //
 // Collecting the entries is report_collect.cpp; each format is a file of its own
 // (report_json.cpp, report_csv.cpp, report_markdown.cpp, report_html.cpp, report_graphml.cpp).
@@ -31,13 +32,18 @@ struct ReportItem {
     std::string citation;  ///< as a librarian writes it: "CTOC/COP/2020/2, para. 19"
     DocumentInfo document;
     Xapian::doccount paragraphs = 1;  ///< matching paragraphs it stands for
+    std::string group;  ///< subjects: the agenda item it comes under ("A, session 74, agenda item
+                        ///< 8"), empty when its document gives none; the items of a group are
+                        ///< neighbours
 };
 
 /// One value of a report: a cited reference, a speaker country, a document, a country.
 struct ReportEntry {
     std::string value;  ///< as indexed: "A/RES/73/195", "NOR", "CTOC/COP/2020/2"
     std::string label;  ///< for people: the country's English name; the value otherwise
-    std::string kind;   ///< the facet it comes from: resolution, symbol, speaker, document, country
+    std::string kind;   ///< the facet it comes from: resolution, symbol, speaker, document,
+                        ///< country, subject
+    std::string uri;    ///< subjects: the descriptor's UNBIS Thesaurus URI
     Xapian::doccount count = 0;  ///< matching paragraphs with this value: its facet count
     bool indexed = false;        ///< citations: the cited document is itself in the index
     DocumentInfo cited;          ///< citations: that document, when indexed
@@ -47,6 +53,7 @@ struct ReportEntry {
 /// A report: what was asked and its entries, in the report's order.
 struct Report {
     std::string kind;
+    std::string by;  ///< speeches: "country" or "subject"; empty for the other kinds
     std::string query;
     std::vector<std::string> filters;
     Xapian::doccount paragraphs = 0;  ///< paragraphs the query and filters select
@@ -59,15 +66,36 @@ struct ReportRequest {
     std::string kind;
     std::string query;
     std::vector<std::string> filters;
+    std::string by = "country";  ///< speeches: "country" (the speaker's) or "subject" (the
+                                 ///< descriptors of the speeches' paragraphs)
 };
 
 /// Builds a report. QueryError for an unknown kind or a bad query or filter.
 Report build_report(Searcher& searcher, const ReportRequest& request);
 
-/// The citation a librarian writes for a paragraph: "SYMBOL, para. N"; without a symbol the
-/// file name stands for the document; without a number, "unnumbered paragraph ID".
+/// Where a paragraph stands in its document: what its citation needs when it has no number.
+struct ParagraphPlace {
+    std::string kind;          ///< its kind (schemas/fields.json "kind"); empty: place unknown
+    std::size_t preamble = 0;  ///< a preambular paragraph's rank, the opening formula left out
+    bool formula = false;      ///< the opening formula ("The General Assembly,")
+    std::string after;         ///< the number of the nearest numbered paragraph before it
+    std::string before;        ///< the number of the nearest numbered paragraph after it
+    bool numbered_document = false;  ///< some paragraph of the document has a number
+    std::size_t rank = 0;            ///< its rank among the paragraphs of text (not headings,
+                                     ///< tables, figures), 0 for those
+    std::size_t rank_after = 0;      ///< the rank of the last paragraph of text up to it
+};
+
+/// The places of a document's paragraphs, given in reading order.
+std::vector<ParagraphPlace> paragraph_places(const std::vector<ParagraphView>& paragraphs);
+
+/// The citation a librarian writes for a paragraph: "SYMBOL, para. N" (without a symbol the
+/// file name stands for the document). Without a number, by its place: "A/RES/73/8, preambular
+/// para. 6", "A/RES/73/8, preamble" (the opening formula), "CTOC/COP/2020/2, unnumbered
+/// paragraph before para. 1", "A/74/10, heading after para. 4", and in a document without
+/// numbered paragraphs "NER_73_2018.txt, paragraph 7 (unnumbered)".
 std::string paragraph_citation(const DocumentInfo& document, const std::string& number,
-                               const std::string& id);
+                               const ParagraphPlace& place);
 
 /// The formats a report is written in.
 const std::vector<std::string>& report_formats();

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/error.h"
 #include "model/index_format.h"
+#include "refs/countries.h"
 #include "search/report.h"
 #include "search/searcher.h"
 #include "search/sort_keys.h"
@@ -17,10 +19,11 @@ namespace plenary {
 namespace {
 
 /// The facets a kind groups by.
-std::vector<std::string> kind_facets(const std::string& kind) {
-    if (kind == "citations") return {"resolution", "symbol"};
-    if (kind == "speeches") return {"speaker"};
-    if (kind == "documents") return {"document"};
+std::vector<std::string> kind_facets(const ReportRequest& r) {
+    if (r.kind == "citations") return {"resolution", "symbol"};
+    if (r.kind == "speeches") return {r.by == "subject" ? "subject" : "speaker"};
+    if (r.kind == "documents") return {"document"};
+    if (r.kind == "subjects") return {"subject"};
     return {"country"};
 }
 
@@ -48,7 +51,31 @@ std::vector<std::string> hit_values(const Hit& h, const std::string& facet) {
         for (const auto& v : h.countries) add(v);
     if (facet == "speaker") add(h.document.country);
     if (facet == "document") add(document_key(h.document));
+    if (facet == "subject")
+        for (const auto& v : h.subjects) add(v.label);
     return out;
+}
+
+/// The request a speeches report runs: by subject, only paragraphs of speeches (documents
+/// whose speaker is set), so each subject's count is its facet count over the speeches the
+/// query and filters select, that is over the same query with a speaker: filter for each
+/// speaker. A request that filters by speaker already selects speeches alone. False when the
+/// selection holds no speech.
+bool restrict_to_speeches(Searcher& searcher, ReportRequest& r) {
+    for (const std::string& f : r.filters)
+        if (f.rfind("speaker:", 0) == 0) return true;
+    SearchRequest req;
+    req.query = r.query;
+    req.filters = r.filters;
+    req.match_all = true;
+    req.facets = {"speaker"};
+    req.facet_limit = 0;
+    req.limit = 0;
+    const SearchResult speakers = searcher.search(req);
+    const std::size_t given = r.filters.size();
+    for (const Facet& f : speakers.facets)
+        for (const FacetValue& v : f.values) r.filters.push_back("speaker:" + v.value);
+    return r.filters.size() > given;
 }
 
 /// Every paragraph the request selects, with the kind's facets counted over all of them.
@@ -57,42 +84,99 @@ SearchResult select_all(Searcher& searcher, const ReportRequest& r) {
     req.query = r.query;
     req.filters = r.filters;
     req.match_all = true;
-    req.facets = kind_facets(r.kind);
+    req.facets = kind_facets(r);
     req.facet_limit = 0;
     req.limit = searcher.paragraph_count();
     req.snippet_length = 1;  // snippets are not shown
     return searcher.search(req);
 }
 
+/// Citations of paragraphs: an unnumbered paragraph is placed in its document, whose
+/// paragraphs are read once per file (search/report_citation.cpp).
+class Citer {
+  public:
+    explicit Citer(Searcher& searcher) : m_searcher(searcher) {}
+    std::string cite(const Hit& h) {
+        if (!h.paragraph.empty()) return paragraph_citation(h.document, h.paragraph, {});
+        const auto& places = places_of(h);
+        const auto it = places.find(h.id);
+        return paragraph_citation(h.document, "",
+                                  it != places.end() ? it->second : ParagraphPlace{});
+    }
+
+  private:
+    const std::map<std::string, ParagraphPlace>& places_of(const Hit& h) {
+        auto [it, added] = m_places.try_emplace(h.document.key);
+        if (!added) return it->second;
+        try {
+            for (const DocumentView& v : m_searcher.show_document(h.id)) {
+                if (v.document.key != h.document.key) continue;
+                const auto places = paragraph_places(v.paragraphs);
+                for (std::size_t i = 0; i < places.size(); ++i)
+                    it->second.emplace(v.paragraphs[i].id, places[i]);
+            }
+        } catch (const QueryError&) {
+            // The paragraph's document cannot be shown: cited without its place.
+        }
+        return it->second;
+    }
+    Searcher& m_searcher;
+    std::map<std::string, std::map<std::string, ParagraphPlace>> m_places;  // by file key
+};
+
 /// A paragraph as an item.
-ReportItem paragraph_item(const Hit& h) {
-    return {h.id, h.paragraph, paragraph_citation(h.document, h.paragraph, h.id), h.document, 1};
+ReportItem paragraph_item(const Hit& h, Citer& citer) {
+    ReportItem i;
+    i.id = h.id;
+    i.number = h.paragraph;
+    i.citation = citer.cite(h);
+    i.document = h.document;
+    return i;
 }
 
 /// A document as an item: its first matching paragraph, how many of its paragraphs match.
-void add_document_item(std::vector<ReportItem>& items, const Hit& h) {
-    auto it = std::find_if(items.begin(), items.end(),
-                           [&h](const ReportItem& i) { return i.document.key == h.document.key; });
-    if (it == items.end()) {
+/// at: where each document key's item is in items.
+void add_document_item(std::vector<ReportItem>& items, std::map<std::string, std::size_t>& at,
+                       const Hit& h) {
+    const auto [found, added] = at.try_emplace(h.document.key, items.size());
+    if (added) {
         const std::string who =
             !h.document.symbol.empty() ? h.document.symbol : file_name(h.document);
-        items.push_back({h.id, h.paragraph, who, h.document, 1});
+        items.push_back({h.id, h.paragraph, who, h.document, 1, ""});
         return;
     }
-    ++it->paragraphs;
-    if (paragraph_ordinal(h.id) < paragraph_ordinal(it->id)) {
-        it->id = h.id;
-        it->number = h.paragraph;
+    ReportItem& it = items[found->second];
+    ++it.paragraphs;
+    if (paragraph_ordinal(h.id) < paragraph_ordinal(it.id)) {
+        it.id = h.id;
+        it.number = h.paragraph;
     }
 }
 
-/// Items in citation order: by document (UN order of symbol, else file name), then reading order.
-void sort_items(std::vector<ReportItem>& items, bool by_session) {
+/// The order of items under an entry.
+enum class ItemOrder { citation, session, speaker };
+
+/// The name of an item's speaker country, for ordering speeches by it.
+std::string speaker_name(const ReportItem& i) {
+    return i.document.country.empty() ? "" : Gazetteer::instance().display_name(i.document.country);
+}
+
+/// Items in citation order: by document (UN order of symbol, else file name), then reading order;
+/// speeches by session and date first, or by their speaker's name, session and date.
+void sort_items(std::vector<ReportItem>& items, ItemOrder order) {
     auto key = [](const ReportItem& i) {
         return symbol_sort_key(!i.document.symbol.empty() ? i.document.symbol
                                                           : file_name(i.document));
     };
+    std::map<std::string, std::string> names;  // by country code
+    if (order == ItemOrder::speaker)
+        for (const ReportItem& i : items) names.try_emplace(i.document.country, speaker_name(i));
+    const bool by_session = order != ItemOrder::citation;
     std::stable_sort(items.begin(), items.end(), [&](const ReportItem& a, const ReportItem& b) {
+        if (order == ItemOrder::speaker && a.document.country != b.document.country)
+            return names[a.document.country] != names[b.document.country]
+                       ? names[a.document.country] < names[b.document.country]
+                       : a.document.country < b.document.country;
         if (by_session && a.document.session != b.document.session)
             return a.document.session < b.document.session;
         if (by_session && a.document.date != b.document.date)
@@ -104,24 +188,47 @@ void sort_items(std::vector<ReportItem>& items, bool by_session) {
     });
 }
 
+/// An entry of facet `facet` for value v.
+ReportEntry make_entry(const std::string& facet, const std::string& value, const std::string& label,
+                       Xapian::doccount count) {
+    ReportEntry e;
+    e.value = value;
+    e.label = label;
+    e.kind = facet;
+    e.count = count;
+    return e;
+}
+
+/// What the entries of a report are built from.
+struct Grouping {
+    const SearchResult& result;
+    const Facet& facet;
+    bool per_document;  ///< items are documents (speeches, documents), not paragraphs
+    ItemOrder order;
+};
+
 /// The entries of one facet: its values with their facet counts, the matches under each.
-std::vector<ReportEntry> group(const SearchResult& result, const Facet& facet, bool per_document) {
+std::vector<ReportEntry> group(const Grouping& g, Citer& citer) {
     std::map<std::string, ReportEntry> by_value;
-    for (const FacetValue& v : facet.values)
-        by_value[v.value] = ReportEntry{v.value, v.label, facet.name, v.count, false, {}, {}};
-    for (const Hit& h : result.hits)
-        for (const std::string& v : hit_values(h, facet.name)) {
+    std::map<std::string, std::map<std::string, std::size_t>> documents;  // by value, key
+    for (const FacetValue& v : g.facet.values)
+        by_value[v.value] = make_entry(g.facet.name, v.value, v.label, v.count);
+    for (const Hit& h : g.result.hits)
+        for (const std::string& v : hit_values(h, g.facet.name)) {
             auto it = by_value.find(v);
             if (it == by_value.end())  // a value the facets did not count: shown with count 0
-                it = by_value.emplace(v, ReportEntry{v, v, facet.name, 0, false, {}, {}}).first;
-            if (per_document)
-                add_document_item(it->second.items, h);
+                it = by_value.emplace(v, make_entry(g.facet.name, v, v, 0)).first;
+            if (g.facet.name == "subject" && it->second.uri.empty())
+                for (const SubjectRef& s : h.subjects)
+                    if (s.label == v) it->second.uri = s.uri;
+            if (g.per_document)
+                add_document_item(it->second.items, documents[v], h);
             else
-                it->second.items.push_back(paragraph_item(h));
+                it->second.items.push_back(paragraph_item(h, citer));
         }
     std::vector<ReportEntry> out;
     for (auto& [value, entry] : by_value) {
-        sort_items(entry.items, facet.name == "speaker");
+        sort_items(entry.items, g.order);
         out.push_back(std::move(entry));
     }
     return out;
@@ -148,10 +255,35 @@ void find_cited(Searcher& searcher, std::vector<ReportEntry>& entries) {
     }
 }
 
+/// The agenda item an item's document comes under, with what tells one agenda's items from
+/// another's: "A, session 74, agenda item 8", "CTOC/COP, agenda item 2 (b)"; "" without one.
+std::string agenda_group(const DocumentInfo& d) {
+    if (d.agenda_item.empty()) return "";
+    std::string out = d.body;
+    if (d.session) out += (out.empty() ? "session " : ", session ") + std::to_string(d.session);
+    return out + (out.empty() ? "agenda item " : ", agenda item ") + d.agenda_item;
+}
+
+/// Subjects: each entry's items grouped by agenda item (by body, session and item in UN
+/// order, items without one last), citation order kept within a group.
+void group_by_agenda_item(std::vector<ReportEntry>& entries) {
+    auto key = [](const ReportItem& i) {
+        const DocumentInfo& d = i.document;
+        return std::make_tuple(d.agenda_item.empty(), d.body, d.session,
+                               symbol_sort_key(d.agenda_item));
+    };
+    for (ReportEntry& e : entries) {
+        for (ReportItem& i : e.items) i.group = agenda_group(i.document);
+        std::stable_sort(
+            e.items.begin(), e.items.end(),
+            [&key](const ReportItem& a, const ReportItem& b) { return key(a) < key(b); });
+    }
+}
+
 /// Entries in the report's order: cited references and documents in UN order (resolutions
 /// first), countries by name.
 void order_entries(const std::string& kind, std::vector<ReportEntry>& entries) {
-    const bool by_name = kind == "speeches" || kind == "countries";
+    const bool by_name = kind == "speeches" || kind == "countries" || kind == "subjects";
     std::stable_sort(
         entries.begin(), entries.end(), [by_name](const ReportEntry& a, const ReportEntry& b) {
             if (by_name) return a.label != b.label ? a.label < b.label : a.value < b.value;
@@ -166,36 +298,40 @@ void order_entries(const std::string& kind, std::vector<ReportEntry>& entries) {
 }  // namespace
 
 const std::vector<std::string>& report_kinds() {
-    static const std::vector<std::string> kinds{"citations", "speeches", "documents", "countries"};
+    static const std::vector<std::string> kinds{"citations", "speeches", "documents", "countries",
+                                                "subjects"};
     return kinds;
-}
-
-std::string paragraph_citation(const DocumentInfo& document, const std::string& number,
-                               const std::string& id) {
-    std::string who = document.symbol;
-    if (who.empty()) who = file_name(document);
-    if (who.empty()) who = document.key;
-    if (!number.empty()) return who + ", para. " + number;
-    return who + ", unnumbered paragraph " + id;
 }
 
 Report build_report(Searcher& searcher, const ReportRequest& request) {
     const auto& kinds = report_kinds();
     if (std::find(kinds.begin(), kinds.end(), request.kind) == kinds.end())
         throw QueryError("unknown report '" + request.kind +
-                         "' (citations, speeches, documents, countries)");
-    const SearchResult result = select_all(searcher, request);
+                         "' (citations, speeches, documents, countries, subjects)");
+    const bool speeches = request.kind == "speeches";
+    if (speeches && request.by != "country" && request.by != "subject")
+        throw QueryError("unknown --by '" + request.by + "' (country, subject)");
     Report report;
     report.kind = request.kind;
+    report.by = speeches ? request.by : "";
     report.query = request.query;
     report.filters = request.filters;
+    ReportRequest asked = request;
+    if (speeches && request.by == "subject" && !restrict_to_speeches(searcher, asked))
+        return report;  // no speech selected: no subject has any
+    const SearchResult result = select_all(searcher, asked);
     report.paragraphs = result.total;
-    const bool per_document = request.kind == "speeches" || request.kind == "documents";
+    const bool per_document = speeches || request.kind == "documents";
+    const ItemOrder order = !speeches                 ? ItemOrder::citation
+                            : request.by == "subject" ? ItemOrder::speaker
+                                                      : ItemOrder::session;
+    Citer citer(searcher);
     for (const Facet& f : result.facets) {
-        std::vector<ReportEntry> entries = group(result, f, per_document);
+        std::vector<ReportEntry> entries = group({result, f, per_document, order}, citer);
         for (auto& e : entries) report.entries.push_back(std::move(e));
     }
     if (request.kind == "citations") find_cited(searcher, report.entries);
+    if (request.kind == "subjects") group_by_agenda_item(report.entries);
     order_entries(request.kind, report.entries);
     return report;
 }

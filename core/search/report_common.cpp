@@ -1,5 +1,9 @@
 #include "search/report_common.h"
 
+#include <algorithm>
+
+#include "refs/countries.h"
+
 namespace plenary {
 
 std::string report_csv_field(std::string_view s) {
@@ -14,8 +18,11 @@ std::string report_csv_field(std::string_view s) {
 
 std::string report_title(const Report& report) {
     if (report.kind == "citations") return "Citations: resolutions and documents cited";
-    if (report.kind == "speeches") return "Index to speeches, by country";
+    if (report.kind == "speeches")
+        return report.by == "subject" ? "Index to speeches, by subject"
+                                      : "Index to speeches, by country";
     if (report.kind == "documents") return "List of documents, by symbol";
+    if (report.kind == "subjects") return "Subject index (UNBIS Thesaurus), by agenda item";
     return "Countries named";
 }
 
@@ -62,6 +69,27 @@ int report_item_year(const ReportItem& item) {
         year = year * 10 + (d[i] - '0');
     }
     return year;
+}
+
+}  // namespace plenary
+
+namespace plenary {
+
+std::string report_item_speaker(const ReportItem& item) {
+    const std::string& code = item.document.country;
+    return code.empty() ? "" : Gazetteer::instance().display_name(code);
+}
+
+bool report_new_group(const ReportEntry& entry, std::size_t k) {
+    const std::string& group = entry.items[k].group;
+    if (k > 0) return group != entry.items[k - 1].group;
+    // The first item opens a group if some item has one ("without an agenda item" then too).
+    return std::any_of(entry.items.begin(), entry.items.end(),
+                       [](const ReportItem& i) { return !i.group.empty(); });
+}
+
+std::string report_group_heading(const ReportItem& item) {
+    return item.group.empty() ? "Without an agenda item" : item.group;
 }
 
 }  // namespace plenary

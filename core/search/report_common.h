@@ -26,6 +26,15 @@ std::string report_entry_heading(const ReportEntry& entry);
 /// An entry's counts in words: "3 paragraphs", "2 speeches (45 paragraphs)".
 std::string report_entry_counts(const Report& report, const ReportEntry& entry);
 
+/// The English name of an item's speaker country ("Niger"); "" when it has none.
+std::string report_item_speaker(const ReportItem& item);
+
+/// Whether item k of an entry opens a group (subjects: an agenda item) and so takes a heading.
+bool report_new_group(const ReportEntry& entry, std::size_t k);
+
+/// The heading of the group an item opens: its agenda item, or "Without an agenda item".
+std::string report_group_heading(const ReportItem& item);
+
 /// The year of an item's document (0 when undated).
 int report_item_year(const ReportItem& item);
 

@@ -63,14 +63,42 @@ void countries(std::ostringstream& out, const Report& report) {
                       file_name(i.document), i.document.date, i.document.body});
 }
 
+/// The subject index: one row per paragraph under a descriptor, with its agenda item.
+void subjects(std::ostringstream& out, const Report& report) {
+    row(out, {"subject", "uri", "agenda_item_group", "citation", "paragraph_id", "paragraph_number",
+              "symbol", "file", "date", "body", "session", "agenda_item"});
+    for (const ReportEntry& e : report.entries)
+        for (const ReportItem& i : e.items)
+            row(out, {e.value, e.uri, i.group, i.citation, i.id, i.number, i.document.symbol,
+                      file_name(i.document), i.document.date, i.document.body,
+                      i.document.session ? std::to_string(i.document.session) : "",
+                      i.document.agenda_item});
+}
+
+/// Speeches by subject: one row per subject and speech.
+void speeches_by_subject(std::ostringstream& out, const Report& report) {
+    row(out, {"subject", "uri", "country", "country_name", "citation", "symbol", "file", "session",
+              "date", "lang", "paragraphs", "first_paragraph_id"});
+    for (const ReportEntry& e : report.entries)
+        for (const ReportItem& i : e.items)
+            row(out, {e.value, e.uri, i.document.country, report_item_speaker(i), i.citation,
+                      i.document.symbol, file_name(i.document),
+                      i.document.session ? std::to_string(i.document.session) : "", i.document.date,
+                      i.document.lang, std::to_string(i.paragraphs), i.id});
+}
+
 }  // namespace
 
 std::string report_csv(const Report& report) {
     std::ostringstream out;
     if (report.kind == "citations")
         citations(out, report);
+    else if (report.kind == "speeches" && report.by == "subject")
+        speeches_by_subject(out, report);
     else if (report.kind == "speeches")
         speeches(out, report);
+    else if (report.kind == "subjects")
+        subjects(out, report);
     else if (report.kind == "documents")
         documents(out, report);
     else

@@ -3,6 +3,7 @@
 // search page of `plenary-search serve` (its "#para=ID" state, as the page's own links).
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "search/render_common.h"
@@ -16,6 +17,7 @@ namespace {
 const char* kStyle = R"CSS(
 body { font: 15px/1.45 Georgia, serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.15em; margin: 1.6em 0 .3em; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1em; font-style: italic; margin: .8em 0 .2em; }
 nav ol { columns: 2; font-size: .92em; } .counts, .scope { color: #555; }
 ul.items { padding-left: 1.4em; } a { color: #0645ad; text-decoration: none; }
 svg text { font: 11px sans-serif; fill: #333; } svg rect { fill: #4a78a8; }
@@ -46,11 +48,19 @@ std::string url_encode(const std::string& s) {
 
 /// Items per year, every year from the first to the last (a timeline: a year without items is
 /// a bar of 0); up to 200 years, since a stray date must not make the chart a mile wide.
+/// Citations count once per cited reference; a paragraph or speech under several entries
+/// (subjects, countries) counts once.
 std::map<int, std::size_t> items_by_year(const Report& report) {
     std::map<int, std::size_t> years;
+    std::set<std::string> seen;
+    const bool once = report.kind != "citations";
+    const bool documents = report.kind == "speeches" || report.kind == "documents";
     for (const ReportEntry& e : report.entries)
-        for (const ReportItem& i : e.items)
-            if (const int y = report_item_year(i)) ++years[y];
+        for (const ReportItem& i : e.items) {
+            const std::string& who = documents ? i.document.key : i.id;
+            if (const int y = report_item_year(i); y && (!once || seen.insert(who).second))
+                ++years[y];
+        }
     if (years.size() < 2 || years.rbegin()->first - years.begin()->first > 200) return years;
     for (int y = years.begin()->first; y < years.rbegin()->first; ++y) years.emplace(y, 0);
     return years;
@@ -103,12 +113,16 @@ std::string contents(const Report& report) {
 std::string item(const Report& report, const ReportItem& i, const std::string& base_url) {
     const DocumentInfo& d = i.document;
     std::ostringstream out;
-    out << "<li><a href=\"" << x(base_url) << "/#para=" << x(url_encode(i.id)) << "\">"
-        << x(i.citation) << "</a>";
+    out << "<li>";
+    if (report.kind == "speeches" && report.by == "subject" && !d.country.empty())
+        out << x(report_item_speaker(i)) << ": ";
+    out << "<a href=\"" << x(base_url) << "/#para=" << x(url_encode(i.id)) << "\">" << x(i.citation)
+        << "</a>";
     if (report.kind == "speeches") {
         if (d.session) out << " — session " << d.session;
         if (!d.date.empty()) out << ", " << x(d.date);
-        out << " <span class=\"counts\">(" << i.paragraphs << " paragraphs)</span>";
+        out << " <span class=\"counts\">(" << i.paragraphs
+            << (i.paragraphs == 1 ? " paragraph)" : " paragraphs)") << "</span>";
     } else if (report.kind == "documents") {
         if (!d.lang.empty()) out << " [" << x(d.lang) << "]";
         if (!d.title.empty()) out << " — " << x(d.title);
@@ -135,8 +149,17 @@ std::string entry(const Report& report, const ReportEntry& e, std::size_t k,
         else
             out << "not in the index";
     }
-    out << "</p>\n<ul class=\"items\">\n";
-    for (const ReportItem& i : e.items) out << item(report, i, base_url);
+    if (!e.uri.empty())
+        out << "; UNBIS Thesaurus <a href=\"" << x(e.uri) << "\">" << x(e.uri) << "</a>";
+    out << "</p>\n";
+    // Grouped items (subjects: by agenda item) have a heading and a list per group.
+    if (e.items.empty() || !report_new_group(e, 0)) out << "<ul class=\"items\">\n";
+    for (std::size_t j = 0; j < e.items.size(); ++j) {
+        if (report_new_group(e, j))
+            out << (j ? "</ul>\n" : "") << "<h3>" << x(report_group_heading(e.items[j]))
+                << "</h3>\n<ul class=\"items\">\n";
+        out << item(report, e.items[j], base_url);
+    }
     out << "</ul></section>\n";
     return out.str();
 }

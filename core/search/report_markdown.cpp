@@ -23,11 +23,15 @@ std::string md(const std::string& s) {
 /// One item's line.
 std::string item_line(const Report& report, const ReportItem& i) {
     const DocumentInfo& d = i.document;
-    std::string line = "- " + md(i.citation);
+    std::string line = "- ";
+    if (report.kind == "speeches" && report.by == "subject" && !d.country.empty())
+        line += md(report_item_speaker(i)) + ": ";
+    line += md(i.citation);
     if (report.kind == "speeches") {
         if (d.session) line += " — session " + std::to_string(d.session);
         if (!d.date.empty()) line += ", " + md(d.date);
-        line += " (" + std::to_string(i.paragraphs) + " paragraphs)";
+        line += " (" + std::to_string(i.paragraphs) +
+                (i.paragraphs == 1 ? " paragraph)" : " paragraphs)");
     } else if (report.kind == "documents") {
         if (!d.lang.empty()) line += " [" + md(d.lang) + "]";
         if (!d.title.empty()) line += " — " + md(d.title);
@@ -55,8 +59,13 @@ std::string report_markdown(const Report& report) {
             else
                 out << "; not in the index";
         }
+        if (!e.uri.empty()) out << "; " << e.uri;
         out << ".\n\n";
-        for (const ReportItem& i : e.items) out << item_line(report, i);
+        for (std::size_t k = 0; k < e.items.size(); ++k) {
+            if (report_new_group(e, k))
+                out << (k ? "\n" : "") << "### " << md(report_group_heading(e.items[k])) << "\n\n";
+            out << item_line(report, e.items[k]);
+        }
     }
     return out.str();
 }

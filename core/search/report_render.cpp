@@ -19,7 +19,10 @@ std::string render_report(const Report& report, const std::string& format,
     if (format == "html") return report_html(report, base_url);
     if (format == "graphml") {
         if (report.kind != "citations")
-            throw QueryError("--format graphml is for the citations report");
+            throw QueryError(
+                "--format graphml is for the citations report (a network of documents); use csv, "
+                "json, markdown or html for " +
+                report.kind);
         return report_graphml(report);
     }
     throw QueryError("unknown report format '" + format + "' (html, markdown, csv, json, graphml)");

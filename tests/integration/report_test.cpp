@@ -19,6 +19,9 @@
 
 #include "base/error.h"
 #include "integration/test_support.h"
+#include "refs/countries.h"
+#include "refs/subjects.h"
+#include "search/render_common.h"
 #include "search/search.h"
 
 namespace plenary {
@@ -46,7 +49,16 @@ std::vector<std::string> facets_of(const std::string& kind) {
     if (kind == "citations") return {"resolution", "symbol"};
     if (kind == "speeches") return {"speaker"};
     if (kind == "documents") return {"document"};
+    if (kind == "subjects") return {"subject"};
     return {"country"};
+}
+
+/// The request whose subject facet counts a speeches-by-subject report's entries: the same
+/// query and filters, with a speaker: filter for each speaker they select (asked here apart).
+ReportRequest speeches_only(Searcher& s, ReportRequest r) {
+    for (const auto& [value, count] : facet_counts(s, r, {"speaker"}))
+        r.filters.push_back("speaker:" + value.substr(value.find('\n') + 1));
+    return r;
 }
 
 /// Every entry's count is its facet count, every facet value has its entry, and the items
@@ -54,7 +66,9 @@ std::vector<std::string> facets_of(const std::string& kind) {
 void expect_counts_are_facet_counts(const std::string& db, const ReportRequest& r) {
     Searcher s({db});
     const Report report = build_report(s, r);
-    const auto facets = facet_counts(s, r, facets_of(r.kind));
+    const bool by_subject = r.kind == "speeches" && r.by == "subject";
+    const auto facets = by_subject ? facet_counts(s, speeches_only(s, r), {"subject"})
+                                   : facet_counts(s, r, facets_of(r.kind));
     std::size_t checked = 0;
     for (const ReportEntry& e : report.entries) {
         const auto it = facets.find(e.kind + "\n" + e.value);
@@ -177,17 +191,134 @@ TEST_F(CorpusReport, CitationsCiteTheSeedBySymbolAndParagraphNumber) {
     }
 }
 
-TEST_F(CorpusReport, AParagraphWithoutSymbolOrNumberIsCitedByFileAndId) {
+TEST_F(CorpusReport, AParagraphWithoutSymbolIsCitedByItsFileName) {
     DocumentInfo d;
     d.source = "/x/ungdc/NER_73_2018.txt";
-    EXPECT_EQ(paragraph_citation(d, "", "0123456789ab-7"),
-              "NER_73_2018.txt, unnumbered paragraph 0123456789ab-7");
     d.symbol = "A/73/8";
-    EXPECT_EQ(paragraph_citation(d, "12", "0123456789ab-7"), "A/73/8, para. 12");
+    EXPECT_EQ(paragraph_citation(d, "12", {}), "A/73/8, para. 12");
     const Report r = report("countries", "", {"speaker:NER"});
     ASSERT_FALSE(r.entries.empty());
     for (const ReportItem& i : r.entries.front().items)
         EXPECT_EQ(i.citation.rfind("NER_", 0), 0u) << i.citation;
+}
+
+/// The paragraphs of the document that holds paragraph id, in reading order.
+std::vector<ParagraphView> document_of(Searcher& s, const std::string& id) {
+    const std::string key = id.substr(0, id.rfind('-'));
+    for (const DocumentView& v : s.show_document(id))
+        if (v.document.key == key) return v.paragraphs;
+    return {};
+}
+
+/// Every item of a citations or countries report is cited by its place in the document, as
+/// counted here from the document itself: a number as printed; a resolution's preambular
+/// paragraphs by rank after "The General Assembly,"; in a document without numbers (a
+/// speech), by its rank among the paragraphs; otherwise by the numbered paragraph before it.
+void expect_citations_by_place(Searcher& s, const Report& r, std::map<std::string, int>& seen) {
+    for (const ReportEntry& e : r.entries)
+        for (const ReportItem& i : e.items) {
+            const auto paragraphs = document_of(s, i.id);
+            const std::string who = !i.document.symbol.empty()
+                                        ? i.document.symbol
+                                        : fs::path(i.document.source).filename().string();
+            bool numbered = false;
+            for (const auto& p : paragraphs) numbered = numbered || !p.number.empty();
+            std::string last;
+            int preamble = 0, rank = 0;
+            for (const auto& p : paragraphs) {
+                const bool formula = p.kind == "preambular" && p.text.rfind("The General", 0) == 0;
+                if (p.kind == "preambular" && !formula) ++preamble;
+                if (p.kind != "heading" && p.kind != "table" && p.kind != "figure") ++rank;
+                if (p.id != i.id) {
+                    if (!p.number.empty()) last = p.number;
+                    continue;
+                }
+                std::string want, what;
+                if (!p.number.empty()) {
+                    want = who + ", para. " + p.number;
+                    what = "numbered";
+                } else if (formula) {
+                    want = who + ", preamble";
+                    what = "formula";
+                } else if (p.kind == "preambular") {
+                    want = who + ", preambular para. " + std::to_string(preamble);
+                    what = "preambular";
+                } else if (!numbered && p.kind != "heading") {
+                    want = who + ", paragraph " + std::to_string(rank) + " (unnumbered)";
+                    what = "speech";
+                } else if (!last.empty() && p.kind != "heading") {
+                    want = who + ", unnumbered paragraph after para. " + last;
+                    what = "after";
+                } else {
+                    break;  // headings, and what precedes every number: ParagraphPlaces below
+                }
+                ++seen[what];
+                EXPECT_EQ(i.citation, want) << i.id;
+                break;
+            }
+            EXPECT_EQ(i.citation.find(i.id), std::string::npos) << i.citation;
+        }
+}
+
+TEST_F(CorpusReport, AnUnnumberedParagraphIsCitedByItsPlace) {
+    Searcher s({*db});
+    std::map<std::string, int> seen;
+    expect_citations_by_place(s, report("citations"), seen);
+    expect_citations_by_place(s, report("countries"), seen);
+    // The corpus has each: numbered paragraphs (the seed), A/RES/73/8's preamble citing its
+    // earlier resolutions, the speeches without numbers.
+    EXPECT_GT(seen["numbered"], 0);
+    EXPECT_GT(seen["preambular"], 0);
+    EXPECT_GT(seen["speech"], 0);
+    const Report r = report("citations", "", {"doc:A/RES/73/8"});
+    std::set<std::string> citations;
+    for (const auto& e : r.entries)
+        for (const auto& i : e.items) citations.insert(i.citation);
+    // "Recalling its resolutions 47/19 of 24 November 1992, ...": the sixth preambular
+    // paragraph, after the opening formula and five others.
+    EXPECT_EQ(citations.count("A/RES/73/8, preambular para. 6"), 1u);
+}
+
+TEST(ParagraphPlaces, PlaceEachKindOfUnnumberedParagraph) {
+    auto para = [](std::string number, std::string kind, std::string text) {
+        ParagraphView p;
+        p.number = std::move(number);
+        p.kind = std::move(kind);
+        p.text = std::move(text);
+        return p;
+    };
+    const std::vector<ParagraphView> resolution{para("", "preambular", "The General Assembly,"),
+                                                para("", "preambular", "Recalling,"),
+                                                para("", "preambular", "Noting,"),
+                                                para("", "heading", "I"),
+                                                para("1", "numbered", "Decides"),
+                                                para("", "unnumbered", "(a) as follows"),
+                                                para("2", "numbered", "Requests")};
+    DocumentInfo d;
+    d.symbol = "A/RES/73/195";
+    std::vector<std::string> got;
+    const auto places = paragraph_places(resolution);
+    ASSERT_EQ(places.size(), resolution.size());
+    for (std::size_t k = 0; k < places.size(); ++k)
+        got.push_back(paragraph_citation(d, resolution[k].number, places[k]));
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       "A/RES/73/195, preamble", "A/RES/73/195, preambular para. 1",
+                       "A/RES/73/195, preambular para. 2", "A/RES/73/195, heading before para. 1",
+                       "A/RES/73/195, para. 1", "A/RES/73/195, unnumbered paragraph after para. 1",
+                       "A/RES/73/195, para. 2"}));
+    const std::vector<ParagraphView> speech{
+        para("", "heading", "Statement"), para("", "unnumbered", "Mr. President,"),
+        para("", "table", "1 | 2"), para("", "unnumbered", "Thank you.")};
+    DocumentInfo f;
+    f.source = "/x/NER_73_2018.txt";
+    got.clear();
+    const auto speech_places = paragraph_places(speech);
+    for (std::size_t k = 0; k < speech.size(); ++k)
+        got.push_back(paragraph_citation(f, "", speech_places[k]));
+    EXPECT_EQ(got, (std::vector<std::string>{"NER_73_2018.txt, heading before paragraph 1",
+                                             "NER_73_2018.txt, paragraph 1 (unnumbered)",
+                                             "NER_73_2018.txt, table after paragraph 1",
+                                             "NER_73_2018.txt, paragraph 2 (unnumbered)"}));
 }
 
 TEST_F(CorpusReport, SpeechesAreTheFilesByCountry) {
@@ -319,6 +450,7 @@ TEST_F(CorpusReport, JsonFollowsTheSchema) {
     const nlohmann::json schema = nlohmann::json::parse(in);
     EXPECT_NE(validate(nlohmann::json{{"report", "citations"}}, schema, "$"), "");
     for (const std::string& kind : report_kinds()) {
+        if (kind == "subjects") continue;  // indexed without a thesaurus: SubjectReport below
         const Report r = report(kind);
         ASSERT_FALSE(r.entries.empty()) << kind;
         const nlohmann::json j = nlohmann::json::parse(render_report(r, "json"));
@@ -523,6 +655,209 @@ TEST(SharedReport, UnpcSampleDocumentsComeInUnOrder) {
             << r.entries[k - 1].value << " before " << r.entries[k].value;
     expect_counts_are_facet_counts(db, {"documents", "", {}});
     fs::remove_all(db);
+}
+
+// ---- subjects: the seed, a resolution and five General Debate speeches, with the thesaurus ----
+
+const fs::path kThesaurus =
+    shared_corpus() / "ga-resolutions-pdf" / "unbis-thesaurus" / "thesaurus.lst";
+const fs::path kSession74 = shared_corpus() / "ungdc" / "TXT" / "Session 74 - 2019";
+const char* kTrafficking = "TRAFFICKING IN PERSONS";
+
+/// The seed (corpus/, its sidecar giving its symbol and agenda item), A/RES/73/8 and five
+/// speeches of session 74 read in place, indexed with the UNBIS Thesaurus.
+class SubjectReport : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        if (!fs::exists(kThesaurus) || !fs::is_directory(kSession74)) return;
+        const Thesaurus thesaurus = Thesaurus::load(kThesaurus.string());
+        db = new std::string((fs::temp_directory_path() /
+                              ("plenary-report-" + std::to_string(::getpid()) + "-subjects"))
+                                 .string());
+        fs::remove_all(*db);
+        IndexOptions o;
+        o.db = *db;
+        o.jobs = 2;
+        o.thesaurus = &thesaurus;
+        o.paths = {PLENARY_SOURCE_DIR "/corpus/ctoc-cop-2020-2.md",
+                   PLENARY_SOURCE_DIR "/corpus/ga-resolutions"};
+        for (const char* code : {"BGD", "COL", "NGA", "NOR", "PHL"})
+            o.paths.push_back((kSession74 / (std::string(code) + "_74_2019.txt")).string());
+        run_index(o, {});
+    }
+    static void TearDownTestSuite() {
+        if (db) fs::remove_all(*db);
+        delete db;
+        db = nullptr;
+    }
+    void SetUp() override {
+        if (!db)
+            GTEST_SKIP() << "no " << kThesaurus << " or " << kSession74
+                         << " (the shared corpus is absent)";
+    }
+    static Report report(const ReportRequest& r) {
+        Searcher s({*db});
+        return build_report(s, r);
+    }
+    static const ReportEntry* entry(const Report& r, const std::string& value) {
+        for (const auto& e : r.entries)
+            if (e.value == value) return &e;
+        return nullptr;
+    }
+    static std::string* db;
+};
+std::string* SubjectReport::db = nullptr;
+
+TEST_F(SubjectReport, CountsAreTheSubjectFacetCounts) {
+    const std::vector<ReportRequest> asked{
+        {"subjects", "", {}, "country"},
+        {"subjects", "trafficking OR migrants", {}, "country"},
+        {"subjects", "", {"lang:en", "year:2019"}, "country"},
+        {"speeches", "", {}, "subject"},
+        {"speeches", "trafficking OR migrants", {}, "subject"},
+        {"speeches", "", {"speaker:PHL", "speaker:NGA"}, "subject"}};
+    for (const ReportRequest& r : asked) {
+        EXPECT_FALSE(report(r).entries.empty()) << r.kind << " " << r.query;
+        expect_counts_are_facet_counts(*db, r);
+    }
+}
+
+TEST_F(SubjectReport, SeedTraffickingParagraphsAreUnderTraffickingInPersons) {
+    const Report r = report({"subjects", "", {}, "country"});
+    const ReportEntry* e = entry(r, kTrafficking);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->label, kTrafficking);
+    EXPECT_EQ(e->uri, "http://metadata.un.org/thesaurus#1006622");
+    std::set<std::string> under;
+    for (const auto& i : e->items) under.insert(i.id);
+    // Every paragraph of the seed that speaks of trafficking in persons, read here from the
+    // document, is under the descriptor, cited by its number, under the seed's agenda item.
+    Searcher s({*db});
+    const auto views = s.show_document("CTOC/COP/2020/2");
+    ASSERT_EQ(views.size(), 1u);
+    std::size_t speaking = 0;
+    for (const ParagraphView& p : views.front().paragraphs) {
+        if (p.text.find("trafficking in persons") == std::string::npos) continue;
+        ++speaking;
+        EXPECT_EQ(under.count(p.id), 1u) << p.id << " " << p.text.substr(0, 120);
+    }
+    EXPECT_GT(speaking, 20u);
+    std::size_t seed_items = 0;
+    for (const auto& i : e->items) {
+        if (i.document.symbol != "CTOC/COP/2020/2") continue;
+        ++seed_items;
+        EXPECT_EQ(i.group, "CTOC/COP, session 10, agenda item 2 (b)") << i.id;
+        if (!i.number.empty()) {
+            EXPECT_EQ(i.citation, "CTOC/COP/2020/2, para. " + i.number);
+        }
+    }
+    EXPECT_GE(seed_items, speaking);
+    // Speeches give no agenda item: their paragraphs come after the seed's, ungrouped.
+    ASSERT_GT(e->items.size(), seed_items) << "no speech under " << kTrafficking;
+    for (std::size_t k = 0; k < e->items.size(); ++k)
+        EXPECT_EQ(e->items[k].group.empty(), k >= seed_items) << e->items[k].id;
+    // Entries by label.
+    for (std::size_t k = 1; k < r.entries.size(); ++k)
+        EXPECT_LT(r.entries[k - 1].label, r.entries[k].label);
+}
+
+TEST_F(SubjectReport, SpeechesBySubjectAreSpeechesByTheirCountrysName) {
+    const Report r = report({"speeches", "", {}, "subject"});
+    EXPECT_EQ(r.by, "subject");
+    const ReportEntry* e = entry(r, kTrafficking);
+    ASSERT_NE(e, nullptr);
+    EXPECT_FALSE(e->uri.empty());
+    std::set<std::string> countries;
+    for (const auto& x : r.entries) {
+        std::string last;
+        for (const auto& i : x.items) {
+            EXPECT_FALSE(i.document.country.empty()) << i.citation << ": not a speech";
+            const std::string name = Gazetteer::instance().display_name(i.document.country);
+            EXPECT_LE(last, name) << x.value;
+            last = name;
+        }
+    }
+    for (const auto& i : e->items) countries.insert(i.document.country);
+    // Each speech under it has a paragraph with the subject, read here from the speech.
+    Searcher s({*db});
+    for (const auto& i : e->items) {
+        std::size_t with = 0;
+        for (const DocumentView& v : s.show_document(i.id))
+            for (const ParagraphView& p : v.paragraphs)
+                for (const SubjectRef& subject : p.subjects) with += subject.label == kTrafficking;
+        EXPECT_EQ(with, i.paragraphs) << i.citation;
+    }
+    EXPECT_GE(countries.size(), 2u);
+    EXPECT_EQ(countries.count("NOR"), 0u) << "Norway's speech does not name trafficking";
+}
+
+TEST_F(SubjectReport, FormatsHoldEveryDescriptor) {
+    const Report r = report({"subjects", "", {}, "country"});
+    ASSERT_FALSE(r.entries.empty());
+    // HTML: a table of contents entry per descriptor, each linking to its section; a heading
+    // per agenda item; every paragraph linked.
+    const std::string html = render_report(r, "html");
+    for (std::size_t k = 0; k < r.entries.size(); ++k) {
+        const std::string n = std::to_string(k + 1);
+        EXPECT_NE(
+            html.find("<li><a href=\"#e" + n + "\">" + escape_html(r.entries[k].label) + "</a>"),
+            std::string::npos)
+            << r.entries[k].label;
+        EXPECT_NE(html.find("<h2 id=\"e" + n + "\">"), std::string::npos) << k;
+    }
+    EXPECT_EQ(occurrences(html, "/#para="), items_of(r));
+    EXPECT_NE(html.find("<h3>CTOC/COP, session 10, agenda item 2 (b)</h3>"), std::string::npos);
+    EXPECT_NE(html.find("href=\"http://metadata.un.org/thesaurus#1006622\""), std::string::npos);
+    // CSV: parses, a row per paragraph under its header, the subject and URI in each.
+    const auto rows = csv_rows(render_report(r, "csv"));
+    ASSERT_EQ(rows.size(), items_of(r) + 1);
+    EXPECT_EQ(rows.front()[0], "subject");
+    EXPECT_EQ(rows.front()[1], "uri");
+    std::size_t k = 1;
+    for (const auto& e : r.entries)
+        for (const auto& i : e.items) {
+            ASSERT_EQ(rows[k].size(), rows.front().size()) << k;
+            EXPECT_EQ(rows[k][0], e.value);
+            EXPECT_EQ(rows[k][1], e.uri);
+            EXPECT_EQ(rows[k][4], i.id);
+            ++k;
+        }
+    // JSON: follows the schema, with the URI and the group.
+    std::ifstream in(PLENARY_SOURCE_DIR "/schemas/report.schema.json");
+    const nlohmann::json schema = nlohmann::json::parse(in);
+    for (const ReportRequest& asked : {ReportRequest{"subjects", "", {}, "country"},
+                                       ReportRequest{"speeches", "", {}, "subject"}}) {
+        const nlohmann::json j = nlohmann::json::parse(render_report(report(asked), "json"));
+        EXPECT_EQ(validate(j, schema, "$"), "") << asked.kind;
+        EXPECT_FALSE(j["entries"][0]["uri"].get<std::string>().empty()) << asked.kind;
+    }
+    // Markdown: a heading per descriptor; GraphML: refused, since subjects are no network.
+    EXPECT_EQ(occurrences(render_report(r, "markdown"), "\n## "), r.entries.size());
+    EXPECT_THROW(render_report(r, "graphml"), QueryError);
+}
+
+TEST_F(SubjectReport, TheCommandLineTakesBySubject) {
+    const fs::path dir = test::test_dir("plenary-report");
+    fs::create_directories(dir);
+    const std::string cmd = test::kSearch + " report ";
+    const auto ok =
+        test::run_captured(cmd + "speeches --by subject --format json --db " + test::q(*db), dir);
+    ASSERT_EQ(ok.status, 0) << ok.err;
+    const nlohmann::json j = nlohmann::json::parse(ok.out);
+    EXPECT_EQ(j["by"], "subject");
+    EXPECT_EQ(j["entries"][0]["kind"], "subject");
+    const auto graphml =
+        test::run_captured(cmd + "subjects --format graphml --db " + test::q(*db), dir);
+    EXPECT_EQ(graphml.status, 2);
+    EXPECT_EQ(occurrences(graphml.err, "\n"), 1u) << graphml.err;
+    EXPECT_NE(graphml.err.find("graphml is for the citations report"), std::string::npos);
+    EXPECT_EQ(test::run_captured(cmd + "speeches --by colour --db " + test::q(*db), dir).status, 2);
+    EXPECT_EQ(test::run_captured(cmd + "countries --by subject --db " + test::q(*db), dir).status,
+              2);
+    const auto help = test::run_captured(cmd + "--help", dir);
+    EXPECT_NE(help.out.find("subjects    the subject index"), std::string::npos);
+    EXPECT_NE(help.out.find("--by"), std::string::npos);
+    fs::remove_all(dir);
 }
 
 }  // namespace
