@@ -131,14 +131,11 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
                 std::size_t& end) {
     i = skip_spaces(t, i);
     if (i < t.size() && t[i] == '\\') ++i;
-    // Chinese text may open with a full-width parenthesis: "第2164（2014)号决议".
-    if (t.substr(i, 3) == "\xEF\xBC\x88")
-        i += 3;
-    // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)".
-    else if (i >= t.size() || (t[i] != '(' && t[i] != '{'))
-        return false;
-    else
-        ++i;
+    // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)"; Chinese text may
+    // open with a full-width parenthesis ("第2164（2014)号决议").
+    const bool wide = t.substr(i, 3) == "\xEF\xBC\x88";
+    if (!wide && (i >= t.size() || (t[i] != '(' && t[i] != '{'))) return false;
+    i += wide ? 3 : 1;
     // Arabic prints the session as "(د-35)": session 35, written (XXXV) elsewhere.
     if (t.substr(i, 3) == "\xD8\xAF-") {
         std::size_t d = read_digits(t, i + 3);
@@ -968,18 +965,21 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
 /// WHA58.3 de la Asamblea Mundial de la Salud", "резолюцию 683 (XXXV) Экономической комиссии".
 bool foreign_body_after(std::string_view t, std::size_t i) {
     i = skip_spaces(t, i);
-    for (std::string_view w : {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "})
+    for (std::string_view w :
+         {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "})
         if (starts_with_ci(t, i, w)) {
             i += w.size();
             break;
         }
+    // The Russian one is "Экономической комиссии".
     static const std::string_view k_foreign_names[] = {
         "Economic Commission for",
         "Commission \xC3\xA9"
         "conomique pour",
         "Comisi\xC3\xB3n Econ\xC3\xB3mica para",
         "\xD0\xAD\xD0\xBA\xD0\xBE\xD0\xBD\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x87\xD0\xB5\xD1\x81\xD0\xBA"
-        "\xD0\xBE\xD0\xB9 \xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x81\xD1\x81\xD0\xB8\xD0\xB8",  // Экономической комиссии
+        "\xD0\xBE"
+        "\xD0\xB9 \xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x81\xD1\x81\xD0\xB8\xD0\xB8",
         "World Health Assembly",
         "Assembl\xC3\xA9"
         "e mondiale de la sant\xC3\xA9",
@@ -1067,11 +1067,12 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx,
 }
 
 /// True if a Chinese window names a body outside this scheme: a regional economic commission
-/// (经济委员会), the World Health Assembly (世界卫生大会), an executive or governing board.
+/// (经济委员会), the World Health Assembly (世界卫生大会), an executive board (执行局).
 bool foreign_body_cjk(std::string_view window) {
-    for (std::string_view name : {"\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA7\x94\xE5\x91\x98\xE4\xBC\x9A",
-                                  "\xE4\xB8\x96\xE7\x95\x8C\xE5\x8D\xAB\xE7\x94\x9F\xE5\xA4\xA7\xE4\xBC\x9A",
-                                  "\xE6\x89\xA7\xE8\xA1\x8C\xE5\xB1\x80"})
+    for (std::string_view name :
+         {"\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA7\x94\xE5\x91\x98\xE4\xBC\x9A",
+          "\xE4\xB8\x96\xE7\x95\x8C\xE5\x8D\xAB\xE7\x94\x9F\xE5\xA4\xA7\xE4\xBC\x9A",
+          "\xE6\x89\xA7\xE8\xA1\x8C\xE5\xB1\x80"})
         if (window.find(name) != std::string_view::npos) return true;
     return false;
 }

@@ -95,8 +95,8 @@ struct CitingParagraph {
 struct CitedBy {
     /// How many paragraphs are listed at most (the total is always counted exactly).
     static constexpr std::size_t kLimit = 100;
-    std::vector<std::string> references;  ///< what is looked for: "resolution:A/RES/73/3", ...
-    Xapian::doccount total = 0;           ///< citing paragraphs, exact
+    std::vector<std::string> references;      ///< what is looked for: "resolution:A/RES/73/3", ...
+    Xapian::doccount total = 0;               ///< citing paragraphs, exact
     std::vector<CitingParagraph> paragraphs;  ///< the first kLimit in index order, listed in
                                               ///< UN order of symbol, then reading order
 };

@@ -49,10 +49,9 @@ CitedBy Searcher::cited_by(const DocumentInfo& document, const std::vector<std::
     std::vector<Xapian::Query> self;
     for (const std::string& key : own) self.emplace_back(schema.term("file", key));
     self.emplace_back(schema.term("doc", document.symbol));
-    const Xapian::Query query = without_copies(
-        Xapian::Query(Xapian::Query::OP_AND_NOT,
-                      Xapian::Query(Xapian::Query::OP_OR, cites.begin(), cites.end()),
-                      Xapian::Query(Xapian::Query::OP_OR, self.begin(), self.end())));
+    const Xapian::Query query = without_copies(Xapian::Query(
+        Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, cites.begin(), cites.end()),
+        Xapian::Query(Xapian::Query::OP_OR, self.begin(), self.end())));
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -62,8 +61,8 @@ CitedBy Searcher::cited_by(const DocumentInfo& document, const std::vector<std::
     out.total = mset.get_matches_estimated();
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         const ParagraphView p = paragraph_view(m.get_document());
-        out.paragraphs.push_back({p.id, p.document.symbol, p.number,
-                                  paragraph_citation(p.document, p.number, p.id)});
+        out.paragraphs.push_back(
+            {p.id, p.document.symbol, p.number, paragraph_citation(p.document, p.number, p.id)});
     }
     auto key = [](const CitingParagraph& c) {
         return symbol_sort_key(!c.symbol.empty() ? c.symbol : c.citation);

@@ -3,14 +3,12 @@
 // resolution 73/3 as printed with a short note that cites it. The count of citing paragraphs is
 // the count of a symbol: or resolution: search, and each listed paragraph holds the citation.
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -149,7 +147,8 @@ TEST_F(CitedByOnRealDocuments, ADocumentNobodyCitesSaysSo) {
 }
 
 TEST_F(CitedByOnRealDocuments, CommandLinePrintsTheCountInTextAndJson) {
-    const std::string base = test::kSearch + " --db " + test::q(*db) + " --show-document A/RES/73/3";
+    const std::string base =
+        test::kSearch + " --db " + test::q(*db) + " --show-document A/RES/73/3";
     const auto [status, out] = test::shell(base + " --format json");
     ASSERT_EQ(status, 0);
     const auto j = nlohmann::json::parse(out);
