@@ -1171,6 +1171,50 @@ void find_chinese(std::string_view t, const CitationContext& ctx,
     }
 }
 
+/// Where the number after an Arabic keyword ending at p starts: up to four words between them
+/// (the body, a suffix pronoun), seven when they name a body ("قرار مجلس الأمن التابع للأمم المتحدة
+/// رقم 1325"); npos if no number follows.
+std::size_t arabic_number_at(std::string_view t, std::size_t p) {
+    std::size_t k = p;
+    int words = 0;
+    while (k < t.size() && words <= 7) {
+        if (is_ascii_digit(t[k])) break;
+        unsigned char c = static_cast<unsigned char>(t[k]);
+        if (c == ' ') {
+            ++words;
+            ++k;
+        } else if (c >= 0xD8 && c <= 0xDB && k + 1 < t.size()) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    if (k >= t.size() || !is_ascii_digit(t[k])) return std::string_view::npos;
+    if (words > 5 && body_cjk_arabic(t.substr(p, k - p)).empty()) return std::string_view::npos;
+    return k;
+}
+
+/// "قرار مجلس الأمن ... 1325" without its year: the Security Council numbers its resolutions in
+/// one sequence, so the number tells the year (not within a few numbers of a new year).
+std::optional<Number> arabic_bare_security_council(std::string_view t, std::size_t k) {
+    const std::size_t d = read_digits(t, k);
+    if (d == k || d - k > 4) return std::nullopt;
+    // Not "1325/2", "1325 (2000)" (read as a number already) or a decimal "13.5".
+    const std::size_t after = skip_spaces(t, d);
+    if (after < t.size() && (t[after] == '/' || t[after] == '(')) return std::nullopt;
+    if (d + 1 < t.size() && (t[d] == '.' || t[d] == ',') && is_ascii_digit(t[d + 1]))
+        return std::nullopt;
+    const int year = sc_year_of(to_int(t.substr(k, d - k)));
+    if (year == 0) return std::nullopt;
+    Number n;
+    n.form = Form::year_paren;
+    n.serial.assign(t.substr(k, d - k));
+    n.paren = std::to_string(year);
+    n.begin = k;
+    n.end = d;
+    return n;
+}
+
 // Arabic: "القرار 73/195", "قرار مجلس الأمن 1990 (2011)", "قراره 2133 (2014)".
 void find_arabic(std::string_view t, const CitationContext& ctx,
                  std::vector<ResolutionMatch>& out) {
@@ -1179,22 +1223,8 @@ void find_arabic(std::string_view t, const CitationContext& ctx,
     while ((p = t.find(k_qarar, p)) != std::string_view::npos) {
         std::size_t kw = p;
         p += k_qarar.size();
-        // Up to four words between the keyword and the number (the body, a suffix pronoun).
-        std::size_t k = p;
-        int words = 0;
-        while (k < t.size() && words <= 4) {
-            if (is_ascii_digit(t[k])) break;
-            unsigned char c = static_cast<unsigned char>(t[k]);
-            if (c == ' ') {
-                ++words;
-                ++k;
-            } else if (c >= 0xD8 && c <= 0xDB) {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-        if (k >= t.size() || !is_ascii_digit(t[k])) continue;
+        const std::size_t k = arabic_number_at(t, p);
+        if (k == std::string_view::npos) continue;
         std::vector<Number> items;
         std::size_t q = k;
         while (true) {
@@ -1214,6 +1244,9 @@ void find_arabic(std::string_view t, const CitationContext& ctx,
             if (std::size_t dot = t.substr(lo, kw - lo).rfind('.'); dot != std::string_view::npos)
                 lo += dot + 1;
             named = body_cjk_arabic(t.substr(lo, kw - lo));
+        }
+        if (items.empty() && named == "S") {
+            if (auto n = arabic_bare_security_council(t, k)) emit(out, *n, "S", false, kw, n->end);
         }
         for (const auto& n : items) {
             std::string body = named;
