@@ -28,7 +28,9 @@ std::string hex64(std::uint64_t v);
 /// changed, so a database never mixes what two versions made of its files.
 /// 1: Charter references (charter:), former country names, Markdown salutations as paragraphs,
 ///    copy signatures hashed by a rolling hash.
-/// 2: sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
+/// 2: resolutions with their body in six languages (the Commission on Human Rights, its Roman
+///    sessions, decisions of the Conferences of the Parties "1/CP.21"), regional commissions';
+///    sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
 inline constexpr std::uint32_t kExtractionVersion = 2;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the

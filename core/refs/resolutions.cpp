@@ -86,19 +86,23 @@ int to_int(std::string_view s) {
 // Numbers: "73/195", "ES-10/2", "2482 (2019)", "3379 (XXX)", "217 A (III)", "31/16 A",
 // "3411 A and B (XXX)", "31/406 A to E", with Markdown "[2437 \(2018\)](#)".
 
-enum class Form { slash, year_paren, roman_paren };
+// cop: a decision of a Conference or Meeting of the Parties that carries its body and session in
+// its number ("1/CP.21", "2/CMP.1", "1/CMA.3", "3/COP.13").
+enum class Form { slash, year_paren, roman_paren, cop };
 
 struct Number {
     Form form = Form::slash;
-    std::string session;        // "73", "ES-10", "S-8", "2019" (ECOSOC year); empty for paren forms
+    std::string session;        // "73", "ES-10", "S-8", "2019" (ECOSOC year), "CP.21" (cop);
+                                // empty for paren forms
     std::string serial;         // "195", "2482", "3379"
     std::string paren;          // "2019", "XXX", "S-VII"
     std::vector<char> letters;  // lettered parts "A", "B"
     std::size_t begin = 0;
     std::size_t end = 0;
 
-    /// "73/195", "2482(2019)", "217A(III)" with one letter (or none).
+    /// "73/195", "2482(2019)", "217A(III)", "1/CP.21" with one letter (or none).
     std::string text(char letter) const {
+        if (form == Form::cop) return serial + "/" + session;
         std::string s = form == Form::slash ? session + "/" + serial : serial;
         if (letter != 0) s += letter;
         if (form != Form::slash) s += "(" + paren + ")";
@@ -127,9 +131,11 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
                 std::size_t& end) {
     i = skip_spaces(t, i);
     if (i < t.size() && t[i] == '\\') ++i;
-    // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)".
-    if (i >= t.size() || (t[i] != '(' && t[i] != '{')) return false;
-    ++i;
+    // Scanned speeches print "{XXI}" and "(S-Vl)" for "(XXI)" and "(S-VI)"; Chinese text may
+    // open with a full-width parenthesis ("第2164（2014)号决议").
+    const bool wide = t.substr(i, 3) == "\xEF\xBC\x88";
+    if (!wide && (i >= t.size() || (t[i] != '(' && t[i] != '{'))) return false;
+    i += wide ? 3 : 1;
     // Arabic prints the session as "(د-35)": session 35, written (XXXV) elsewhere.
     if (t.substr(i, 3) == "\xD8\xAF-") {
         std::size_t d = read_digits(t, i + 3);
@@ -148,7 +154,10 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
         ++i;
     std::string in(t.substr(b, i - b));
     if (i < t.size() && t[i] == '\\') ++i;
-    if (i >= t.size() || (t[i] != ')' && t[i] != '}')) return false;
+    if (t.substr(i, 3) == "\xEF\xBC\x89")  // full-width ")"
+        i += 2;
+    else if (i >= t.size() || (t[i] != ')' && t[i] != '}'))
+        return false;
     year = in.size() == 4 && std::all_of(in.begin(), in.end(), is_ascii_digit);
     int y = year ? to_int(in) : 0;
     if (year && (y < 1945 || y > 2100)) return false;
@@ -226,6 +235,36 @@ std::size_t read_letters(std::string_view t, std::size_t i, std::vector<char>& l
     return end;
 }
 
+/// The bodies whose decisions carry them in their number ("1/CP.21"): the conferences of the
+/// parties to the climate change convention (CP), its Kyoto Protocol (CMP) and Paris Agreement
+/// (CMA), and to the convention to combat desertification (COP).
+constexpr std::pair<std::string_view, std::string_view> k_cop_bodies[] = {
+    {"CP.", "FCCC/CP"}, {"CMP.", "FCCC/KP/CMP"}, {"CMA.", "FCCC/PA/CMA"}, {"COP.", "ICCD/COP"}};
+
+/// The body of a cop-form number's session ("CP.21" is FCCC/CP's), "" for other forms.
+std::string_view cop_body(const Number& n) {
+    if (n.form != Form::cop) return "";
+    for (const auto& [tag, body] : k_cop_bodies)
+        if (n.session.starts_with(tag)) return body;
+    return "";
+}
+
+/// "/CP.21" at t[i] (one of k_cop_bodies, a session of one to three digits): reads "CP.21" into
+/// session and returns its end; i if there is none.
+std::size_t read_cop_session(std::string_view t, std::size_t i, std::string& session) {
+    if (i >= t.size() || t[i] != '/') return i;
+    for (const auto& [tag, body] : k_cop_bodies) {
+        if (t.compare(i + 1, tag.size(), tag) != 0) continue;
+        const std::size_t b = i + 1 + tag.size();
+        const std::size_t e = read_digits(t, b);
+        if (e == b || e - b > 3 || (e < t.size() && (is_ascii_alpha(t[e]) || t[e] == '/')))
+            return i;
+        session.assign(t.substr(i + 1, e - i - 1));
+        return e;
+    }
+    return i;
+}
+
 std::optional<Number> read_number(std::string_view t, std::size_t i) {
     Number n;
     i = skip_spaces(t, i);
@@ -245,7 +284,11 @@ std::optional<Number> read_number(std::string_view t, std::size_t i) {
     if (d == i || d - i > 4) return std::nullopt;
     std::string first(t.substr(i, d - i));
     i = d;
-    if (i + 1 < t.size() && t[i] == '/' && is_ascii_digit(t[i + 1])) {
+    if (std::size_t e = read_cop_session(t, i, n.session); e != i && prefix.empty()) {
+        n.form = Form::cop;
+        n.serial = first;
+        i = e;
+    } else if (i + 1 < t.size() && t[i] == '/' && is_ascii_digit(t[i + 1])) {
         std::size_t e = read_digits(t, i + 1);
         if (e - i - 1 > 4) return std::nullopt;
         // "12/10/2020" is a date; "73/195/Add.1" a document.
@@ -342,12 +385,16 @@ std::size_t skip_separator(std::string_view t, std::size_t i) {
 
 /// Which body may have adopted a citation of this shape.
 bool plausible(std::string_view body, const Number& n) {
+    if (n.form == Form::cop) return body == cop_body(n);
     int s = to_int(n.session);
     bool special = n.session.starts_with("S-") || n.session.starts_with("ES-");
     if (body == "S") return n.form == Form::year_paren;
     if (n.form == Form::year_paren) return false;
     if (body == "A") return n.form == Form::roman_paren || special || (s >= 31 && s <= 99);
     if (body == "E") return n.form == Form::roman_paren || (s >= 1946 && s <= 2100);
+    // The Commission on Human Rights numbered by session until 1978 ("8 (XXIII)") and is
+    // named with such numbers ("Commission on Human Rights resolution 1503 (XLVIII)").
+    if (body == "E/CN.4" && n.form == Form::roman_paren) return true;
     if (n.form == Form::roman_paren) return false;
     if (body == "A/HRC") return (s >= 1 && s <= 70) || n.session.starts_with("S-");
     // The Commission on Human Rights numbered its resolutions by year (1993/51) until 2006.
@@ -362,7 +409,7 @@ bool plausible(std::string_view body, const Number& n) {
 /// Human Rights Council has not yet reached its sixtieth session.
 bool plausible_weak(std::string_view body, const Number& n) {
     if (!plausible(body, n)) return false;
-    if (body == "E" && n.form == Form::roman_paren) return false;
+    if ((body == "E" || body == "E/CN.4") && n.form == Form::roman_paren) return false;
     if (body == "A/HRC" && to_int(n.session) > 60) return false;
     return true;
 }
@@ -370,6 +417,7 @@ bool plausible_weak(std::string_view body, const Number& n) {
 /// Body from the number's shape alone: "(2019)" is the Security Council, "(XXX)" and
 /// sessions 31-99 the General Assembly, a year the Economic and Social Council.
 std::string body_from_form(const Number& n) {
+    if (n.form == Form::cop) return std::string(cop_body(n));
     if (n.form == Form::year_paren) return "S";
     if (n.form == Form::roman_paren) return "A";
     if (n.session.starts_with("S-") || n.session.starts_with("ES-")) return "A";
@@ -617,11 +665,16 @@ std::string body_cjk_arabic(std::string_view window, std::size_t* name_end = nul
     }();
     std::size_t best = std::string_view::npos;
     std::string body;
+    std::size_t best_begin = 0;
     for (const auto& [name, code] : k_names) {
         std::size_t p = window.rfind(name);
+        // Of two names ending at the same place the longer wins: "Комиссии по правам человека"
+        // (the Commission) over the stem "по правам человека" (the Council's).
         if (p != std::string_view::npos &&
-            (best == std::string_view::npos || p + name.size() > best)) {
+            (best == std::string_view::npos || p + name.size() > best ||
+             (p + name.size() == best && p < best_begin))) {
             best = p + name.size();
+            best_begin = p;
             body = code;
         }
     }
@@ -907,6 +960,47 @@ std::optional<Number> security_council_bare(std::string_view t, const Keyword& k
     return std::nullopt;
 }
 
+/// True if the number ending at i is followed by the name of a body outside this scheme:
+/// "résolution 689 (XXXV) de la Commission économique pour l'Amérique latine", "resolución
+/// WHA58.3 de la Asamblea Mundial de la Salud", "резолюцию 683 (XXXV) Экономической комиссии".
+bool foreign_body_after(std::string_view t, std::size_t i) {
+    i = skip_spaces(t, i);
+    for (std::string_view w :
+         {"of the ", "du ", "de l'", "de l\xE2\x80\x99", "de la ", "del ", "de "})
+        if (starts_with_ci(t, i, w)) {
+            i += w.size();
+            break;
+        }
+    // The Russian one is "Экономической комиссии".
+    static const std::string_view k_foreign_names[] = {
+        "Economic Commission for",
+        "Commission \xC3\xA9"
+        "conomique pour",
+        "Comisi\xC3\xB3n Econ\xC3\xB3mica para",
+        "\xD0\xAD\xD0\xBA\xD0\xBE\xD0\xBD\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x87\xD0\xB5\xD1\x81\xD0\xBA"
+        "\xD0\xBE"
+        "\xD0\xB9 \xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x81\xD1\x81\xD0\xB8\xD0\xB8",
+        "World Health Assembly",
+        "Assembl\xC3\xA9"
+        "e mondiale de la sant\xC3\xA9",
+        "Asamblea Mundial de la Salud",
+        "Executive Board",
+        "Conseil ex\xC3\xA9"
+        "cutif",
+        "Consejo Ejecutivo",
+        "Governing Council",
+        "Conseil d'administration",
+        "Consejo de Administraci\xC3\xB3n",
+        "Organisation de l'unit\xC3\xA9 africaine",
+        "Union africaine",
+        "Uni\xC3\xB3n Africana",
+        "Organizaci\xC3\xB3n de los Estados Americanos",
+        "Organisation des \xC3\x89tats am\xC3\xA9ricains"};
+    for (std::string_view name : k_foreign_names)
+        if (t.compare(i, name.size(), name) == 0) return true;
+    return false;
+}
+
 /// True if the keyword follows the name of a body outside this scheme: "Economic Commission for
 /// Latin America and the Caribbean resolution 683 (XXXV)", "OAU resolution 1585", "WHO resolution".
 bool foreign_body_before(std::string_view t, std::size_t kw) {
@@ -957,6 +1051,7 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx,
             continue;
         }
         std::size_t list_end = skip_date_tail(t, items.back().end);
+        if (named_between.empty() && foreign_body_after(t, items.back().end)) continue;
         std::string after = named_between;
         if (after.empty()) after = body_after(t, items.back().end);
         if (after.empty() && list_end != items.back().end) after = body_after(t, list_end);
@@ -969,6 +1064,17 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx,
                  k + 1 == items.size() ? list_end : items[k].end);
         }
     }
+}
+
+/// True if a Chinese window names a body outside this scheme: a regional economic commission
+/// (经济委员会), the World Health Assembly (世界卫生大会), an executive board (执行局).
+bool foreign_body_cjk(std::string_view window) {
+    for (std::string_view name :
+         {"\xE7\xBB\x8F\xE6\xB5\x8E\xE5\xA7\x94\xE5\x91\x98\xE4\xBC\x9A",
+          "\xE4\xB8\x96\xE7\x95\x8C\xE5\x8D\xAB\xE7\x94\x9F\xE5\xA4\xA7\xE4\xBC\x9A",
+          "\xE6\x89\xA7\xE8\xA1\x8C\xE5\xB1\x80"})
+        if (window.find(name) != std::string_view::npos) return true;
+    return false;
 }
 
 // Chinese: "第73/195号决议", "大会第73/195号决议", "第2482(2019)号决议", "第73/546号决定".
@@ -1045,7 +1151,11 @@ void find_chinese(std::string_view t, const CitationContext& ctx,
         if (best.empty()) continue;
         std::size_t wlo = best_di > 60 ? best_di - 60 : 0;
         std::string named = body_cjk_arabic(t.substr(wlo, best_di - wlo));
+        // "拉丁美洲和加勒比经济委员会2014年5月9日第689(XXXV)号决议": a regional commission's.
+        if (named.empty() && foreign_body_cjk(t.substr(wlo, best_di - wlo))) continue;
         for (auto& n : best) {
+            // The Security Council does not number decisions "267 (2009)".
+            if (decision && n.form == Form::year_paren) continue;
             if (n.form == Form::year_paren && n.paren.empty()) {
                 int year = named == "S" ? sc_year_of(to_int(n.serial)) : 0;
                 if (year == 0) continue;
@@ -1061,6 +1171,50 @@ void find_chinese(std::string_view t, const CitationContext& ctx,
     }
 }
 
+/// Where the number after an Arabic keyword ending at p starts: up to four words between them
+/// (the body, a suffix pronoun), seven when they name a body ("قرار مجلس الأمن التابع للأمم المتحدة
+/// رقم 1325"); npos if no number follows.
+std::size_t arabic_number_at(std::string_view t, std::size_t p) {
+    std::size_t k = p;
+    int words = 0;
+    while (k < t.size() && words <= 7) {
+        if (is_ascii_digit(t[k])) break;
+        unsigned char c = static_cast<unsigned char>(t[k]);
+        if (c == ' ') {
+            ++words;
+            ++k;
+        } else if (c >= 0xD8 && c <= 0xDB && k + 1 < t.size()) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    if (k >= t.size() || !is_ascii_digit(t[k])) return std::string_view::npos;
+    if (words > 5 && body_cjk_arabic(t.substr(p, k - p)).empty()) return std::string_view::npos;
+    return k;
+}
+
+/// "قرار مجلس الأمن ... 1325" without its year: the Security Council numbers its resolutions in
+/// one sequence, so the number tells the year (not within a few numbers of a new year).
+std::optional<Number> arabic_bare_security_council(std::string_view t, std::size_t k) {
+    const std::size_t d = read_digits(t, k);
+    if (d == k || d - k > 4) return std::nullopt;
+    // Not "1325/2", "1325 (2000)" (read as a number already) or a decimal "13.5".
+    const std::size_t after = skip_spaces(t, d);
+    if (after < t.size() && (t[after] == '/' || t[after] == '(')) return std::nullopt;
+    if (d + 1 < t.size() && (t[d] == '.' || t[d] == ',') && is_ascii_digit(t[d + 1]))
+        return std::nullopt;
+    const int year = sc_year_of(to_int(t.substr(k, d - k)));
+    if (year == 0) return std::nullopt;
+    Number n;
+    n.form = Form::year_paren;
+    n.serial.assign(t.substr(k, d - k));
+    n.paren = std::to_string(year);
+    n.begin = k;
+    n.end = d;
+    return n;
+}
+
 // Arabic: "القرار 73/195", "قرار مجلس الأمن 1990 (2011)", "قراره 2133 (2014)".
 void find_arabic(std::string_view t, const CitationContext& ctx,
                  std::vector<ResolutionMatch>& out) {
@@ -1069,22 +1223,8 @@ void find_arabic(std::string_view t, const CitationContext& ctx,
     while ((p = t.find(k_qarar, p)) != std::string_view::npos) {
         std::size_t kw = p;
         p += k_qarar.size();
-        // Up to four words between the keyword and the number (the body, a suffix pronoun).
-        std::size_t k = p;
-        int words = 0;
-        while (k < t.size() && words <= 4) {
-            if (is_ascii_digit(t[k])) break;
-            unsigned char c = static_cast<unsigned char>(t[k]);
-            if (c == ' ') {
-                ++words;
-                ++k;
-            } else if (c >= 0xD8 && c <= 0xDB) {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-        if (k >= t.size() || !is_ascii_digit(t[k])) continue;
+        const std::size_t k = arabic_number_at(t, p);
+        if (k == std::string_view::npos) continue;
         std::vector<Number> items;
         std::size_t q = k;
         while (true) {
@@ -1097,6 +1237,17 @@ void find_arabic(std::string_view t, const CitationContext& ctx,
         }
         std::size_t wlo = kw > 40 ? kw - 40 : 0;
         std::string named = body_cjk_arabic(t.substr(wlo, k - wlo));
+        // "قراره", "قرارها" ("its resolution"): the body is the sentence's subject, named before
+        // ("وافق المجلس الاقتصادي والاجتماعي ... في قراره 1576 (د-50)").
+        if (named.empty() && (t.compare(p, 2, "\xD9\x87") == 0)) {
+            std::size_t lo = kw > 400 ? kw - 400 : 0;
+            if (std::size_t dot = t.substr(lo, kw - lo).rfind('.'); dot != std::string_view::npos)
+                lo += dot + 1;
+            named = body_cjk_arabic(t.substr(lo, kw - lo));
+        }
+        if (items.empty() && named == "S") {
+            if (auto n = arabic_bare_security_council(t, k)) emit(out, *n, "S", false, kw, n->end);
+        }
         for (const auto& n : items) {
             std::string body = named;
             if (body.empty() || !plausible(body, n))

@@ -112,7 +112,19 @@ nlohmann::json to_json(const DocumentView& d) {
         pj.erase("document");
         paras.push_back(std::move(pj));
     }
-    return {{"document", document_json(d.document)}, {"paragraphs", paras}};
+    nlohmann::json citing = nlohmann::json::array();
+    for (const CitingParagraph& c : d.cited_by.paragraphs)
+        citing.push_back({{"id", c.id},
+                          {"symbol", c.symbol},
+                          {"paragraph", c.paragraph},
+                          {"citation", c.citation}});
+    return {{"document", document_json(d.document)},
+            {"paragraphs", paras},
+            {"cited_by",
+             {{"references", d.cited_by.references},
+              {"total", d.cited_by.total},
+              {"limit", CitedBy::kLimit},
+              {"paragraphs", citing}}}};
 }
 
 }  // namespace plenary

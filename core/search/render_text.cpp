@@ -131,6 +131,25 @@ std::string to_text(const ParagraphView& p, const TextStyle& style) {
     return out.str();
 }
 
+namespace {
+
+/// "Cited by 3 paragraphs (resolution:A/RES/73/3, symbol:A/RES/73/3):" and the citing paragraphs.
+void cited_by_text(std::ostream& out, const CitedBy& c, const TextStyle& style) {
+    if (c.references.empty()) return;
+    const char* bold = style.color ? kBold : "";
+    const char* dim = style.color ? kDim : "";
+    const char* reset = style.color ? kReset : "";
+    out << '\n'
+        << bold << "Cited by " << c.total << (c.total == 1 ? " paragraph" : " paragraphs") << reset
+        << " (" << join_strings(c.references, ", ") << ")" << (c.total ? ":" : "") << '\n';
+    for (const CitingParagraph& p : c.paragraphs)
+        out << "  " << p.citation << "  " << dim << p.id << reset << '\n';
+    if (c.total > c.paragraphs.size())
+        out << "  ... the first " << c.paragraphs.size() << " shown\n";
+}
+
+}  // namespace
+
 std::string to_text(const DocumentView& d, const TextStyle& style) {
     std::ostringstream out;
     const char* bold = style.color ? kBold : "";
@@ -151,6 +170,7 @@ std::string to_text(const DocumentView& d, const TextStyle& style) {
         for (const auto& [marker, text] : p.footnotes)
             out << "    [" << marker << "] " << text << '\n';
     }
+    cited_by_text(out, d.cited_by, style);
     return out.str();
 }
 

@@ -82,10 +82,30 @@ struct SearchResult {
                                       ///< hold what was done by then (total a lower bound)
 };
 
+/// A paragraph that cites a document (DocumentView::cited_by).
+struct CitingParagraph {
+    std::string id;         ///< the citing paragraph's id
+    std::string symbol;     ///< the citing document's symbol (empty when it has none)
+    std::string paragraph;  ///< its number as printed, may be empty
+    std::string citation;   ///< as a librarian writes it: "A/HRC/14/37, para. 12"
+};
+
+/// The paragraphs of other documents that cite a document: by its resolution id (resolution:
+/// or decision:, for a resolution or decision) or by its symbol (symbol:).
+struct CitedBy {
+    /// How many paragraphs are listed at most (the total is always counted exactly).
+    static constexpr std::size_t kLimit = 100;
+    std::vector<std::string> references;      ///< what is looked for: "resolution:A/RES/73/3", ...
+    Xapian::doccount total = 0;               ///< citing paragraphs, exact
+    std::vector<CitingParagraph> paragraphs;  ///< the first kLimit in index order, listed in
+                                              ///< UN order of symbol, then reading order
+};
+
 /// A document's paragraphs in reading order (--show-document).
 struct DocumentView {
     DocumentInfo document;
     std::vector<ParagraphView> paragraphs;
+    CitedBy cited_by;  ///< the paragraphs of other documents that cite it
 };
 
 }  // namespace plenary

@@ -30,7 +30,8 @@ class Searcher {
     SearchResult search(const SearchRequest& request);
     /// One paragraph by id; DatabaseError-free: QueryError("no paragraph with id ...").
     ParagraphView show(const std::string& id);
-    /// Every language version of a document, by symbol, document key or a paragraph id.
+    /// Every language version of a document, by symbol, document key or a paragraph id, each
+    /// with the paragraphs of other documents that cite it (DocumentView::cited_by).
     std::vector<DocumentView> show_document(const std::string& symbol_or_id);
     /// The paragraph of the lang version of id's document that aligns with it: the same anchor
     /// (article, SDG key, UNPC paragraph id) in a document of the same work, the same rank among
@@ -83,6 +84,8 @@ class Searcher {
     /// Whether a file is a copy that another file stands for.
     bool is_shadowed(const std::string& file_key) const;
     DocumentInfo document_info(const std::string& file_key);
+    /// The paragraphs outside own_files that cite document (its resolution id or its symbol).
+    CitedBy cited_by(const DocumentInfo& document, const std::vector<std::string>& own_files);
     ParagraphView paragraph_view(const Xapian::Document& doc);
 
     /// One request being run: the request, its clock, its query and highlighter.

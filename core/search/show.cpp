@@ -1,13 +1,17 @@
 // Searcher: a paragraph by id, a document's paragraphs in every language, and the paragraph of
 // another language version that aligns with a paragraph.
 #include <algorithm>
+#include <map>
 
 #include "base/error.h"
 #include "base/text_util.h"
 #include "model/index_format.h"
 #include "model/schema.h"
+#include "refs/resolutions.h"
 #include "refs/symbols.h"
+#include "search/report.h"
 #include "search/searcher.h"
+#include "search/sort_keys.h"
 
 namespace plenary {
 
@@ -18,7 +22,59 @@ std::string file_of(const Xapian::Document& doc) {
     return paragraph_file_key(decode_paragraph_record(doc.get_data()).id);
 }
 
+/// The fields and values that cite a document with this symbol: its resolution or decision id
+/// ("resolution:A/RES/73/3") and its symbol ("symbol:A/RES/73/3"), as the index spells them.
+std::vector<std::pair<std::string, std::string>> citing_terms(const std::string& symbol) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (symbol.empty()) return out;
+    const auto s = parse_symbol(symbol);
+    if (const auto r = parse_resolution(symbol); r && !r->ref.id.empty())
+        out.emplace_back(r->ref.decision ? "decision" : "resolution", r->ref.id);
+    out.emplace_back("symbol", s ? s->canonical : symbol);
+    return out;
+}
+
 }  // namespace
+
+CitedBy Searcher::cited_by(const DocumentInfo& document, const std::vector<std::string>& own) {
+    const Schema& schema = Schema::instance();
+    CitedBy out;
+    std::vector<Xapian::Query> cites;
+    for (const auto& [field, value] : citing_terms(document.symbol)) {
+        out.references.push_back(field + ":" + value);
+        cites.emplace_back(schema.term(field, value));
+    }
+    if (cites.empty()) return out;
+    // The document's own paragraphs (every language version) do not cite it.
+    std::vector<Xapian::Query> self;
+    for (const std::string& key : own) self.emplace_back(schema.term("file", key));
+    self.emplace_back(schema.term("doc", document.symbol));
+    const Xapian::Query query = without_copies(Xapian::Query(
+        Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, cites.begin(), cites.end()),
+        Xapian::Query(Xapian::Query::OP_OR, self.begin(), self.end())));
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    // Every match is checked, so the estimate is the exact count.
+    const Xapian::MSet mset = enquire.get_mset(0, CitedBy::kLimit, m_db.get_doccount());
+    out.total = mset.get_matches_estimated();
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+        const ParagraphView p = paragraph_view(m.get_document());
+        out.paragraphs.push_back(
+            {p.id, p.document.symbol, p.number, paragraph_citation(p.document, p.number, p.id)});
+    }
+    auto key = [](const CitingParagraph& c) {
+        return symbol_sort_key(!c.symbol.empty() ? c.symbol : c.citation);
+    };
+    std::stable_sort(out.paragraphs.begin(), out.paragraphs.end(),
+                     [&](const CitingParagraph& a, const CitingParagraph& b) {
+                         const std::string ka = key(a), kb = key(b);
+                         if (ka != kb) return ka < kb;
+                         return paragraph_ordinal(a.id) < paragraph_ordinal(b.id);
+                     });
+    return out;
+}
 
 ParagraphView Searcher::show(const std::string& id) {
     try {
@@ -75,6 +131,14 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
                           return a.ordinal < b.ordinal;
                       });
             out.push_back(std::move(view));
+        }
+        // Versions sharing a symbol share their citations: counted once per symbol.
+        std::map<std::string, CitedBy> cited;
+        for (DocumentView& view : out) {
+            const std::string& symbol = view.document.symbol;
+            auto it = cited.find(symbol);
+            if (it == cited.end()) it = cited.emplace(symbol, cited_by(view.document, keys)).first;
+            view.cited_by = it->second;
         }
         return out;
     } catch (const Xapian::Error& e) {

@@ -174,6 +174,11 @@ TEST_F(ServerTest, ParagraphAndDocumentEqualTheCli) {
     EXPECT_EQ(encoded, cli_json("--show-document CTOC/COP/2020/2"));
     ASSERT_EQ(encoded.size(), 1u);
     EXPECT_EQ(encoded[0]["document"]["symbol"], "CTOC/COP/2020/2");
+    // What cites it: as many paragraphs as a symbol: filter finds (a document's own symbol is
+    // not one of its citations).
+    EXPECT_EQ(encoded[0]["cited_by"]["references"], json::array({"symbol:CTOC/COP/2020/2"}));
+    EXPECT_EQ(encoded[0]["cited_by"]["total"],
+              cli_json("-n 0 --filter symbol:CTOC/COP/2020/2")["total"]);
     EXPECT_EQ(get_json("/api/document/" + id), encoded) << "a paragraph id names its document";
 }
 

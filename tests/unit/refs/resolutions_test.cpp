@@ -430,6 +430,142 @@ INSTANTIATE_TEST_SUITE_P(
              "annexed to General Assembly resolution S-24/2, adopted on 1 July 2000",
              {"A/RES/S-24/2"}}));
 
+// The body named with the resolution, in six languages. Sentences from real documents: a UPR
+// compilation (A/HRC/WG.6/7/SVN/2), the UN Parallel Corpus development set (its line number),
+// UN flagship reports; the Commission on Human Rights in each language's official wording
+// ("résolution 2003/52 de la Commission des droits de l'homme"), as UN-DOMAIN.md gives it.
+INSTANTIATE_TEST_SUITE_P(
+    NamedBody, FindResolutionsTest,
+    ::testing::Values(
+        // The Commission numbered by Roman session until 1978: its, not the Assembly's.
+        Case{"A/HRC",
+             "Recalling Commission on Human Rights resolution 20 (XXXVI) of 29 February 1980, in "
+             "which the Commission established the Working Group",
+             {"E/CN.4/RES/20(XXXVI)"}},
+        Case{
+            "", "Commission on Human Rights resolution 1503 (XLVIII)", {"E/CN.4/RES/1503(XLVIII)"}},
+        // ... but a Roman session named away from the number stays the Assembly's.
+        Case{"",
+             "The Commission on Human Rights met while the Assembly, in resolution 3379 (XXX), "
+             "determined",
+             {"A/RES/3379(XXX)"}},
+        Case{"",
+             "r\u00e9solution 2003/52 de la Commission des droits de l'homme",
+             {"E/CN.4/RES/2003/52"}},
+        Case{"",
+             "r\u00e9solution 2003/52 de la Commission des droits de l\u2019homme",
+             {"E/CN.4/RES/2003/52"}},
+        Case{"",
+             "resoluci\u00f3n 2003/52 de la Comisi\u00f3n de Derechos Humanos",
+             {"E/CN.4/RES/2003/52"}},
+        Case{
+            "",
+            "\u0440\u0435\u0437\u043e\u043b\u044e\u0446\u0438\u044f 2003/52 "
+            "\u041a\u043e\u043c\u0438\u0441\u0441\u0438\u0438 \u043f\u043e "
+            "\u043f\u0440\u0430\u0432\u0430\u043c \u0447\u0435\u043b\u043e\u0432\u0435\u043a\u0430",
+            {"E/CN.4/RES/2003/52"}},
+        // "Комиссия по правам человека в своей резолюции": the Commission, not the Council
+        // whose name ends in the same words.
+        Case{
+            "A/HRC",
+            "\u041a\u043e\u043c\u0438\u0441\u0441\u0438\u044f \u043f\u043e "
+            "\u043f\u0440\u0430\u0432\u0430\u043c \u0447\u0435\u043b\u043e\u0432\u0435\u043a\u0430 "
+            "\u0432 \u0441\u0432\u043e\u0435\u0439 "
+            "\u0440\u0435\u0437\u043e\u043b\u044e\u0446\u0438\u0438 "
+            "2005/66",
+            {"E/CN.4/RES/2005/66"}},
+        Case{"",
+             "\u4eba\u6743\u59d4\u5458\u4f1a\u7b2c2003/52\u53f7\u51b3\u8bae",
+             {"E/CN.4/RES/2003/52"}},
+        Case{"",
+             "\u0642\u0631\u0627\u0631 \u0644\u062c\u0646\u0629 \u062d\u0642\u0648\u0642 "
+             "\u0627\u0644\u0625\u0646\u0633\u0627\u0646 2003/52",
+             {"E/CN.4/RES/2003/52"}},
+        Case{"", "Economic and Social Council resolution 1996/31", {"E/RES/1996/31"}},
+        Case{"", "Human Rights Council resolution 5/1", {"A/HRC/RES/5/1"}},
+        Case{"", "Security Council resolution 1325 (2000)", {"S/RES/1325(2000)"}},
+        // Decisions of the Conferences of the Parties carry their body in their number.
+        Case{"",
+             "Change, 2011, decision 1/CP.16, sect. II) stresses that adaptation",
+             {"FCCC/CP/DEC/1/CP.16 D"}},
+        Case{"A", "decision 1/CP.16, para. 98). In comparison", {"FCCC/CP/DEC/1/CP.16 D"}},
+        Case{"",
+             "UNCCD (2008). Decision 3/COP.8 of the Eighth Meeting of the Conference",
+             {"ICCD/COP/DEC/3/COP.8 D"}},
+        Case{"",
+             "decisions 1/CMP.1 and 1/CMA.3",
+             {"FCCC/KP/CMP/DEC/1/CMP.1 D", "FCCC/PA/CMA/DEC/1/CMA.3 D"}},
+        Case{"", "d\u00e9cision 1/CP.21", {"FCCC/CP/DEC/1/CP.21 D"}},
+        Case{"", "\u7b2c1/CP.21\u53f7\u51b3\u5b9a", {"FCCC/CP/DEC/1/CP.21 D"}},
+        // Not one: "1/CPX", a date-like "1/CP.21/2".
+        Case{"", "decision 1/CPX.21", {}},
+        // A regional commission's resolution, in four languages (UNPC devset, line 662).
+        Case{"",
+             "1. Prend note de la r\u00e9solution 689 (XXXV) de la Commission \u00e9conomique pour "
+             "l'Am\u00e9rique latine et les Cara\u00efbes, en date du 9 mai 2014",
+             {}},
+        Case{
+            "",
+            "1. Toma nota de la resoluci\u00f3n 689 (XXXV) de la Comisi\u00f3n Econ\u00f3mica para "
+            "Am\u00e9rica Latina y el Caribe, de 9 de mayo de 2014",
+            {}},
+        Case{"",
+             "1. \u043f\u0440\u0438\u043d\u0438\u043c\u0430\u0435\u0442 \u043a "
+             "\u0441\u0432\u0435\u0434\u0435\u043d\u0438\u044e "
+             "\u0440\u0435\u0437\u043e\u043b\u044e\u0446\u0438\u044e 689 (XXXV) "
+             "\u042d\u043a\u043e\u043d\u043e\u043c\u0438\u0447\u0435\u0441\u043a\u043e\u0439 "
+             "\u043a\u043e\u043c\u0438\u0441\u0441\u0438\u0438 \u0434\u043b\u044f",
+             {}},
+        Case{"",
+             "1. \u8868\u793a\u6ce8\u610f\u5230\u62c9\u4e01\u7f8e\u6d32\u548c\u52a0\u52d2\u6bd4"
+             "\u7ecf\u6d4e\u59d4\u5458\u4f1a2014\u5e745\u67089\u65e5\u7b2c689(XXXV)"
+             "\u53f7\u51b3\u8bae",
+             {}},
+        // Arabic "in its resolution" (قراره): the subject named before (line 685).
+        Case{"",
+             "\u0648\u0642\u062f \u0648\u0627\u0641\u0642 \u0627\u0644\u0645\u062c\u0644\u0633 "
+             "\u0627\u0644\u0627\u0642\u062a\u0635\u0627\u062f\u064a "
+             "\u0648\u0627\u0644\u0627\u062c\u062a\u0645\u0627\u0639\u064a "
+             "\u0631\u0633\u0645\u064a\u064b\u0651\u0627 \u0639\u0644\u0649 \u062a\u0644\u0643 "
+             "\u0627\u0644\u0648\u0638\u0627\u0626\u0641 \u0641\u064a "
+             "\u0642\u0631\u0627\u0631\u0647 "
+             "1576 (\u062f-50)",
+             {"E/RES/1576(L)"}},
+        // Arabic: a Security Council number without its year, the Council named with up to
+        // seven words (lines 3758, 3926); not a decimal, not with no body named.
+        Case{"",
+             "\u0648\u0641\u0642\u0627 \u0644\u0642\u0631\u0627\u0631 \u0645\u062c\u0644\u0633 "
+             "\u0627\u0644\u0623\u0645\u0646 \u0627\u0644\u062a\u0627\u0628\u0639 "
+             "\u0644\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062a\u062d\u062f\u0629 "
+             "\u0631\u0642\u0645 1325\u060c \u0627\u0644\u0630\u064a \u064a\u063a\u0637\u064a",
+             {"S/RES/1325(2000)"}},
+        Case{"",
+             "\u0641\u064a \u0633\u064a\u0627\u0642 \u0642\u0631\u0627\u0631 "
+             "\u0645\u062c\u0644\u0633 \u0627\u0644\u0623\u0645\u0646 "
+             "\u0627\u0644\u062a\u0627\u0628\u0639 \u0644\u0644\u0623\u0645\u0645 "
+             "\u0627\u0644\u0645\u062a\u062d\u062f\u0629 1325 "
+             "\u0648\u0627\u0644\u0642\u0631\u0627\u0631\u0627\u062a "
+             "\u0627\u0644\u0644\u0627\u062d\u0642\u0629",
+             {"S/RES/1325(2000)"}},
+        Case{"",
+             "\u0642\u0631\u0627\u0631 \u0645\u062c\u0644\u0633 \u0627\u0644\u0623\u0645\u0646 "
+             "\u0627\u0644\u062a\u0627\u0628\u0639 \u0644\u0644\u0623\u0645\u0645 "
+             "\u0627\u0644\u0645\u062a\u062d\u062f\u0629 1325.5",
+             {}},
+        Case{"",
+             "\u0627\u0644\u0642\u0631\u0627\u0631 \u0631\u0642\u0645 \u0648\u0627\u062d\u062f "
+             "\u0627\u062b\u0646\u0627\u0646 \u062b\u0644\u0627\u062b\u0629 "
+             "\u0623\u0631\u0628\u0639\u0629 \u062e\u0645\u0633\u0629 \u0633\u062a\u0629 1325",
+             {}},
+        // Chinese: a full-width parenthesis (line 375); a Governing Council decision (line 982).
+        Case{"",
+             "\u75312014\u5e746\u670825\u65e5\u7b2c2164\uff082014)"
+             "\u53f7\u51b3\u8bae\u5ef6\u957f",
+             {"S/RES/2164(2014)"}},
+        Case{"",
+             "\u6309\u7167\u7406\u4e8b\u4f1a\u7b2c267(2009)\u53f7\u51b3\u5b9a\u7684\u89c4\u5b9a",
+             {}}));
+
 // Over every General Debate speech, paragraph by paragraph as the indexer calls it.
 // (Throughput is measured by bench/stages_bench, not here.)
 TEST(FindResolutions, FindsCitationsAcrossAllSpeeches) {
