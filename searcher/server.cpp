@@ -494,11 +494,11 @@ ReportRequest report_request(const httplib::Request& req, const std::string& kin
     const auto& kinds = report_kinds();
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
         throw HttpError{404, "no report '" + kind.substr(0, 200) +
-                                 "' (citations, speeches, documents, countries)"};
+                                 "' (citations, speeches, documents, countries, subjects)"};
     for (const auto& [key, value] : req.params) {
         require_utf8(key, "a parameter name");
-        if (key != "q" && key != "filter" && key != "format")
-            throw HttpError{400, "unknown parameter '" + key + "' (q, filter, format)"};
+        if (key != "q" && key != "filter" && key != "format" && key != "by")
+            throw HttpError{400, "unknown parameter '" + key + "' (q, filter, format, by)"};
         require_utf8(value, "parameter '" + key + "'");
         if (key != "filter" && req.get_param_value_count(key) > 1)
             throw HttpError{400, "parameter '" + key + "' given more than once"};
@@ -512,6 +512,11 @@ ReportRequest report_request(const httplib::Request& req, const std::string& kin
         throw HttpError{400, "format graphml is for the citations report"};
     ReportRequest r;
     r.kind = kind;
+    if (req.has_param("by")) {
+        r.by = req.get_param_value("by");
+        if (kind != "speeches" || (r.by != "country" && r.by != "subject"))
+            throw HttpError{400, "by is for the speeches report: country or subject"};
+    }
     r.query = req.get_param_value("q");
     for (std::size_t i = 0, n = req.get_param_value_count("filter"); i < n; ++i)
         r.filters.push_back(req.get_param_value("filter", i));

@@ -61,8 +61,10 @@ CitedBy Searcher::cited_by(const DocumentInfo& document, const std::vector<std::
     out.total = mset.get_matches_estimated();
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         const ParagraphView p = paragraph_view(m.get_document());
-        out.paragraphs.push_back(
-            {p.id, p.document.symbol, p.number, paragraph_citation(p.document, p.number, p.id)});
+        // An unnumbered paragraph is cited without its place: placing it reads its whole
+        // document (search/report.h), too much for each of a hundred citing paragraphs.
+        out.paragraphs.push_back({p.id, p.document.symbol, p.number,
+                                  paragraph_citation(p.document, p.number, ParagraphPlace{})});
     }
     auto key = [](const CitingParagraph& c) {
         return symbol_sort_key(!c.symbol.empty() ? c.symbol : c.citation);

@@ -343,6 +343,12 @@ try {
   const csvHref = await page.getAttribute('#tools a.report[data-kind="citations"]', "href");
   const citationsCsv = await (await fetch(base + csvHref.slice(1))).text();
   check(csvHref.endsWith("format=csv") && parseCsv(citationsCsv).length > 1, "report format choice gives the CSV report (" + (parseCsv(citationsCsv).length - 1) + " rows)");
+  const subjectsHref = await page.getAttribute('#tools a.report[data-kind="subjects"]', "href");
+  const subjectsCsv = parseCsv(await (await fetch(base + subjectsHref.slice(1))).text());
+  if (thesaurus)
+    check(subjectsCsv.some(row => row.includes("TRAFFICKING IN PERSONS")), "the subjects report puts trafficking under TRAFFICKING IN PERSONS (" + (subjectsCsv.length - 1) + " rows)");
+  else
+    check(subjectsCsv.length === 1, "without a thesaurus the subjects report has its header only");
 
   // Language versions side by side: Article 51 of the Charter in English, and the French beside it.
   await page.goto(base + "#q=" + encodeURIComponent('"self-defence"') + "&filter=" + encodeURIComponent(CHARTER_FILTER));

@@ -191,6 +191,8 @@ TEST_F(ServerTest, ReportsEqualTheCliForTheSameQueryAndFilters) {
          "json", "application/json; charset=utf-8"},
         {"speeches", "filter=session:73&format=markdown", "--filter session:73", "markdown",
          "text/markdown; charset=utf-8"},
+        {"speeches", "filter=session:73&by=country&format=csv", "--filter session:73 --by country",
+         "csv", "text/csv; charset=utf-8"},
         {"citations", "q=smuggling&format=csv", "smuggling", "csv", "text/csv; charset=utf-8"},
         {"citations", "q=smuggling&format=graphml", "smuggling", "graphml",
          "application/graphml+xml; charset=utf-8"},
@@ -231,12 +233,15 @@ TEST_F(ServerTest, ReportsEqualTheCliForTheSameQueryAndFilters) {
         EXPECT_EQ((*e)["count"], v["count"]) << v["value"];
     }
     const std::vector<std::pair<std::string, std::string>> bad = {
-        {"/api/report/people?q=a", "no report 'people' (citations, speeches, documents, countries)"},
+        {"/api/report/people?q=a",
+         "no report 'people' (citations, speeches, documents, countries, subjects)"},
+        {"/api/report/countries?q=a&by=subject", "by is for the speeches report: country or subject"},
+        {"/api/report/speeches?q=a&by=year", "by is for the speeches report: country or subject"},
         {"/api/report/countries?q=a&format=pdf",
          "unknown report format 'pdf' (html, markdown, csv, json, graphml)"},
         {"/api/report/speeches?q=a&format=graphml", "format graphml is for the citations report"},
         {"/api/report/countries", "no query (give q, or filter)"},
-        {"/api/report/countries?q=a&limit=3", "unknown parameter 'limit' (q, filter, format)"},
+        {"/api/report/countries?q=a&limit=3", "unknown parameter 'limit' (q, filter, format, by)"},
         {"/api/report/countries?q=%22open", "unbalanced quote at column 1"},
     };
     for (const auto& [path, message] : bad) {
