@@ -241,6 +241,8 @@ try {
         (await getJson("api/search?q=nations&filter=lang%3Afr&facet=subject")).facets.subject.length === 0,
         "no subject facet where the results have no subjects");
   await page.goto(base + "#q=" + encodeURIComponent("self-defence"));
+  // The new query's hits first: until they come, the facets shown are the last query's.
+  await waitForHits(page, "q=" + encodeURIComponent("self-defence"));
   await page.waitForSelector('#facet-lists button[data-facet="charter"]');
   const charter = await page.locator('#facet-lists button[data-facet="charter"]').evaluateAll(bs => bs.map(b => b.dataset.value + "=" + b.querySelector("span").textContent));
   check(charter.some(c => c.startsWith("art51=Article 51")), "charter facet lists Article 51 by name: " + charter.join(", "));
