@@ -8,8 +8,8 @@
 #include "base/error.h"
 #include "base/text_util.h"
 #include "index/copies.h"
-#include "model/sort_order.h"
 #include "model/document_json.h"
+#include "model/sort_order.h"
 #include "refs/symbols.h"
 
 namespace plenary {

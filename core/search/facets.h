@@ -118,8 +118,7 @@ class FacetCounter {
     /// With a column of the same database revision, values are read from it. Over remote
     /// shards (remote), Xapian's own ValueCountMatchSpy counts the "facets" values on each
     /// shard server, which knows no other spy, and the client merges them: the same counts.
-    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr,
-                bool remote = false);
+    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr, bool remote = false);
     /// The facets, each cut to limit values (0 = no limit), labelled.
     std::vector<Facet> results(std::size_t limit, const Gazetteer& gazetteer) const;
 

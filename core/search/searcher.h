@@ -60,9 +60,10 @@ class Searcher {
     std::vector<std::string> m_paths;
     std::vector<DatabasePart> m_sources;  // every part the paths name, in order
     std::vector<Xapian::Database>
-        m_parts;            // one per source; metadata is read per part: a merged one shows the first only
+        m_parts;  // one per source; metadata is read per part: a merged one shows the first only
     bool m_remote = false;
-    bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)  // some part is remote: only what Xapian's remote protocol carries
+    bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)  //
+                               // some part is remote: only what Xapian's remote protocol carries
     Xapian::Database m_db;
     bool m_has_copies = false;  // some paragraphs are shadowed copies
     std::map<std::string, DocumentInfo> m_info_cache;

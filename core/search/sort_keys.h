@@ -32,5 +32,4 @@ class SymbolKey : public Xapian::KeyMaker {
     Xapian::valueno m_slot;
 };
 
-
 }  // namespace plenary

@@ -187,8 +187,8 @@ TEST_F(ServerTest, ReportsEqualTheCliForTheSameQueryAndFilters) {
         std::string kind, url_query, cli_args, format, type;
     };
     const std::vector<Row> rows = {
-        {"countries", "q=trafficking&filter=year:2018..2020", "trafficking --filter year:2018..2020",
-         "json", "application/json; charset=utf-8"},
+        {"countries", "q=trafficking&filter=year:2018..2020",
+         "trafficking --filter year:2018..2020", "json", "application/json; charset=utf-8"},
         {"speeches", "filter=session:73&format=markdown", "--filter session:73", "markdown",
          "text/markdown; charset=utf-8"},
         {"speeches", "filter=session:73&by=country&format=csv", "--filter session:73 --by country",
@@ -205,9 +205,9 @@ TEST_F(ServerTest, ReportsEqualTheCliForTheSameQueryAndFilters) {
         ASSERT_TRUE(r) << url;
         EXPECT_EQ(r->status, 200) << url << "\n" << r->body;
         EXPECT_EQ(r->get_header_value("Content-Type"), row.type) << url;
-        const auto [status, out] = shell(kSearch + " report " + row.kind + " " + row.cli_args +
-                                         " --db " + q(db) + " --format " + row.format +
-                                         " --base-url ''");
+        const auto [status, out] =
+            shell(kSearch + " report " + row.kind + " " + row.cli_args + " --db " + q(db) +
+                  " --format " + row.format + " --base-url ''");
         EXPECT_EQ(status, 0) << row.cli_args;
         EXPECT_EQ(r->body, out) << url;
         EXPECT_GT(r->body.size(), 100u) << url << ": the report has entries";
@@ -235,7 +235,8 @@ TEST_F(ServerTest, ReportsEqualTheCliForTheSameQueryAndFilters) {
     const std::vector<std::pair<std::string, std::string>> bad = {
         {"/api/report/people?q=a",
          "no report 'people' (citations, speeches, documents, countries, subjects)"},
-        {"/api/report/countries?q=a&by=subject", "by is for the speeches report: country or subject"},
+        {"/api/report/countries?q=a&by=subject",
+         "by is for the speeches report: country or subject"},
         {"/api/report/speeches?q=a&by=year", "by is for the speeches report: country or subject"},
         {"/api/report/countries?q=a&format=pdf",
          "unknown report format 'pdf' (html, markdown, csv, json, graphml)"},
@@ -359,9 +360,8 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
 
     const json api = get_json("/api/openapi.json");
     EXPECT_EQ(api, json::parse(slurp(fs::path(PLENARY_SOURCE_DIR) / "schemas/openapi.json")));
-    for (const char* path :
-         {"/api/search", "/api/paragraph/{id}", "/api/document/{symbol_or_id}",
-          "/api/report/{kind}", "/api/health", "/api/openapi.json", "/"})
+    for (const char* path : {"/api/search", "/api/paragraph/{id}", "/api/document/{symbol_or_id}",
+                             "/api/report/{kind}", "/api/health", "/api/openapi.json", "/"})
         EXPECT_TRUE(api["paths"].contains(path)) << path;
     std::vector<std::string> params;
     for (const auto& p : api["paths"]["/api/search"]["get"]["parameters"])
