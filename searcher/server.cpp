@@ -162,9 +162,9 @@ class Worker {
         try {
             for (const auto& p : m_paths) {
                 m_versions.push_back(version_file_of(p));
-                // A stub's parts are not watched (one revision per part, some remote): its
-                // Searcher is opened afresh after a failure, which also brings back a shard.
-                m_watch.emplace_back(is_stub_file(p) ? Xapian::Database() : Xapian::Database(p));
+                // A stub's parts (some remote) have a revision each: they are watched merged,
+                // and reopen() says when any has changed.
+                m_watch.push_back(is_stub_file(p) ? open_stub(p) : Xapian::Database(p));
                 m_revisions.push_back(is_stub_file(p) ? 0 : m_watch.back().get_revision());
             }
         } catch (const Xapian::Error&) {
@@ -243,13 +243,23 @@ class Worker {
         return {st.st_dev, st.st_ino};
     }
 
+    /// Every part of a stub file, merged.
+    static Xapian::Database open_stub(const std::string& path) {
+        Xapian::Database all;
+        for (const DatabasePart& part : database_parts(path)) all.add_database(open_part(part));
+        return all;
+    }
+
     bool changed() {
         if (m_watch.size() != m_paths.size()) return true;
         try {
             bool any = false;
             for (std::size_t i = 0; i < m_watch.size(); ++i) {
                 if (version_file_of(m_paths[i]) != m_versions[i]) return true;
-                if (is_stub_file(m_paths[i])) continue;
+                if (is_stub_file(m_paths[i])) {
+                    if (m_watch[i].reopen()) return true;
+                    continue;
+                }
                 m_watch[i].reopen();
                 if (m_watch[i].get_revision() != m_revisions[i]) any = true;
             }

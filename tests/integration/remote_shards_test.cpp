@@ -361,6 +361,25 @@ TEST_F(RemoteShards, TheServiceAnswersOverAStubAsOverOneDatabase) {
     EXPECT_EQ(back, 200) << again.dump().substr(0, 300);
     EXPECT_EQ(again["total"], w["total"]);
     EXPECT_EQ(again["facets"], w["facets"]);
+    // A shard that commits while served: the next request sees it, as on one database.
+    fs::create_directories(*dir / "extra");
+    std::ofstream(*dir / "extra" / "late.txt")
+        << "A late statement on peace in the Sahel, read for the delegation of Niger.\n\n"
+           "It speaks of peace again, and of the peace process in Mali.\n";
+    IndexOptions late;
+    late.paths = {(*dir / "extra").string()};
+    late.db = (*dir / "whole").string();
+    run_index(late, {});
+    for (int k = 1; k <= 3; ++k) {
+        late.db = (*dir / ("shard" + std::to_string(k))).string();
+        late.shard = ShardSpec{k, 3};
+        run_index(late, {});
+    }
+    const auto [ls, later] = get(shards.port, "/api/search?q=peace&facet=country");
+    const auto [lw, whole_later] = get(whole.port, "/api/search?q=peace&facet=country");
+    EXPECT_EQ(whole_later["total"].get<int>(), w["total"].get<int>() + 2);
+    EXPECT_EQ(later["total"], whole_later["total"]);
+    EXPECT_EQ(later["facets"], whole_later["facets"]);
 }
 
 TEST(ShardSpecParse, KOfN) {
