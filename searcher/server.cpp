@@ -186,29 +186,16 @@ class Worker {
         std::size_t documents = 0, paragraphs = 0;
         try {
             for (std::size_t i = 0; i < m_watch.size(); ++i) {
-                if (is_stub_file(m_paths[i])) {
-                    // Parts of a stub, some remote: their paragraphs, as the Searcher sees them.
-                    const Xapian::Database& all = m_searcher->database();
-                    std::size_t docs = 0;
-                    for (auto t = all.allterms_begin(file_prefix);
-                         t != all.allterms_end(file_prefix); ++t)
-                        ++docs;
-                    const std::size_t paras = all.get_doccount();
-                    parts.push_back(
-                        {{"path", m_paths[i]}, {"documents", docs}, {"paragraphs", paras}});
-                    documents += docs;
-                    paragraphs += paras;
-                    continue;
-                }
                 std::size_t docs = 0;
                 for (auto t = m_watch[i].allterms_begin(file_prefix);
                      t != m_watch[i].allterms_end(file_prefix); ++t)
                     ++docs;
                 const std::size_t paras = m_watch[i].get_doccount();
-                parts.push_back({{"path", m_paths[i]},
-                                 {"revision", m_revisions[i]},
-                                 {"documents", docs},
-                                 {"paragraphs", paras}});
+                nlohmann::json part = {
+                    {"path", m_paths[i]}, {"documents", docs}, {"paragraphs", paras}};
+                // A stub's parts (some remote) have a revision each, and none in all.
+                if (!is_stub_file(m_paths[i])) part["revision"] = m_revisions[i];
+                parts.push_back(std::move(part));
                 revision += m_revisions[i];
                 documents += docs;
                 paragraphs += paras;

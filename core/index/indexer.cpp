@@ -86,12 +86,14 @@ Result process(const Job& job, DocumentBuilder& builder, const IndexOptions& opt
         Document doc = parse_document(job.path, bytes);
         doc.source = job.path;
         if (doc.paragraphs.empty()) throw DocumentError(job.path, "no text found");
-        if (options.references) extract_references(doc);
+        // The signature needs only the text, language and symbol: a document of another shard
+        // is left before its references are extracted.
         const CopySignature sig = copy_signature(doc, file_key(job.path), job.path);
         if (options.shard.sharded() && shard_of(sig, options.shard.count) != options.shard.index) {
             r.elsewhere = true;  // its old paragraphs, if any, go with the new empty record
             return r;
         }
+        if (options.references) extract_references(doc);
         if (options.thesaurus) assign_subjects(doc, *options.thesaurus);
         r.docs = builder.build(doc);
         r.meta_json = document_meta_json(doc).dump();

@@ -1,11 +1,11 @@
 // Searcher: opening the databases and reading what they store (copies, document and paragraph
 // records).
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 #include "base/error.h"
+#include "index/shard_of.h"
 #include "model/index_format.h"
 #include "model/schema.h"
 #include "search/searcher.h"
@@ -63,16 +63,15 @@ void Searcher::check_parts_agree() const {
             throw DatabaseError(part_failure(m_sources[i], e));
         }
         if (spec.empty()) continue;
-        const auto slash = spec.find('/');
-        const int k = std::atoi(spec.c_str());
-        const int n = std::atoi(spec.c_str() + slash + 1);
-        if (count == 0) {
-            count = n;
-            have.assign(static_cast<std::size_t>(n) + 1, false);
+        const auto shard = ShardSpec::parse(spec);
+        if (count == 0 && shard) {
+            count = shard->count;
+            have.assign(static_cast<std::size_t>(count) + 1, false);
         }
-        if (n != count || k < 1 || k > n)
+        if (!shard || shard->count != count)
             throw DatabaseError(m_sources[i].where + ": holds shard " + spec +
                                 ", but another part holds a shard of " + std::to_string(count));
+        const auto k = static_cast<std::size_t>(shard->index);
         if (have[k])
             throw DatabaseError(m_sources[i].where + ": shard " + spec + " is named twice");
         have[k] = true;

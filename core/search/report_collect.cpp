@@ -109,7 +109,7 @@ class Citer {
         auto [it, added] = m_places.try_emplace(h.document.key);
         if (!added) return it->second;
         try {
-            for (const DocumentView& v : m_searcher.show_document(h.id)) {
+            for (const DocumentView& v : m_searcher.show_document(h.id, false)) {
                 if (v.document.key != h.document.key) continue;
                 const auto places = paragraph_places(v.paragraphs);
                 for (std::size_t i = 0; i < places.size(); ++i)

@@ -31,14 +31,14 @@ class Searcher {
     /// One paragraph by id; DatabaseError-free: QueryError("no paragraph with id ...").
     ParagraphView show(const std::string& id);
     /// Every language version of a document, by symbol, document key or a paragraph id, each
-    /// with the paragraphs of other documents that cite it (DocumentView::cited_by).
-    std::vector<DocumentView> show_document(const std::string& symbol_or_id);
+    /// with the paragraphs of other documents that cite it (DocumentView::cited_by) unless
+    /// with_cited_by is false (reports read documents only for their paragraphs).
+    std::vector<DocumentView> show_document(const std::string& symbol_or_id,
+                                            bool with_cited_by = true);
     /// The paragraph of the lang version of id's document that aligns with it: the same anchor
     /// (article, SDG key, UNPC paragraph id) in a document of the same work, the same rank among
     /// the paragraphs sharing that anchor. QueryError when id has no anchor or no lang version.
     ParagraphView aligned(const std::string& id, const std::string& lang);
-    /// All parts merged, for counts (read-only).
-    const Xapian::Database& database() const { return m_db; }
     /// Whether some part is a remote shard.
     bool remote() const { return m_remote; }
     /// Paragraphs in all databases.

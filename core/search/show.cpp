@@ -89,7 +89,7 @@ ParagraphView Searcher::show(const std::string& id) {
     }
 }
 
-std::vector<DocumentView> Searcher::show_document(const std::string& what) {
+std::vector<DocumentView> Searcher::show_document(const std::string& what, bool with_cited_by) {
     const Schema& schema = Schema::instance();
     const std::string value(trim(what));
     try {
@@ -137,6 +137,7 @@ std::vector<DocumentView> Searcher::show_document(const std::string& what) {
         // Versions sharing a symbol share their citations: counted once per symbol.
         std::map<std::string, CitedBy> cited;
         for (DocumentView& view : out) {
+            if (!with_cited_by) break;
             const std::string& symbol = view.document.symbol;
             auto it = cited.find(symbol);
             if (it == cited.end()) it = cited.emplace(symbol, cited_by(view.document, keys)).first;
