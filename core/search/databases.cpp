@@ -8,6 +8,7 @@
 #include "index/shard_of.h"
 #include "model/index_format.h"
 #include "model/schema.h"
+#include "search/query.h"
 #include "search/searcher.h"
 
 namespace plenary {
@@ -34,6 +35,7 @@ void Searcher::reopen() {
     check_parts_agree();
     try {
         m_has_copies = m_db.get_termfreq(Schema::instance().term("shadowed", "1")) > 0;
+        m_langs = QueryParser::database_languages(Schema::instance(), m_db);
         // A database indexed before the sort keys were stored sorts by computed keys, which
         // only local databases allow.
         m_sort_slots = m_db.get_value_freq(*Schema::instance().field("symbol_order").slot) ==

@@ -365,20 +365,33 @@ std::vector<std::string> QueryParser::latin_langs() const {
     return out;
 }
 
+std::vector<std::string> QueryParser::database_languages(const Schema& schema,
+                                                         const Xapian::Database& db) {
+    std::vector<std::string> out;
+    const std::string prefix = schema.field("lang").prefix;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        const std::string code = (*t).substr(prefix.size());
+        if (!code.empty() &&
+            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            out.push_back(code);
+    }
+    return out;
+}
+
 QueryParser::QueryParser(const Schema& schema, const Gazetteer& gazetteer,
                          const Xapian::Database* db, std::string lang)
+    : QueryParser(
+          schema, gazetteer, db, std::move(lang),
+          db && lang.empty() ? database_languages(schema, *db) : std::vector<std::string>{}) {}
+
+QueryParser::QueryParser(const Schema& schema, const Gazetteer& gazetteer,
+                         const Xapian::Database* db, std::string lang,
+                         const std::vector<std::string>& db_langs)
     : m_schema(schema), m_gazetteer(gazetteer), m_db(db) {
-    if (!lang.empty()) {
+    if (!lang.empty())
         m_langs.push_back(ascii_lower(lang));
-    } else if (m_db) {
-        const std::string prefix = m_schema.field("lang").prefix;
-        for (auto t = m_db->allterms_begin(prefix); t != m_db->allterms_end(prefix); ++t) {
-            const std::string code = (*t).substr(prefix.size());
-            if (!code.empty() &&
-                std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-                m_langs.push_back(code);
-        }
-    }
+    else
+        m_langs = db_langs;
     if (m_langs.empty()) m_langs.push_back("en");
 }
 

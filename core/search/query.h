@@ -30,6 +30,14 @@ class QueryParser {
     /// (English when there is no db).
     QueryParser(const Schema& schema, const Gazetteer& gazetteer,
                 const Xapian::Database* db = nullptr, std::string lang = "");
+    /// The same, with db's languages known (database_languages(db), kept by a long-lived
+    /// searcher: over remote shards each look-up is a round trip to every shard).
+    QueryParser(const Schema& schema, const Gazetteer& gazetteer, const Xapian::Database* db,
+                std::string lang, const std::vector<std::string>& db_langs);
+
+    /// The language codes of db's paragraphs (its "lang" terms).
+    static std::vector<std::string> database_languages(const Schema& schema,
+                                                       const Xapian::Database& db);
 
     /// Parses a user query; throws QueryError with one line naming the problem and its column.
     ParsedQuery parse(std::string_view text) const;

@@ -65,7 +65,8 @@ class Searcher {
     bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)  //
                                // some part is remote: only what Xapian's remote protocol carries
     Xapian::Database m_db;
-    bool m_has_copies = false;  // some paragraphs are shadowed copies
+    bool m_has_copies = false;         // some paragraphs are shadowed copies
+    std::vector<std::string> m_langs;  // the languages of its paragraphs, read once per revision
     std::map<std::string, DocumentInfo> m_info_cache;
     FacetColumnBuild m_column_build = FacetColumnBuild::background;
     int m_faceted_queries = 0;  // on this revision
