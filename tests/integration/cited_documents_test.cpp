@@ -47,6 +47,9 @@ const char* kCouncil =
     "1. Urges Member States to address the links between international terrorism and "
     "organized crime.\n";
 
+const char* kCouncilMeta =
+    R"j({"symbol": "S/RES/2482 (2019)", "date": "2019-07-19", "lang": "en"})j";
+
 /// `plenary-search serve-shard` for one database on a free port, stopped when destroyed.
 struct ShardServer {
     pid_t pid = -1;
@@ -106,54 +109,54 @@ class CitedDocuments : public ::testing::Test {
         fs::create_directories(*dir / "docs");
         std::ofstream(*dir / "docs" / "tb_follow_up.txt") << kNote;
         std::ofstream(*dir / "docs" / "sc_2482.txt") << kCouncil;
-        std::ofstream(*dir / "docs" / "sc_2482.meta.json") << R"({"symbol": "S/RES/2482 (2019)",
-            "date" : "2019-07-19", "lang" : "en"
-    })";
+        // Its own symbol as printed, which is not the canonical S/RES/2482(2019).
+        std::ofstream(*dir / "docs" / "sc_2482.meta.json") << kCouncilMeta;
         const fs::path upr = kReal / "upr-slovenia" / "2ndcycleunoriginal";
-    IndexOptions whole;
-    whole.db = (*dir / "whole").string();
-    whole.paths = {(upr / "g1423930.pdf").string(),  // A/HRC/28/15
-                   (upr / "g1510722.pdf").string(),  // A/HRC/DEC/28/111
-                   (kReal / "ga-resolutions-pdf" / "sample-docs" / "A_RES_73_3-EN.pdf").string(),
-                   (*dir / "docs").string()};
-    run_index(whole, {});
-    // The same in two shards: the first read where it is, the second through serve-shard.
-    for (int k = 1; k <= 2; ++k) {
-        IndexOptions part = whole;
-        part.db = (*dir / ("shard" + std::to_string(k))).string();
-        part.shard = ShardSpec{k, 2};
-        run_index(part, {});
+        IndexOptions whole;
+        whole.db = (*dir / "whole").string();
+        whole.paths = {
+            (upr / "g1423930.pdf").string(),  // A/HRC/28/15
+            (upr / "g1510722.pdf").string(),  // A/HRC/DEC/28/111
+            (kReal / "ga-resolutions-pdf" / "sample-docs" / "A_RES_73_3-EN.pdf").string(),
+            (*dir / "docs").string()};
+        run_index(whole, {});
+        // The same in two shards: the first read where it is, the second through serve-shard.
+        for (int k = 1; k <= 2; ++k) {
+            IndexOptions part = whole;
+            part.db = (*dir / ("shard" + std::to_string(k))).string();
+            part.shard = ShardSpec{k, 2};
+            run_index(part, {});
+        }
+        server = new ShardServer((*dir / "shard2").string());
+        std::ofstream(*dir / "mixed.stub")
+            << "auto shard1\nremote 127.0.0.1:" << server->port << "\n";
     }
-    server = new ShardServer((*dir / "shard2").string());
-    std::ofstream(*dir / "mixed.stub") << "auto shard1\nremote 127.0.0.1:" << server->port << "\n";
-} static void TearDownTestSuite() {
-    delete server;
-    server = nullptr;
-    if (dir) fs::remove_all(*dir);
-    delete dir;
-    dir = nullptr;
-}
-void SetUp() override {
-    if (!dir)
-        GTEST_SKIP() << "corpus-real not found at " << kReal
-                     << " (the shared corpus is not beside the repository)";
-}
-static std::string db() {
-    return (*dir / "whole").string();
-}
-/// Every hit of a query: its id and the documents it cites.
-static std::map<std::string, std::map<std::string, std::string>> cited(const std::string& db,
-                                                                       const std::string& q) {
-    Searcher s({db});
-    SearchRequest req;
-    req.query = q;
-    req.limit = 50;
-    std::map<std::string, std::map<std::string, std::string>> out;
-    for (const Hit& h : s.search(req).hits) out[h.id] = h.cited_documents;
-    return out;
-}
-static fs::path* dir;
-static ShardServer* server;
+    static void TearDownTestSuite() {
+        delete server;
+        server = nullptr;
+        if (dir) fs::remove_all(*dir);
+        delete dir;
+        dir = nullptr;
+    }
+    void SetUp() override {
+        if (!dir)
+            GTEST_SKIP() << "corpus-real not found at " << kReal
+                         << " (the shared corpus is not beside the repository)";
+    }
+    static std::string db() { return (*dir / "whole").string(); }
+    /// Every hit of a query: its id and the documents it cites.
+    static std::map<std::string, std::map<std::string, std::string>> cited(const std::string& db,
+                                                                           const std::string& q) {
+        Searcher s({db});
+        SearchRequest req;
+        req.query = q;
+        req.limit = 50;
+        std::map<std::string, std::map<std::string, std::string>> out;
+        for (const Hit& h : s.search(req).hits) out[h.id] = h.cited_documents;
+        return out;
+    }
+    static fs::path* dir;
+    static ShardServer* server;
 };
 
 fs::path* CitedDocuments::dir = nullptr;
