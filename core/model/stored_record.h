@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,10 @@ struct ParagraphView {
     std::vector<std::string> charter;  ///< Charter Articles and Chapters ("art51", "ch7")
     std::vector<SubjectRef> subjects;  ///< thesaurus descriptors, preferred label and URI
     DocumentInfo document;
+    /// The references above that name a document of the index: "resolution:A/RES/73/3" (field
+    /// and value as listed) to that document's id, which --show-document accepts. Not stored:
+    /// the Searcher looks them up (search/cited_documents.cpp).
+    std::map<std::string, std::string> cited_documents;
 };
 
 /// The fields of a document metadata record (document_meta_json) into d: symbol, title, date,

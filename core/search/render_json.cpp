@@ -1,4 +1,6 @@
 // to_json: the answers as schemas/search-result.schema.json describes them.
+#include <map>
+
 #include "refs/countries.h"
 #include "search/render.h"
 
@@ -28,6 +30,27 @@ nlohmann::json subjects_json(const std::vector<SubjectRef>& subjects) {
     return out;
 }
 
+/// Each resolution, decision and symbol x (a Hit or a ParagraphView) cites, with the id of the
+/// document of the index it names, null when none: {"resolutions": [{"id": "A/RES/73/3",
+/// "document": "A/RES/73/3"}], "decisions": [], "symbols": [...]}.
+template <class Cites>
+nlohmann::json references_json(const Cites& x) {
+    auto list = [&](const char* field, const std::vector<std::string>& values) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const std::string& v : values) {
+            const auto it = x.cited_documents.find(std::string(field) + ":" + v);
+            out.push_back(
+                {{"id", v},
+                 {"document", it == x.cited_documents.end() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(it->second)}});
+        }
+        return out;
+    };
+    return {{"resolutions", list("resolution", x.resolutions)},
+            {"decisions", list("decision", x.decisions)},
+            {"symbols", list("symbol", x.symbols)}};
+}
+
 nlohmann::json hit_json(const Hit& h) {
     return {{"id", h.id},
             {"score", h.score},
@@ -40,7 +63,8 @@ nlohmann::json hit_json(const Hit& h) {
             {"symbols", h.symbols},
             {"countries", h.countries},
             {"charter", h.charter},
-            {"subjects", subjects_json(h.subjects)}};
+            {"subjects", subjects_json(h.subjects)},
+            {"references", references_json(h)}};
 }
 
 nlohmann::json hit_json_with_alignment(const Hit& h) {
@@ -102,6 +126,7 @@ nlohmann::json to_json(const ParagraphView& p) {
             {"sessions", p.sessions},
             {"charter", p.charter},
             {"subjects", subjects_json(p.subjects)},
+            {"references", references_json(p)},
             {"document", document_json(p.document)}};
 }
 

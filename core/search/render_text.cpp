@@ -1,5 +1,6 @@
 // to_text: answers for people at a terminal, with ANSI bold and dim when asked.
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 #include "search/render.h"
@@ -20,6 +21,18 @@ void references_text(
     for (const auto& [name, list] : lists)
         if (!list->empty()) parts.push_back(std::string(name) + ": " + join_strings(*list, ", "));
     if (!parts.empty()) out << indent << join_strings(parts, " · ") << '\n';
+}
+
+/// The values cited, each that names a document of the index followed by that document's id:
+/// "A/RES/73/3 → indexed: A/RES/73/3".
+std::vector<std::string> marked(const char* field, const std::vector<std::string>& values,
+                                const std::map<std::string, std::string>& cited) {
+    std::vector<std::string> out;
+    for (const std::string& v : values) {
+        const auto it = cited.find(std::string(field) + ":" + v);
+        out.push_back(it == cited.end() ? v : v + " → indexed: " + it->second);
+    }
+    return out;
 }
 
 }  // namespace
@@ -64,10 +77,13 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
                 << h.aligned_text << '\n';
         std::vector<std::string> subjects;
         for (const auto& s : h.subjects) subjects.push_back(s.label);
+        const auto resolutions = marked("resolution", h.resolutions, h.cited_documents);
+        const auto decisions = marked("decision", h.decisions, h.cited_documents);
+        const auto symbols = marked("symbol", h.symbols, h.cited_documents);
         references_text(out, indent + "   ",
-                        {{"resolutions", &h.resolutions},
-                         {"decisions", &h.decisions},
-                         {"symbols", &h.symbols},
+                        {{"resolutions", &resolutions},
+                         {"decisions", &decisions},
+                         {"symbols", &symbols},
                          {"countries", &h.countries},
                          {"charter", &h.charter},
                          {"subjects", &subjects}});
@@ -118,11 +134,14 @@ std::string to_text(const ParagraphView& p, const TextStyle& style) {
     for (int s : p.sessions) sessions.push_back(std::to_string(s));
     std::vector<std::string> subjects;  // the preferred label and its URI
     for (const auto& s : p.subjects) subjects.push_back(s.label + " <" + s.uri + ">");
+    const auto resolutions = marked("resolution", p.resolutions, p.cited_documents);
+    const auto decisions = marked("decision", p.decisions, p.cited_documents);
+    const auto symbols = marked("symbol", p.symbols, p.cited_documents);
     out << '\n';
     references_text(out, "",
-                    {{"resolutions", &p.resolutions},
-                     {"decisions", &p.decisions},
-                     {"symbols", &p.symbols},
+                    {{"resolutions", &resolutions},
+                     {"decisions", &decisions},
+                     {"symbols", &symbols},
                      {"countries", &p.countries},
                      {"demonyms", &p.demonyms},
                      {"sessions", &sessions},

@@ -88,6 +88,7 @@ SearchResult select_all(Searcher& searcher, const ReportRequest& r) {
     req.facet_limit = 0;
     req.limit = searcher.paragraph_count();
     req.snippet_length = 1;  // snippets are not shown
+    req.cited_documents = false;
     return searcher.search(req);
 }
 
@@ -243,6 +244,7 @@ void find_cited(Searcher& searcher, std::vector<ReportEntry>& entries) {
         req.limit = 1;
         req.exact_up_to = 1;
         req.snippet_length = 1;
+        req.cited_documents = false;
         try {
             const SearchResult r = searcher.search(req);
             if (!r.hits.empty()) {

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct SearchRequest {
                                       ///< past it total is a lower bound (total_exact false)
     bool match_all = false;           ///< an empty query without filters selects every paragraph (a
                                       ///< report over the whole index) instead of being an error
+    bool cited_documents = true;      ///< look up which cited resolutions, decisions and symbols
+                                      ///< of the hits are documents of the index (one query for
+                                      ///< the page: Hit::cited_documents); reports need not
 };
 
 /// One matching paragraph.
@@ -54,6 +58,9 @@ struct Hit {
     std::vector<std::string> countries;
     std::vector<std::string> charter;  ///< Charter Articles and Chapters ("art51", "ch7")
     std::vector<SubjectRef> subjects;
+    /// The resolutions, decisions and symbols above that name a document of the index:
+    /// "resolution:A/RES/73/3" to that document's id (ParagraphView::cited_documents).
+    std::map<std::string, std::string> cited_documents;
     std::string aligned_lang;  ///< with SearchRequest::in_lang: that language,
     std::string aligned_id;    ///< the aligned paragraph's id (empty: none aligns)
     std::string aligned_text;  ///< and its text

@@ -197,6 +197,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
         match_paragraphs(run, facets, result);
     else
         match_documents(run, facets, result);
+    // The references of the page's hits that are documents of the index, in one look-up.
+    if (req.cited_documents) link_cited_documents(result.hits);
     // Past the limit: matching stopped counting (and faceting) early, or hits were left out.
     result.time_limit_reached = run.out_of_time();
     result.facets = facets.results(req.facet_limit, gazetteer);

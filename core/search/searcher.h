@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,15 @@ class Searcher {
     /// The paragraphs outside own_files that cite document (its resolution id or its symbol).
     CitedBy cited_by(const DocumentInfo& document, const std::vector<std::string>& own_files);
     ParagraphView paragraph_view(const Xapian::Document& doc);
+    /// How many documents one look-up of cited documents reads at most.
+    static constexpr Xapian::doccount kMaxCitedDocuments = 1000;
+    /// Of references ("resolution:A/RES/73/3", "decision:...", "symbol:..."), those that name a
+    /// document of the index, with its id: one query for all (search/cited_documents.cpp).
+    std::map<std::string, std::string> indexed_documents(const std::set<std::string>& references);
+    /// Fills each hit's cited_documents, with one look-up for all the hits.
+    void link_cited_documents(std::vector<Hit>& hits);
+    /// Fills a paragraph's cited_documents.
+    void link_cited_documents(ParagraphView& paragraph);
 
     /// One request being run: the request, its clock, its query and highlighter.
     struct Run;

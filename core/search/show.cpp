@@ -7,8 +7,8 @@
 #include "base/text_util.h"
 #include "model/index_format.h"
 #include "model/schema.h"
-#include "refs/resolutions.h"
 #include "refs/symbols.h"
+#include "search/cited_documents.h"
 #include "search/report.h"
 #include "search/searcher.h"
 #include "search/sort_keys.h"
@@ -20,18 +20,6 @@ namespace {
 /// The file key of a stored paragraph: its id is "<file key>-<ordinal>".
 std::string file_of(const Xapian::Document& doc) {
     return paragraph_file_key(decode_paragraph_record(doc.get_data()).id);
-}
-
-/// The fields and values that cite a document with this symbol: its resolution or decision id
-/// ("resolution:A/RES/73/3") and its symbol ("symbol:A/RES/73/3"), as the index spells them.
-std::vector<std::pair<std::string, std::string>> citing_terms(const std::string& symbol) {
-    std::vector<std::pair<std::string, std::string>> out;
-    if (symbol.empty()) return out;
-    const auto s = parse_symbol(symbol);
-    if (const auto r = parse_resolution(symbol); r && !r->ref.id.empty())
-        out.emplace_back(r->ref.decision ? "decision" : "resolution", r->ref.id);
-    out.emplace_back("symbol", s ? s->canonical : symbol);
-    return out;
 }
 
 }  // namespace
@@ -83,7 +71,9 @@ ParagraphView Searcher::show(const std::string& id) {
         const std::string term = Schema::instance().term("id", ascii_lower(trim(id)));
         auto it = m_db.postlist_begin(term);
         if (it == m_db.postlist_end(term)) throw QueryError("no paragraph with id '" + id + "'");
-        return paragraph_view(m_db.get_document(*it));
+        ParagraphView view = paragraph_view(m_db.get_document(*it));
+        link_cited_documents(view);
+        return view;
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read the database: " + e.get_description());
     }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -555,13 +556,17 @@ TEST_F(SearchTest, MissingDatabaseIsNamed) {
 // additionalProperties (as a schema), minimum. Returns the first problem, or "".
 std::string validate(const nlohmann::json& v, const nlohmann::json& s, const std::string& at) {
     if (auto t = s.find("type"); t != s.end()) {
-        const std::string type = *t;
-        const bool ok = (type == "object" && v.is_object()) || (type == "array" && v.is_array()) ||
-                        (type == "string" && v.is_string()) ||
-                        (type == "boolean" && v.is_boolean()) ||
-                        (type == "integer" && v.is_number_integer()) ||
-                        (type == "number" && v.is_number()) || (type == "null" && v.is_null());
-        if (!ok) return at + ": expected " + type + ", got " + v.type_name();
+        // One type, or a list of them ("type": ["string", "null"]).
+        const std::vector<std::string> types =
+            t->is_array() ? t->get<std::vector<std::string>>() : std::vector<std::string>{*t};
+        auto is = [&](const std::string& type) {
+            return (type == "object" && v.is_object()) || (type == "array" && v.is_array()) ||
+                   (type == "string" && v.is_string()) || (type == "boolean" && v.is_boolean()) ||
+                   (type == "integer" && v.is_number_integer()) ||
+                   (type == "number" && v.is_number()) || (type == "null" && v.is_null());
+        };
+        if (std::none_of(types.begin(), types.end(), is))
+            return at + ": expected " + t->dump() + ", got " + v.type_name();
     }
     if (auto m = s.find("minimum");
         m != s.end() && v.is_number() && v.get<double>() < m->get<double>())
