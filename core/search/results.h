@@ -38,6 +38,8 @@ struct SearchRequest {
                                       ///< past it total is a lower bound (total_exact false)
     bool match_all = false;           ///< an empty query without filters selects every paragraph (a
                                       ///< report over the whole index) instead of being an error
+    bool partial = false;  ///< over remote shards: answer from the shards that answer, leaving
+                           ///< out (and naming) those that are down or too slow, instead of failing
 };
 
 /// One matching paragraph.
@@ -80,6 +82,9 @@ struct SearchResult {
     std::vector<Facet> facets;
     bool time_limit_reached = false;  ///< the request's time_limit ran out: hits, totals and facets
                                       ///< hold what was done by then (total a lower bound)
+    /// Non-empty: a partial answer (SearchRequest::partial) without these shards, "HOST:PORT
+    /// (STUB:LINE)": hits, totals and facet counts are exact over the other shards only.
+    std::vector<std::string> failed_shards;
 };
 
 /// A paragraph that cites a document (DocumentView::cited_by).
