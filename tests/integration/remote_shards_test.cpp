@@ -427,8 +427,7 @@ TEST_F(RemoteShards, PartsOfAnotherVersionOrSchemaAreRefused) {
     served.start();
     why = refusal("auto shard2\nremote 127.0.0.1:" + std::to_string(served.port) + "\n");
     EXPECT_EQ(why.rfind(stub.string() + ":2: indexed with another index format version than " +
-                            stub.string() + ":1: 0 against " +
-                            std::to_string(kIndexFormatVersion),
+                            stub.string() + ":1: 0 against " + std::to_string(kIndexFormatVersion),
                         0),
               0u)
         << why;
