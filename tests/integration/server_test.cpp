@@ -368,7 +368,7 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
         params.push_back(p["name"]);
     EXPECT_EQ(params,
               (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "exact_up_to",
-                                        "sort", "group", "per_document", "facet_limit",
+                                        "partial", "sort", "group", "per_document", "facet_limit",
                                         "snippet_length", "facet_order", "lang", "in_lang"}));
 }
 
