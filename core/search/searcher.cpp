@@ -157,7 +157,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
         return result;
     } catch (const Xapian::Error& e) {
         if (m_remote && request.partial) return search_without_failed(request, e);
-        throw DatabaseError(m_remote ? failed_shards(e) : "search failed: " + e.get_description());
+        if (m_remote) throw DatabaseError(failed_shards(e));
+        // A damaged table met mid-match (the tie keys read more of it than before): named.
+        const std::string type = e.get_type();
+        if (type != "DatabaseError" && type != "DatabaseCorruptError")
+            throw DatabaseError("search failed: " + e.get_description());
+        std::string where;
+        for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
+        throw DatabaseError(unreadable_database(where, e.get_description()));
     }
 }
 
