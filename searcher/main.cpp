@@ -55,8 +55,9 @@ const char* kExamples = R"HELP(Examples:
   plenary-search report citations --filter session:74 --format html
                                        reports librarians publish (report --help)
 
-Exit status: 0 results (also when nothing matches); 2 bad query or usage;
-3 missing, unreadable or locked database; 1 any other failure.
+Exit status: 0 results (also when nothing matches, and a partial answer with
+--partial); 2 bad query or usage; 3 missing, unreadable or locked database, or a
+shard down; 1 any other failure.
 )HELP";
 
 bool color_wanted(const std::string& mode) {
@@ -120,6 +121,9 @@ void describe_options(po::options_description& visible, Options& o) {
         "from its script (Arabic, Chinese, Cyrillic), else each paragraph's own")(
         "shard-timeout", po::value(&o.shard_timeout)->default_value(5),
         "seconds a remote shard of a stub file may take to connect or to answer")(
+        "partial", po::bool_switch(&req.partial),
+        "answer from the shards that answer when some are down or too slow, marked partial "
+        "with those left out named (default: exit 3 naming them)")(
         "format", po::value(&o.format)->default_value("text"),
         "text, json, jsonl (one hit per line) or html")(
         "color", po::value(&o.color)->default_value("auto"),
@@ -204,15 +208,20 @@ int run(const Options& o) {
         }
         const auto shard_ms = static_cast<unsigned>(o.shard_timeout * 1000);
         plenary::set_remote_timeouts({shard_ms, shard_ms});
-        plenary::Searcher searcher(o.dbs);
+        plenary::Searcher searcher(o.dbs, o.req.partial);
         if (!o.show.empty() || !o.show_document.empty()) {
+            searcher.require_every_part();  // --partial is for searches
             show(searcher, o, style);
             return kExitOk;
         }
         if (o.req.query.empty() && o.req.filters.empty())
             return usage(
                 "no query (give words to search for, or --filter, --show, --show-document)");
-        print_result(searcher.search(o.req), o, style);
+        const plenary::SearchResult result = searcher.search(o.req);
+        print_result(result, o, style);
+        // A partial answer is what --partial asked for: exit 0, the shards left out named.
+        for (const auto& shard : result.failed_shards)
+            std::cerr << "plenary-search: partial answer: shard " << shard << " left out\n";
         return kExitOk;
     } catch (const plenary::QueryError& e) {
         std::cerr << "plenary-search: " << e.what() << '\n';

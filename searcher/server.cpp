@@ -54,7 +54,7 @@ struct HttpError {
 const char* const kSearchParams[] = {"q",           "facet",          "filter", "offset",
                                      "limit",       "sort",           "group",  "per_document",
                                      "facet_limit", "snippet_length", "lang",   "in_lang",
-                                     "facet_order", "exact_up_to"};
+                                     "facet_order", "exact_up_to",    "partial"};
 
 std::string param_list() {
     std::string out;
@@ -133,6 +133,12 @@ SearchRequest search_request(const httplib::Request& req, double time_limit) {
             number_param("snippet_length", req.get_param_value("snippet_length"), 1, 2000);
     if (req.has_param("sort")) r.sort = req.get_param_value("sort");
     if (req.has_param("lang")) r.lang = req.get_param_value("lang");
+    if (req.has_param("partial")) {
+        const std::string p = req.get_param_value("partial");
+        if (p != "true" && p != "false")
+            throw HttpError{400, "partial must be true or false, not '" + p.substr(0, 50) + "'"};
+        r.partial = p == "true";
+    }
     if (req.has_param("in_lang")) r.in_lang = req.get_param_value("in_lang");
     if (req.has_param("facet_order")) r.facet_order = req.get_param_value("facet_order");
     if (req.has_param("group")) {
@@ -171,14 +177,20 @@ class Worker {
             m_watch.clear();
             m_revisions.clear();
             m_versions.clear();
+        } catch (const DatabaseError&) {  // a shard down: the Searcher says which
+            m_watch.clear();
+            m_revisions.clear();
+            m_versions.clear();
         }
-        m_searcher.emplace(m_paths);
+        // Shards that are down are left out, for requests that ask for a partial answer; any
+        // other request fails naming them (Searcher::require_every_part).
+        m_searcher.emplace(m_paths, true);
         return *m_searcher;
     }
 
     /// Counts for /api/health, read from the same revision the Searcher uses.
     nlohmann::json health() {
-        searcher();
+        searcher().require_every_part();
         const Schema& schema = Schema::instance();
         const std::string file_prefix = schema.field("file").prefix;
         nlohmann::json parts = nlohmann::json::array();
@@ -238,7 +250,8 @@ class Worker {
     }
 
     bool changed() {
-        if (m_watch.size() != m_paths.size()) return true;
+        // A shard left out may be back: every request tries it again.
+        if (m_watch.size() != m_paths.size() || !m_searcher->failed_shards().empty()) return true;
         try {
             bool any = false;
             for (std::size_t i = 0; i < m_watch.size(); ++i) {

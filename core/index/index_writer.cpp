@@ -177,6 +177,7 @@ void set_values(Xapian::Document& xd, const Schema& s, const Document& doc, cons
     xd.add_value(*s.field("order").slot, Xapian::sortable_serialise(static_cast<double>(ordinal)));
     xd.add_value(*s.field("date_order").slot, date_order_key(c.date_value));
     xd.add_value(*s.field("symbol_order").slot, symbol_order_key(doc.symbol));
+    xd.add_value(*s.field("tie").slot, paragraph_tie_key(c.key, ordinal));
     set_value("country", join_lines(r.countries));
     set_value("demonym", join_lines(r.demonyms));
     set_value("symbol", join_lines(r.symbols));
@@ -349,6 +350,12 @@ void IndexWriter::replace_file(const FileRecord& rec, const std::string& meta_js
 
 std::string IndexWriter::shard_spec() const {
     return m_db.get_metadata(kShardSpecKey);
+}
+
+void IndexWriter::stamp_format() {
+    m_db.set_metadata(kFormatVersionKey, std::to_string(kIndexFormatVersion));
+    m_db.set_metadata(kExtractionVersionKey, std::to_string(kExtractionVersion));
+    m_db.set_metadata(kSchemaKey, schema_signature(m_schema));
 }
 
 void IndexWriter::set_shard_spec(const std::string& spec) {

@@ -31,7 +31,9 @@ std::string hex64(std::uint64_t v);
 /// 2: resolutions with their body in six languages (the Commission on Human Rights, its Roman
 ///    sessions, decisions of the Conferences of the Parties "1/CP.21"), regional commissions';
 ///    sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
-inline constexpr std::uint32_t kExtractionVersion = 2;
+/// 3: the tie key of each paragraph (slot "tie"), so that hits of equal relevance come in the
+///    same order from one database and from shards.
+inline constexpr std::uint32_t kExtractionVersion = 3;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the
 /// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",
@@ -99,6 +101,9 @@ class IndexWriter {
     std::string shard_spec() const;
     /// Remembers the shard this database holds (committed with the next commit).
     void set_shard_spec(const std::string& spec);
+    /// Records the index format, extraction version and schema this run writes with
+    /// (model/index_format.h), committed with the run's first commit.
+    void stamp_format();
     /// Paragraphs (Xapian documents) in the database.
     Xapian::doccount paragraph_count() const;
     /// Commits and releases the database (and its lock).

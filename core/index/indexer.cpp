@@ -515,6 +515,7 @@ IndexReport run_index(const IndexOptions& options, const IndexListener& listener
     IndexWriter writer(options.db);
     remove_merge_leftovers(options.db);
     check_shard_spec(options, writer);
+    writer.stamp_format();
 
     // Subjects come from the thesaurus given: a file indexed with another one (or none) is
     // indexed anew, through its record's extraction key.

@@ -1,10 +1,13 @@
 #include "model/index_format.h"
 
 #include <unistd.h>
+#include <xapian.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+
+#include "model/schema.h"
 
 namespace plenary {
 
@@ -31,6 +34,20 @@ std::size_t paragraph_ordinal(const std::string& id) {
     const auto dash = id.rfind('-');
     if (dash == std::string::npos) return 0;
     return std::strtoul(id.c_str() + dash + 1, nullptr, 10);
+}
+
+std::string schema_signature(const Schema& schema) {
+    std::string out;
+    for (const Field& f : schema.fields()) {
+        out += f.name + ' ' + (f.has_prefix ? f.prefix : "-") + ' ' +
+               (f.slot ? std::to_string(*f.slot) : "-") + ' ' + f.analyzer + ' ' +
+               (f.stored ? 's' : '-') + (f.facet ? 'f' : '-') + (f.multi ? 'm' : '-') + '\n';
+    }
+    return out;
+}
+
+std::string paragraph_tie_key(const std::string& file_key, std::size_t ordinal) {
+    return file_key + Xapian::sortable_serialise(static_cast<double>(ordinal));
 }
 
 std::string document_meta_key(const std::string& key) {

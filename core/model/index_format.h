@@ -12,6 +12,8 @@
 
 namespace plenary {
 
+class Schema;
+
 /// The database location used when --db is not given: $PLENARY_DB, else
 /// $XDG_DATA_HOME/plenary/db, else ~/.local/share/plenary/db.
 std::string default_db_path();
@@ -38,6 +40,25 @@ constexpr const char* kFileRecordPrefix = "file:";
 constexpr const char* kShardSpecKey = "shard";
 /// Metadata keys of copy signatures (index/copies.h) start with this, then the file key.
 constexpr const char* kCopySignaturePrefix = "copy:";
+
+/// The version of this contract (ids, metadata keys, value slots beyond fields.json's meaning):
+/// raised when databases written by two versions cannot be searched as one.
+/// 1: the first recorded; every paragraph has its tie key (paragraph_tie_key).
+constexpr int kIndexFormatVersion = 1;
+/// Metadata keys under which every indexing run records what it wrote with: kIndexFormatVersion,
+/// the extraction version (index/index_writer.h) and schema_signature(); the parts of a stub
+/// must agree on all three (absent in databases indexed before they were recorded).
+constexpr const char* kFormatVersionKey = "plenary:format";
+constexpr const char* kExtractionVersionKey = "plenary:extraction";
+constexpr const char* kSchemaKey = "plenary:schema";
+
+/// What of the schema the index's layout depends on, one line per field in schema order: its
+/// name, term prefix, value slot, analyzer and whether it is stored, a facet, multi-valued.
+std::string schema_signature(const Schema& schema);
+
+/// The value (in the "tie" slot) that orders paragraphs of equal relevance: the file key, then
+/// the ordinal, the same whatever database or shard holds the paragraph.
+std::string paragraph_tie_key(const std::string& file_key, std::size_t ordinal);
 
 /// Separates the facet fields' values in the one "facets" value slot, in schema order.
 constexpr char kFacetSeparator = '\x1f';

@@ -15,23 +15,52 @@ namespace plenary {
 
 namespace fs = std::filesystem;
 
-Searcher::Searcher(const std::vector<std::string>& db_paths)
-    : m_paths(db_paths.empty() ? std::vector<std::string>{default_db_path()} : db_paths) {
+Searcher::Searcher(const std::vector<std::string>& db_paths, bool allow_failed_shards)
+    : m_paths(db_paths.empty() ? std::vector<std::string>{default_db_path()} : db_paths),
+      m_allow_failed(allow_failed_shards) {
     reopen();
+}
+
+void Searcher::open_source(const DatabasePart& part) {
+    try {
+        m_parts.push_back(open_part(part));
+        m_db.add_database(m_parts.back());
+    } catch (const DatabaseError& e) {
+        // Only a shard server may be down for a while; a local part that cannot be opened is
+        // an error of the layout, never a partial answer.
+        if (!m_allow_failed || !part.remote()) throw;
+        m_failed_names.push_back(part.name() +
+                                 (part.where == part.path ? "" : " (" + part.where + ")"));
+        m_failed_why.emplace_back(e.what());
+    }
+}
+
+void Searcher::require_every_part() const {
+    if (m_failed_why.empty()) return;
+    std::string why;
+    for (const auto& w : m_failed_why) why += (why.empty() ? "" : "; ") + w;
+    throw DatabaseError(why);
 }
 
 void Searcher::reopen() {
     m_parts.clear();
     m_sources.clear();
+    m_failed_names.clear();
+    m_failed_why.clear();
     m_db = Xapian::Database();
     for (const auto& p : m_paths)
         for (auto& part : database_parts(p)) m_sources.push_back(std::move(part));
     m_remote = false;
+    std::vector<DatabasePart> opened;
     for (const auto& source : m_sources) {
-        m_parts.push_back(open_part(source));
-        m_db.add_database(m_parts.back());
         m_remote = m_remote || source.remote();
+        const std::size_t before = m_parts.size();
+        open_source(source);
+        if (m_parts.size() > before) opened.push_back(source);
     }
+    if (m_parts.empty()) require_every_part();
+    // From here on m_sources are the parts opened, one for each of m_parts.
+    m_sources = std::move(opened);
     check_parts_agree();
     try {
         m_has_copies = m_db.get_termfreq(Schema::instance().term("shadowed", "1")) > 0;
@@ -40,6 +69,10 @@ void Searcher::reopen() {
         // only local databases allow.
         m_sort_slots = m_db.get_value_freq(*Schema::instance().field("symbol_order").slot) ==
                        m_db.get_doccount();
+        // Hits of equal relevance in the order of their tie keys, where every paragraph has
+        // one (indexed since extraction version 3); else in the order of their docids.
+        m_tie_slot =
+            m_db.get_value_freq(*Schema::instance().field("tie").slot) == m_db.get_doccount();
     } catch (const Xapian::Error& e) {
         std::string where;
         for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
@@ -50,11 +83,64 @@ void Searcher::reopen() {
     m_faceted_queries = 0;
 }
 
+namespace {
+
+/// What part records under key, or "none" when it was indexed before that was recorded.
+std::string recorded(const Xapian::Database& part, const DatabasePart& source, const char* key) {
+    try {
+        std::string value = part.get_metadata(key);
+        return value.empty() ? "none" : value;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(part_failure(source, e));
+    }
+}
+
+/// The first line where two schema signatures differ, for the message.
+std::string first_difference(const std::string& a, const std::string& b) {
+    std::istringstream in_a(a), in_b(b);
+    std::string la, lb;
+    while (true) {
+        const bool more_a = static_cast<bool>(std::getline(in_a, la));
+        const bool more_b = static_cast<bool>(std::getline(in_b, lb));
+        if (!more_a) la = "no such field";
+        if (!more_b) lb = "no such field";
+        if (la != lb || (!more_a && !more_b)) return "'" + la + "' against '" + lb + "'";
+    }
+}
+
+}  // namespace
+
+void Searcher::check_parts_same_format() const {
+    // Parts written by other versions of plenary-index or with another schema hold other
+    // terms, slots or paragraphs for the same text: merged, their hits and counts would be
+    // wrong without a word.
+    const struct {
+        const char* key;
+        const char* what;
+    } checks[] = {{kFormatVersionKey, "index format version"},
+                  {kExtractionVersionKey, "extraction version"},
+                  {kSchemaKey, "schema"}};
+    for (const auto& check : checks) {
+        const std::string first = recorded(m_parts[0], m_sources[0], check.key);
+        for (std::size_t i = 1; i < m_parts.size(); ++i) {
+            const std::string other = recorded(m_parts[i], m_sources[i], check.key);
+            if (other == first) continue;
+            const bool schema = std::string(check.key) == kSchemaKey;
+            throw DatabaseError(
+                m_sources[i].where + ": indexed with another " + check.what + " than " +
+                m_sources[0].where + ": " +
+                (schema ? first_difference(other, first) : other + " against " + first) +
+                " (index every part with the same plenary-index and schema)");
+        }
+    }
+}
+
 void Searcher::check_parts_agree() const {
     // Parts indexed with --shard K/N must be N distinct shards of one N: a missing or doubled
     // shard would make every count wrong without a word. One shard alone is a database of its
     // own (searched to look into it).
     if (m_parts.size() < 2) return;
+    check_parts_same_format();
     int count = 0;
     std::vector<bool> have;
     for (std::size_t i = 0; i < m_parts.size(); ++i) {
@@ -78,7 +164,8 @@ void Searcher::check_parts_agree() const {
             throw DatabaseError(m_sources[i].where + ": shard " + spec + " is named twice");
         have[k] = true;
     }
-    for (int k = 1; k <= count; ++k)
+    // A shard left out of a partial answer is missing, and said to be.
+    for (int k = 1; k <= count && m_failed_names.empty(); ++k)
         if (!have[k])
             throw DatabaseError("shard " + std::to_string(k) + "/" + std::to_string(count) +
                                 " is missing: the parts given hold the others (" + m_paths.front() +

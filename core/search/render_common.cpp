@@ -64,6 +64,13 @@ std::string count_line(const SearchResult& r) {
     return grouped_digits(r.total) + " " + unit + "s match";
 }
 
+std::string partial_line(const SearchResult& r) {
+    if (r.failed_shards.empty()) return "";
+    return "Partial answer: the total, the hits and the facet counts cover only the shards that "
+           "answered; left out: " +
+           join_strings(r.failed_shards, ", ");
+}
+
 std::string document_line(const DocumentInfo& d) {
     std::string out =
         d.symbol.empty() ? std::filesystem::path(d.source).filename().string() : d.symbol;

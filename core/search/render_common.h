@@ -12,6 +12,9 @@ namespace plenary {
 
 /// "1 paragraph matches", "12,345 paragraphs match", "more than 10,000 paragraphs match".
 std::string count_line(const SearchResult& r);
+/// For a partial answer, the line that says its numbers cover only some shards and names the
+/// others; "" for a whole one.
+std::string partial_line(const SearchResult& r);
 
 /// The symbol (else the file name) with date, language and body: "A/73/100 · 2018-07-02 · en · A".
 std::string document_line(const DocumentInfo& d);

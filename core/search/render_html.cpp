@@ -9,8 +9,10 @@ namespace plenary {
 
 std::string to_html(const SearchResult& r) {
     std::ostringstream out;
-    out << "<p class=\"plenary-total\">" << escape_html(count_line(r))
-        << "</p>\n<ol class=\"plenary-hits\" start=\"" << r.offset + 1 << "\">\n";
+    out << "<p class=\"plenary-total\">" << escape_html(count_line(r)) << "</p>\n";
+    if (!r.failed_shards.empty())
+        out << "<p class=\"plenary-partial\">" << escape_html(partial_line(r)) << "</p>\n";
+    out << "<ol class=\"plenary-hits\" start=\"" << r.offset + 1 << "\">\n";
     for (const Hit& h : r.hits) {
         out << "<li id=\"" << escape_html(h.id) << "\"><p class=\"plenary-doc\">"
             << escape_html(document_line(h.document));

@@ -89,6 +89,10 @@ nlohmann::json to_json(const SearchResult& r) {
     j["offset"] = r.offset;
     j["limit"] = r.limit;
     if (r.time_limit_reached) j["time_limit_reached"] = true;
+    if (!r.failed_shards.empty()) {
+        j["partial"] = true;
+        j["failed_shards"] = r.failed_shards;
+    }
     auto& hits = j["hits"] = nlohmann::json::array();
     for (const Hit& h : r.hits) hits.push_back(hit_json_with_alignment(h));
     auto& facets = j["facets"] = nlohmann::json::object();

@@ -55,6 +55,7 @@ std::string to_text(const SearchResult& r, const TextStyle& style) {
         const std::size_t shown = r.grouped ? r.groups.size() : r.hits.size();
         out << count_line(r) << "; showing " << r.offset + 1 << "–" << r.offset + shown << '\n';
     }
+    if (!r.failed_shards.empty()) out << bold << partial_line(r) << reset << '\n';
     auto hit_text = [&](const Hit& h, std::size_t rank, const std::string& indent, bool with_doc) {
         out << '\n' << indent << bold;
         if (rank > 0) out << rank << ". ";

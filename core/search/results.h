@@ -42,6 +42,8 @@ struct SearchRequest {
     bool cited_documents = true;      ///< look up which cited resolutions, decisions and symbols
                                       ///< of the hits are documents of the index (one query for
                                       ///< the page: Hit::cited_documents); reports need not
+    bool partial = false;  ///< over remote shards: answer from the shards that answer, leaving
+                           ///< out (and naming) those that are down or too slow, instead of failing
 };
 
 /// One matching paragraph.
@@ -87,6 +89,9 @@ struct SearchResult {
     std::vector<Facet> facets;
     bool time_limit_reached = false;  ///< the request's time_limit ran out: hits, totals and facets
                                       ///< hold what was done by then (total a lower bound)
+    /// Non-empty: a partial answer (SearchRequest::partial) without these shards, "HOST:PORT
+    /// (STUB:LINE)": hits, totals and facet counts are exact over the other shards only.
+    std::vector<std::string> failed_shards;
 };
 
 /// A paragraph that cites a document (DocumentView::cited_by).

@@ -107,6 +107,7 @@ struct Searcher::Run {
     Xapian::Query query;
     const Highlighter* highlighter = nullptr;
     bool sort_slots = true;  // the databases store the sort keys (model/sort_order.h)
+    bool tie_slot = false;   // and the tie keys (model/index_format.h)
 
     double seconds_left() const {
         return req.time_limit -
@@ -118,9 +119,15 @@ struct Searcher::Run {
         if (req.time_limit > 0) e.set_time_limit(std::max(seconds_left(), 0.001));
     }
     /// An Enquire for the query, in the request's order.
+    /// Equal scores in the order of the paragraphs' tie keys, which is the same in one database
+    /// and in shards (docids are not), so that a page holds the same hits either way.
+    void break_ties(Xapian::Enquire& e, const Schema& schema) const {
+        if (tie_slot) e.set_sort_by_relevance_then_value(*schema.field("tie").slot, false);
+    }
     void configure(Xapian::Enquire& e, const Schema& schema) const {
         e.set_query(query);
         limit_time(e);
+        break_ties(e, schema);
         if (sort_slots) {
             // By stored keys: a sort by value, which remote shards carry as well.
             if (req.sort == "date")
@@ -139,17 +146,48 @@ struct Searcher::Run {
     }
 };
 
-SearchResult Searcher::search(const SearchRequest& request) {
+SearchResult Searcher::run_current(const SearchRequest& request) {
     try {
-        try {
-            return run(request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // An indexer committed while we read: read the new revision once.
-            reopen();
-            return run(request);
-        }
+        return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // An indexer committed while we read: read the new revision once.
+        reopen();
+        return run(request);
+    }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    if (!request.partial) require_every_part();
+    try {
+        SearchResult result = run_current(request);
+        result.failed_shards = m_failed_names;
+        return result;
     } catch (const Xapian::Error& e) {
-        throw DatabaseError(m_remote ? failed_shards(e) : "search failed: " + e.get_description());
+        if (m_remote && request.partial) return search_without_failed(request, e);
+        if (m_remote) throw DatabaseError(failed_shards(e));
+        // A damaged table met mid-match (the tie keys read more of it than before): named.
+        const std::string type = e.get_type();
+        if (type != "DatabaseError" && type != "DatabaseCorruptError")
+            throw DatabaseError("search failed: " + e.get_description());
+        std::string where;
+        for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
+        throw DatabaseError(unreadable_database(where, e.get_description()));
+    }
+}
+
+SearchResult Searcher::search_without_failed(const SearchRequest& request, const Xapian::Error& e) {
+    // Xapian cannot leave a remote sub-database out of a match under way: the parts are opened
+    // afresh, those that do not answer now left out, and the query run again over the rest.
+    m_allow_failed = true;
+    reopen();
+    if (m_failed_names.empty())
+        throw DatabaseError(failed_shards(e));  // every shard answers: not a shard's failure
+    try {
+        SearchResult result = run_current(request);
+        result.failed_shards = m_failed_names;
+        return result;
+    } catch (const Xapian::Error& again) {
+        throw DatabaseError(failed_shards(again));
     }
 }
 
@@ -175,7 +213,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         throw QueryError("--sort " + req.sort +
                          " over remote shards needs the sort keys that plenary-index stores since "
                          "extraction version 2: run plenary-index on each shard again");
-    Run run{req, std::chrono::steady_clock::now(), {}, nullptr, m_sort_slots};
+    Run run{req, std::chrono::steady_clock::now(), {}, nullptr, m_sort_slots, m_tie_slot};
     const Schema& schema = Schema::instance();
     const Gazetteer& gazetteer = Gazetteer::instance();
     QueryParser parser(schema, gazetteer, &m_db, req.lang, m_langs);
@@ -247,7 +285,9 @@ void Searcher::match_paragraphs(const Run& run, FacetCounter& facets, SearchResu
     // Over remote shards, Xapian 1.4 counts some matches twice in a match spy when the match is
     // sorted by value (measured: 92 of 88 matches, 1 to 6 more per query): the facets are
     // counted by a pass of their own, in relevance order, which counts each match once.
-    const bool counted_apart = m_remote && req.sort != "relevance" && !facets.empty();
+    // So is a match sorted by relevance then tie key (counted 340 of 336 for "peace").
+    const bool counted_apart =
+        m_remote && (req.sort != "relevance" || run.tie_slot) && !facets.empty();
     if (counted_apart) {
         Xapian::Enquire counting(m_db);
         counting.set_query(run.query);
@@ -289,6 +329,7 @@ void Searcher::match_documents(const Run& run, FacetCounter& facets, SearchResul
         const std::string key = it.get_document().get_value(doc_slot);
         Xapian::Enquire sub(m_db);
         run.limit_time(sub);
+        run.break_ties(sub, schema);
         sub.set_query(Xapian::Query(Xapian::Query::OP_FILTER, run.query,
                                     Xapian::Query(schema.term("document", key))));
         const Xapian::MSet best = sub.get_mset(

@@ -24,8 +24,10 @@ class Searcher {
   public:
     /// Opens each path, a database folder or a stub file naming local and remote parts
     /// (search/stub.h), all merged as one; DatabaseError names a part that is missing,
-    /// unusable or unreachable.
-    explicit Searcher(const std::vector<std::string>& db_paths);
+    /// unusable or unreachable. With allow_failed_shards, a remote part that cannot be opened
+    /// is left out and listed in failed_shards() instead: only a search that asks for a partial
+    /// answer (SearchRequest::partial) runs without it, anything else fails naming it.
+    explicit Searcher(const std::vector<std::string>& db_paths, bool allow_failed_shards = false);
 
     /// Runs a request. QueryError for a bad query, filter, facet or sort.
     SearchResult search(const SearchRequest& request);
@@ -42,6 +44,11 @@ class Searcher {
     ParagraphView aligned(const std::string& id, const std::string& lang);
     /// Whether some part is a remote shard.
     bool remote() const { return m_remote; }
+    /// The remote parts left out because they did not answer ("HOST:PORT (STUB:LINE)"); empty
+    /// unless opened with allow_failed_shards or after a partial search.
+    const std::vector<std::string>& failed_shards() const { return m_failed_names; }
+    /// DatabaseError naming every failed shard, if any: what needs every part calls it.
+    void require_every_part() const;
     /// Paragraphs in all databases.
     Xapian::doccount paragraph_count() const { return m_db.get_doccount(); }
     /// How faceted queries may count from an in-memory FacetColumn of the database's revision,
@@ -63,8 +70,12 @@ class Searcher {
     std::vector<Xapian::Database>
         m_parts;  // one per source; metadata is read per part: a merged one shows the first only
     bool m_remote = false;
+    bool m_allow_failed = false;              // remote parts that fail to open are left out
+    std::vector<std::string> m_failed_names;  // those left out: "HOST:PORT (STUB:LINE)"
+    std::vector<std::string> m_failed_why;    // and why, as open_part says it
     bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)  //
                                // some part is remote: only what Xapian's remote protocol carries
+    bool m_tie_slot = false;   // every paragraph has its tie key: equal scores in its order
     Xapian::Database m_db;
     bool m_has_copies = false;         // some paragraphs are shadowed copies
     std::vector<std::string> m_langs;  // the languages of its paragraphs, read once per revision
@@ -76,12 +87,21 @@ class Searcher {
     const FacetColumn* facet_column();
 
     void reopen();
+    /// Opens part into m_parts, or, when allowed, records it as failed.
+    void open_source(const DatabasePart& part);
+    /// A search over the parts that answer after one failed during it (a partial answer).
+    SearchResult search_without_failed(const SearchRequest& request, const Xapian::Error& e);
+    /// run(), once more over a newer revision if an indexer committed meanwhile.
+    SearchResult run_current(const SearchRequest& request);
     /// The message for a search over remote shards that failed with e: the shards that do not
     /// answer now, each named, or e's own description when all do.
     std::string failed_shards(const Xapian::Error& e) const;
     /// DatabaseError when the parts are not one whole: shards of different counts, a shard
     /// named twice or one missing.
     void check_parts_agree() const;
+    /// DatabaseError naming the first part indexed with another index format, extraction
+    /// version or schema than the first part.
+    void check_parts_same_format() const;
     /// query without the paragraphs of files that are copies of another (core/copies.h).
     Xapian::Query without_copies(const Xapian::Query& query) const;
     /// Whether a file is a copy that another file stands for.

@@ -67,6 +67,7 @@ CitedBy Searcher::cited_by(const DocumentInfo& document, const std::vector<std::
 }
 
 ParagraphView Searcher::show(const std::string& id) {
+    require_every_part();
     try {
         const std::string term = Schema::instance().term("id", ascii_lower(trim(id)));
         auto it = m_db.postlist_begin(term);
@@ -80,6 +81,7 @@ ParagraphView Searcher::show(const std::string& id) {
 }
 
 std::vector<DocumentView> Searcher::show_document(const std::string& what, bool with_cited_by) {
+    require_every_part();
     const Schema& schema = Schema::instance();
     const std::string value(trim(what));
     try {

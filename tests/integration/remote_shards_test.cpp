@@ -2,7 +2,10 @@
 // shards (`--shard K/3`), searched through a stub file of local parts and through one of
 // remote parts served by `plenary-search serve-shard` (xapian-tcpsrv) on loopback. Every
 // total and every facet count must equal the whole database's; hits must be the same hits in
-// the same order, where equal scores (or sort keys) may come in another order.
+// the same order, equal scores included (their tie keys order them), except under a wildcard,
+// which each shard expands against its own terms (so scores differ; the hits are the same), and
+// where a sort by date or symbol meets equal values and equal scores (docid order then).
+// A shard down gives a partial answer when asked; parts of other versions are refused.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -23,8 +26,11 @@
 #include <vector>
 
 #include "base/error.h"
+#include "index/index_writer.h"
 #include "index/indexer.h"
 #include "integration/test_support.h"
+#include "model/index_format.h"
+#include "search/render.h"
 #include "search/search.h"
 #include "search/stub.h"
 
@@ -138,9 +144,10 @@ class RemoteShards : public ::testing::Test {
     }
 
     static SearchResult search(const std::string& db, const std::vector<std::string>& words,
-                               std::size_t limit = 2000) {
-        Searcher s({db});
+                               std::size_t limit = 2000, bool partial = false) {
+        Searcher s({db}, partial);
         SearchRequest req;
+        req.partial = partial;
         req.query = words[0];
         for (std::size_t i = 1; i + 1 < words.size(); i += 2) {
             if (words[i] == "filter") req.filters.push_back(words[i + 1]);
@@ -160,20 +167,27 @@ class RemoteShards : public ::testing::Test {
 fs::path* RemoteShards::dir = nullptr;
 ShardServer RemoteShards::servers[3];
 
-/// Hits as runs of equal rank (the score to 6 digits, which the order in which shards' weights
-/// are summed may change in the last ones, and the sort's date or symbol): the runs in order,
-/// each run's ids as a set. Wildcards: one run (each shard expands a wildcard against its own
-/// terms, so scores differ; the hits are the same).
-std::vector<std::set<std::string>> ranked_runs(const SearchResult& r, const std::string& sort,
-                                               bool wildcard) {
+/// The hits' ids in order; under a wildcard, in id order (each shard expands a wildcard
+/// against its own terms, so scores and their order differ; the hits are the same).
+std::vector<std::string> ranked_ids(const SearchResult& r, bool wildcard) {
+    std::vector<std::string> ids;
+    for (const Hit& h : r.hits) ids.push_back(h.id);
+    if (wildcard) std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+/// Sorted by date or symbol: hits as runs of equal date or symbol and equal score, the runs in
+/// order, each run's ids as a set. Xapian sorts by a value, then relevance, and no third key
+/// (a KeyMaker would, but remote shards cannot run one): equal both ways, hits come in docid
+/// order, which differs between layouts.
+std::vector<std::set<std::string>> sorted_runs(const SearchResult& r, const std::string& sort) {
     std::vector<std::set<std::string>> runs;
     std::string last;
     for (const Hit& h : r.hits) {
         char score[40];
-        std::snprintf(score, sizeof score, "%.6g", wildcard ? 0.0 : h.score);
-        std::string rank = score;
-        if (sort == "date" || sort == "-date") rank += "\t" + h.document.date;
-        if (sort == "symbol") rank += "\t" + h.document.symbol;
+        std::snprintf(score, sizeof score, "%a", h.score);
+        const std::string rank =
+            std::string(score) + "\t" + (sort == "symbol" ? h.document.symbol : h.document.date);
         if (runs.empty() || rank != last) runs.emplace_back();
         runs.back().insert(h.id);
         last = rank;
@@ -221,7 +235,10 @@ void expect_same(const SearchResult& whole, const SearchResult& parts, const std
     EXPECT_EQ(parts.total, whole.total) << what;
     EXPECT_EQ(parts.total_exact, whole.total_exact) << what;
     EXPECT_EQ(facet_counts(parts), facet_counts(whole)) << what;
-    EXPECT_EQ(ranked_runs(parts, sort, wildcard), ranked_runs(whole, sort, wildcard)) << what;
+    if (sort == "relevance")
+        EXPECT_EQ(ranked_ids(parts, wildcard), ranked_ids(whole, wildcard)) << what;
+    else
+        EXPECT_EQ(sorted_runs(parts, sort), sorted_runs(whole, sort)) << what;
     EXPECT_EQ(parts.groups.size(), whole.groups.size()) << what;
 }
 
@@ -255,6 +272,166 @@ TEST_F(RemoteShards, LocalAndRemoteStubsAnswerAsOneDatabase) {
         EXPECT_EQ(facet_counts(page), facet_counts(w)) << "remote stub, 10 hits: " << q[0];
     }
     EXPECT_GE(nonempty, 20u) << "the queries should find something";
+}
+
+TEST_F(RemoteShards, EqualScoresComeInTheSameOrderFromShards) {
+    // A filter alone scores every match 0: the order is the tie keys' alone.
+    const std::vector<std::string> q = {"country:NER"};
+    const SearchResult w = search((*dir / "whole").string(), q);
+    ASSERT_GT(w.hits.size(), 10u);
+    std::size_t ties = 0;
+    for (std::size_t i = 1; i < w.hits.size(); ++i) ties += w.hits[i].score == w.hits[i - 1].score;
+    EXPECT_GT(ties, 10u) << "the query should have hits of equal score";
+    for (const char* stub : {"local.stub", "remote.stub"}) {
+        EXPECT_EQ(ranked_ids(search((*dir / stub).string(), q), false), ranked_ids(w, false))
+            << stub;
+        // A page of 10 from the middle holds the same hits as the whole database's.
+        Searcher s({(*dir / stub).string()}), one({(*dir / "whole").string()});
+        SearchRequest page;
+        page.query = "peace";
+        page.offset = 20;
+        EXPECT_EQ(ranked_ids(s.search(page), false), ranked_ids(one.search(page), false)) << stub;
+    }
+}
+
+/// The sum of each shard's answer alone: what one database of their files would answer.
+SearchResult sum_of_shards(const fs::path& dir, const std::vector<int>& shards,
+                           const std::vector<std::string>& q) {
+    SearchResult sum;
+    for (int k : shards) {
+        Searcher s({(dir / ("shard" + std::to_string(k))).string()});
+        SearchRequest req;
+        req.query = q[0];
+        req.facets = {"all"};
+        req.facet_limit = 0;
+        const SearchResult r = s.search(req);
+        sum.total += r.total;
+        for (const Facet& f : r.facets) {
+            auto it = std::find_if(sum.facets.begin(), sum.facets.end(),
+                                   [&](const Facet& g) { return g.name == f.name; });
+            if (it == sum.facets.end()) it = sum.facets.insert(sum.facets.end(), Facet{f.name, {}});
+            for (const FacetValue& v : f.values) it->values.push_back(v);
+        }
+    }
+    return sum;
+}
+
+/// Facet counts summed over values named more than once (one per shard).
+std::map<std::string, std::map<std::string, Xapian::doccount>> summed_counts(
+    const SearchResult& r) {
+    std::map<std::string, std::map<std::string, Xapian::doccount>> out;
+    for (const Facet& f : r.facets)
+        for (const FacetValue& v : f.values) out[f.name][v.value] += v.count;
+    return out;
+}
+
+TEST_F(RemoteShards, APartialAnswerLeavesOutADownShardAndSaysSo) {
+    const std::string stub = (*dir / "remote.stub").string();
+    const std::string named = "127.0.0.1:" + std::to_string(servers[1].port) + " (" + stub + ":3)";
+    const SearchResult others = sum_of_shards(*dir, {1, 3}, {"peace"});
+    ASSERT_GT(others.total, 0u);
+    Searcher opened_before({stub});  // its shard fails during the search, not when opened
+    set_remote_timeouts({2000, 2000});
+    servers[1].stop();
+    EXPECT_THROW(search(stub, {"peace"}), DatabaseError) << "without partial: an error";
+    SearchRequest req;
+    req.query = "peace";
+    req.facets = {"all"};
+    req.facet_limit = 0;
+    req.partial = true;
+    const SearchResult during = opened_before.search(req);
+    const SearchResult at_open = search(stub, {"peace"}, 10, true);
+    servers[1].start();
+    set_remote_timeouts({});
+    for (const SearchResult* r : {&during, &at_open}) {
+        EXPECT_EQ(r->failed_shards, std::vector<std::string>{named});
+        EXPECT_EQ(r->total, others.total);
+        EXPECT_TRUE(r->total_exact);
+        EXPECT_EQ(facet_counts(*r), summed_counts(others));
+    }
+    const nlohmann::json j = to_json(during);
+    EXPECT_EQ(j["partial"], true);
+    EXPECT_EQ(j["failed_shards"], nlohmann::json::array({named}));
+    EXPECT_NE(to_text(during, {}).find("cover only the shards that answered"), std::string::npos);
+    EXPECT_NE(to_html(during).find("plenary-partial"), std::string::npos);
+    // Whole again: not partial, and the JSON says nothing of it.
+    const SearchResult back = search(stub, {"peace"}, 10, true);
+    EXPECT_TRUE(back.failed_shards.empty());
+    EXPECT_FALSE(to_json(back).contains("partial"));
+}
+
+TEST_F(RemoteShards, TheCommandLineGivesAPartialAnswerWhenAsked) {
+    const std::string stub = (*dir / "remote.stub").string();
+    const std::string named = "127.0.0.1:" + std::to_string(servers[0].port);
+    const SearchResult others = sum_of_shards(*dir, {2, 3}, {"peace"});
+    servers[0].stop();
+    const std::string cmd = test::kSearch + " --db " + test::q(stub) + " --shard-timeout 2 peace";
+    const test::RunResult refused = test::run_captured(cmd + " --format json", *dir);
+    const test::RunResult json = test::run_captured(cmd + " --partial --format json", *dir);
+    const test::RunResult text = test::run_captured(cmd + " --partial --color never", *dir);
+    servers[0].start();
+    EXPECT_EQ(refused.status, 3) << refused.err;
+    EXPECT_NE(refused.err.find(named), std::string::npos) << refused.err;
+    EXPECT_EQ(json.status, 0) << json.err;
+    const nlohmann::json j = nlohmann::json::parse(json.out, nullptr, false);
+    EXPECT_EQ(j["partial"], true) << json.out.substr(0, 300);
+    ASSERT_TRUE(j["failed_shards"].is_array());
+    EXPECT_EQ(j["failed_shards"][0].get<std::string>().rfind(named + " (", 0), 0u);
+    EXPECT_EQ(j["total"], others.total);
+    EXPECT_NE(json.err.find("partial answer: shard " + named), std::string::npos) << json.err;
+    EXPECT_EQ(text.status, 0) << text.err;
+    EXPECT_NE(text.out.find("Partial answer"), std::string::npos) << text.out.substr(0, 300);
+}
+
+/// A copy of shard k whose metadata key is set to value, served or opened in place of it.
+fs::path altered_copy(const fs::path& dir, int k, const char* key, const std::string& value) {
+    const fs::path copy = dir / ("altered" + std::to_string(k));
+    fs::remove_all(copy);
+    fs::copy(dir / ("shard" + std::to_string(k)), copy, fs::copy_options::recursive);
+    Xapian::WritableDatabase db(copy.string());
+    db.set_metadata(key, value);
+    db.commit();
+    return copy;
+}
+
+TEST_F(RemoteShards, PartsOfAnotherVersionOrSchemaAreRefused) {
+    const fs::path stub = *dir / "mixed.stub";
+    auto refusal = [&](const std::string& stub_text) {
+        std::ofstream(stub) << stub_text;
+        try {
+            Searcher s({stub.string()});
+        } catch (const DatabaseError& e) {
+            return std::string(e.what());
+        }
+        return std::string("opened");
+    };
+    const std::string first = stub.string() + ":1";
+    altered_copy(*dir, 2, kExtractionVersionKey, "2");
+    std::string why = refusal("auto shard1\nauto altered2\nauto shard3\n");
+    EXPECT_EQ(why, stub.string() + ":2: indexed with another extraction version than " + first +
+                       ": 2 against " + std::to_string(kExtractionVersion) +
+                       " (index every part with the same plenary-index and schema)");
+    std::string schema = Xapian::Database((*dir / "shard3").string()).get_metadata(kSchemaKey);
+    const auto year = schema.find("year XY 11 ");
+    ASSERT_NE(year, std::string::npos) << schema;
+    schema.replace(year, 11, "year XY 12 ");
+    altered_copy(*dir, 3, kSchemaKey, schema);
+    why = refusal("auto shard1\nauto shard2\nauto altered3\n");
+    EXPECT_NE(why.find(stub.string() + ":3: indexed with another schema than " + first +
+                       ": 'year XY 12 number sf-' against 'year XY 11 number sf-'"),
+              std::string::npos)
+        << why;
+    // Over the remote protocol: the served copy's metadata is read the same way.
+    ShardServer served;
+    served.db = altered_copy(*dir, 1, kFormatVersionKey, "0").string();
+    served.start();
+    why = refusal("auto shard2\nremote 127.0.0.1:" + std::to_string(served.port) + "\n");
+    EXPECT_EQ(why.rfind(stub.string() + ":2: indexed with another index format version than " +
+                            stub.string() + ":1: 0 against " + std::to_string(kIndexFormatVersion),
+                        0),
+              0u)
+        << why;
+    EXPECT_EQ(refusal("auto shard1\nauto shard2\nauto shard3\n"), "opened");
 }
 
 TEST_F(RemoteShards, ADownShardIsNamedWithinTheTimeoutAndUsedAgainWhenBack) {
@@ -355,6 +532,15 @@ TEST_F(RemoteShards, TheServiceAnswersOverAStubAsOverOneDatabase) {
     EXPECT_EQ(down, 503);
     EXPECT_NE(why.dump().find("127.0.0.1:" + std::to_string(servers[2].port)), std::string::npos)
         << why.dump();
+    const auto [partial, some] = get(shards.port, "/api/search?q=peace&facet=country&partial=true");
+    EXPECT_EQ(partial, 200) << some.dump().substr(0, 300);
+    EXPECT_EQ(some["partial"], true);
+    EXPECT_EQ(some["failed_shards"],
+              nlohmann::json::array({"127.0.0.1:" + std::to_string(servers[2].port) + " (" +
+                                     (*dir / "remote.stub").string() + ":4)"}));
+    EXPECT_EQ(some["total"], sum_of_shards(*dir, {1, 2}, {"peace"}).total);
+    EXPECT_EQ(get(shards.port, "/api/search?q=peace&partial=maybe").first, 400);
+    EXPECT_EQ(get(shards.port, "/api/report/countries?q=peace").first, 503);
     servers[2].start();
     const auto [back, again] = get(shards.port, "/api/search?q=peace&facet=country");
     const auto [ws, w] = get(whole.port, "/api/search?q=peace&facet=country");

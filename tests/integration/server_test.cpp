@@ -274,7 +274,7 @@ TEST_F(ServerTest, BadRequestsGetJsonErrorsAndTheServerKeepsServing) {
         {"/api/search?q=a&bogus=1", 400,
          "unknown parameter 'bogus' (q, facet, filter, offset, limit, sort, group, per_document, "
          "facet_limit, "
-         "snippet_length, lang, in_lang, facet_order, exact_up_to)"},
+         "snippet_length, lang, in_lang, facet_order, exact_up_to, partial)"},
         {"/api/search?q=a&q=b", 400, "parameter 'q' given more than once"},
         {"/api/search?q=a&lang=xx", 400,
          "unknown language 'xx' for lang (en, fr, es, ru, ar, zh, de)"},
@@ -368,7 +368,7 @@ TEST_F(ServerTest, PageAndOpenApiAreServedFromTheBinary) {
         params.push_back(p["name"]);
     EXPECT_EQ(params,
               (std::vector<std::string>{"q", "filter", "facet", "offset", "limit", "exact_up_to",
-                                        "sort", "group", "per_document", "facet_limit",
+                                        "partial", "sort", "group", "per_document", "facet_limit",
                                         "snippet_length", "facet_order", "lang", "in_lang"}));
 }
 
