@@ -31,7 +31,11 @@ std::string hex64(std::uint64_t v);
 /// 2: resolutions with their body in six languages (the Commission on Human Rights, its Roman
 ///    sessions, decisions of the Conferences of the Parties "1/CP.21"), regional commissions';
 ///    sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
-inline constexpr std::uint32_t kExtractionVersion = 2;
+/// 3: resolutions printed in a later bracket of their clause ("the Security Council resolution of
+///    22 November 1967 [242 (1967)]") and Russian parts in Cyrillic ("217 А (III)"); country
+///    names: the Republic of China (1945-1971) and the Mongolian People's Republic, Spanish and
+///    Russian variants, irregular Russian forms ("Египта", "Беларуси"), Indo-China blocked.
+inline constexpr std::uint32_t kExtractionVersion = 3;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the
 /// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",
