@@ -33,7 +33,11 @@ std::string hex64(std::uint64_t v);
 ///    sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
 /// 3: the tie key of each paragraph (slot "tie"), so that hits of equal relevance come in the
 ///    same order from one database and from shards.
-inline constexpr std::uint32_t kExtractionVersion = 3;
+/// 4: resolutions printed in a later bracket of their clause ("the Security Council resolution of
+///    22 November 1967 [242 (1967)]") and Russian parts in Cyrillic ("217 А (III)"); country
+///    names: the Republic of China (1945-1971) and the Mongolian People's Republic, Spanish and
+///    Russian variants, irregular Russian forms ("Египта", "Беларуси"), Indo-China blocked.
+inline constexpr std::uint32_t kExtractionVersion = 4;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the
 /// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",

@@ -51,6 +51,7 @@ enum Flags : std::uint8_t {
     k_person = 1,    ///< also a given name or surname ("Chad Smith", "Michael Jordan")
     k_us_state = 2,  ///< also a US state ("Atlanta, Georgia")
     k_acronym = 4,   ///< counts only when written in capitals ("UK", "DPRK")
+    k_any_case = 8,  ///< counts in lower case too: French adjectives ("le Gouvernement soudanais")
 };
 
 struct Entry {
@@ -454,7 +455,8 @@ bool Gazetteer::Impl::counts(const ScanText& st, const Entry& e, std::size_t i,
         n > 1 && generic.count(st.word(i)) && capitalised(st.text, tokens[i + 1].ob);
     // A name of three words or more is that name in any case ("на оккупированной
     // палестинской территории", Russian UN style).
-    if (!capitalised(st.text, b) && !generic_first && n < 3) return false;
+    if (!capitalised(st.text, b) && !generic_first && n < 3 && !(e.flags & k_any_case))
+        return false;
     if ((e.flags & k_acronym) && !all_caps(st.text, b, en)) return false;
     if ((e.flags & k_person) && !person_counts(st, i, n)) return false;
     if ((e.flags & k_us_state) && !us_state_counts(st, i)) return false;
@@ -715,13 +717,40 @@ void add_iso_countries(Impl& im, const std::string& path) {
     }
 }
 
-/// A demonym of code, and its plural: "Nigerians", "Israelis"; "-ese", "-ish", "-ch" take none.
+/// A demonym of code, and its plural: "Nigerians", "Israelis", "Greeks"; "-ese", "-ish", "-ch"
+/// take none.
 void add_demonym(Impl& im, const std::string& code, const std::string& d, const std::string& path) {
     im.add_name(d, Entry{code, true, 0}, path);
     const char last = d.back();
-    if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o')
+    if (last == 'n' || last == 'i' || last == 't' || last == 'e' || last == 'o' || last == 'k')
         if (d.size() < 3 || d.compare(d.size() - 3, 3, "ese") != 0)
             im.add_name(d + "s", Entry{code, true, 0}, path);
+}
+
+/// The forms of a French adjective of nationality from its masculine singular: "syrien",
+/// "syrienne", "syriens", "syriennes"; "soudanais", "soudanaise(s)"; "belge", "belges".
+std::vector<std::string> french_adjective_forms(const std::string& m) {
+    const auto ends = [&m](std::string_view e) {
+        return m.size() > e.size() && m.compare(m.size() - e.size(), e.size(), e) == 0;
+    };
+    if (ends("ien") || ends("éen")) return {m, m + "ne", m + "s", m + "nes"};
+    if (ends("s") || ends("x")) return {m, m + "e", m + "es"};
+    if (ends("e")) return {m, m + "s"};
+    return {m, m + "e", m + "s", m + "es"};
+}
+
+/// French adjectives of nationality of code, counted as demonyms in any case; a form that is
+/// already a name ("argentine", "Argentine" the country) stays that name.
+void add_french_demonyms(Impl& im, const std::string& code, const nlohmann::json& list,
+                         const std::string& path) {
+    if (!im.codes.count(code)) throw SchemaError(path + ": demonyms_fr of unknown code " + code);
+    for (const auto& n : list) {
+        for (const std::string& form : french_adjective_forms(n.get<std::string>())) {
+            std::string key = im.key_of(form);
+            if (key.empty()) throw SchemaError(path + ": empty French demonym for " + code);
+            if (!im.names.count(key)) im.add_key(std::move(key), Entry{code, true, k_any_case});
+        }
+    }
 }
 
 /// One country of aliases.json: display names, names, acronyms and demonyms.
@@ -860,6 +889,8 @@ std::unique_ptr<Gazetteer::Impl> load_impl(const std::string& schema_dir) {
             add_alias_country(im, code, c, path);
         add_former_names(im, former_names_path(schema_dir));
         for (const auto& n : j.at("blocked")) im.add_name(n.get<std::string>(), Entry{}, path);
+        const nlohmann::json french = j.value("demonyms_fr", nlohmann::json::object());
+        for (const auto& [code, list] : french.items()) add_french_demonyms(im, code, list, path);
         flag_names(im, j, "personal_names", k_person, path);
         flag_names(im, j, "us_states", k_us_state, path);
         add_form_words(im, j);

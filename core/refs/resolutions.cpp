@@ -178,33 +178,68 @@ bool read_paren(std::string_view t, std::size_t i, std::string& inner, bool& yea
     return true;
 }
 
-// A lettered part at i ("A" in "217 A (III)", "31/16 A"): one capital standing alone.
-bool letter_at(std::string_view t, std::size_t i) {
-    if (i >= t.size() || !is_ascii_upper(t[i])) return false;
-    std::size_t n = i + 1;
+/// The Latin capital a part letter at t[i] reads as, and its length in bytes (0 when none):
+/// Russian text writes parts with the Cyrillic capitals that look the same ("217 А (III)").
+std::size_t part_letter(std::string_view t, std::size_t i, char& letter) {
+    if (i < t.size() && is_ascii_upper(t[i])) {
+        letter = t[i];
+        return 1;
+    }
+    if (i + 1 >= t.size() || t[i] != '\xD0') return 0;
+    switch (t[i + 1]) {
+        case '\x90':  // А
+            letter = 'A';
+            return 2;
+        case '\x92':  // В
+            letter = 'B';
+            return 2;
+        case '\xA1':  // С
+            letter = 'C';
+            return 2;
+        case '\x95':  // Е
+            letter = 'E';
+            return 2;
+        default:
+            return 0;
+    }
+}
+
+// A lettered part at i ("A" in "217 A (III)", "31/16 A"): one capital standing alone. Returns
+// its length in bytes (0 when there is none) and the letter.
+std::size_t letter_at(std::string_view t, std::size_t i, char& letter) {
+    const std::size_t len = part_letter(t, i, letter);
+    if (len == 0) return 0;
+    std::size_t n = i + len;
     if (n < t.size() &&
         (is_ascii_alpha(t[n]) || is_ascii_digit(t[n]) || static_cast<unsigned char>(t[n]) >= 0x80))
-        return false;
+        return 0;
     // "31/16 A new approach": the article, not a part.
     std::size_t k = skip_spaces(t, n);
+    // "65/1 В этой связи": the Russian preposition, not a part.
+    if (len == 2 && k + 1 < t.size() && !starts_with_ci(t, k, "\xD0\xB8 ") &&
+        ((t[k] == '\xD0' && static_cast<unsigned char>(t[k + 1]) >= 0xB0) ||
+         (t[k] == '\xD1' && static_cast<unsigned char>(t[k + 1]) <= 0x8F)))
+        return 0;
     if (k < t.size() && is_ascii_lower(t[k])) {
         std::size_t e = k;
         while (e < t.size() && is_ascii_alpha(t[e])) ++e;
         std::string_view w = t.substr(k, e - k);
         if (w != "and" && w != "to" && w != "of" && w != "et" && w != "y" && w != "adopted" &&
             w != "on")
-            return false;
+            return 0;
     }
-    return true;
+    return len;
 }
 
 // Letters after a number: "A", "A and B", "A, B and C", "A to E". Returns the end.
 std::size_t read_letters(std::string_view t, std::size_t i, std::vector<char>& letters) {
     std::size_t k = i;
     if (k < t.size() && t[k] == ' ') ++k;
-    if (!letter_at(t, k)) return i;
-    letters.push_back(t[k]);
-    std::size_t end = k + 1;
+    char letter = 0;
+    std::size_t len = letter_at(t, k, letter);
+    if (len == 0) return i;
+    letters.push_back(letter);
+    std::size_t end = k + len;
     while (true) {
         std::size_t p = end;
         bool range = false;
@@ -213,6 +248,8 @@ std::size_t read_letters(std::string_view t, std::size_t i, std::vector<char>& l
         if (starts_with_ci(t, p, "and "))
             p += 4;
         else if (starts_with_ci(t, p, "et "))
+            p += 3;
+        else if (starts_with_ci(t, p, "\xD0\xB8 "))  // и
             p += 3;
         else if (starts_with_ci(t, p, "to ")) {
             p += 3;
@@ -223,14 +260,15 @@ std::size_t read_letters(std::string_view t, std::size_t i, std::vector<char>& l
         } else if (p == end || t[end] != ',')
             break;
         p = skip_spaces(t, p);
-        if (!letter_at(t, p)) break;
-        char to = t[p];
+        len = letter_at(t, p, letter);
+        if (len == 0) break;
         if (range) {
-            for (char c = static_cast<char>(letters.back() + 1); c <= to; ++c) letters.push_back(c);
+            for (char c = static_cast<char>(letters.back() + 1); c <= letter; ++c)
+                letters.push_back(c);
         } else {
-            letters.push_back(to);
+            letters.push_back(letter);
         }
-        end = p + 1;
+        end = p + len;
     }
     return end;
 }
@@ -1025,6 +1063,40 @@ bool foreign_body_before(std::string_view t, std::size_t kw) {
            std::end(k_foreign_heads);
 }
 
+/// Reads a list of numbers from p ("2331 (2016) and 2388 (2017)") into items.
+void read_list(std::string_view t, std::size_t p, std::vector<Number>& items) {
+    while (true) {
+        auto n = read_number(t, p);
+        if (!n) break;
+        items.push_back(*n);
+        std::size_t q = skip_date_tail(t, n->end);
+        std::size_t s = skip_separator(t, q);
+        if (s == std::string_view::npos) break;
+        p = s;
+    }
+}
+
+/// The numbers of a bracket later in the keyword's clause, as the records of the General
+/// Assembly print them: "the resolutions on general and complete disarmament [1884 (XVIII) and
+/// 1908 (XVIII)]". Only numbers with a session or year in parentheses, which nothing else has.
+std::vector<Number> bracketed_list(std::string_view t, std::size_t from) {
+    constexpr std::size_t k_reach = 120;
+    const std::size_t stop = std::min(t.size(), from + k_reach);
+    std::size_t open = from;
+    while (open < stop && t[open] != '[') {
+        if (t[open] == '.' || t[open] == ';' || t[open] == ']' || t[open] == '(') return {};
+        ++open;
+    }
+    if (open >= stop) return {};
+    std::vector<Number> items;
+    read_list(t, open, items);
+    const bool dated = std::all_of(items.begin(), items.end(), [](const Number& n) {
+        return n.form == Form::roman_paren || n.form == Form::year_paren;
+    });
+    if (!dated) items.clear();
+    return items;
+}
+
 void find_keyword_citations(std::string_view t, const CitationContext& ctx,
                             std::vector<ResolutionMatch>& out) {
     Resolver r{t, ctx};
@@ -1035,15 +1107,8 @@ void find_keyword_citations(std::string_view t, const CitationContext& ctx,
         std::size_t named_end = 0;
         std::string named_between = body_after(t, p, &named_end);
         if (!named_between.empty()) p = named_end;
-        while (true) {
-            auto n = read_number(t, p);
-            if (!n) break;
-            items.push_back(*n);
-            std::size_t q = skip_date_tail(t, n->end);
-            std::size_t s = skip_separator(t, q);
-            if (s == std::string_view::npos) break;
-            p = s;
-        }
+        read_list(t, p, items);
+        if (items.empty()) items = bracketed_list(t, kw.end);
         if (items.empty()) {
             if (auto n = security_council_bare(t, kw, ctx)) {
                 emit(out, *n, "S", kw.decision, kw.begin, n->end);

@@ -321,6 +321,36 @@ TEST(FindResolutions, NumberFieldAndOffsets) {
     EXPECT_EQ(conf[1].ref.body, "CTOC/COP");
 }
 
+// The records of the General Assembly print the number in a bracket later in the clause.
+TEST(FindResolutions, BracketLaterInTheClause) {
+    auto ids = [](std::string_view text) {
+        std::vector<std::string> out;
+        for (const auto& m : find_resolutions(text, CitationContext{"A", "en"}))
+            out.push_back(m.ref.id);
+        return out;
+    };
+    EXPECT_EQ(ids("the resolutions on general and complete disarmament [1884 (XVIII) and 1908 "
+                  "(XVIII)], the Declaration"),
+              (std::vector<std::string>{"A/RES/1884(XVIII)", "A/RES/1908(XVIII)"}));
+    EXPECT_EQ(ids("the Security Council resolution of 22 November 1967 [242 (1967)] which"),
+              (std::vector<std::string>{"S/RES/242(1967)"}));
+    // Not past the end of the clause, and not a bracket of page or paragraph numbers.
+    EXPECT_TRUE(ids("the resolution was adopted. [12 (XV)]").empty());
+    EXPECT_TRUE(ids("the resolution on outer space [A/5181, para. 12]").empty());
+}
+
+// Russian writes a resolution's part with the Cyrillic capital that looks like the Latin one.
+TEST(FindResolutions, CyrillicPartLetters) {
+    auto v = find_resolutions("Принята и провозглашена резолюцией 217 \xD0\x90 (III) Генеральной",
+                              CitationContext{"A", "ru"});
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].ref.id, "A/RES/217A(III)");
+    // The preposition "В" starting the next sentence is not a part.
+    auto w = find_resolutions("резолюция 65/1 \xD0\x92 этой связи", CitationContext{"A", "ru"});
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w[0].ref.id, "A/RES/65/1");
+}
+
 TEST(FindResolutions, PinpointAndDateTailBelongToTheCitation) {
     std::string text = "resolution 73/195 of 19 December 2018, annex";
     auto v = find_resolutions(text, CitationContext{});
