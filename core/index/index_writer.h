@@ -31,7 +31,9 @@ std::string hex64(std::uint64_t v);
 /// 2: resolutions with their body in six languages (the Commission on Human Rights, its Roman
 ///    sessions, decisions of the Conferences of the Parties "1/CP.21"), regional commissions';
 ///    sort keys stored in value slots (date_order, symbol_order), for sorting on remote shards.
-inline constexpr std::uint32_t kExtractionVersion = 2;
+/// 3: symbols in links, cut at a line end, mended from OCR, of every series of un_bodies.json;
+///    a publication's own symbol from its copyright page.
+inline constexpr std::uint32_t kExtractionVersion = 3;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the
 /// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",
