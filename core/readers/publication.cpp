@@ -24,8 +24,8 @@ bool is_copyright_furniture(std::string_view line) {
     if (line.size() > 200) return false;  // prose, not a copyright page's line
     const std::string lower = ascii_lower(line);
     for (const std::string_view mark :
-         {"united nations publication", "sales no", "isbn", "all rights reserved",
-          "copyright", "the designations employed", "material in this publication"})
+         {"united nations publication", "sales no", "isbn", "all rights reserved", "copyright",
+          "the designations employed", "material in this publication"})
         if (lower.find(mark) != std::string::npos) return true;
     return false;
 }
@@ -36,8 +36,8 @@ std::optional<std::string> symbol_line(std::string_view line) {
     if (t.size() < 3 || t.size() > 60 || t.find('/') == std::string_view::npos) return {};
     const auto parsed = parse_symbol(t);
     if (!parsed) return {};
-    const std::string_view first = std::string_view(parsed->canonical).substr(
-        0, parsed->canonical.find_first_of("/("));
+    const std::string_view first =
+        std::string_view(parsed->canonical).substr(0, parsed->canonical.find_first_of("/("));
     if (!UnBodies::instance().is_series(first)) return {};
     return parsed->canonical;
 }

@@ -54,10 +54,9 @@ bool is_nature(std::string_view word_upper) {
 // would otherwise let "A/C" or "S/ILI" through: the grammar's words for subsidiary bodies and
 // kinds of document, and the bodies of the table's prefixes ("E/ESCAP", "A/HRC").
 bool is_subsidiary_word(std::string_view series, std::string_view word_upper) {
-    return in_list(word_upper, {"RES", "DEC", "C",  "AC",  "CN",  "CONF", "PV",  "SR", "INF",
-                                "PRST", "GC", "PC", "SC",  "SUB", "WG",   "L",   "WP", "CRP",
-                                "R",   "NGO", "PET", "ES", "S",   "BUR",  "CB",  "ST", "OR",
-                                "SPC", "CT"}) ||
+    return in_list(word_upper, {"RES", "DEC", "C",  "AC",  "CN", "CONF", "PV", "SR",  "INF", "PRST",
+                                "GC",  "PC",  "SC", "SUB", "WG", "L",    "WP", "CRP", "R",   "NGO",
+                                "PET", "ES",  "S",  "BUR", "CB", "ST",   "OR", "SPC", "CT"}) ||
            UnBodies::instance().is_sub_series(series, word_upper);
 }
 
@@ -561,9 +560,11 @@ std::string url_value(std::string_view t, std::size_t b, std::size_t& end) {
         const char c = t[i];
         if (c == '%' && i + 2 < t.size()) {
             const std::string code = upper(t.substr(i + 1, 2));
-            const char decoded = code == "2F" ? '/' : code == "20" ? ' ' : code == "28" ? '('
-                                 : code == "29"   ? ')'
-                                                  : '\0';
+            const char decoded = code == "2F"   ? '/'
+                                 : code == "20" ? ' '
+                                 : code == "28" ? '('
+                                 : code == "29" ? ')'
+                                                : '\0';
             if (decoded == '\0') break;
             out.push_back(decoded);
             i += 3;

@@ -79,9 +79,7 @@ TEST_F(SymbolsRealTest, FindsEachNewKindInRealReports) {
         {"UNCTAD sceince techno for sust urbanization_en.txt",
          {"DTL/STICT/2012/3"},
          "UNCTAD/DTL/STICT/2012/3"},
-        {"UNCTAD sceince techno for sust urbanization_en.txt",
-         {"ESA/P/WP/224"},
-         "ESA/P/WP/224"},
+        {"UNCTAD sceince techno for sust urbanization_en.txt", {"ESA/P/WP/224"}, "ESA/P/WP/224"},
         {"UNEP GEO5_report_full_en.txt",
          {"ESCWA/SDPD/2004/6/Summary"},
          "ESCWA/SDPD/2004/6/Summary"},
@@ -90,8 +88,8 @@ TEST_F(SymbolsRealTest, FindsEachNewKindInRealReports) {
     };
     for (const Expected& c : cases) {
         const auto found = symbols_where(read_report(c.file), c.where);
-        EXPECT_TRUE(has(found, c.symbol)) << c.file << ": " << c.symbol << " not found where "
-                                          << c.where.front() << " stands";
+        EXPECT_TRUE(has(found, c.symbol))
+            << c.file << ": " << c.symbol << " not found where " << c.where.front() << " stands";
     }
 }
 

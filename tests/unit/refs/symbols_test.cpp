@@ -103,8 +103,7 @@ INSTANTIATE_TEST_SUITE_P(
             "[www.ohchr.org/Documents/HRBodies/CEDAW/TraffickingGlobalMigration/UNOrganisations/"
             "UNODC-DTA\\_on\\_General\\_Recommendation\\_Annex1.docx]",
             {}},
-        FindCase{"see /data/A/75/115.pdf", {}},
-        FindCase{"file A/HRC/43/2.pdf", {}},
+        FindCase{"see /data/A/75/115.pdf", {}}, FindCase{"file A/HRC/43/2.pdf", {}},
         FindCase{"EN/HRBodies/UPR/Pages/UPRImplementation.aspx.", {}},
         FindCase{"UNICEF/NYHQ2010-1234/LEMOYNE", {}}, FindCase{"Dayton/Paris agreements", {}},
         FindCase{"PTPR/JS3", {}}, FindCase{"[je? A/J0217 and Corr.l, annex]", {}},
@@ -144,16 +143,18 @@ INSTANTIATE_TEST_SUITE_P(
                  {"A/RES/67/212"}},
         FindCase{"www.un.org/ga/search/view_doc.\nasp?symbol=A/RES/66/288&Lang=E. Accessed",
                  {"A/RES/66/288"}},
-        FindCase{"Available at: http://www.un.org/ga/search/\nview_doc.asp?symbol=A/67/L.36 [20 Apr.",
-                 {"A/67/L.36"}},
+        FindCase{
+            "Available at: http://www.un.org/ga/search/\nview_doc.asp?symbol=A/67/L.36 [20 Apr.",
+            {"A/67/L.36"}},
         FindCase{"https://documents.un.org/symbol-explorer?s=A%2FRES%2F70%2F1&i=A%2FRES%2F70%2F1_1",
                  {"A/RES/70/1"}},
         FindCase{"http://daccess-ods.un.org/access.nsf/Get?Open&DS=A/HRC/RES/16/21&Lang=E",
                  {"A/HRC/RES/16/21"}},
         FindCase{"(see https://undocs.org/A/HRC/43/2).", {"A/HRC/43/2"}},
         // A link that names a job number, or a symbol-like path outside the markers: nothing.
-        FindCase{"http://daccessdds-ny.un.org/doc/UNDOC/GEN/N05/487/60/PDF/N0548760.pdf?OpenElement",
-                 {}},
+        FindCase{
+            "http://daccessdds-ny.un.org/doc/UNDOC/GEN/N05/487/60/PDF/N0548760.pdf?OpenElement",
+            {}},
         FindCase{"https://www.example.org/A/RES/70/1", {}},
         FindCase{"https://quotes.example.com/q?symbol=AAPL/2020", {}}));
 
@@ -171,8 +172,7 @@ INSTANTIATE_TEST_SUITE_P(
                       FindCase{"TD/B/C.I/40", {"TD/B/C.I/40"}},
                       FindCase{"NPT/CONF.2015/PC.III/WP.1", {"NPT/CONF.2015/PC.III/WP.1"}},
                       FindCase{"[A/IOOOII Add.I, sect. XXI}", {}}, FindCase{"S/OIL", {}},
-                      FindCase{"[A/IOOOllAdd.l, sect. VIII.]", {}},
-                      FindCase{"UNEP/OIL/IO", {}}));
+                      FindCase{"[A/IOOOllAdd.l, sect. VIII.]", {}}, FindCase{"UNEP/OIL/IO", {}}));
 
 // Series beyond the main organs, as corpus-real cites them (schemas/un_bodies.json).
 INSTANTIATE_TEST_SUITE_P(
@@ -187,8 +187,8 @@ INSTANTIATE_TEST_SUITE_P(
         FindCase{"ISBA/21/LTC/9/Rev.1", {"ISBA/21/LTC/9/Rev.1"}},
         FindCase{"DP/FPA/2015/1", {"DP/FPA/2015/1"}}, FindCase{"e/escap/75/1", {"E/ESCAP/75/1"}},
         FindCase{"ST/SGB/2003/13", {"ST/SGB/2003/13"}}, FindCase{"ST/AI/2010/3", {"ST/AI/2010/3"}},
-        FindCase{"UNEP/POPS/COP.4/33.", {"UNEP/POPS/COP.4/33"}},
-        FindCase{"INFCIRC/225", {}}, FindCase{"GOV/2011/30", {}}));
+        FindCase{"UNEP/POPS/COP.4/33.", {"UNEP/POPS/COP.4/33"}}, FindCase{"INFCIRC/225", {}},
+        FindCase{"GOV/2011/30", {}}));
 
 TEST(FindSymbols, OffsetsCoverTheSymbolAsWritten) {
     std::string text = "see S/RES/1411 (2002) now";
