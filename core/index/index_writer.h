@@ -37,7 +37,9 @@ std::string hex64(std::uint64_t v);
 ///    22 November 1967 [242 (1967)]") and Russian parts in Cyrillic ("217 А (III)"); country
 ///    names: the Republic of China (1945-1971) and the Mongolian People's Republic, Spanish and
 ///    Russian variants, irregular Russian forms ("Египта", "Беларуси"), Indo-China blocked.
-inline constexpr std::uint32_t kExtractionVersion = 4;
+/// 5: symbols in links, cut at a line end, mended from OCR, of every series of un_bodies.json;
+///    a publication's own symbol from its copyright page.
+inline constexpr std::uint32_t kExtractionVersion = 5;
 
 /// What one run's readers and extractors make of a file, as its record keeps it: the
 /// extraction version, then the fingerprint of the thesaurus its subjects come from ("1",

@@ -11,6 +11,7 @@
 #include "readers/figures.h"
 #include "readers/hyphenation.h"
 #include "readers/layout.h"
+#include "readers/publication.h"
 #include "readers/reader.h"
 #include "readers/wrapped_text.h"
 #include "refs/symbols.h"
@@ -821,6 +822,12 @@ Document parse_text(std::string_view text, const std::string& source) {
     const std::string normal = normalise_newlines(text);
     TextBuilder builder(doc);
     builder.run(normal);
+    // A UN publication has no masthead: its symbol stands on the copyright page.
+    if (doc.symbol.empty()) {
+        doc.symbol = publication::front_matter_symbol(normal);
+        if (const auto parsed = parse_symbol(doc.symbol); parsed && doc.body.empty())
+            doc.body = parsed->organ;
+    }
     // Each paragraph's footnotes are attached: their marks leave the text (the notes keep them).
     for (Paragraph& p : doc.paragraphs)
         for (const Footnote& note : p.footnotes)

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "base/ascii.h"
+#include "base/text_util.h"
 #include "refs/un_bodies.h"
 
 namespace plenary {
@@ -50,13 +51,13 @@ bool is_nature(std::string_view word_upper) {
 }
 
 // Second components accepted after a one-letter series (A/, S/, E/, T/), where letters alone
-// would otherwise let "A/C" or "S/ILI" through.
-bool is_subsidiary_word(std::string_view word_upper) {
-    return in_list(word_upper,
-                   {"HRC",  "RES", "DEC",  "C",  "AC",   "CN",    "CONF",  "PV",  "SR",  "INF",
-                    "PRST", "GC",  "PC",   "SC", "SUB",  "WG",    "L",     "WP",  "CRP", "R",
-                    "NGO",  "PET", "ES",   "S",  "ICEF", "ESCAP", "ESCWA", "ECA", "ECE", "ECLAC",
-                    "BUR",  "CB",  "CONF", "AC", "INCB", "ST",    "OR",    "SPC", "CT",  "RES"});
+// would otherwise let "A/C" or "S/ILI" through: the grammar's words for subsidiary bodies and
+// kinds of document, and the bodies of the table's prefixes ("E/ESCAP", "A/HRC").
+bool is_subsidiary_word(std::string_view series, std::string_view word_upper) {
+    return in_list(word_upper, {"RES", "DEC", "C",  "AC",  "CN", "CONF", "PV", "SR",  "INF", "PRST",
+                                "GC",  "PC",  "SC", "SUB", "WG", "L",    "WP", "CRP", "R",   "NGO",
+                                "PET", "ES",  "S",  "BUR", "CB", "ST",   "OR", "SPC", "CT"}) ||
+           UnBodies::instance().is_sub_series(series, word_upper);
 }
 
 // True if t[b, e) is an upper-case word ("HLPF"), as printed.
@@ -124,7 +125,7 @@ std::string read_component_word(std::string_view t, std::size_t i, std::size_t& 
             if (is_ascii_alnum(t[k]) && !next_symbol) {
                 word.push_back('-');
                 ++j;
-            } else if (is_ascii_digit(word.back())) {
+            } else if (is_ascii_digit(word.back()) || word == "ES" || word == "S") {
                 std::size_t m = skip_inline_space(t, k);
                 if (m > k && m < t.size() && is_ascii_digit(t[m]) &&
                     t.substr(k, m - k).find('\n') != std::string_view::npos) {
@@ -143,6 +144,26 @@ std::string read_component_word(std::string_view t, std::size_t i, std::size_t& 
     return word;
 }
 
+// OCR reads 1 as l or I and 0 as O: "A/600l", "A/RES/7l/1", "E/CN.4/2OO5". A number is
+// mended only when it has a true digit (so no word becomes one: "OIL", "IOI" stay) or is a
+// lone "l" ("A/50/l"); the raw form, letters mixed with digits, is no symbol.
+bool is_ocr_digit(char c) {
+    return c == 'l' || c == 'I' || c == 'O';
+}
+
+void mend_ocr_number(std::string& word) {
+    bool digit = false;
+    for (const char c : word) {
+        if (is_ascii_digit(c))
+            digit = true;
+        else if (!is_ocr_digit(c))
+            return;
+    }
+    if (!digit && word != "l") return;
+    for (char& c : word)
+        if (is_ocr_digit(c)) c = c == 'O' ? '0' : '1';
+}
+
 // Mends what extraction and OCR do to a word read at i (ending at j): "3para" run together
 // keeps the number, "A/600l" reads 1 as l. Returns the number glued to a nature word
 // ("PV8" -> "PV" and "8"), else "".
@@ -157,11 +178,7 @@ std::string mend_component_word(std::string& word, std::size_t i, std::size_t& j
             word.resize(d);
         }
     }
-    // OCR reads 1 as l: "A/600l/Add.l", "A/50/l".
-    if (std::all_of(word.begin(), word.end(),
-                    [](char c) { return is_ascii_digit(c) || c == 'l'; }) &&
-        (word.size() == 1 || is_ascii_digit(word.front())))
-        std::replace(word.begin(), word.end(), 'l', '1');
+    mend_ocr_number(word);
     // "PV8", "PV.8" run together: "A/77/PV8", "A/PV2128".
     std::string glued_number;
     std::size_t a = 0;
@@ -196,6 +213,8 @@ void read_dot_part(std::string_view t, const std::string& word, Component& comp,
         }))
         std::replace_if(
             tail.begin(), tail.end(), [](char c) { return c == 'l' || c == 'I'; }, '1');
+    else if (word.size() <= 4)
+        mend_ocr_number(tail);  // "L.1O", "C.l"; a Roman "PC.III" has no true digit
     // "A/HRC/43/2.pdf" is a file name, not a symbol: the caller rejects it.
     if (!(is_ascii_digit(word.back()) && std::all_of(tail.begin(), tail.end(), is_ascii_lower))) {
         comp.canon += '.';
@@ -319,11 +338,12 @@ std::vector<Component> read_components(std::string_view t, const Series& series,
             comp.canon.find('.') == std::string::npos)
             break;
         if (strict && comps.empty() && series.name.size() == 1 && !comp.has_digit &&
-            !is_subsidiary_word(comp.word_upper) && (series.lower || !is_upper_word(t, k, cend)))
+            !is_subsidiary_word(series.name, comp.word_upper) &&
+            (series.lower || !is_upper_word(t, k, cend)))
             break;
         // Lower-case series ("a/res/73/195") only with components that are not prose words.
         if (strict && series.lower && !comp.has_digit && !is_nature(comp.word_upper) &&
-            !is_subsidiary_word(comp.word_upper))
+            !is_subsidiary_word(series.name, comp.word_upper))
             break;
         comps.push_back(std::move(comp));
         end = cend;
@@ -502,6 +522,108 @@ bool ok_before(std::string_view t, std::size_t start) {
     return std::strchr("/.-_\\@:%=&?#~+", c) == nullptr;
 }
 
+// Symbols in links: "undocs.org/A/RES/61/105", "view_doc.asp?symbol=A/RES/66/288&Lang=E",
+// "Get?Open&DS=A/RES/70/1", "symbol=A%2FRES%2F70%2F1". The word before the symbol says so.
+constexpr std::array<std::string_view, 5> kUrlMarkers = {"symbol=", "ds=", "undocs.org/",
+                                                         "docs.un.org/", "symbol-explorer?s="};
+
+// Where the symbol a URL names starts, from i (just past a marker): a language part
+// "en/" of undocs.org is skipped.
+std::size_t skip_url_language(std::string_view t, std::size_t i) {
+    if (i + 3 <= t.size() && is_ascii_lower(t[i]) && is_ascii_lower(t[i + 1]) && t[i + 2] == '/')
+        return i + 3;
+    return i;
+}
+
+// True if the text before b ends with a URL marker (ASCII case ignored).
+bool url_marker_before(std::string_view t, std::size_t b) {
+    for (const std::string_view marker : kUrlMarkers) {
+        for (const std::size_t at : {b, b >= 3 ? b - 3 : b}) {  // "undocs.org/en/A/..."
+            if (at < marker.size()) continue;
+            if (at != b && skip_url_language(t, at) != b) continue;
+            const std::string_view before = t.substr(at - marker.size(), marker.size());
+            if (std::equal(before.begin(), before.end(), marker.begin(),
+                           [](char a, char m) { return to_upper(a) == to_upper(m); }))
+                return true;
+        }
+    }
+    return false;
+}
+
+// The value of a URL's symbol from b, decoded ("%2F" -> "/", "%20" -> " "): it ends where the
+// URL's next parameter, fragment or the text does; a value cut after a '/' at a line end goes on
+// on the next line. Sets end past it in t.
+std::string url_value(std::string_view t, std::size_t b, std::size_t& end) {
+    std::string out;
+    std::size_t i = b;
+    while (i < t.size() && out.size() < 80) {
+        const char c = t[i];
+        if (c == '%' && i + 2 < t.size()) {
+            const std::string code = upper(t.substr(i + 1, 2));
+            const char decoded = code == "2F"   ? '/'
+                                 : code == "20" ? ' '
+                                 : code == "28" ? '('
+                                 : code == "29" ? ')'
+                                                : '\0';
+            if (decoded == '\0') break;
+            out.push_back(decoded);
+            i += 3;
+        } else if (is_ascii_alnum(c) || std::strchr("/.-()*", c) != nullptr) {
+            out.push_back(c);
+            ++i;
+        } else if (!out.empty() && out.back() == '/' && (c == ' ' || c == '\n' || c == '\r')) {
+            const std::size_t k = skip_inline_space(t, i);
+            if (k == i || k >= t.size() || !is_ascii_alnum(t[k])) break;
+            i = k;
+        } else {
+            break;
+        }
+    }
+    // A full stop or a closing bracket after the link is the sentence's, not the symbol's.
+    auto unbalanced = [&out] {
+        return std::count(out.begin(), out.end(), ')') > std::count(out.begin(), out.end(), '(');
+    };
+    while (!out.empty() && i > b && t[i - 1] == out.back() &&
+           (out.back() == '.' || (out.back() == ')' && unbalanced()))) {
+        out.pop_back();
+        --i;
+    }
+    end = i;
+    return out;
+}
+
+// The symbol a URL names at b (just after its marker), if it is one of a known series.
+std::optional<SymbolMatch> url_symbol(std::string_view t, std::size_t b) {
+    std::size_t end = 0;
+    const std::string value = url_value(t, b, end);
+    const std::optional<Series> series = read_series(value, 0, false);
+    if (!series || !series->known) return std::nullopt;
+    std::optional<SymbolMatch> m = parse_at(value, 0, false);
+    if (!m || m->end != value.size()) return std::nullopt;
+    m->begin = b;
+    m->end = end;
+    return m;
+}
+
+// A link "scheme://..." whose '/' is at slash: adds the symbols it names after a marker
+// ("symbol=A%2FRES%2F70%2F1") to out; returns the end of the link, where the scan goes on.
+std::size_t scan_link(std::string_view t, std::size_t slash, std::vector<SymbolMatch>& out) {
+    std::size_t end = slash;
+    while (end < t.size() && !std::strchr(" \t\r\n<>\"'[]", t[end])) ++end;
+    const std::string lower = ascii_lower(t.substr(slash, end - slash));
+    for (const std::string_view marker : kUrlMarkers) {
+        const std::size_t at = lower.find(marker);
+        if (at == std::string::npos) continue;
+        const std::size_t b = skip_url_language(t, slash + at + marker.size());
+        if (auto m = url_symbol(t, b)) {
+            end = std::max(end, m->end);
+            out.push_back(std::move(*m));
+            break;
+        }
+    }
+    return end;
+}
+
 // "A/8001/Add.1 and Corr.1", "CD/1948 and Corr.1": the suffix names a second document.
 std::optional<SymbolMatch> and_suffix(std::string_view t, const SymbolMatch& prev) {
     std::size_t k = prev.end;
@@ -536,6 +658,11 @@ std::vector<SymbolMatch> find_symbols(std::string_view text) {
         const void* hit = std::memchr(text.data() + pos, '/', text.size() - pos);
         if (hit == nullptr) break;
         std::size_t slash = static_cast<const char*>(hit) - text.data();
+        if (slash > 0 && text[slash - 1] == ':' && slash + 1 < text.size() &&
+            text[slash + 1] == '/') {
+            pos = scan_link(text, slash, out);
+            continue;
+        }
         std::size_t s = slash;
         if (s > 0 && text[s - 1] == ')') {
             // "TD(X)/..."
@@ -545,7 +672,10 @@ std::vector<SymbolMatch> find_symbols(std::string_view text) {
         }
         while (s > 0 && is_ascii_alpha(text[s - 1])) --s;
         if (s == slash || !ok_before(text, s)) {
-            pos = slash + 1;
+            std::optional<SymbolMatch> linked;
+            if (s < slash && url_marker_before(text, s)) linked = url_symbol(text, s);
+            pos = linked ? linked->end : slash + 1;
+            if (linked) out.push_back(std::move(*linked));
             continue;
         }
         auto m = parse_at(text, s, true);

@@ -38,6 +38,44 @@ std::map<std::string, std::vector<std::string>, std::less<>> read_forms(const nl
     return out;
 }
 
+/// One entry of "series": a bare first part ("A") or {"prefix": "E/ESCAP", "name": "..."}.
+UnSeries read_series(const nlohmann::json& j) {
+    UnSeries series;
+    if (j.is_string()) {
+        series.prefix = j.get<std::string>();
+        if (series.prefix.find('/') != std::string::npos)
+            throw SchemaError("'" + series.prefix + "' is not a series");
+    } else {
+        series.prefix = j.at("prefix").get<std::string>();
+        series.name = j.value("name", std::string());
+    }
+    if (series.prefix.empty() || series.prefix.front() == '/' || series.prefix.back() == '/')
+        throw SchemaError("'" + series.prefix + "' is not a series");
+    return series;
+}
+
+/// True if the symbol's part starts with the prefix's part as written or before a dot.
+bool part_matches(std::string_view symbol_part, std::string_view prefix_part) {
+    if (!symbol_part.starts_with(prefix_part)) return false;
+    return symbol_part.size() == prefix_part.size() || symbol_part[prefix_part.size()] == '.';
+}
+
+/// The number of parts of prefix that start symbol, part by part; 0 if it does not start it.
+std::size_t prefix_parts(std::string_view symbol, std::string_view prefix) {
+    std::size_t parts = 0;
+    while (!prefix.empty()) {
+        const std::size_t ps = prefix.find('/');
+        const std::size_t ss = symbol.find('/');
+        if (!part_matches(symbol.substr(0, ss), prefix.substr(0, ps))) return 0;
+        ++parts;
+        if (ps == std::string_view::npos) break;
+        if (ss == std::string_view::npos) return 0;
+        prefix.remove_prefix(ps + 1);
+        symbol.remove_prefix(ss + 1);
+    }
+    return parts;
+}
+
 UnBody read_body(const nlohmann::json& j) {
     UnBody body;
     body.code = j.at("code").get<std::string>();
@@ -68,10 +106,9 @@ UnBodies UnBodies::load(const std::string& dir) {
     try {
         const nlohmann::json j = nlohmann::json::parse(in);
         for (const auto& s : j.at("series")) {
-            const auto series = s.get<std::string>();
-            if (series.empty() || series.find('/') != std::string::npos)
-                throw SchemaError("'" + series + "' is not a series");
-            out.m_series.insert(series);
+            UnSeries series = read_series(s);
+            out.m_series.insert(series.prefix.substr(0, series.prefix.find('/')));
+            out.m_series_table.push_back(std::move(series));
         }
         for (const auto& b : j.at("bodies")) out.m_bodies.push_back(read_body(b));
     } catch (const nlohmann::json::exception& e) {
@@ -99,6 +136,29 @@ const UnBody* UnBodies::find(std::string_view code) const {
     for (const UnBody& b : m_bodies)
         if (b.code_is_prefix && code.starts_with(b.code)) return &b;
     return nullptr;
+}
+
+const UnSeries* UnBodies::series_of(std::string_view symbol) const {
+    const UnSeries* best = nullptr;
+    std::size_t best_parts = 0;
+    for (const UnSeries& s : m_series_table) {
+        const std::size_t parts = prefix_parts(symbol, s.prefix);
+        if (parts > best_parts) {
+            best = &s;
+            best_parts = parts;
+        }
+    }
+    return best;
+}
+
+bool UnBodies::is_sub_series(std::string_view first, std::string_view second) const {
+    for (const UnSeries& s : m_series_table) {
+        const std::string_view p = s.prefix;
+        if (p.size() == first.size() + 1 + second.size() && p.starts_with(first) &&
+            p[first.size()] == '/' && p.ends_with(second))
+            return true;
+    }
+    return false;
 }
 
 const UnBody* UnBodies::named(std::string_view name) const {

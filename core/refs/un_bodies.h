@@ -31,6 +31,12 @@ struct UnBody {
     const std::string& display_name() const { return names.at("en").front(); }
 };
 
+/// One document series: the leading parts of its symbols and who issues them.
+struct UnSeries {
+    std::string prefix;  ///< upper case, '/'-separated: "UNCTAD", "E/ESCAP", "ST/SGB"
+    std::string name;    ///< the body or series in English; empty when the table gives none
+};
+
 /// The table of schemas/un_bodies.json.
 class UnBodies {
   public:
@@ -45,6 +51,13 @@ class UnBodies {
     const std::set<std::string, std::less<>>& series() const { return m_series; }
     /// True if s (upper case) is a series that starts a symbol ("A", "CTOC", "NPT").
     bool is_series(std::string_view s) const { return m_series.count(s) != 0; }
+    /// Every series of the table, in the file's order.
+    const std::vector<UnSeries>& series_table() const { return m_series_table; }
+    /// The series whose prefix starts symbol with the most parts, a part matching as written or
+    /// before a dot ("A/C" starts "A/C.3/74/L.12"); nullptr when none does.
+    const UnSeries* series_of(std::string_view symbol) const;
+    /// True if "first/second" (upper case) is a listed prefix ("E", "ESCAP"; "A", "HRC").
+    bool is_sub_series(std::string_view first, std::string_view second) const;
     /// True if code is a principal organ's (A, S, E, T, ST).
     bool is_principal(std::string_view code) const;
     /// The body of a code: the one with that code, else one whose code_is_prefix starts it.
@@ -55,6 +68,7 @@ class UnBodies {
   private:
     std::vector<UnBody> m_bodies;
     std::set<std::string, std::less<>> m_series;
+    std::vector<UnSeries> m_series_table;
 };
 
 }  // namespace plenary

@@ -176,8 +176,11 @@ std::string facet_label(const std::string& facet, const std::string& value,
 }
 
 std::string body_name(const std::string& code) {
-    const UnBody* body = UnBodies::instance().find(code);
-    return body ? body->display_name() : code;
+    const UnBodies& table = UnBodies::instance();
+    if (const UnBody* body = table.find(code)) return body->display_name();
+    // A series without a body of its own ("UNCTAD", "E/ESCAP") is named by the series table.
+    const UnSeries* series = table.series_of(code);
+    return series && series->prefix == code && !series->name.empty() ? series->name : code;
 }
 
 std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gazetteer) const {

@@ -103,13 +103,92 @@ INSTANTIATE_TEST_SUITE_P(
             "[www.ohchr.org/Documents/HRBodies/CEDAW/TraffickingGlobalMigration/UNOrganisations/"
             "UNODC-DTA\\_on\\_General\\_Recommendation\\_Annex1.docx]",
             {}},
-        FindCase{"http://undocs.org/A/75/115", {}}, FindCase{"see /data/A/75/115.pdf", {}},
-        FindCase{"file A/HRC/43/2.pdf", {}},
+        FindCase{"see /data/A/75/115.pdf", {}}, FindCase{"file A/HRC/43/2.pdf", {}},
         FindCase{"EN/HRBodies/UPR/Pages/UPRImplementation.aspx.", {}},
         FindCase{"UNICEF/NYHQ2010-1234/LEMOYNE", {}}, FindCase{"Dayton/Paris agreements", {}},
         FindCase{"PTPR/JS3", {}}, FindCase{"[je? A/J0217 and Corr.l, annex]", {}},
         FindCase{"(A/4S/379. p. a)", {}},
         FindCase{"under document symbol A/HRC/WG.6/7L.14; minor", {}}));
+
+// Symbols cut after a slash at a line end, as reports print them (excerpts of
+// corpus-real/un-flagship-reports-txt: WESS 2011 and 2013, UNCTAD, UN-Women).
+INSTANTIATE_TEST_SUITE_P(
+    CutAtLineEnd, FindSymbolsTest,
+    ::testing::Values(
+        FindCase{"at its sixteenth session. FCCC/\nCP/2010/7/Add.1. Available from",
+                 {"FCCC/CP/2010/7/Add.1"}},
+        FindCase{"and Risk Management. UNCTAD/\nDTL/STICT/2012/3. United Nations publication.",
+                 {"UNCTAD/DTL/STICT/2012/3"}},
+        FindCase{"Demographic Profiles. ST/ESA/\nSER.A/313 and ST/ESA/SER.A/317.",
+                 {"ST/ESA/SER.A/313", "ST/ESA/SER.A/317"}},
+        FindCase{"(4-15 March 2013).\u201d E/2013/27- E/\nCN.6/2013/11.",
+                 {"E/2013/27", "E/CN.6/2013/11"}},
+        FindCase{"Mission to Senegal (14 to 21 November 2011).\u201d A/\nHRC/21/42/Add.1.",
+                 {"A/HRC/21/42/Add.1"}},
+        FindCase{"A/RES/ES-\n10/2", {"A/RES/ES-10/2"}},
+        // No digit after the cut: a name, not a symbol.
+        FindCase{"Joan Fabres, UNEP/\nGRID-Arendal, Norway", {}}));
+
+// Symbols in links (corpus-real: CBD GBO-4, HDR 2014, ILO, GEO-5), with the forms of ODS,
+// undocs.org and the symbol explorer.
+INSTANTIATE_TEST_SUITE_P(
+    InLinks, FindSymbolsTest,
+    ::testing::Values(
+        FindCase{"2007), undocs.org/A/RES/61/105", {"A/RES/61/105"}},
+        FindCase{"http://undocs.org/A/75/115", {"A/75/115"}},
+        FindCase{"https://undocs.org/en/S/RES/2250(2015).", {"S/RES/2250(2015)"}},
+        FindCase{"York. www.un.org/ga/search/view_doc.asp?symbol=A/\nRES/68/1. Accessed 27 March",
+                 {"A/RES/68/1"}},
+        FindCase{"http://www.un.org/en/ga/search/view_doc.asp?symbol=A/\nRES/67/212",
+                 {"A/RES/67/212"}},
+        FindCase{"www.un.org/ga/search/view_doc.\nasp?symbol=A/RES/66/288&Lang=E. Accessed",
+                 {"A/RES/66/288"}},
+        FindCase{
+            "Available at: http://www.un.org/ga/search/\nview_doc.asp?symbol=A/67/L.36 [20 Apr.",
+            {"A/67/L.36"}},
+        FindCase{"https://documents.un.org/symbol-explorer?s=A%2FRES%2F70%2F1&i=A%2FRES%2F70%2F1_1",
+                 {"A/RES/70/1"}},
+        FindCase{"http://daccess-ods.un.org/access.nsf/Get?Open&DS=A/HRC/RES/16/21&Lang=E",
+                 {"A/HRC/RES/16/21"}},
+        FindCase{"(see https://undocs.org/A/HRC/43/2).", {"A/HRC/43/2"}},
+        // A link that names a job number, or a symbol-like path outside the markers: nothing.
+        FindCase{
+            "http://daccessdds-ny.un.org/doc/UNDOC/GEN/N05/487/60/PDF/N0548760.pdf?OpenElement",
+            {}},
+        FindCase{"https://www.example.org/A/RES/70/1", {}},
+        FindCase{"https://quotes.example.com/q?symbol=AAPL/2020", {}}));
+
+// OCR confusions mended only where the result is a symbol and the raw form is not.
+INSTANTIATE_TEST_SUITE_P(
+    OcrConfusions, FindSymbolsTest,
+    ::testing::Values(FindCase{"A/RES/7l/1", {"A/RES/71/1"}},
+                      FindCase{"E/CN.4/2OO5/L.10", {"E/CN.4/2005/L.10"}},
+                      FindCase{"E/CN.4/2005/L.1O", {"E/CN.4/2005/L.10"}},
+                      FindCase{"S/RES/l325 (2000)", {"S/RES/1325(2000)"}},
+                      FindCase{"A/RES/7I/1", {"A/RES/71/1"}},
+                      FindCase{"[A/600l/Add.1, sect. II]", {"A/6001/Add.1"}},
+                      FindCase{"the First Committee (A/C.l/73/L.5)", {"A/C.1/73/L.5"}},
+                      // Roman numerals and words stay: no true digit to mend from.
+                      FindCase{"TD/B/C.I/40", {"TD/B/C.I/40"}},
+                      FindCase{"NPT/CONF.2015/PC.III/WP.1", {"NPT/CONF.2015/PC.III/WP.1"}},
+                      FindCase{"[A/IOOOII Add.I, sect. XXI}", {}}, FindCase{"S/OIL", {}},
+                      FindCase{"[A/IOOOllAdd.l, sect. VIII.]", {}}, FindCase{"UNEP/OIL/IO", {}}));
+
+// Series beyond the main organs, as corpus-real cites them (schemas/un_bodies.json).
+INSTANTIATE_TEST_SUITE_P(
+    Series, FindSymbolsTest,
+    ::testing::Values(
+        FindCase{"Urbanization Prospects. ESA/P/WP/224. New York.", {"ESA/P/WP/224"}},
+        FindCase{"the ESCWA Region. ESCWA/SDPD/2004/6/Summary. United Nations",
+                 {"ESCWA/SDPD/2004/6/Summary"}},
+        FindCase{"(UNODC/CCPCJ/EG.6/2015/2)", {"UNODC/CCPCJ/EG.6/2015/2"}},
+        FindCase{"IPBES/3/2/Add.1/Rev.1", {"IPBES/3/2/Add.1/Rev.1"}},
+        FindCase{"CLCS/87", {"CLCS/87"}}, FindCase{"HSP/GC/25/2/Add.3", {"HSP/GC/25/2/Add.3"}},
+        FindCase{"ISBA/21/LTC/9/Rev.1", {"ISBA/21/LTC/9/Rev.1"}},
+        FindCase{"DP/FPA/2015/1", {"DP/FPA/2015/1"}}, FindCase{"e/escap/75/1", {"E/ESCAP/75/1"}},
+        FindCase{"ST/SGB/2003/13", {"ST/SGB/2003/13"}}, FindCase{"ST/AI/2010/3", {"ST/AI/2010/3"}},
+        FindCase{"UNEP/POPS/COP.4/33.", {"UNEP/POPS/COP.4/33"}}, FindCase{"INFCIRC/225", {}},
+        FindCase{"GOV/2011/30", {}}));
 
 TEST(FindSymbols, OffsetsCoverTheSymbolAsWritten) {
     std::string text = "see S/RES/1411 (2002) now";

@@ -96,6 +96,43 @@ TEST(UnBodies, BadTableIsOneErrorNamingTheFile) {
               "no error");
 }
 
+TEST(UnBodies, SeriesOfASymbolIsItsLongestPrefix) {
+    const UnBodies& table = UnBodies::instance();
+    struct Case {
+        const char* symbol;
+        const char* prefix;
+    };
+    for (const Case c : {Case{"E/ESCAP/CMP/2020/1", "E/ESCAP"}, Case{"E/2019/1", "E"},
+                         Case{"A/C.3/74/L.12", "A/C"}, Case{"ST/SGB/2003/13", "ST/SGB"},
+                         Case{"TD/B/C.I/40", "TD/B"}, Case{"UNCTAD/DTL/STICT/2014/2", "UNCTAD"},
+                         Case{"CTOC/COP/2020/3", "CTOC/COP"}, Case{"DP/FPA/2015/1", "DP/FPA"}}) {
+        const UnSeries* series = table.series_of(c.symbol);
+        ASSERT_NE(series, nullptr) << c.symbol;
+        EXPECT_EQ(series->prefix, c.prefix) << c.symbol;
+        EXPECT_FALSE(series->name.empty()) << c.symbol;
+    }
+    EXPECT_EQ(table.series_of("E/ESCAP/CMP/2020/1")->name,
+              "Economic and Social Commission for Asia and the Pacific");
+    EXPECT_EQ(table.series_of("INFCIRC/225"), nullptr);
+    EXPECT_EQ(table.series_of("ESCAPE/1"), nullptr);  // a part matches whole, or before a dot
+    EXPECT_TRUE(table.is_sub_series("E", "ESCAP"));
+    EXPECT_TRUE(table.is_sub_series("A", "HRC"));
+    EXPECT_FALSE(table.is_sub_series("E", "ESC"));
+    EXPECT_FALSE(table.is_sub_series("S", "ESCAP"));
+}
+
+TEST(UnBodies, SeriesEntriesAreStringsOrPrefixesWithNames) {
+    const UnBodies table = UnBodies::load(SchemaDir(R"({"series": ["A",
+        {"prefix": "E/ESCAP", "name": "ESCAP"}], "bodies": []})")
+                                              .path());
+    EXPECT_TRUE(table.is_series("E"));  // the first part of a prefix starts symbols
+    EXPECT_FALSE(table.is_series("ESCAP"));
+    ASSERT_EQ(table.series_table().size(), 2U);
+    EXPECT_EQ(table.series_table()[1].name, "ESCAP");
+    const std::string bad = load_error(R"({"series": [{"prefix": "E/"}], "bodies": []})");
+    EXPECT_NE(bad.find("'E/' is not a series"), std::string::npos) << bad;
+}
+
 // The symbol scanner and the file-name reader accept the same series (they held two lists).
 TEST(UnBodies, ScannerAndFileNamesAcceptEverySeries) {
     for (const std::string& s : UnBodies::instance().series()) {

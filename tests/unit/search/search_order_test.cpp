@@ -147,6 +147,11 @@ TEST_F(SearchOrderTest, HitsAndFacetsNameTheSpeakerAndTheBody) {
     EXPECT_EQ(undated["country_name"], "");
     EXPECT_EQ(body_name("A/HRC"), "Human Rights Council");
     EXPECT_EQ(body_name("XYZ/COP"), "XYZ/COP");
+    // Series without a body of their own take the series table's name (un_bodies.json).
+    EXPECT_EQ(body_name("UNCTAD"),
+              "United Nations Conference on Trade and Development, secretariat");
+    EXPECT_EQ(body_name("E/ESCAP"), "Economic and Social Commission for Asia and the Pacific");
+    EXPECT_EQ(body_name("E/ESCAP/75"), "E/ESCAP/75");  // a name only for the series itself
 }
 
 TEST_F(SearchOrderTest, UnknownLanguagesAreRefused) {
