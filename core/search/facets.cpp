@@ -7,6 +7,7 @@
 #include "refs/charter.h"
 #include "refs/countries.h"
 #include "refs/un_bodies.h"
+#include "search/shard_facets.h"
 
 namespace plenary {
 
@@ -146,9 +147,19 @@ FacetCounter::FacetCounter(const Schema& schema, const std::vector<std::string>&
     }
 }
 
-void FacetCounter::attach(Xapian::Enquire& enquire, const FacetColumn* column, bool remote) {
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enquire, const FacetColumn* column,
+                          ShardCounting shards) {
     if (m_names.empty()) return;
-    if (remote) {
+    if (shards == ShardCounting::plenary) {
+        std::vector<bool> wanted;
+        for (const int w : m_wanted) wanted.push_back(w >= 0);
+        m_shard_spy = std::make_unique<ShardFacetSpy>(m_all_slot, std::move(wanted));
+        enquire.add_matchspy(m_shard_spy.get());
+        return;
+    }
+    if (shards == ShardCounting::xapian) {
         m_remote_spy = std::make_unique<Xapian::ValueCountMatchSpy>(m_all_slot);
         enquire.add_matchspy(m_remote_spy.get());
         return;
@@ -200,6 +211,13 @@ std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gaz
     if (m_remote_spy)
         for (auto it = m_remote_spy->values_begin(); it != m_remote_spy->values_end(); ++it)
             expand(*it, it.get_termfreq());
+    if (m_shard_spy) {
+        const std::vector<ValueCounter::Counts> counted = m_shard_spy->counts();
+        for (std::size_t k = 0; k < m_wanted.size() && k < counted.size(); ++k)
+            if (m_wanted[k] >= 0)
+                for (const auto& [value, n] : counted[k])
+                    counters[static_cast<std::size_t>(m_wanted[k])].add(value, n);
+    }
     // From the column: counts by facet and value number, then the values that have one.
     std::vector<std::vector<Xapian::doccount>> numbered(m_names.size());
     if (m_column) {

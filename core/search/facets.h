@@ -16,6 +16,13 @@ namespace plenary {
 
 class Schema;
 class Gazetteer;
+class ShardFacetSpy;
+
+/// Who counts facets over remote shards: none are searched; Plenary's shard servers (each
+/// counts from its column and sends per-facet counts); or servers that know only Xapian's own
+/// spies (Debian's xapian-tcpsrv: each match's "facets" value is read and every distinct one
+/// sent).
+enum class ShardCounting { none, plenary, xapian };
 
 /// One value of a facet and the paragraphs that have it.
 struct FacetValue {
@@ -114,11 +121,15 @@ class FacetCounter {
   public:
     /// names: facet fields ("all" for every one); throws QueryError naming an unknown facet.
     FacetCounter(const Schema& schema, const std::vector<std::string>& names);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
     /// Adds the spies to enquire (which must outlive no spy: they belong to this object).
     /// With a column of the same database revision, values are read from it. Over remote
-    /// shards (remote), Xapian's own ValueCountMatchSpy counts the "facets" values on each
-    /// shard server, which knows no other spy, and the client merges them: the same counts.
-    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr, bool remote = false);
+    /// shards, the shard servers count (as shards says) and the client merges their counts:
+    /// the same counts as one database.
+    void attach(Xapian::Enquire& enquire, const FacetColumn* column = nullptr,
+                ShardCounting shards = ShardCounting::none);
     /// The facets, each cut to limit values (0 = no limit), labelled.
     std::vector<Facet> results(std::size_t limit, const Gazetteer& gazetteer) const;
 
@@ -140,6 +151,7 @@ class FacetCounter {
     Xapian::valueno m_all_slot = 0;    ///< the "facets" slot
     std::unique_ptr<Spy> m_spy;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_remote_spy;
+    std::unique_ptr<ShardFacetSpy> m_shard_spy;
     // Matches by their whole "facets" value: paragraphs that share every facet value (most
     // paragraphs of a document) are one entry, split into facet values once, in results().
     // Kept in the order first seen (docid order), so that neighbours share document values.

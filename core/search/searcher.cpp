@@ -12,6 +12,7 @@
 #include "model/schema.h"
 #include "refs/countries.h"
 #include "search/query.h"
+#include "search/shard_facets.h"
 #include "search/sort_keys.h"
 
 namespace plenary {
@@ -148,12 +149,33 @@ struct Searcher::Run {
 
 SearchResult Searcher::run_current(const SearchRequest& request) {
     try {
-        return run(request);
+        return run_counted(request);
     } catch (const Xapian::DatabaseModifiedError&) {
         // An indexer committed while we read: read the new revision once.
         reopen();
+        return run_counted(request);
+    }
+}
+
+SearchResult Searcher::run_counted(const SearchRequest& request) {
+    try {
+        return run(request);
+    } catch (const Xapian::InvalidArgumentError& e) {
+        // A shard served by Debian's xapian-tcpsrv knows only Xapian's own spies: from now on
+        // every shard counts with those (Plenary's servers know them too).
+        if (!m_remote || m_xapian_spies_only ||
+            e.get_msg().find(ShardFacetSpy::kName) == std::string::npos)
+            throw;
+        m_xapian_spies_only = true;
+        // The failed match leaves the other shards' connections mid-exchange: open them anew.
+        reopen();
         return run(request);
     }
+}
+
+ShardCounting Searcher::shard_counting() const {
+    if (!m_remote) return ShardCounting::none;
+    return m_xapian_spies_only ? ShardCounting::xapian : ShardCounting::plenary;
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -286,27 +308,32 @@ void Searcher::match_paragraphs(const Run& run, FacetCounter& facets, SearchResu
     // sorted by value (measured: 92 of 88 matches, 1 to 6 more per query): the facets are
     // counted by a pass of their own, in relevance order, which counts each match once.
     // So is a match sorted by relevance then tie key (counted 340 of 336 for "peace").
+    // That pass counts every match, so it gives the total, and the sorted match need only
+    // find the page.
     const bool counted_apart =
         m_remote && (req.sort != "relevance" || run.tie_slot) && !facets.empty();
+    Xapian::MSet counted;
     if (counted_apart) {
         Xapian::Enquire counting(m_db);
         counting.set_query(run.query);
         run.limit_time(counting);
-        facets.attach(counting, nullptr, true);
-        counting.get_mset(0, 0, everything);
+        facets.attach(counting, nullptr, shard_counting());
+        counted = counting.get_mset(0, 0, everything);
     } else {
-        facets.attach(enquire, facets.empty() ? nullptr : facet_column(), m_remote);
+        facets.attach(enquire, facets.empty() ? nullptr : facet_column(), shard_counting());
     }
     // Count every match up to exact_up_to (facets count them all in any case): a total is a
     // count, or a lower bound that says so, never an estimate.
     const std::size_t wanted = std::max(req.offset + req.limit, req.exact_up_to) + 1;
     const Xapian::doccount check =
-        facets.empty() ? static_cast<Xapian::doccount>(std::min<std::size_t>(wanted, everything))
-                       : everything;
+        facets.empty() || counted_apart
+            ? static_cast<Xapian::doccount>(std::min<std::size_t>(wanted, everything))
+            : everything;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                static_cast<Xapian::doccount>(req.limit), check);
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.total = mset.get_matches_lower_bound();
+    const Xapian::MSet& totals = counted_apart ? counted : mset;
+    result.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
+    result.total = totals.get_matches_lower_bound();
     fetch_all(mset);
     for (auto it = mset.begin(); it != mset.end() && !run.out_of_time(); ++it)
         result.hits.push_back(make_hit(run, it));
@@ -356,7 +383,7 @@ void Searcher::match_documents(const Run& run, FacetCounter& facets, SearchResul
         counting.add_matchspy(&remote_documents);
     else
         counting.add_matchspy(&documents);
-    facets.attach(counting, facets.empty() ? nullptr : facet_column(), m_remote);
+    facets.attach(counting, facets.empty() ? nullptr : facet_column(), shard_counting());
     counting.get_mset(0, 0, everything);
     result.total = static_cast<Xapian::doccount>(
         m_remote ? std::distance(remote_documents.values_begin(), remote_documents.values_end())

@@ -69,12 +69,12 @@ class Searcher {
     std::vector<DatabasePart> m_sources;  // every part the paths name, in order
     std::vector<Xapian::Database>
         m_parts;  // one per source; metadata is read per part: a merged one shows the first only
-    bool m_remote = false;
-    bool m_allow_failed = false;              // remote parts that fail to open are left out
+    bool m_remote = false;  // some part is remote: only what Xapian's remote protocol carries
+    bool m_xapian_spies_only = false;  // some shard server knows no Plenary spy (xapian-tcpsrv)
+    bool m_allow_failed = false;       // remote parts that fail to open are left out
     std::vector<std::string> m_failed_names;  // those left out: "HOST:PORT (STUB:LINE)"
     std::vector<std::string> m_failed_why;    // and why, as open_part says it
-    bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)  //
-                               // some part is remote: only what Xapian's remote protocol carries
+    bool m_sort_slots = true;  // every paragraph has its sort keys (indexed since version 2)
     bool m_tie_slot = false;   // every paragraph has its tie key: equal scores in its order
     Xapian::Database m_db;
     bool m_has_copies = false;         // some paragraphs are shadowed copies
@@ -93,6 +93,10 @@ class Searcher {
     SearchResult search_without_failed(const SearchRequest& request, const Xapian::Error& e);
     /// run(), once more over a newer revision if an indexer committed meanwhile.
     SearchResult run_current(const SearchRequest& request);
+    /// run(), once more with Xapian's own spies if a shard server does not know Plenary's.
+    SearchResult run_counted(const SearchRequest& request);
+    /// Who counts facets over this Searcher's shards.
+    ShardCounting shard_counting() const;
     /// The message for a search over remote shards that failed with e: the shards that do not
     /// answer now, each named, or e's own description when all do.
     std::string failed_shards(const Xapian::Error& e) const;

@@ -1,6 +1,6 @@
 // Shards: the bundled corpus and 60 General Debate speeches indexed whole, and again in 3
 // shards (`--shard K/3`), searched through a stub file of local parts and through one of
-// remote parts served by `plenary-search serve-shard` (xapian-tcpsrv) on loopback. Every
+// remote parts served by `plenary-search serve-shard` on loopback. Every
 // total and every facet count must equal the whole database's; hits must be the same hits in
 // the same order, equal scores included (their tie keys order them), except under a wildcard,
 // which each shard expands against its own terms (so scores differ; the hits are the same), and
@@ -30,8 +30,10 @@
 #include "index/indexer.h"
 #include "integration/test_support.h"
 #include "model/index_format.h"
+#include "model/schema.h"
 #include "search/render.h"
 #include "search/search.h"
+#include "search/shard_facets.h"
 #include "search/stub.h"
 
 namespace plenary {
@@ -55,11 +57,13 @@ unsigned free_port() {
     return ntohs(a.sin_port);
 }
 
-/// `plenary-search serve-shard` for one shard, stopped when destroyed.
+/// `plenary-search serve-shard` for one shard (or, if stock, Debian's xapian-tcpsrv), stopped
+/// when destroyed.
 struct ShardServer {
     pid_t pid = -1;
     unsigned port = 0;
     std::string db;
+    bool stock = false;
 
     void start() {
         port = port ? port : free_port();
@@ -70,8 +74,12 @@ struct ShardServer {
             const std::string p = std::to_string(port);
             std::freopen("/dev/null", "w", stdout);
             std::freopen((db + ".log").c_str(), "a", stderr);
-            ::execl(test::kSearch.c_str(), test::kSearch.c_str(), "serve-shard", "--db", db.c_str(),
-                    "--port", p.c_str(), static_cast<char*>(nullptr));
+            if (stock)
+                ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--port", p.c_str(), "--interface",
+                         "127.0.0.1", db.c_str(), static_cast<char*>(nullptr));
+            else
+                ::execl(test::kSearch.c_str(), test::kSearch.c_str(), "serve-shard", "--db",
+                        db.c_str(), "--port", p.c_str(), static_cast<char*>(nullptr));
             ::_exit(127);
         }
         // Ready when it accepts a connection.
@@ -272,6 +280,92 @@ TEST_F(RemoteShards, LocalAndRemoteStubsAnswerAsOneDatabase) {
         EXPECT_EQ(facet_counts(page), facet_counts(w)) << "remote stub, 10 hits: " << q[0];
     }
     EXPECT_GE(nonempty, 20u) << "the queries should find something";
+}
+
+TEST_F(RemoteShards, AShardServedByXapianTcpsrvIsCountedWithXapiansOwnSpy) {
+    // Debian's xapian-tcpsrv knows no Plenary spy: the client counts with Xapian's own, on
+    // every shard, and the counts are the same.
+    ShardServer stock;
+    stock.db = servers[0].db;
+    stock.stock = true;
+    stock.start();
+    const fs::path stub = *dir / "stock.stub";
+    {
+        std::ofstream out(stub);
+        out << "remote 127.0.0.1:" << stock.port << "\n";
+        for (int k = 1; k < 3; ++k) out << "remote 127.0.0.1:" << servers[k].port << "\n";
+    }
+    const std::string whole = (*dir / "whole").string();
+    for (std::size_t i = 0; i < kQueries.size(); i += 3) {
+        const auto& q = kQueries[i];
+        const std::string sort = q.size() == 3 && q[1] == "sort" ? q[2] : "relevance";
+        expect_same(search(whole, q), search(stub.string(), q), "xapian-tcpsrv: " + q[0], sort,
+                    q[0].find('*') != std::string::npos);
+    }
+}
+
+/// Each facet's counts from a Xapian Enquire over db with Plenary's shard spy, as Searcher asks.
+std::vector<std::map<std::string, Xapian::doccount>> spy_counts(const Xapian::Database& db) {
+    const Xapian::valueno slot = *Schema::instance().field("facets").slot;
+    const std::size_t facets = facet_names(Schema::instance()).size();
+    ShardFacetSpy spy(slot, std::vector<bool>(facets, true));
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query::MatchAll);
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, db.get_doccount());
+    std::vector<std::map<std::string, Xapian::doccount>> out;
+    for (const auto& c : spy.counts()) out.emplace_back(c.begin(), c.end());
+    return out;
+}
+
+TEST_F(RemoteShards, AShardThatChangesWhileServedIsCountedAtItsNewRevision) {
+    const fs::path copy = *dir / "changing";
+    fs::copy(servers[2].db, copy, fs::copy_options::recursive);
+    ShardServer server;
+    server.db = copy.string();
+    server.start();
+    const fs::path stub = *dir / "changing.stub";
+    std::ofstream(stub) << "remote 127.0.0.1:" << server.port << "\n";
+    // One connection kept open across the change (as a service keeps it), and new ones.
+    Xapian::Database kept(stub.string());
+    const auto before = spy_counts(kept);
+    EXPECT_EQ(before, spy_counts(Xapian::Database(copy.string())));
+    ASSERT_FALSE(before[0].empty()) << "the shard should have documents";
+    IndexOptions more;
+    more.db = copy.string();
+    more.shard = ShardSpec{3, 3};
+    std::vector<fs::path> speeches;
+    for (const auto& e : fs::directory_iterator(kSpeeches)) speeches.push_back(e.path());
+    std::sort(speeches.begin(), speeches.end());
+    for (std::size_t i = 60; i < speeches.size() && i < 120; ++i)
+        more.paths.push_back(speeches[i].string());
+    run_index(more, {});
+    const auto after = spy_counts(Xapian::Database(copy.string()));
+    ASSERT_NE(after, before) << "the new files should add documents";
+    kept.reopen();
+    EXPECT_EQ(spy_counts(kept), after) << "the kept connection, reopened";
+    EXPECT_EQ(spy_counts(Xapian::Database(stub.string())), after) << "a new connection";
+}
+
+TEST_F(RemoteShards, TheShardServerSaysWhyItCannotServe) {
+    const std::string serve = test::q(test::kSearch) + " serve-shard ";
+    // The port is another server's.
+    int status = 0;
+    std::string out;
+    std::tie(status, out) = test::shell(serve + "--db " + test::q(servers[0].db) + " --port " +
+                                        std::to_string(servers[1].port) + " 2>&1");
+    EXPECT_EQ(status, 1) << out;
+    EXPECT_NE(out.find("cannot listen on 127.0.0.1:" + std::to_string(servers[1].port)),
+              std::string::npos)
+        << out;
+    // Not a Plenary database.
+    const fs::path empty = *dir / "not-a-database";
+    fs::create_directories(empty);
+    std::tie(status, out) = test::shell(serve + "--db " + test::q(empty) + " --port 1 2>&1");
+    EXPECT_EQ(status, 3) << out;
+    EXPECT_NE(out.find(empty.string()), std::string::npos) << out;
+    std::tie(status, out) = test::shell(serve + "--db " + test::q(empty) + " --port 0 2>&1");
+    EXPECT_EQ(status, 2) << out;
 }
 
 TEST_F(RemoteShards, EqualScoresComeInTheSameOrderFromShards) {
