@@ -8,8 +8,9 @@
 # After each part, the faceted query mix (scale_queries.txt: 35 queries, each with every facet,
 # JSON included, service-query-bench) over one database, the shards as a stub of local parts
 # in one process, and the same shards served by `plenary-search serve-shard` on loopback
-# through a stub of remote parts; ROUNDS (3) alternating runs of 3 passes each, p50 and p95 of
-# each run, medians over the runs. Prints a Markdown table, also written to WORK/results.md.
+# through a stub of remote parts, and by Debian's xapian-tcpsrv (the baseline: facets counted
+# with Xapian's own spy); ROUNDS (3) alternating runs of 3 passes each, p50 and p95 of each
+# run, medians over the runs. Prints a Markdown table, also written to WORK/results.md.
 #
 #   bench/scale_bench.sh [BUILD_DIR] [SHARED_DIR]
 #
@@ -71,11 +72,14 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
 start_servers() {
   local k
-  : > "$W/remote.stub"; : > "$W/local.stub"; servers=()
+  : > "$W/remote.stub"; : > "$W/local.stub"; : > "$W/stock.stub"; servers=()
   for k in $(seq 1 "$shards"); do
     echo "auto $W/three-$k" >> "$W/local.stub"
     echo "remote 127.0.0.1:$((7400 + k))" >> "$W/remote.stub"
+    echo "remote 127.0.0.1:$((7500 + k))" >> "$W/stock.stub"
     setsid "$search" serve-shard --db "$W/three-$k" --port "$((7400 + k))" >/dev/null 2>&1 &
+    servers+=($!)
+    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$((7500 + k))" "$W/three-$k" >/dev/null 2>&1 &
     servers+=($!)
   done
   sleep 2
@@ -115,12 +119,13 @@ for p in $(seq 1 "$parts"); do
 
   n=$(paragraphs "$W/one")
   start_servers
-  : > "$work/q-one"; : > "$work/q-local"; : > "$work/q-remote"
+  : > "$work/q-one"; : > "$work/q-local"; : > "$work/q-remote"; : > "$work/q-stock"
   for r in $(seq 1 "$rounds"); do
     echo "part $p: queries, round $r of $rounds..." >&2
     query_round "$W/one" >> "$work/q-one"
     query_round "$W/local.stub" >> "$work/q-local"
     query_round "$W/remote.stub" >> "$work/q-remote"
+    query_round "$W/stock.stub" >> "$work/q-stock"
   done
   stop_servers
   med() { awk -v c="$2" '{print $c}' "$work/q-$1" | median; }
@@ -133,6 +138,7 @@ for p in $(seq 1 "$parts"); do
     # shellcheck disable=SC2086
     echo "| $n | $shards local shards | $cum_three_wall | $cum_three_cpu | $(rate "$cum_three_cpu") | | $(size_mb $threes) | $(med local 1) | $(med local 2) | $(rss_mb local) |"
     echo "| $n | $shards remote shards | | | | | | $(med remote 1) | $(med remote 2) | $(rss_mb remote) |"
+    echo "| $n | $shards remote, xapian-tcpsrv | | | | | | $(med stock 1) | $(med stock 2) | $(rss_mb stock) |"
   } >> "$results"
   echo "speedup of 2 shards on 2 cores over one core, $n paragraphs: $(awk -v a="$cum_one_wall" -v b="$cum_two_wall" 'BEGIN {printf "%.2f", a / b}')" >&2
 done
