@@ -95,6 +95,35 @@ query_round() {
   echo "$(field p50 "$line") $(field p95 "$line") $(cat "$work/q.time")"
 }
 
+# query_rows N: the query rounds over what WORK holds now, and their rows of the table.
+query_rows() {
+  local n=$1
+  start_servers
+  : > "$work/q-one"; : > "$work/q-local"; : > "$work/q-remote"; : > "$work/q-stock"
+  for r in $(seq 1 "$rounds"); do
+    echo "$n paragraphs: queries, round $r of $rounds..." >&2
+    query_round "$W/one" >> "$work/q-one"
+    query_round "$W/local.stub" >> "$work/q-local"
+    query_round "$W/remote.stub" >> "$work/q-remote"
+    query_round "$W/stock.stub" >> "$work/q-stock"
+  done
+  stop_servers
+}
+med() { awk -v c="$2" '{print $c}' "$work/q-$1" | median; }
+rss_mb() { awk -v c=3 '{print $c}' "$work/q-$1" | median | awk '{printf "%.0f", $1 / 1024}'; }
+
+# QUERIES_ONLY=1: the query rounds alone, over the indexes a previous run left in WORK.
+if [ -n "${QUERIES_ONLY:-}" ]; then
+  n=$(paragraphs "$W/one")
+  query_rows "$n"
+  echo "| paragraphs | layout | query p50 ms | query p95 ms | query RSS MB |"
+  echo "|---|---|---|---|---|"
+  for l in one local remote stock; do
+    echo "| $n | $l | $(med "$l" 1) | $(med "$l" 2) | $(rss_mb "$l") |"
+  done
+  exit 0
+fi
+
 results="$W/results.md"
 {
   echo "| paragraphs | layout | index wall s | index cpu s | paragraphs/s per core | peak RSS MB | index MB | query p50 ms | query p95 ms | query RSS MB |"
@@ -118,18 +147,7 @@ for p in $(seq 1 "$parts"); do
   cum_three_cpu=$(awk -v a="$cum_three_cpu" -v b="$cpu" 'BEGIN {print a + b}')
 
   n=$(paragraphs "$W/one")
-  start_servers
-  : > "$work/q-one"; : > "$work/q-local"; : > "$work/q-remote"; : > "$work/q-stock"
-  for r in $(seq 1 "$rounds"); do
-    echo "part $p: queries, round $r of $rounds..." >&2
-    query_round "$W/one" >> "$work/q-one"
-    query_round "$W/local.stub" >> "$work/q-local"
-    query_round "$W/remote.stub" >> "$work/q-remote"
-    query_round "$W/stock.stub" >> "$work/q-stock"
-  done
-  stop_servers
-  med() { awk -v c="$2" '{print $c}' "$work/q-$1" | median; }
-  rss_mb() { awk -v c=3 '{print $c}' "$work/q-$1" | median | awk '{printf "%.0f", $1 / 1024}'; }
+  query_rows "$n"
   rate() { awk -v n="$n" -v c="$1" 'BEGIN {printf "%.0f", n / c}'; }
   threes=$(for k in $(seq 1 "$shards"); do echo "$W/three-$k"; done)
   {
