@@ -11,11 +11,13 @@ build=${PLENARY_FUZZ_BUILD_DIR:-build-fuzz}
 seconds=${PLENARY_FUZZ_SECONDS:-20}
 
 # Unit tests of the modules that read untrusted bytes or text: readers, references, query
-# parsing, snippets and search (the slow integration tests run in the normal build only).
+# parsing, snippets, search, and the facet counts shard servers send (the slow integration
+# tests run in the normal build only).
 unit_tests=(text_util_test schema_test markdown_reader_test text_reader_test unpc_reader_test
   reader_test pdf_reader_test docx_reader_test html_reader_test xml_reader_test symbols_test
   resolutions_test countries_test sessions_test references_test language_test query_test
-  query_limits_test snippets_test search_test charter_test subjects_test ignore_rules_test)
+  query_limits_test snippets_test search_test charter_test subjects_test ignore_rules_test
+  facets_test shard_facets_test)
 
 bash tests/fuzz/build.sh fuzzers "${unit_tests[@]}"
 echo "sanitizers: built in $(( $(date +%s) - start )) s"
