@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "index/indexer.h"
+#include "integration/shard_server.h"
 #include "integration/test_support.h"
 #include "search/search.h"
 
@@ -50,54 +51,7 @@ const char* kCouncil =
 const char* kCouncilMeta =
     R"j({"symbol": "S/RES/2482 (2019)", "date": "2019-07-19", "lang": "en"})j";
 
-/// `plenary-search serve-shard` for one database on a free port, stopped when destroyed.
-struct ShardServer {
-    pid_t pid = -1;
-    unsigned port = 0;
-
-    explicit ShardServer(const std::string& db) {
-        port = free_port();
-        pid = ::fork();
-        if (pid == 0) {
-            ::setpgid(0, 0);  // xapian-tcpsrv stopping signals its whole process group
-            const std::string p = std::to_string(port);
-            std::freopen("/dev/null", "w", stdout);
-            std::freopen("/dev/null", "w", stderr);
-            ::execl(test::kSearch.c_str(), test::kSearch.c_str(), "serve-shard", "--db", db.c_str(),
-                    "--port", p.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        for (int i = 0; i < 100 && !accepts(); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    ShardServer(const ShardServer&) = delete;
-    ShardServer& operator=(const ShardServer&) = delete;
-    ~ShardServer() {
-        ::kill(pid, SIGTERM);
-        ::waitpid(pid, nullptr, 0);
-    }
-    static unsigned free_port() {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof a;
-        ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-        ::close(fd);
-        return ntohs(a.sin_port);
-    }
-    bool accepts() const {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(static_cast<std::uint16_t>(port));
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-        ::close(fd);
-        return up;
-    }
-};
+using test::ShardServer;
 
 class CitedDocuments : public ::testing::Test {
   protected:
@@ -127,7 +81,9 @@ class CitedDocuments : public ::testing::Test {
             part.shard = ShardSpec{k, 2};
             run_index(part, {});
         }
-        server = new ShardServer((*dir / "shard2").string());
+        server = new ShardServer;
+        server->db = (*dir / "shard2").string();
+        server->start();
         std::ofstream(*dir / "mixed.stub")
             << "auto shard1\nremote 127.0.0.1:" << server->port << "\n";
     }

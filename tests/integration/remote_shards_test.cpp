@@ -28,6 +28,7 @@
 #include "base/error.h"
 #include "index/index_writer.h"
 #include "index/indexer.h"
+#include "integration/shard_server.h"
 #include "integration/test_support.h"
 #include "model/index_format.h"
 #include "model/schema.h"
@@ -44,66 +45,7 @@ namespace fs = std::filesystem;
 const fs::path kSpeeches =
     fs::path(PLENARY_SHARED_DIR) / "corpus-real" / "ungdc" / "TXT" / "Session 74 - 2019";
 
-/// A port no one listens on now (the kernel's choice for a socket bound to port 0).
-unsigned free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-/// `plenary-search serve-shard` for one shard (or, if stock, Debian's xapian-tcpsrv), stopped
-/// when destroyed.
-struct ShardServer {
-    pid_t pid = -1;
-    unsigned port = 0;
-    std::string db;
-    bool stock = false;
-
-    void start() {
-        port = port ? port : free_port();
-        pid = ::fork();
-        if (pid == 0) {
-            // A group of its own: xapian-tcpsrv stopping signals its whole process group.
-            ::setpgid(0, 0);
-            const std::string p = std::to_string(port);
-            std::freopen("/dev/null", "w", stdout);
-            std::freopen((db + ".log").c_str(), "a", stderr);
-            if (stock)
-                ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--port", p.c_str(), "--interface",
-                         "127.0.0.1", db.c_str(), static_cast<char*>(nullptr));
-            else
-                ::execl(test::kSearch.c_str(), test::kSearch.c_str(), "serve-shard", "--db",
-                        db.c_str(), "--port", p.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        // Ready when it accepts a connection.
-        for (int i = 0; i < 100; ++i) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in a{};
-            a.sin_family = AF_INET;
-            a.sin_port = htons(static_cast<std::uint16_t>(port));
-            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-            ::close(fd);
-            if (up) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "shard server on port " << port << " did not start";
-    }
-    void stop() {
-        if (pid <= 0) return;
-        ::kill(pid, SIGTERM);
-        ::waitpid(pid, nullptr, 0);
-        pid = -1;
-    }
-    ~ShardServer() { stop(); }
-};
+using test::ShardServer;
 
 class RemoteShards : public ::testing::Test {
   protected:
