@@ -42,6 +42,12 @@ void Searcher::require_every_part() const {
     throw DatabaseError(why);
 }
 
+std::string Searcher::paths_named() const {
+    std::string out;
+    for (const auto& p : m_paths) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
 void Searcher::reopen() {
     m_parts.clear();
     m_sources.clear();
@@ -74,9 +80,7 @@ void Searcher::reopen() {
         m_tie_slot =
             m_db.get_value_freq(*Schema::instance().field("tie").slot) == m_db.get_doccount();
     } catch (const Xapian::Error& e) {
-        std::string where;
-        for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
-        throw DatabaseError(unreadable_database(where, e.get_description()));
+        throw DatabaseError(unreadable_database(paths_named(), e.get_description()));
     }
     m_info_cache.clear();
     m_column.reset();

@@ -29,7 +29,6 @@ void check_language(const char* option, const std::string& lang) {
     throw QueryError("unknown language '" + lang + "' for " + option + " (" + list + ")");
 }
 
-/// The request's query; filters alone match every paragraph.
 /// Asks for every hit's document at once: over remote shards the requests are pipelined
 /// instead of one round trip per hit. Xapian 1.4.22's MSet::fetch crashes (it indexes past its
 /// items) when the set starts at an offset: later pages fetch one by one.
@@ -37,6 +36,7 @@ void fetch_all(const Xapian::MSet& mset) {
     if (mset.get_firstitem() == 0) mset.fetch();
 }
 
+/// The request's query; filters alone match every paragraph.
 ParsedQuery parse_request(const SearchRequest& req, const QueryParser& parser) {
     ParsedQuery pq;
     pq.langs = {req.lang.empty() ? "en" : req.lang};
@@ -191,9 +191,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         const std::string type = e.get_type();
         if (type != "DatabaseError" && type != "DatabaseCorruptError")
             throw DatabaseError("search failed: " + e.get_description());
-        std::string where;
-        for (const auto& p : m_paths) where += (where.empty() ? "" : ", ") + p;
-        throw DatabaseError(unreadable_database(where, e.get_description()));
+        throw DatabaseError(unreadable_database(paths_named(), e.get_description()));
     }
 }
 

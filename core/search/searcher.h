@@ -87,6 +87,8 @@ class Searcher {
     const FacetColumn* facet_column();
 
     void reopen();
+    /// The database paths as given, for messages: "a, b".
+    std::string paths_named() const;
     /// Opens part into m_parts, or, when allowed, records it as failed.
     void open_source(const DatabasePart& part);
     /// A search over the parts that answer after one failed during it (a partial answer).
