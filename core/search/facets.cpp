@@ -95,26 +95,6 @@ std::size_t FacetColumn::memory() const {
     return bytes;
 }
 
-void FacetCounter::Spy::operator()(const Xapian::Document& doc, double) {
-    FacetCounter& o = m_owner;
-    if (o.m_column) {
-        ++o.m_id_counts[o.m_column->id(doc.get_docid())];
-        return;
-    }
-    std::string all = doc.get_value(o.m_all_slot);
-    if (o.m_last_index != SIZE_MAX && all == o.m_values[o.m_last_index].first) {
-        ++o.m_values[o.m_last_index].second;
-        return;
-    }
-    auto it = o.m_value_index.find(all);
-    if (it == o.m_value_index.end()) {
-        o.m_values.emplace_back(std::move(all), 0);
-        it = o.m_value_index.emplace(o.m_values.back().first, o.m_values.size() - 1).first;
-    }
-    ++o.m_values[it->second].second;
-    o.m_last_index = it->second;
-}
-
 std::vector<std::string> facet_names(const Schema& schema) {
     std::vector<std::string> out;
     for (const Field& f : schema.fields())
@@ -152,22 +132,21 @@ FacetCounter::~FacetCounter() = default;
 void FacetCounter::attach(Xapian::Enquire& enquire, const FacetColumn* column,
                           ShardCounting shards) {
     if (m_names.empty()) return;
-    if (shards == ShardCounting::plenary) {
-        std::vector<bool> wanted;
-        for (const int w : m_wanted) wanted.push_back(w >= 0);
-        m_shard_spy = std::make_unique<ShardFacetSpy>(m_all_slot, std::move(wanted));
-        enquire.add_matchspy(m_shard_spy.get());
-        return;
-    }
     if (shards == ShardCounting::xapian) {
         m_remote_spy = std::make_unique<Xapian::ValueCountMatchSpy>(m_all_slot);
         enquire.add_matchspy(m_remote_spy.get());
         return;
     }
-    m_column = column;
-    if (m_column) m_id_counts.assign(m_column->size(), 0);
-    m_spy = std::make_unique<Spy>(*this);
+    // Over remote shards the column is each shard server's own.
+    m_spy = std::make_unique<ShardFacetSpy>(m_all_slot, wanted(),
+                                            shards == ShardCounting::none ? column : nullptr);
     enquire.add_matchspy(m_spy.get());
+}
+
+std::vector<bool> FacetCounter::wanted() const {
+    std::vector<bool> out;
+    for (const int w : m_wanted) out.push_back(w >= 0);
+    return out;
 }
 
 std::string facet_label(const std::string& facet, const std::string& value,
@@ -195,58 +174,20 @@ std::string body_name(const std::string& code) {
 }
 
 std::vector<Facet> FacetCounter::results(std::size_t limit, const Gazetteer& gazetteer) const {
-    // Each distinct "facets" value, split into its facets' values, counted as often as it matched.
-    std::vector<ValueCounter> counters(m_names.size());
-    auto expand = [&](std::string_view all, Xapian::doccount n) {
-        std::string_view rest(all);
-        for (std::size_t k = 0; k < m_wanted.size(); ++k) {
-            const auto sep = rest.find('\x1f');
-            if (m_wanted[k] >= 0)
-                counters[static_cast<std::size_t>(m_wanted[k])].add(rest.substr(0, sep), n);
-            if (sep == std::string_view::npos) break;
-            rest.remove_prefix(sep + 1);
-        }
-    };
-    for (const auto& [all, n] : m_values) expand(all, n);
+    // Xapian's own spy counts whole "facets" values: split by Plenary's, as its own are.
+    ShardFacetSpy split(m_all_slot, wanted());
     if (m_remote_spy)
         for (auto it = m_remote_spy->values_begin(); it != m_remote_spy->values_end(); ++it)
-            expand(*it, it.get_termfreq());
-    if (m_shard_spy) {
-        const std::vector<ValueCounter::Counts> counted = m_shard_spy->counts();
-        for (std::size_t k = 0; k < m_wanted.size() && k < counted.size(); ++k)
-            if (m_wanted[k] >= 0)
-                for (const auto& [value, n] : counted[k])
-                    counters[static_cast<std::size_t>(m_wanted[k])].add(value, n);
-    }
-    // From the column: counts by facet and value number, then the values that have one.
-    std::vector<std::vector<Xapian::doccount>> numbered(m_names.size());
-    if (m_column) {
-        for (std::size_t k = 0; k < m_wanted.size() && k < m_column->facets(); ++k)
-            if (m_wanted[k] >= 0)
-                numbered[static_cast<std::size_t>(m_wanted[k])].assign(m_column->values(k).size(),
-                                                                       0);
-        for (std::uint32_t id = 1; id < m_id_counts.size(); ++id) {
-            const Xapian::doccount n = m_id_counts[id];
-            if (!n) continue;
-            for (const auto* p = m_column->parts_begin(id); p != m_column->parts_end(id); ++p)
-                if (p->facet < m_wanted.size() && m_wanted[p->facet] >= 0)
-                    numbered[static_cast<std::size_t>(m_wanted[p->facet])][p->value] += n;
-        }
-    }
+            split.add_value(*it, it.get_termfreq());
+    const std::vector<ValueCounter::Counts> counted = (m_spy ? *m_spy : split).counts();
     std::vector<Facet> out;
     for (std::size_t i = 0; i < m_names.size(); ++i) {
         Facet f;
         f.name = m_names[i];
-        for (const auto& [value, count] : counters[i].counts())
-            f.values.push_back({value, {}, count});
-        if (!numbered[i].empty()) {
-            const auto k = static_cast<std::size_t>(
-                std::find(m_wanted.begin(), m_wanted.end(), static_cast<int>(i)) -
-                m_wanted.begin());
-            for (std::size_t v = 0; v < numbered[i].size(); ++v)
-                if (numbered[i][v])
-                    f.values.push_back({m_column->values(k)[v], {}, numbered[i][v]});
-        }
+        const auto k = static_cast<std::size_t>(
+            std::find(m_wanted.begin(), m_wanted.end(), static_cast<int>(i)) - m_wanted.begin());
+        if (k < counted.size())
+            for (const auto& [value, count] : counted[k]) f.values.push_back({value, {}, count});
         const auto before = [](const FacetValue& a, const FacetValue& b) {
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         };

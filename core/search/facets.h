@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -136,32 +135,14 @@ class FacetCounter {
     bool empty() const { return m_names.empty(); }
 
   private:
-    /// Reads the "facets" slot (all facet values of a paragraph) once per match.
-    class Spy : public Xapian::MatchSpy {
-      public:
-        explicit Spy(FacetCounter& owner) : m_owner(owner) {}
-        void operator()(const Xapian::Document& doc, double wt) override;
+    std::vector<std::string> m_names;      ///< requested facets, in request order
+    std::vector<int> m_wanted;             ///< schema facet position -> index in m_names, or -1
+    Xapian::valueno m_all_slot = 0;        ///< the "facets" slot
+    std::unique_ptr<ShardFacetSpy> m_spy;  // Plenary's spy, or
+    std::unique_ptr<Xapian::ValueCountMatchSpy> m_remote_spy;  // Xapian's, on xapian-tcpsrv
 
-      private:
-        FacetCounter& m_owner;
-    };
-
-    std::vector<std::string> m_names;  ///< requested facets, in request order
-    std::vector<int> m_wanted;         ///< schema facet position -> index in m_names, or -1
-    Xapian::valueno m_all_slot = 0;    ///< the "facets" slot
-    std::unique_ptr<Spy> m_spy;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> m_remote_spy;
-    std::unique_ptr<ShardFacetSpy> m_shard_spy;
-    // Matches by their whole "facets" value: paragraphs that share every facet value (most
-    // paragraphs of a document) are one entry, split into facet values once, in results().
-    // Kept in the order first seen (docid order), so that neighbours share document values.
-    std::deque<std::pair<std::string, Xapian::doccount>>
-        m_values;  // stable: m_value_index views its strings
-    std::unordered_map<std::string_view, std::size_t> m_value_index;  ///< into m_values
-    std::size_t m_last_index = SIZE_MAX;  ///< the previous match's place in m_values
-    // With a column: matches by value id.
-    const FacetColumn* m_column = nullptr;
-    std::vector<Xapian::doccount> m_id_counts;
+    /// By schema facet position, whether it was asked for.
+    std::vector<bool> wanted() const;
 };
 
 /// A label for a facet value: country names for country, speaker and demonym, language names

@@ -46,28 +46,39 @@ void ShardFacetSpy::set_column_source(ColumnSource source) {
     column_source() = std::move(source);
 }
 
-ShardFacetSpy::ShardFacetSpy(Xapian::valueno slot, std::vector<bool> wanted)
-    : m_slot(slot), m_wanted(std::move(wanted)) {}
+ShardFacetSpy::ShardFacetSpy(Xapian::valueno slot, std::vector<bool> wanted,
+                             const FacetColumn* column)
+    : m_slot(slot), m_wanted(std::move(wanted)), m_column(column) {
+    if (m_column) m_id_counts.assign(m_column->size(), 0);
+}
 
 void ShardFacetSpy::operator()(const Xapian::Document& doc, double) {
     if (m_column) {
         ++m_id_counts[m_column->id(doc.get_docid())];
         return;
     }
-    std::string value = doc.get_value(m_slot);
+    add_value(doc.get_value(m_slot), 1);
+}
+
+void ShardFacetSpy::add_value(std::string value, Xapian::doccount n) {
     // Paragraphs of one document are neighbours in docid order and mostly share their values.
-    if (m_last_count && value == m_last_value) {
-        ++*m_last_count;
+    if (m_last_index != SIZE_MAX && value == m_values[m_last_index].first) {
+        m_values[m_last_index].second += n;
         return;
     }
-    Xapian::doccount& count = m_values[value];
-    ++count;
-    m_last_count = &count;
-    m_last_value = std::move(value);
+    auto it = m_value_index.find(value);
+    if (it == m_value_index.end()) {
+        m_values.emplace_back(std::move(value), 0);
+        it = m_value_index.emplace(m_values.back().first, m_values.size() - 1).first;
+    }
+    m_values[it->second].second += n;
+    m_last_index = it->second;
 }
 
 Xapian::MatchSpy* ShardFacetSpy::clone() const {
-    return new ShardFacetSpy(m_slot, m_wanted);
+    auto* copy = new ShardFacetSpy(m_slot, m_wanted, m_column);
+    copy->m_own_column = m_own_column;
+    return copy;
 }
 
 std::string ShardFacetSpy::name() const {
@@ -91,10 +102,10 @@ Xapian::MatchSpy* ShardFacetSpy::unserialise(const std::string& serialised,
         throw Xapian::SerialisationError("plenary::ShardFacetSpy: bad list of facets");
     std::vector<bool> wanted;
     for (std::size_t i = 0; i < n; ++i) wanted.push_back(serialised[pos + i] == '1');
-    auto spy = std::make_unique<ShardFacetSpy>(slot, std::move(wanted));
     // On a shard server: the column of the revision it searches, where it has one.
-    if (column_source()) spy->m_column = column_source()();
-    if (spy->m_column) spy->m_id_counts.assign(spy->m_column->size(), 0);
+    std::shared_ptr<const FacetColumn> column = column_source() ? column_source()() : nullptr;
+    auto spy = std::make_unique<ShardFacetSpy>(slot, std::move(wanted), column.get());
+    spy->m_own_column = std::move(column);
     return spy.release();
 }
 
