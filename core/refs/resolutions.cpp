@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 #include "base/ascii.h"
+#include "base/text_util.h"
 #include "refs/symbols.h"
 #include "refs/un_bodies.h"
 
@@ -185,23 +187,16 @@ std::size_t part_letter(std::string_view t, std::size_t i, char& letter) {
         letter = t[i];
         return 1;
     }
+    // А, В, С, Е: D0 90, D0 92, D0 A1, D0 95.
+    static constexpr std::pair<char, char> kCyrillic[] = {
+        {'\x90', 'A'}, {'\x92', 'B'}, {'\xA1', 'C'}, {'\x95', 'E'}};
     if (i + 1 >= t.size() || t[i] != '\xD0') return 0;
-    switch (t[i + 1]) {
-        case '\x90':  // А
-            letter = 'A';
+    for (const auto& [second, latin] : kCyrillic)
+        if (t[i + 1] == second) {
+            letter = latin;
             return 2;
-        case '\x92':  // В
-            letter = 'B';
-            return 2;
-        case '\xA1':  // С
-            letter = 'C';
-            return 2;
-        case '\x95':  // Е
-            letter = 'E';
-            return 2;
-        default:
-            return 0;
-    }
+        }
+    return 0;
 }
 
 // A lettered part at i ("A" in "217 A (III)", "31/16 A"): one capital standing alone. Returns
@@ -216,10 +211,11 @@ std::size_t letter_at(std::string_view t, std::size_t i, char& letter) {
     // "31/16 A new approach": the article, not a part.
     std::size_t k = skip_spaces(t, n);
     // "65/1 В этой связи": the Russian preposition, not a part.
-    if (len == 2 && k + 1 < t.size() && !starts_with_ci(t, k, "\xD0\xB8 ") &&
-        ((t[k] == '\xD0' && static_cast<unsigned char>(t[k + 1]) >= 0xB0) ||
-         (t[k] == '\xD1' && static_cast<unsigned char>(t[k + 1]) <= 0x8F)))
-        return 0;
+    if (len == 2 && k + 1 < t.size() && !starts_with_ci(t, k, "\xD0\xB8 ")) {
+        std::size_t at = k;
+        const char32_t next = next_code_point(t, at);
+        if (next >= U'\u0430' && next <= U'\u044F') return 0;  // а to я
+    }
     if (k < t.size() && is_ascii_lower(t[k])) {
         std::size_t e = k;
         while (e < t.size() && is_ascii_alpha(t[e])) ++e;

@@ -541,10 +541,7 @@ bool url_marker_before(std::string_view t, std::size_t b) {
         for (const std::size_t at : {b, b >= 3 ? b - 3 : b}) {  // "undocs.org/en/A/..."
             if (at < marker.size()) continue;
             if (at != b && skip_url_language(t, at) != b) continue;
-            const std::string_view before = t.substr(at - marker.size(), marker.size());
-            if (std::equal(before.begin(), before.end(), marker.begin(),
-                           [](char a, char m) { return to_upper(a) == to_upper(m); }))
-                return true;
+            if (starts_with_nocase(t.substr(at - marker.size()), marker)) return true;
         }
     }
     return false;
