@@ -28,7 +28,9 @@ using plenary::kExitUsage;
 const char* kQueryHelp = R"HELP(Query language:
   migrant smuggling             both words (stemmed: migrants, smuggled); default operator AND
   "migrant smuggling"           the exact phrase (also before ’s or a footnote mark; - = space)
-  trafficking OR smuggling      also AND, NOT, parentheses, -word, traffick*
+  trafficking OR smuggling      also AND, NOT, XOR, parentheses, traffick*
+  migrants -smuggling           - excludes a word, -(a OR b) a group, -"a b" a phrase,
+                                -country:NER a field; + requires one
   smuggling NEAR/3 migrants     both within 3 words (NEAR: 10), in any order; ADJ/3: in order
   resolution 73/195             the resolution as cited (every body's 73/195)
   A/RES/73/195  S/RES/2482 (2019)  CTOC/COP/WG.4/2019/2   references match exactly

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "analysis/analyzer.h"
 #include "analysis/language.h"
@@ -42,6 +43,47 @@ std::size_t quote_len(std::string_view text, std::size_t i) {
         if (c == 0x9C || c == 0x9D || c == 0x9E) return 3;
     }
     return 0;
+}
+
+// The query with every code point that Xapian's parser reads as white space (control
+// characters such as NUL or TAB, and Unicode spaces such as U+00A0) made a plain space, so
+// that the words Plenary's phases see are the words Xapian's parser sees. One code point
+// for one keeps every column of an error message where the user typed it. text is UTF-8.
+std::string xapian_spaces_plain(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator();) {
+        const char* begin = it.raw();
+        const unsigned ch = *it;
+        ++it;
+        if (Xapian::Unicode::is_whitespace(ch))
+            out += ' ';
+        else
+            out.append(begin, it.raw());
+    }
+    return out;
+}
+
+// A token that starts with + or -, as Xapian's parser will read it. The parser takes the
+// sign as love or hate of the next term and skips the punctuation after it, but skipping it
+// forgets that a term must follow, so the word after it may start a group; a group of
+// stopwords closed by a wildcard ("x +*a the o*") is a null query that Xapian 1.4.22's
+// parser then dereferences (a crash, found by fuzzing). So that punctuation goes here:
+// "-*migrants" is read as "-migrants", and a sign followed by punctuation alone stays a
+// bare sign, which loves or hates a quote or bracket glued to it and is otherwise ignored
+// (as Xapian ignores a sign followed by a space). A sign followed by another sign is left
+// as typed: Xapian ignores the first and reads the second as punctuation.
+std::string without_skipped_after_sign(std::string_view token) {
+    if (token.size() < 2 || (token[0] != '+' && token[0] != '-') || token[1] == '+' ||
+        token[1] == '-')
+        return std::string(token);
+    Xapian::Utf8Iterator it(token.data() + 1, token.size() - 1);
+    while (it != Xapian::Utf8Iterator() && !Xapian::Unicode::is_wordchar(*it) && *it != '"' &&
+           *it != 0x201C && *it != 0x201D)
+        ++it;
+    std::string out(1, token[0]);
+    if (it != Xapian::Utf8Iterator()) out.append(it.raw(), token.data() + token.size());
+    return out;
 }
 
 int column_of(std::string_view text, std::size_t byte) {
@@ -900,6 +942,7 @@ class QueryParser::Rewriter {
             throw QueryError("unbalanced parenthesis", m_open_parens.back());
         if (m_near_column) throw near_needs_words(*m_near_column);  // "migrants NEAR" at the end
         check_near_neighbours();
+        check_boolean_operands();
     }
 
     std::string rewritten;
@@ -918,8 +961,9 @@ class QueryParser::Rewriter {
     // What was last written, as Xapian's parser will see it; punctuation alone is not seen.
     enum class Last { nothing, word, operator_, group };
     Last m_last = Last::nothing;
-    std::optional<int> m_near_column;  ///< a NEAR or ADJ whose right side is still to come
-    std::vector<int> m_near_columns;   ///< every NEAR and ADJ, in order
+    std::optional<int> m_near_column;    ///< a NEAR or ADJ whose right side is still to come
+    std::vector<int> m_near_columns;     ///< every NEAR and ADJ, in order
+    std::vector<int> m_boolean_columns;  ///< every AND, OR and XOR, in order
     std::size_t m_next_ref = 0;
     std::size_t m_terms = 0;  // range values and wildcard words so far: the limit stops them early
 
@@ -936,11 +980,18 @@ class QueryParser::Rewriter {
         m_last = Last::group;
     }
 
+    /// A space before a field, reference, phrase or bracket, unless a bare + or - stands just
+    /// before it: glued to the sign, love or hate applies to it ("-(a OR b)", "-\"a b\"").
+    void space_unless_after_sign() {
+        const std::size_t n = rewritten.size();
+        const bool sign = n > 0 && (rewritten[n - 1] == '-' || rewritten[n - 1] == '+') &&
+                          (n == 1 || rewritten[n - 2] == ' ' || rewritten[n - 2] == '(');
+        if (!sign) rewritten += ' ';
+    }
+
     void placeholder(Xapian::Query q) {
         group_next();
-        // Glued to a leading + or - so love/hate applies to it.
-        if (rewritten.empty() || (rewritten.back() != '-' && rewritten.back() != '+'))
-            rewritten += ' ';
+        space_unless_after_sign();
         rewritten += kPlaceholder;
         rewritten += ':' + std::to_string(placeholders.size()) + ' ';
         placeholders.push_back(std::move(q));
@@ -960,7 +1011,8 @@ class QueryParser::Rewriter {
         if (words.empty()) return;
         if (words.size() > 1) m_out.phrases.push_back(words);
         group_next();
-        rewritten += " \"" + segment_cjk(folded) + "\" ";
+        space_unless_after_sign();
+        rewritten += "\"" + segment_cjk(folded) + "\" ";
     }
 
     void field(const Segment& s) {
@@ -1037,6 +1089,36 @@ class QueryParser::Rewriter {
         }
     }
 
+    /// AND, OR and XOR over the string Xapian will parse: each stands between two operands
+    /// (a NOT may start the right one), or the query is refused here. Xapian's parser does not
+    /// refuse a query that starts with one ("OR migrants -smuggling"): it leaks what it had
+    /// built (found by fuzzing) and parses the whole query again as plain words, so that OR
+    /// became a word and -smuggling no longer excluded anything.
+    void check_boolean_operands() const {
+        std::vector<std::string_view> tokens;  // punctuation alone and bare signs: unseen
+        for (std::size_t i = 0; i < rewritten.size();) {
+            while (i < rewritten.size() && rewritten[i] == ' ') ++i;
+            const std::size_t b = i;
+            while (i < rewritten.size() && rewritten[i] != ' ') ++i;
+            const std::string_view t = std::string_view(rewritten).substr(b, i - b);
+            if (t.empty()) continue;
+            if (t.back() == '(' || t == ")" || !words_of(t).empty()) tokens.push_back(t);
+        }
+        auto binary = [](std::string_view t) { return t == "AND" || t == "OR" || t == "XOR"; };
+        std::size_t nth = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!binary(tokens[i])) continue;
+            const int column = nth < m_boolean_columns.size() ? m_boolean_columns[nth] : 0;
+            ++nth;
+            const bool before = i > 0 && tokens[i - 1].back() != '(' && !is_operator(tokens[i - 1]);
+            const bool after = i + 1 < tokens.size() && tokens[i + 1] != ")" &&
+                               (tokens[i + 1] == "NOT" || !is_operator(tokens[i + 1]));
+            if (!before || !after)
+                throw QueryError(
+                    std::string(tokens[i]) + " needs something to search for on each side", column);
+        }
+    }
+
     /// Checks NEAR and ADJ as Xapian will read word: a word on each side of them.
     void follow_word(std::string_view word, int column) {
         const bool op = is_operator(word);
@@ -1064,7 +1146,8 @@ class QueryParser::Rewriter {
                 throw QueryError("parentheses nested deeper than " +
                                      std::to_string(limits::max_query_depth) + " levels",
                                  m_open_parens.back());
-            rewritten += " ( ";
+            space_unless_after_sign();
+            rewritten += "( ";
             return;
         }
         if (m_open_parens.empty()) throw QueryError("unbalanced parenthesis", column_of(m_text, k));
@@ -1072,8 +1155,12 @@ class QueryParser::Rewriter {
         rewritten += " ) ";
     }
 
-    void word(std::string_view word, std::size_t k) {
+    void word(std::string_view typed, std::size_t k) {
+        const std::string signed_word = without_skipped_after_sign(typed);
+        const std::string_view word = signed_word;
         follow_word(word, column_of(m_text, k));
+        if (word == "AND" || word == "OR" || word == "XOR")
+            m_boolean_columns.push_back(column_of(m_text, k));
         if (is_operator(word)) {
             rewritten += ' ';
             rewritten += word;
@@ -1149,6 +1236,8 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     out.langs = m_langs;
     if (Utf8Problem bad; !check_utf8(text, &bad))
         throw QueryError("query is not valid UTF-8 at byte " + std::to_string(bad.offset + 1));
+    const std::string spaced = xapian_spaces_plain(text);
+    text = spaced;
     if (trim(text).empty()) throw QueryError("empty query");
 
     // 1. Quotes and field:value clauses. 2. References typed as free text.

@@ -136,6 +136,36 @@ TEST_F(SeedSearch, DemoQueryFindsTheSeedAndSpeechesOfAnotherYear) {
     EXPECT_GT(r.total, search("trafficking country:Niger").total);
 }
 
+// A sign glued to a group, phrase or field excludes (or requires) all of it, as NOT and AND
+// do: the totals over the whole sample are equal, and an exclusion leaves fewer than the
+// word alone.
+TEST_F(SeedSearch, SignsBeforeGroupsPhrasesAndFieldsCountAsNotAndAnd) {
+    auto total = [&](const std::string& q) {
+        SearchRequest req;
+        req.query = q;
+        req.limit = 0;
+        req.facets = {"year"};  // exact totals
+        const SearchResult r = search_all(req);
+        EXPECT_TRUE(r.total_exact) << q;
+        return r.total;
+    };
+    const std::size_t all = total("trafficking");
+    const std::pair<const char*, const char*> same[] = {
+        {"trafficking -(migrants)", "trafficking NOT migrants"},
+        {"trafficking -(migrants OR smuggling)", "trafficking NOT (migrants OR smuggling)"},
+        {"trafficking -\"smuggling of migrants\"", "trafficking NOT \"smuggling of migrants\""},
+        {"trafficking -country:NER", "trafficking NOT country:NER"},
+        {"trafficking +(migrants OR smuggling)", "trafficking AND (migrants OR smuggling)"},
+        {"trafficking -*migrants", "trafficking NOT migrants"},
+    };
+    for (const auto& [signed_query, spelled] : same) {
+        const std::size_t n = total(signed_query);
+        EXPECT_EQ(n, total(spelled)) << signed_query;
+        EXPECT_LT(n, all) << signed_query;
+        EXPECT_GT(n, 0u) << signed_query;
+    }
+}
+
 TEST_F(SeedSearch, SampleHasEnglishAndFrenchAndSeveralSpeakingCountries) {
     SearchRequest req;
     req.query = "nations";  // "United Nations", "Nations Unies"

@@ -171,6 +171,15 @@ TEST(QueryLimitsTest, SyntaxErrorsSayWhatAndWhere) {
          "NEAR and ADJ join words, not fields, references or groups at column 10"},
         {"migrants NEAR \"smuggling of\"",
          "NEAR and ADJ join words, not fields, references or groups at column 10"},
+        // An operator with nothing before it: Xapian's parser would leak and read the whole
+        // query again as plain words (OR a word, -smuggling no longer excluding anything).
+        {"OR migrants -smuggling", "OR needs something to search for on each side at column 1"},
+        {"(OR migrants) smuggling", "OR needs something to search for on each side at column 2"},
+        {"- XOR migrants", "XOR needs something to search for on each side at column 3"},
+        {"migrants OR OR smuggling", "OR needs something to search for on each side at column 10"},
+        {"OR j/ a ADJ a a", "OR needs something to search for on each side at column 1"},
+        {std::string("OR\rJ/\ra\rADJ\ra\ra"),
+         "OR needs something to search for on each side at column 1"},
         {"x OR ADJ/2 c", "NEAR and ADJ need a word on each side at column 6"},
         {"x AND NEAR/3 c", "NEAR and ADJ need a word on each side at column 7"},
         {"migrants NEAR", "NEAR and ADJ need a word on each side at column 10"},

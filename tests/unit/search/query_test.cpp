@@ -136,6 +136,60 @@ TEST(QueryTest, ErrorsNameWhatAndWhere) {
     }
 }
 
+// A + or - loves or hates what is glued to it: a word, a bracket, a phrase or a field, and
+// punctuation between the sign and its word is skipped as Xapian's parser skips it.
+TEST(QueryTest, SignsApplyToWhatFollowsThem) {
+    const Row rows[] = {
+        {"migrants -(smuggling)", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},
+        {"migrants -( smuggling OR trafficking )",
+         "Query((Zmigrant@1 AND_NOT (Zsmuggl@2 OR Ztraffick@3)))"},
+        {"migrants -\"smuggling of\"", "Query((Zmigrant@1 AND_NOT (smuggling@2 PHRASE 2 of@3)))"},
+        {"migrants +(smuggling OR trafficking)",
+         "Query((Zmigrant@1 AND (Zsmuggl@2 OR Ztraffick@3)))"},
+        {"migrants -*smuggling", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},
+        {"migrants -.,smuggling", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},
+        {"migrants -*(smuggling)", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},
+        // A sign with no word glued to it is ignored, as one followed by a space.
+        {"migrants - smuggling", "Query((Zmigrant@1 AND Zsmuggl@2))"},
+        {"migrants OR * smuggling", "Query((Zmigrant@1 OR Zsmuggl@2))"},
+        {"migrants OR NOT smuggling", "Query((Zmigrant@1 OR (<alldocuments> AND_NOT Zsmuggl@2)))"},
+        {"migrants AND -smuggling", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},
+        {"migrants -* smuggling", "Query((Zmigrant@1 AND Zsmuggl@2))"},
+        // Control characters and Unicode spaces separate words as a space does.
+        {"migrants\tsmuggling", "Query((Zmigrant@1 AND Zsmuggl@2))"},
+        {"migrants\u00a0smuggling", "Query((Zmigrant@1 AND Zsmuggl@2))"},
+        {"migrants\u2003-smuggling", "Query((Zmigrant@1 AND_NOT Zsmuggl@2))"},
+    };
+    for (const Row& row : rows) {
+        try {
+            EXPECT_EQ(parse(row.query).query.get_description(), row.description) << row.query;
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << row.query << ": " << e.what();
+        }
+    }
+    EXPECT_EQ(parse(std::string("migrants\0smuggling", 18)).query.get_description(),
+              "Query((Zmigrant@1 AND Zsmuggl@2))");
+}
+
+// A sign, punctuation, then stopwords closed by a wildcard: Xapian 1.4.22's parser builds a
+// null query for the stopwords and dereferences it (the fuzzer's input, and its shorter forms).
+TEST(QueryTest, SignBeforeStopwordsAndWildcardDoesNotCrash) {
+    const std::string inputs[] = {
+        "x +*a the o*", "x +* a the o*", "-1 -*a the o*", std::string("-1 -*a\0a\0o*", 12),
+        "x -*a a o* y", "x +.a a o*",
+    };
+    for (const std::string& q : inputs) {
+        try {
+            const ParsedQuery parsed = parse(q);
+            EXPECT_FALSE(parsed.query.empty()) << q;
+        } catch (const QueryError&) {
+            // refusing is an answer too; crashing is not
+        }
+    }
+    EXPECT_EQ(parse("x +*a the o*").query.get_description(),
+              "Query((Zx@1 AND Za@2 AND WILDCARD SYNONYM o))");  // +a: a is wanted, not stopped
+}
+
 TEST(QueryTest, ErrorsCarryTheirColumn) {
     try {
         parse("a (b");
