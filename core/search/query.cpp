@@ -105,6 +105,11 @@ std::optional<long> parse_long(std::string_view s) {
     return v;
 }
 
+// AND, OR and XOR: the operators that join two operands.
+bool is_boolean_operator(std::string_view w) {
+    return w == "AND" || w == "OR" || w == "XOR";
+}
+
 bool is_operator(std::string_view w) {
     if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR") return true;
     for (std::string_view op : {"NEAR", "ADJ"}) {
@@ -1066,10 +1071,8 @@ class QueryParser::Rewriter {
         return words.size() == 1 && words[0].span.begin == 0 && words[0].span.end == token.size();
     }
 
-    /// The last word on NEAR and ADJ, over the string Xapian will parse: each stands between
-    /// two plain words, or the query is refused here rather than by Xapian's parser (which
-    /// leaks when it refuses; "-01/ ADJ x" was the fuzzer's third such input).
-    void check_near_neighbours() const {
+    /// The rewritten query's tokens, as split at spaces.
+    std::vector<std::string_view> rewritten_tokens() const {
         std::vector<std::string_view> tokens;
         for (std::size_t i = 0; i < rewritten.size();) {
             while (i < rewritten.size() && rewritten[i] == ' ') ++i;
@@ -1077,6 +1080,14 @@ class QueryParser::Rewriter {
             while (i < rewritten.size() && rewritten[i] != ' ') ++i;
             if (i > b) tokens.push_back(std::string_view(rewritten).substr(b, i - b));
         }
+        return tokens;
+    }
+
+    /// The last word on NEAR and ADJ, over the string Xapian will parse: each stands between
+    /// two plain words, or the query is refused here rather than by Xapian's parser (which
+    /// leaks when it refuses; "-01/ ADJ x" was the fuzzer's third such input).
+    void check_near_neighbours() const {
+        const std::vector<std::string_view> tokens = rewritten_tokens();
         std::size_t nth = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const std::string_view t = tokens[i];
@@ -1095,19 +1106,14 @@ class QueryParser::Rewriter {
     /// built (found by fuzzing) and parses the whole query again as plain words, so that OR
     /// became a word and -smuggling no longer excluded anything.
     void check_boolean_operands() const {
-        std::vector<std::string_view> tokens;  // punctuation alone and bare signs: unseen
-        for (std::size_t i = 0; i < rewritten.size();) {
-            while (i < rewritten.size() && rewritten[i] == ' ') ++i;
-            const std::size_t b = i;
-            while (i < rewritten.size() && rewritten[i] != ' ') ++i;
-            const std::string_view t = std::string_view(rewritten).substr(b, i - b);
-            if (t.empty()) continue;
-            if (t.back() == '(' || t == ")" || !words_of(t).empty()) tokens.push_back(t);
-        }
-        auto binary = [](std::string_view t) { return t == "AND" || t == "OR" || t == "XOR"; };
+        std::vector<std::string_view> tokens = rewritten_tokens();
+        // Punctuation alone and bare signs: Xapian's parser skips them.
+        std::erase_if(tokens, [](std::string_view t) {
+            return t.back() != '(' && t != ")" && words_of(t).empty();
+        });
         std::size_t nth = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (!binary(tokens[i])) continue;
+            if (!is_boolean_operator(tokens[i])) continue;
             const int column = nth < m_boolean_columns.size() ? m_boolean_columns[nth] : 0;
             ++nth;
             const bool before = i > 0 && tokens[i - 1].back() != '(' && !is_operator(tokens[i - 1]);
@@ -1158,9 +1164,9 @@ class QueryParser::Rewriter {
     void word(std::string_view typed, std::size_t k) {
         const std::string signed_word = without_skipped_after_sign(typed);
         const std::string_view word = signed_word;
-        follow_word(word, column_of(m_text, k));
-        if (word == "AND" || word == "OR" || word == "XOR")
-            m_boolean_columns.push_back(column_of(m_text, k));
+        const int column = column_of(m_text, k);
+        follow_word(word, column);
+        if (is_boolean_operator(word)) m_boolean_columns.push_back(column);
         if (is_operator(word)) {
             rewritten += ' ';
             rewritten += word;
